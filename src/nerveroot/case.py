@@ -266,7 +266,11 @@ def _contradictions(case: Case) -> Iterator[str]:
                 yield f"history.bladder_dysfunction is false but history.{kind} is true: they contradict"
     if case.age is not None and case.age_at_onset is not None and case.age_at_onset > case.age:
         yield f"age_at_onset {case.age_at_onset:g} is after age {case.age:g}"
-    if case.age is not None and case.duration_weeks is not None and case.duration_weeks > (case.age + 1) * 52.2:
+    if (
+        case.age is not None
+        and case.duration_weeks is not None
+        and case.duration_weeks > (case.age + 1) * 52.2
+    ):
         yield f"duration_weeks {case.duration_weeks:g} is longer than the person's life (age {case.age:g})"
     for side in SIDES:
         for a, b in _CONFLICTING_TESTS:
@@ -317,7 +321,7 @@ def parse_case(data: Any) -> Case:
     if not isinstance(data, Mapping):
         raise CaseError(
             "a case must be a JSON object",
-            [Problem("", f"expected an object like {{\"age\": 47}}, got {type(data).__name__}", None)],
+            [Problem("", f'expected an object like {{"age": 47}}, got {type(data).__name__}', None)],
         )
     try:
         return Case.model_validate(data)
@@ -332,7 +336,11 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         if key in out and out[key] != value:
             raise CaseError(
                 "conflicting findings",
-                [Problem(key, f"is given twice, as {out[key]!r} and as {value!r}; keep the one that is right")],
+                [
+                    Problem(
+                        key, f"is given twice, as {out[key]!r} and as {value!r}; keep the one that is right"
+                    )
+                ],
             )
         out[key] = value
     return out

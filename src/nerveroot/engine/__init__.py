@@ -1,0 +1,268 @@
+"""The engine: a case in, an assessment out. Pure and deterministic: no files, clocks or databases.
+
+The knowledge base is loaded once (or handed in by tests); every conclusion carries the findings that
+moved it, by how much (log likelihood ratio) and on which source.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+from nerveroot.assessment import (
+    Assessment,
+    CauseLikelihood,
+    Code,
+    Mimic,
+    Pattern,
+    Reason,
+    RootLikelihood,
+    Triage,
+)
+from nerveroot.case import Case, Side, case_json
+from nerveroot.engine.advice import select_advice, select_codes
+from nerveroot.engine.cause import infer_cause
+from nerveroot.engine.evidence import Hit, collect_hits
+from nerveroot.engine.facts import derive, flatten
+from nerveroot.engine.knowledge import LEVELS, Knowledge, Level, load_knowledge
+from nerveroot.engine.level import infer_level
+from nerveroot.engine.pattern import PatternResult, infer_pattern, likely_mimics
+from nerveroot.engine.triage import TriageResult, triage
+
+__all__ = ["Knowledge", "assess", "load_knowledge"]
+
+ROOT_LISTED_AT_LEAST = 0.05
+ROOTS_LISTED_AT_MOST = 4
+CAUSE_LISTED_AT_LEAST = 0.01
+CAUSE_CODED_AT_LEAST = 0.5
+_CES_RULES = frozenset(
+    {
+        "cauda_equina_recent",
+        "cauda_equina_bilateral_new",
+        "bilateral_weakness_new",
+        "cauda_equina_longstanding",
+    }
+)
+_DEMOGRAPHIC = frozenset({"age", "age_at_onset", "sex", "duration_weeks", "onset"})
+
+
+def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
+    """Assess one case. Raises nothing for a valid case; an empty case gets an 'unrecognised' answer."""
+    kb = kb or load_knowledge()
+    facts = flatten(case)
+    derived = derive(case, kb)
+    hits = collect_hits(case, facts, derived, kb)
+    pattern = infer_pattern(hits, kb)
+    mimics = likely_mimics(pattern, kb)
+    causes = infer_cause(hits, kb)
+    levels = infer_level(case, hits, causes, kb)
+    result = triage(facts, derived, pattern, mimics, kb)
+    recognised = any(k not in _DEMOGRAPHIC for k in facts)
+    if not recognised:
+        return _unrecognised(case, kb, result)
+
+    roots = _roots(levels, kb) if pattern.label != "non_radicular" else []
+    cause_list = _causes(pattern.radicular, causes, kb)
+    top_cause = _top_cause(pattern, causes)
+    mimic_ids = [m for m, _ in mimics]
+    sections = select_advice(kb, pattern=pattern.label, cause=top_cause, level=result.level, mimics=mimic_ids)
+    return Assessment(
+        notice=kb.advice.notice,
+        recognised=True,
+        pattern=Pattern(
+            label=pattern.label, probability=_r(pattern.radicular), hypotheses=_rounded(pattern.hypotheses)
+        ),
+        roots=roots,
+        causes=cause_list,
+        triage=_triage_out(result, kb),
+        mimics=[_mimic(m, p, hits, kb) for m, p in mimics],
+        explanation=_explain(hits, pattern=pattern, mimics=mimic_ids, roots=roots, causes=causes, kb=kb),
+        advice=[text for texts in sections.values() for text in texts],
+        advice_sections=sections,
+        safety_net=list(kb.advice.safety_net),
+        codes=_codes(pattern, causes=causes, roots=roots, result=result, facts=facts, kb=kb),
+        findings=case_json(case),
+    )
+
+
+def _r(p: float) -> float:
+    return round(p, 4)
+
+
+def _rounded(probs: Mapping[str, float]) -> dict[str, float]:
+    return {k: _r(v) for k, v in sorted(probs.items(), key=lambda kv: -kv[1])}
+
+
+def _roots(levels: Mapping[tuple[str, Side], float], kb: Knowledge) -> list[RootLikelihood]:
+    ranked = sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))
+    chosen = [item for item in ranked if item[1] >= ROOT_LISTED_AT_LEAST][:ROOTS_LISTED_AT_MOST] or ranked[:1]
+    return [
+        RootLikelihood(
+            root=root,
+            side=side,
+            probability=_r(p),
+            label=kb.roots[root].label,
+            dermatome=sorted(r for r, w in kb.roots[root].dermatome.items() if w >= 0.5),
+        )
+        for (root, side), p in chosen
+    ]
+
+
+def _causes(radicular: float, causes: Mapping[str, float], kb: Knowledge) -> list[CauseLikelihood]:
+    scored = [(c, radicular * p, kb.advice.causes[c].label) for c, p in causes.items()]
+    scored.append(("non_radicular", 1 - radicular, kb.advice.causes["non_radicular"].label))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    return [
+        CauseLikelihood(cause=c, probability=_r(p), label=label)
+        for c, p, label in scored
+        if p >= CAUSE_LISTED_AT_LEAST
+    ]
+
+
+def _top_cause(pattern: PatternResult, causes: Mapping[str, float]) -> str:
+    if pattern.label == "non_radicular":
+        return "non_radicular"
+    return max(causes, key=lambda c: causes[c])
+
+
+def _triage_out(result: TriageResult, kb: Knowledge) -> Triage:
+    text = kb.advice.triage[result.level]
+    reasons = [f.reason for f in result.fired]
+    if not any(f.rule.level == result.level for f in result.fired):
+        reasons.append(result.suggestion_reason)
+    return Triage(
+        level=result.level,
+        reasons=list(dict.fromkeys(reasons)),
+        rules=[f.rule.id for f in result.fired],
+        headline=text.headline,
+        action=text.action,
+        timeframe=text.timeframe,
+    )
+
+
+def _mimic(mimic: str, p: float, hits: Sequence[Hit], kb: Knowledge) -> Mimic:
+    text = kb.advice.mimics[mimic]
+    behind = [h.label for h in hits if h.on == "pattern" and h.lr.get(mimic, 1.0) > 1.0]
+    return Mimic(
+        mimic=mimic,
+        label=text.label,
+        probability=_r(p),
+        findings=list(dict.fromkeys(behind)),
+        explanation=text.explanation,
+        action=text.action,
+        who=text.who,
+        urgency=kb.patterns.hypotheses[mimic].urgency,
+    )
+
+
+def _explain(
+    hits: Sequence[Hit],
+    *,
+    pattern: PatternResult,
+    mimics: Iterable[str],
+    roots: Sequence[RootLikelihood],
+    causes: Mapping[str, float],
+    kb: Knowledge,
+) -> list[Reason]:
+    shown_pattern = {"radicular", *mimics}
+    shown_roots = {(r.root, r.side) for r in roots}
+    shown_causes = {c for c, p in causes.items() if p >= 0.05} if pattern.label != "non_radicular" else set()
+    out: list[Reason] = []
+    for hit in hits:
+        for target, lr in hit.lr.items():
+            weight = math.log(lr)
+            if abs(weight) < 0.05:
+                continue
+            if hit.on == "pattern" and target not in shown_pattern:
+                continue
+            if hit.on == "cause" and target not in shown_causes:
+                continue
+            if hit.on == "root" and not any(
+                (target, s) in shown_roots for s in ((hit.side,) if hit.side else ("left", "right"))
+            ):
+                continue
+            out.append(
+                Reason(
+                    finding=hit.finding,
+                    supports=target,
+                    weight=round(weight, 2),
+                    source=hit.source,
+                    conclusion=hit.on,
+                    reason=hit.label,
+                    side=hit.side,
+                )
+            )
+    order = {"pattern": 0, "root": 1, "cause": 2}
+    return sorted(out, key=lambda r: (order[r.conclusion], -abs(r.weight), r.finding, r.supports))
+
+
+def _codes(
+    pattern: PatternResult,
+    *,
+    causes: Mapping[str, float],
+    roots: Sequence[RootLikelihood],
+    result: TriageResult,
+    facts: Mapping[str, object],
+    kb: Knowledge,
+) -> list[Code]:
+    conclusions: list[str] = []
+    if any(f.rule.id in _CES_RULES for f in result.fired):
+        conclusions.append("cauda_equina")
+    if pattern.label == "non_radicular":
+        non_root = {
+            h: p for h, p in pattern.hypotheses.items() if kb.patterns.hypotheses[h].kind != "radicular"
+        }
+        conclusions.append(max(non_root, key=lambda h: non_root[h]))
+    else:
+        top = max(causes, key=lambda c: causes[c])
+        conclusions.append(top if causes[top] >= CAUSE_CODED_AT_LEAST else "radiculopathy")
+    lumbosacral = bool(roots) and roots[0].root in ("S1", "S2")
+    claudication = bool(facts.get("history.worse_walking")) and bool(
+        facts.get("history.relieved_by_sitting_or_bending_forward")
+    )
+    return [
+        Code(
+            system=system,
+            code=code,
+            display=entry.display,
+            status=entry.status,
+            verified=entry.status == "read",
+        )
+        for system, entry, code in select_codes(
+            kb, conclusions=conclusions, lumbosacral=lumbosacral, claudication=claudication
+        )
+    ]
+
+
+def _unrecognised(case: Case, kb: Knowledge, result: TriageResult) -> Assessment:
+    """Nothing clinical was given: say so, and what to describe, rather than invent a conclusion."""
+    level: Level = max(result.level, "routine", key=LEVELS.index)
+    text = kb.advice.triage[level]
+    return Assessment(
+        notice=kb.advice.notice,
+        recognised=False,
+        message=(
+            "Nothing in this could be recognised as a symptom or finding. Describe where you feel pain, "
+            "numbness or tingling (back, buttock, which part of which leg or foot), any weakness, what "
+            "makes it worse or better, how long it has lasted, and any change in bladder, bowel or "
+            "feeling between the legs."
+        ),
+        pattern=Pattern(label="uncertain", probability=0.0, hypotheses={}),
+        roots=[],
+        causes=[],
+        triage=Triage(
+            level=level,
+            reasons=["Not enough was described to assess; a consultation can take a proper history."],
+            rules=[],
+            headline=text.headline,
+            action=text.action,
+            timeframe=text.timeframe,
+        ),
+        mimics=[],
+        explanation=[],
+        advice=[],
+        advice_sections={},
+        safety_net=list(kb.advice.safety_net),
+        codes=[],
+        findings=case_json(case),
+    )

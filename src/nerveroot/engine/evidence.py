@@ -1,0 +1,132 @@
+"""Which findings of the case match the knowledge base, and what each does to which hypothesis.
+
+A hit is one finding's effect on one family of hypotheses (pattern, root, cause), with its likelihood
+ratios and source. Root effects belong to a side; pattern and cause effects count once, even when the
+finding is present in both legs, so that a bilateral sign is not counted as two observations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from nerveroot.case import SIDES, Case, Side
+from nerveroot.engine.facts import SYMPTOM_KINDS, Derived
+from nerveroot.engine.knowledge import Knowledge
+
+
+@dataclass(frozen=True)
+class Hit:
+    finding: str  # the finding id in the case's vocabulary, e.g. "weakness.left.great_toe_extension"
+    rule: str  # the knowledge base entry that matched
+    label: str  # plain words
+    on: str  # "pattern", "root" or "cause"
+    lr: Mapping[str, float]
+    source: str
+    side: Side | None = None  # root effects: the side whose hypotheses it bears on (None: both)
+
+
+def _other(side: Side) -> Side:
+    return "right" if side == "left" else "left"
+
+
+def collect_hits(
+    case: Case, facts: Mapping[str, Any], derived: Mapping[str, Derived], kb: Knowledge
+) -> list[Hit]:
+    hits: list[Hit] = []
+    for f in kb.findings:
+        if f.sided:
+            counted = False
+            for side in SIDES:
+                fact = f.fact.replace("{side}", side)
+                if not f.match.holds(facts.get(fact)):
+                    continue
+                target = side if f.side == "same" else _other(side)
+                label = f.label.replace("{side}", side)
+                for e in f.effects:
+                    if e.target == "root":
+                        hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, target))
+                    elif not counted:
+                        hits.append(
+                            Hit(fact, f.id, label.replace(f" ({side})", ""), e.target, e.lr, e.source)
+                        )
+                counted = True
+        else:
+            value = derived[f.fact].value if f.fact.startswith("derived.") else facts.get(f.fact)
+            if f.match.holds(value):
+                hits.extend(Hit(f.fact, f.id, f.label, e.target, e.lr, e.source) for e in f.effects)
+    hits.extend(_region_hits(case, kb))
+    return hits
+
+
+def _region_hits(case: Case, kb: Knowledge) -> list[Hit]:
+    """Dermatome evidence. Reported symptoms: the best-matching region of each drawing speaks for a root.
+    Examined sensation: each region tested abnormal is its own observation."""
+    hits: list[Hit] = []
+    overrides = {(o.modality, o.region): o for o in kb.region_overrides}
+    for side in SIDES:
+        for kind in SYMPTOM_KINDS:
+            modality = kb.modalities[kind]
+            regions = case.regions(kind, side)
+            if not regions:
+                continue
+            for root_id, root in kb.roots.items():
+                territory = root.territory(kind)
+                best = max(regions, key=lambda r, t=territory: (t.get(r, 0.0), r))  # type: ignore[misc]
+                weight = territory.get(best, 0.0)
+                lr = modality.min_lr + (modality.max_lr - modality.min_lr) * weight
+                if weight > 0:
+                    label = f"{kind} in the {kb.regions[best].label} ({side})"
+                    hits.append(
+                        Hit(
+                            f"{kind}.{side}.{best}",
+                            f"dermatome_{kind}",
+                            label,
+                            "root",
+                            {root_id: lr},
+                            modality.source,
+                            side,
+                        )
+                    )
+                elif lr != 1.0:
+                    label = f"{kind} outside the {root_id} territory ({side})"
+                    hits.append(
+                        Hit(
+                            f"{kind}.{side}",
+                            f"dermatome_{kind}",
+                            label,
+                            "root",
+                            {root_id: lr},
+                            modality.source,
+                            side,
+                        )
+                    )
+        sensation = kb.modalities["sensation"]
+        for region, level in (getattr(case.sensation, side) or {}).items():
+            if level not in (sensation.levels or ()):
+                continue
+            lr_table = {
+                root_id: 1 + (sensation.max_lr - 1) * root.dermatome[region]
+                for root_id, root in kb.roots.items()
+                if region in root.dermatome
+            }
+            source = sensation.source
+            override = overrides.get(("sensation", region))
+            if override is not None:
+                lr_table.update(override.lr)
+                source = override.source
+            if lr_table:
+                label = f"{level} sensation in the {kb.regions[region].label} ({side})"
+                hits.append(
+                    Hit(
+                        f"sensation.{side}.{region}",
+                        "dermatome_sensation",
+                        label,
+                        "root",
+                        lr_table,
+                        source,
+                        side,
+                    )
+                )
+    return hits
