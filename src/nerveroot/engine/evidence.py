@@ -38,19 +38,15 @@ def collect_hits(
     for f in kb.findings:
         if f.sided:
             counted = False
-            for side in SIDES:
-                fact = f.fact.replace("{side}", side)
-                if not f.match.holds(facts.get(fact)):
+            for side, fact, label in f.per_side:
+                if fact not in facts or not f.match.holds(facts[fact]):
                     continue
-                target = side if f.side == "same" else _other(side)
-                label = f.label.replace("{side}", side)
+                target = side if f.side == "same" else _other(side)  # type: ignore[arg-type]
                 for e in f.effects:
                     if e.target == "root":
-                        hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, target))
+                        hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, target))  # type: ignore[arg-type]
                     elif not counted:
-                        hits.append(
-                            Hit(fact, f.id, label.replace(f" ({side})", ""), e.target, e.lr, e.source)
-                        )
+                        hits.append(Hit(fact, f.id, f.label_no_side, e.target, e.lr, e.source))
                 counted = True
         else:
             value = derived[f.fact].value if f.fact.startswith("derived.") else facts.get(f.fact)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -116,9 +116,20 @@ class Finding(_Data):
     side: Literal["same", "other"] = "same"
     effects: list[Effect]
 
-    @property
+    @cached_property
     def sided(self) -> bool:
         return "{side}" in self.fact
+
+    @cached_property
+    def per_side(self) -> tuple[tuple[str, str, str], ...]:
+        """(side, fact id, plain label) for each side, worked out once."""
+        return tuple(
+            (s, self.fact.replace("{side}", s), self.label.replace("{side}", s)) for s in ("left", "right")
+        )
+
+    @cached_property
+    def label_no_side(self) -> str:
+        return self.label.replace(" ({side})", "").replace("{side}", "")
 
 
 class Thresholds(Sourced):
@@ -168,7 +179,7 @@ class Condition(_Data):
             raise ValueError(f"a condition needs exactly one of fact, feature, all, any, not; got {kinds}")
         return self
 
-    @property
+    @cached_property
     def match(self) -> Match:
         return Match.model_validate(
             {

@@ -33,6 +33,7 @@ class TriageResult:
 class _Facts:
     def __init__(self, facts: Mapping[str, Any], derived: Mapping[str, Derived], kb: Knowledge) -> None:
         self.facts, self.derived, self.kb = facts, derived, kb
+        self.features: dict[str, tuple[bool, list[str]]] = {}  # each named feature evaluated once
 
     def value(self, fact: str) -> Any:
         return self.derived[fact].value if fact.startswith("derived.") else self.facts.get(fact)
@@ -43,7 +44,9 @@ class _Facts:
             ok = cond.match.holds(self.value(cond.fact))
             return ok, [cond.fact] if ok and cond.absent is None else []
         if cond.feature is not None:
-            return self.check(self.kb.red_flags.features[cond.feature])
+            if cond.feature not in self.features:
+                self.features[cond.feature] = self.check(self.kb.red_flags.features[cond.feature])
+            return self.features[cond.feature]
         if cond.not_ is not None:
             return not self.check(cond.not_)[0], []
         results = [self.check(c) for c in (cond.all or cond.any or [])]
