@@ -83,9 +83,10 @@ def _any_reported(case: Case) -> bool:
 
 
 def _weak_items(case: Case, side: Side) -> list[tuple[str, float]]:
-    return [
+    # Sorted so that the order findings were written in never changes the words of a reason.
+    return sorted(
         (m, grade_value(g)) for m, g in (getattr(case.weakness, side) or {}).items() if grade_value(g) < 5
-    ]
+    )
 
 
 def _weak_tests(case: Case, side: Side) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -171,6 +171,9 @@ class Condition(_Data):
     all: list[Condition] | None = None
     any: list[Condition] | None = None
     not_: Condition | None = Field(default=None, alias="not")
+    # a threshold in a named feature (a rule carries its own source) says where it comes from
+    source: str | None = None
+    reason: str | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Condition:
@@ -336,6 +339,10 @@ class Knowledge(_Data):
         yield "red_flags.suggestion", s.source, s.reason
         for r in self.red_flags.rules:
             yield f"red_flags.rules.{r.id}", r.source, r.reason_for_rule or r.reason
+        for name, feature in self.red_flags.features.items():
+            for i, cond in enumerate(feature.any or feature.all or [feature]):
+                if cond.source is not None:
+                    yield f"red_flags.features.{name}[{i}]", cond.source, cond.reason
         for concl, entries in self.codes.conclusions.items():
             for entry in entries:
                 yield f"codes.{concl}.{entry.code or entry.lumbar}", entry.source, entry.reason
@@ -408,10 +415,25 @@ def load_knowledge() -> Knowledge:
 
 
 def _fact_ok(path: str) -> bool:
-    parts = path.split(".")
+    parts = path.replace("{side}", "left").split(".")
     if parts[0] == "derived":
         return len(parts) == 2 and parts[1] in DERIVED
-    return parts[0] in Case.model_fields
+    model: Any = Case
+    for part in parts:
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return True  # below a mapping (sides, movements): the case model checks those ids
+        field = model.model_fields.get(part)
+        if field is None:
+            return False
+        model = next(
+            (
+                a
+                for a in (field.annotation, *get_args(field.annotation))
+                if isinstance(a, type) and issubclass(a, BaseModel)
+            ),
+            None,
+        )
+    return True
 
 
 def cross_check(kb: Knowledge) -> Iterator[Problem]:
@@ -489,5 +511,8 @@ def _check_conditions(kb: Knowledge) -> Iterator[Problem]:
 
     for name, cond in kb.red_flags.features.items():
         yield from walk(f"red_flags.features.{name}", cond)
+        for i, c in enumerate(cond.any or cond.all or [cond]):
+            if (c.below is not None or c.at_least is not None) and c.source is None:
+                yield Problem(f"red_flags.features.{name}[{i}]", "a threshold needs a source", c.fact)
     for rule in kb.red_flags.rules:
         yield from walk(f"red_flags.rules.{rule.id}", rule.when)

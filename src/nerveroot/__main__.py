@@ -1,0 +1,5 @@
+"""`python -m nerveroot` runs the command line."""
+
+from nerveroot.cli import main
+
+main()
