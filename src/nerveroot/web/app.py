@@ -21,6 +21,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "judgement and never makes a diagnosis.",
     )
     app.state.settings = settings
-    app.mount("/static", StaticFiles(directory=str(resources.files("nerveroot") / "web" / "static")), name="static")
+    app.mount(
+        "/static", StaticFiles(directory=str(resources.files("nerveroot") / "web" / "static")), name="static"
+    )
     app.include_router(pages.router)
     return app
