@@ -21,9 +21,7 @@ system-deps:
 	@bash scripts/install-system-deps.sh
 
 run: install
-	$(BIN)/nerveroot db upgrade
-	$(BIN)/nerveroot slots demo --days 14
-	$(BIN)/nerveroot serve --host $(HOST) --port $(PORT)
+	$(BIN)/nerveroot assess src/nerveroot/examples/l5_disc.json
 
 test: install system-deps
 	@bash scripts/test.sh

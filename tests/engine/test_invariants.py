@@ -202,3 +202,15 @@ def test_absent_false_and_true_give_three_answers_for_walking() -> None:
 def test_assessment_is_deterministic() -> None:
     case = parse_case({"age": 50, "pain": {"left": ["lateral_calf"]}, "weakness": {"left": {"great_toe_extension": 4}}})
     assert assess(case).model_dump_json() == assess(case).model_dump_json()
+
+
+def test_a_normal_sign_on_the_painless_leg_says_nothing_against_a_pinched_nerve() -> None:
+    left_sciatica: dict[str, Any] = {
+        "pain": {"left": ["low_back", "buttock", "posterior_thigh", "lateral_calf"]},
+        "tests": {"left": {"straight_leg_raise": "positive"}},
+    }
+    with_right = {**left_sciatica, "tests": {**left_sciatica["tests"], "right": {"straight_leg_raise": "negative"}}}
+    with_left_negative = {**left_sciatica, "tests": {"left": {"straight_leg_raise": "negative"}}}
+    base = assess(parse_case(left_sciatica)).pattern.probability
+    assert assess(parse_case(with_right)).pattern.probability == base
+    assert assess(parse_case(with_left_negative)).pattern.probability < base

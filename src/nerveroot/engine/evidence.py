@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nerveroot.case import SIDES, Case, Side
-from nerveroot.engine.facts import SYMPTOM_KINDS, Derived
+from nerveroot.engine.facts import SYMPTOM_KINDS, Derived, side_involved
 from nerveroot.engine.knowledge import Knowledge
 
 
@@ -35,11 +35,19 @@ def collect_hits(
     case: Case, facts: Mapping[str, Any], derived: Mapping[str, Derived], kb: Knowledge
 ) -> list[Hit]:
     hits: list[Hit] = []
+    # A sided finding speaks for the pattern and the cause from the affected leg: a negative straight leg
+    # raise on the painless side is expected and says nothing against a pinched nerve on the other.
+    involved = {s for s in SIDES if side_involved(case, kb, s)} or set(SIDES)
     for f in kb.findings:
         if f.sided:
             counted = False
             for side, fact, label in f.per_side:
                 if fact not in facts or not f.match.holds(facts[fact]):
+                    continue
+                if side not in involved and f.side == "same" and any(e.target != "root" for e in f.effects):
+                    for e in f.effects:
+                        if e.target == "root":
+                            hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, side))
                     continue
                 target = side if f.side == "same" else _other(side)  # type: ignore[arg-type]
                 for e in f.effects:

@@ -1,0 +1,20 @@
+"""The heart imports nothing from the rooms around it: no web, database, terminal or text libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+FORBIDDEN = ("fastapi", "starlette", "sqlalchemy", "alembic", "typer", "rich", "spacy", "medspacy", "uvicorn",
+             "nerveroot.web", "nerveroot.store", "nerveroot.cli", "nerveroot.text", "nerveroot.api")  # fmt: skip
+
+
+def test_the_engine_imports_no_web_database_or_cli_module() -> None:
+    probe = (
+        "import sys, json; from nerveroot.engine import assess; from nerveroot.case import parse_case; "
+        "assess(parse_case({'pain': {'left': ['lateral_calf']}})); print(json.dumps(sorted(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    loaded = set(__import__("json").loads(out))
+    leaked = sorted(m for m in loaded for f in FORBIDDEN if m == f or m.startswith(f + "."))
+    assert leaked == []
