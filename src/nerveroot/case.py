@@ -330,33 +330,51 @@ def parse_case(data: Any) -> Case:
         raise CaseError(f"the case is not valid ({len(problems)} problem(s))", problems) from None
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+class _Decoded(dict[str, Any]):
+    """A decoded JSON object that remembers keys given twice with different values."""
+
+    conflicts: list[tuple[str, Any, Any]]
+
+
+def _keep_conflicts(pairs: list[tuple[str, Any]]) -> _Decoded:
+    out = _Decoded()
+    out.conflicts = []
     for key, value in pairs:
         if key in out and out[key] != value:
-            raise CaseError(
-                "conflicting findings",
-                [
-                    Problem(
-                        key, f"is given twice, as {out[key]!r} and as {value!r}; keep the one that is right"
-                    )
-                ],
-            )
+            out.conflicts.append((key, out[key], value))
         out[key] = value
     return out
 
 
+def _conflicts(node: Any, path: str) -> Iterator[Problem]:
+    if isinstance(node, _Decoded):
+        for key, first, second in node.conflicts:
+            yield Problem(
+                f"{path}{key}", f"is given twice, as {first!r} and as {second!r}; keep the one that is right"
+            )
+        for key, value in node.items():
+            yield from _conflicts(value, f"{path}{key}.")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _conflicts(value, f"{path}{i}.")
+
+
 def loads_case_json(text: str, *, where: str = "input") -> Any:
-    """Decode JSON, refusing an object that names the same finding twice with different values."""
+    """Decode JSON, refusing an object that names the same finding twice with different values
+    (inversion weak and strong in one case): both are named, since only the person can say which holds."""
     if not text.strip():
         raise CaseError(f"{where} is empty", [Problem("", "expected a JSON object describing one case")])
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(text, object_pairs_hook=_keep_conflicts)
     except json.JSONDecodeError as exc:
         raise CaseError(
             f"{where} is not valid JSON",
             [Problem(f"line {exc.lineno} column {exc.colno}", exc.msg)],
         ) from None
+    problems = list(_conflicts(data, ""))
+    if problems:
+        raise CaseError("conflicting findings", problems)
+    return data
 
 
 def case_json(case: Case) -> dict[str, Any]:

@@ -57,6 +57,7 @@ def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
     causes = infer_cause(hits, kb)
     levels = infer_level(case, hits, causes, kb)
     result = triage(facts, derived, pattern, mimics, kb)
+    mimics = _flagged_first(mimics, result, pattern)
     recognised = any(k not in _DEMOGRAPHIC for k in facts)
     if not recognised:
         return _unrecognised(case, kb, result)
@@ -138,6 +139,14 @@ def _triage_out(result: TriageResult, kb: Knowledge) -> Triage:
         action=text.action,
         timeframe=text.timeframe,
     )
+
+
+def _flagged_first(
+    mimics: list[tuple[str, float]], result: TriageResult, pattern: PatternResult
+) -> list[tuple[str, float]]:
+    named = [f.rule.names_mimic for f in result.fired if f.rule.names_mimic is not None]
+    flagged = [(m, pattern.hypotheses[m]) for m in dict.fromkeys(named)]
+    return flagged + [(m, p) for m, p in mimics if m not in named]
 
 
 def _mimic(mimic: str, p: float, hits: Sequence[Hit], kb: Knowledge) -> Mimic:

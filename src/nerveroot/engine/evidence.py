@@ -49,10 +49,10 @@ def collect_hits(
                         if e.target == "root":
                             hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, side))
                     continue
-                target = side if f.side == "same" else _other(side)  # type: ignore[arg-type]
+                target = side if f.side == "same" else _other(side)
                 for e in f.effects:
                     if e.target == "root":
-                        hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, target))  # type: ignore[arg-type]
+                        hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, target))
                     elif not counted:
                         hits.append(Hit(fact, f.id, f.label_no_side, e.target, e.lr, e.source))
                 counted = True

@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from nerveroot.case import REGIONS, Case
+from nerveroot.case import REGIONS, SIDES, Case, Side
 from nerveroot.engine.facts import DERIVED
 from nerveroot.errors import KnowledgeError, Problem
 
@@ -121,11 +121,9 @@ class Finding(_Data):
         return "{side}" in self.fact
 
     @cached_property
-    def per_side(self) -> tuple[tuple[str, str, str], ...]:
+    def per_side(self) -> tuple[tuple[Side, str, str], ...]:
         """(side, fact id, plain label) for each side, worked out once."""
-        return tuple(
-            (s, self.fact.replace("{side}", s), self.label.replace("{side}", s)) for s in ("left", "right")
-        )
+        return tuple((s, self.fact.replace("{side}", s), self.label.replace("{side}", s)) for s in SIDES)
 
     @cached_property
     def label_no_side(self) -> str:
@@ -201,6 +199,9 @@ class Rule(Sourced):
     level: Level
     when: Condition
     reason_for_rule: str | None = None
+    # a rule that points away from the roots names the look-alike it suspects, so that it is listed
+    # (first) whatever its probability: the red flag, not the odds, decides what to do
+    names_mimic: str | None = None
 
 
 class Suggestion(Sourced):
@@ -516,3 +517,10 @@ def _check_conditions(kb: Knowledge) -> Iterator[Problem]:
                 yield Problem(f"red_flags.features.{name}[{i}]", "a threshold needs a source", c.fact)
     for rule in kb.red_flags.rules:
         yield from walk(f"red_flags.rules.{rule.id}", rule.when)
+        hypothesis = kb.patterns.hypotheses.get(rule.names_mimic or "")
+        if rule.names_mimic is not None and (hypothesis is None or hypothesis.kind != "mimic"):
+            yield Problem(
+                f"red_flags.rules.{rule.id}.names_mimic",
+                "not a look-alike in patterns.yaml",
+                rule.names_mimic,
+            )
