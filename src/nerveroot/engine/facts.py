@@ -133,6 +133,8 @@ def side_involved(case: Case, kb: Knowledge, side: Side) -> bool:
 def leg_symptoms(case: Case, kb: Knowledge) -> Derived:
     if any(_leg_regions(case, kb, s) for s in SIDES):
         return Derived(True)
+    if any(side_involved(case, kb, s) for s in SIDES):
+        return Derived(None)  # a weak or numb leg on examination is not "back pain only", whatever was drawn
     return Derived(False if _any_reported(case) else None)
 
 
