@@ -1,0 +1,79 @@
+"""The reading itself: find phrases, settle overlaps, run ConText, compose the case."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from nerveroot.text.compose import Contribution, Mention, build_case, compose, resolve_sides, settle
+from nerveroot.text.context import parse
+from nerveroot.text.lexicon import Lexicon, load_lexicon, word_starts
+
+# Where two phrases overlap, the one from the earlier section wins: a finding ("numb between my legs")
+# beats a word to ignore ("back passage"), which beats a symptom word, which beats a body region.
+_PRIORITY = ("findings", "ignore", "symptoms", "regions")
+
+
+def _mentions(lexicon: Lexicon, section: str, text: str, starts: list[int]) -> list[Mention]:
+    compiled = lexicon.sections[section]
+    out = []
+    for m in compiled.finditer(text, starts):
+        name = m.lastgroup or ""
+        prefix = name + "_"
+        groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
+        out.append(Mention(compiled.names[name], m.start(), m.end(), m.group(), groups))
+    return out
+
+
+def _settle_overlaps(candidates: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    taken: list[tuple[int, int]] = []
+    kept: dict[str, list[Mention]] = {s: [] for s in _PRIORITY}
+    for section in _PRIORITY:
+        for m in candidates[section]:
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            taken.append((m.start, m.end))
+            kept[section].append(m)
+    return kept
+
+
+def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
+    """The case (as JSON data), every finding read with its spans, and whether the side was assumed."""
+    lexicon = load_lexicon()
+    starts = word_starts(text)
+    found = {s: _mentions(lexicon, s, text, starts) for s in (*_PRIORITY, "sides", "demographics")}
+    kept = _settle_overlaps(found)
+    targets = [m for s in ("findings", "symptoms", "regions") for m in kept[s]]
+    targets.sort(key=lambda m: m.start)
+    parsed = parse(text, [(m.start, m.end) for m in targets])
+    for m, flags in zip(targets, parsed.flags, strict=True):
+        m.flags = flags
+    ignored = [(m.start, m.end) for m in kept["ignore"]]
+    sides = resolve_sides([m for m in found["sides"] if not _inside(m, ignored)])
+    composed = compose(lexicon, kept["findings"], kept["symptoms"], kept["regions"], sides, parsed)
+    contributions = composed.contributions
+    contributions.extend(_demographics(lexicon, found["demographics"], kept["findings"]))
+    values = settle(contributions)
+    return build_case(values), contributions, composed.side_assumed
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+_TRIVIAL = re.compile(r"^\s*$")
+
+
+def _demographics(lexicon: Lexicon, mentions: list[Mention], findings: list[Mention]) -> list[Contribution]:
+    from nerveroot.text.compose import _value
+
+    spans = [(f.start, f.end) for f in findings]
+    out = []
+    for m in mentions:
+        if _inside(m, spans):
+            continue
+        for path, raw in m.entry.sets.items():
+            value = _value(lexicon, raw, m)
+            if value is not None and not (isinstance(value, str) and _TRIVIAL.match(value)):
+                out.append(Contribution(path, value, [(m.start, m.end)]))
+    return out
