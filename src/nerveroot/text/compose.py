@@ -166,7 +166,7 @@ def _symptom_regions(
             last_was_symptom = True
             continue
         last_was_symptom = False
-        if group and group_sentence == sentence:
+        if group and group_sentence == sentence and not _own_clause(m, group, symptoms, parsed):
             attached.append((group, m))
         elif group and group_sentence == sentence - 1 and not _has_symptom(symptoms, parsed, sentence):
             attached.append((group, m))  # "Pain down the leg. Into the left heel."
@@ -188,6 +188,14 @@ def _symptom_regions(
                 yield Contribution(symptom.entry.kind or "pain", present, [(symptom.start, symptom.end)])
             for path, value in symptom.entry.also.items():
                 yield Contribution(path, value if present else not value, [(symptom.start, symptom.end)])
+
+
+def _own_clause(region: Mention, group: list[Mention], symptoms: list[Mention], parsed: Parsed) -> bool:
+    """Does the region start a clause of its own with its own symptom word ("R calf pain, L foot numb")?"""
+    clause = bisect.bisect_right(parsed.clauses, region.start) - 1
+    if clause < 0 or bisect.bisect_right(parsed.clauses, group[-1].start) - 1 == clause:
+        return False
+    return any(s.start > region.end and bisect.bisect_right(parsed.clauses, s.start) - 1 == clause for s in symptoms)
 
 
 def _has_symptom(symptoms: list[Mention], parsed: Parsed, sentence: int) -> bool:

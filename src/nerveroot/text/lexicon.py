@@ -26,7 +26,6 @@ from nerveroot.case import MOVEMENTS, REGIONS
 from nerveroot.errors import KnowledgeError, Problem
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
-_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
 _DEPTH = 6
 _PREFIX = 2  # letters a phrase is indexed by
@@ -52,43 +51,40 @@ class Entry:
 
 @dataclass(frozen=True)
 class Section:
-    """A section compiled to one alternation per first letter; `names` maps each alternative to its entry.
+    """A section's patterns, indexed by the first two letters each can start with.
 
-    Python's regular expressions try every alternative at every position; indexing them by the first two
-    letters a phrase can start with makes a note's scan many times faster.
+    Python's regular expressions try every alternative at every position; trying at each word only the few
+    patterns that can start with its letters makes a note's scan many times faster. Each pattern is
+    compiled on first use, so a single cold reading compiles only what it needs.
     """
 
     name: str
-    sources: dict[str, str]  # key -> the alternation, compiled on first use (a cold start compiles few)
-    names: dict[str, Entry]
-    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    rows: list[tuple[Entry, str]]
+    index: dict[str, tuple[int, ...]]
+    compiled: dict[int, re.Pattern[str]] = field(default_factory=dict)
 
-    def regex(self, key: str) -> re.Pattern[str] | None:
-        found = self.compiled.get(key)
+    def _regex(self, i: int) -> re.Pattern[str]:
+        found = self.compiled.get(i)
         if found is None:
-            source = self.sources.get(key)
-            if source is None:
-                return None
-            found = self.compiled[key] = re.compile(source, re.IGNORECASE)
+            found = self.compiled[i] = re.compile(r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE)
         return found
 
-    def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-        """Leftmost, non-overlapping matches beginning at word starts (as `re.finditer` would give)."""
+    def finditer(self, text: str, starts: list[int]) -> Iterator[tuple[Entry, re.Match[str]]]:
+        """Leftmost, non-overlapping matches at word starts; at one position the earlier row wins."""
         end = 0
-        sources = self.sources
+        index = self.index
         for pos in starts:
             if pos < end:
                 continue
             key = text[pos : pos + _PREFIX].lower()
-            if key not in sources:
-                key = key[0] if key[0] in sources else ""
-            regex = self.regex(key)
-            if regex is None:
-                continue
-            match = regex.match(text, pos)
-            if match is not None:
-                end = match.end()
-                yield match
+            if key not in index:
+                key = key[0] if key[0] in index else ""
+            for i in index.get(key, ()):
+                match = self._regex(i).match(text, pos)
+                if match is not None:
+                    end = match.end()
+                    yield self.rows[i][0], match
+                    break
 
 
 _STARTS = re.compile(r"(?<![\w])\S")
@@ -123,32 +119,24 @@ def _macro(name: str, macros: dict[str, str], where: str) -> str:
     return macros[name]
 
 
-def _alternative(name: str, pattern: str) -> str:
-    """Rename the pattern's own groups so that many patterns can share one regular expression."""
-    return f"(?P<{name}>" + _GROUP.sub(lambda m: f"(?P<{name}_{m.group(1)}>", pattern) + ")"
-
-
 def _compile(name: str, rows: list[tuple[Entry, str]]) -> Section:
-    names: dict[str, Entry] = {}
-    ordered: list[tuple[str, frozenset[str] | None]] = []
-    for i, (entry, pattern) in enumerate(rows):
-        group = f"{name[0]}{i}"
-        names[group] = entry
+    starts: list[frozenset[str] | None] = []
+    for pattern in rows:
         try:
-            ordered.append((_alternative(group, pattern), prefixes(pattern)))
+            starts.append(prefixes(pattern[1]))
         except re.error as exc:
             raise KnowledgeError(
-                f"a lexicon pattern in {name} is not valid", [Problem(name, str(exc), pattern)]
+                f"a lexicon pattern in {name} is not valid", [Problem(name, str(exc), pattern[1])]
             ) from None
-    keys = {k for _, got in ordered if got is not None for k in got}
+    keys = {k for got in starts if got is not None for k in got}
     keys |= {k[0] for k in keys} | {""}
-    sources: dict[str, str] = {}
+    index: dict[str, tuple[int, ...]] = {}
     for key in keys:
-        # a pattern is tried at a position whose first letters are `key` if one of its prefixes fits
-        parts = [alt for alt, got in ordered if got is None or any(key.startswith(p) for p in got)]
-        if parts:
-            sources[key] = r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])"
-    return Section(name, sources, names)
+        # a pattern is tried where the text starts with `key` if one of the pattern's prefixes fits
+        chosen = tuple(i for i, got in enumerate(starts) if got is None or any(key.startswith(p) for p in got))
+        if chosen:
+            index[key] = chosen
+    return Section(name, rows, index)
 
 
 def prefixes(pattern: str, size: int = _PREFIX) -> frozenset[str] | None:

@@ -17,11 +17,9 @@ _PRIORITY = ("findings", "ignore", "symptoms", "regions")
 def _mentions(lexicon: Lexicon, section: str, text: str, starts: list[int]) -> list[Mention]:
     compiled = lexicon.sections[section]
     out = []
-    for m in compiled.finditer(text, starts):
-        name = m.lastgroup or ""
-        prefix = name + "_"
-        groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
-        out.append(Mention(compiled.names[name], m.start(), m.end(), m.group(), groups))
+    for entry, m in compiled.finditer(text, starts):
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        out.append(Mention(entry, m.start(), m.end(), m.group(), groups))
     return out
 
 
