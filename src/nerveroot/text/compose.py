@@ -90,26 +90,27 @@ class _SideFinder:
         return lo, hi
 
     def find(self, start: int, end: int) -> list[str]:
-        inside = [s for s in self.sides if s.start >= start and s.end <= end]
-        if inside:
-            return _both(inside[0].value)
+        sides, starts = self.sides, self.starts
+        k = bisect.bisect_left(starts, start)  # first side at or after the phrase
+        j = k - 1  # last side before it
+        if k < len(sides) and sides[k].end <= end:
+            return _both(sides[k].value)  # named inside the phrase ("SLR positive L")
+        after = bisect.bisect_left(starts, end)
         clause = self._bounds(self.clauses, start, 1 << 30)
-        before = [s for s in self.sides if clause[0] <= s.start < start]
-        if before:
-            return _both(before[-1].value)
-        after = [s for s in self.sides if end <= s.start < clause[1]]
-        if after:
-            return _both(after[0].value)
+        if j >= 0 and sides[j].start >= clause[0]:
+            return _both(sides[j].value)
+        if after < len(sides) and sides[after].start < clause[1]:
+            return _both(sides[after].value)
         sentence = self._bounds(self.sentences, start, 1 << 30)
-        near = [s for s in self.sides if sentence[0] <= s.start < sentence[1]]
+        near = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
+        near = [s for s in near if sentence[0] <= s.start < sentence[1]]
         if near:
             best = min(near, key=lambda s: start - s.end if s.end <= start else s.start - end)
             return _both(best.value)
-        earlier = [s for s in self.sides if s.end <= start]
-        if earlier:
-            return _both(earlier[-1].value)
-        if self.sides:
-            return _both(self.sides[0].value)
+        if j >= 0:
+            return _both(sides[j].value)
+        if sides:
+            return _both(sides[0].value)
         self.assumed = True
         return ["left"]
 
@@ -144,6 +145,8 @@ def _symptom_regions(
     symptoms: list[Mention], regions: list[Mention], finder: _SideFinder, parsed: Parsed
 ) -> Iterator[Contribution]:
     items = sorted([*symptoms, *regions], key=lambda m: m.start)
+    symptom_sentences = {_sentence_of(parsed, s.start) for s in symptoms}
+    symptom_starts = [s.start for s in symptoms]
     group: list[Mention] = []
     group_sentence = -2
     pending: list[Mention] = []
@@ -166,9 +169,9 @@ def _symptom_regions(
             last_was_symptom = True
             continue
         last_was_symptom = False
-        if group and group_sentence == sentence and not _own_clause(m, group, symptoms, parsed):
+        if group and group_sentence == sentence and not _own_clause(m, group, symptoms, symptom_starts, parsed):
             attached.append((group, m))
-        elif group and group_sentence == sentence - 1 and not _has_symptom(symptoms, parsed, sentence):
+        elif group and group_sentence == sentence - 1 and sentence not in symptom_sentences:
             attached.append((group, m))  # "Pain down the leg. Into the left heel."
         else:
             if pending_sentence != sentence:
@@ -190,16 +193,15 @@ def _symptom_regions(
                 yield Contribution(path, value if present else not value, [(symptom.start, symptom.end)])
 
 
-def _own_clause(region: Mention, group: list[Mention], symptoms: list[Mention], parsed: Parsed) -> bool:
+def _own_clause(
+    region: Mention, group: list[Mention], symptoms: list[Mention], starts: list[int], parsed: Parsed
+) -> bool:
     """Does the region start a clause of its own with its own symptom word ("R calf pain, L foot numb")?"""
     clause = bisect.bisect_right(parsed.clauses, region.start) - 1
     if clause < 0 or bisect.bisect_right(parsed.clauses, group[-1].start) - 1 == clause:
         return False
-    return any(s.start > region.end and bisect.bisect_right(parsed.clauses, s.start) - 1 == clause for s in symptoms)
-
-
-def _has_symptom(symptoms: list[Mention], parsed: Parsed, sentence: int) -> bool:
-    return any(_sentence_of(parsed, s.start) == sentence for s in symptoms)
+    nxt = bisect.bisect_right(starts, region.end)
+    return nxt < len(symptoms) and bisect.bisect_right(parsed.clauses, symptoms[nxt].start) - 1 == clause
 
 
 def _pair(symptom: Mention, region: Mention, finder: _SideFinder) -> Iterator[Contribution]:
@@ -266,9 +268,9 @@ def _placeholders(lexicon: Lexicon, m: Mention, regions: list[Mention]) -> list[
                     fill[table] = found
         if fill:
             fills.append(fill)
-    earlier = [r for r in regions if r.end <= m.start]
-    if earlier:
-        movement = lexicon.pronoun_movements.get(earlier[-1].entry.regions[0])
+    i = bisect.bisect_right([r.start for r in regions], m.start) - 1 if "{last_region_movement}" in str(m.entry.sets) else -1
+    if i >= 0:
+        movement = lexicon.pronoun_movements.get(regions[i].entry.regions[0])
         if movement in MOVEMENTS:
             for fill in fills or [{}]:
                 fill["last_region_movement"] = movement

@@ -16,6 +16,7 @@ from typing import Any
 from nerveroot.text.lexicon import load_lexicon
 
 _BREAKS = frozenset({".", "!", "?", ";"})
+_BLOCK_TOKENS = 400  # tokens per block handed to ConText (whole sentences)
 
 
 @dataclass(frozen=True)
@@ -77,20 +78,51 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
     sentences: list[int] = []
     clauses: list[int] = []
     previous = None
+    bounds: list[int] = []
     for token in doc:
         start = previous is None or previous.text in _BREAKS or ("\n" in previous.text_with_ws)
-        token.is_sent_start = start
         if start:
+            bounds.append(token.i)
             sentences.append(token.idx)
             clauses.append(token.idx)
         elif token.text in (",", ":", "(", ")", "but", "whereas", "while", "although", "-"):
             clauses.append(token.idx)
         previous = token
+    flags = [Flags() for _ in targets]
+    # ConText compares every modifier with every target of a document; its scope never crosses a sentence,
+    # so reading a long text a block of sentences at a time gives the same answer in linear time.
+    order = sorted(range(len(targets)), key=lambda i: targets[i][0])
+    bounds.append(len(doc))
+    first = 0
+    cursor = 0
+    for k in range(1, len(bounds)):
+        if k < len(bounds) - 1 and bounds[k] - bounds[first] < _BLOCK_TOKENS:
+            continue
+        block = doc[bounds[first] : bounds[k]]
+        first = k
+        if not len(block):
+            continue
+        lo, hi = block.start_char, block.end_char
+        chosen = []
+        while cursor < len(order) and targets[order[cursor]][0] < hi:
+            if targets[order[cursor]][0] >= lo:
+                chosen.append(order[cursor])
+            cursor += 1
+        if chosen:
+            piece = nlp.make_doc(text[lo:hi])
+            starts = {c - lo for c in sentences if lo <= c < hi}
+            for token in piece:
+                token.is_sent_start = token.i == 0 or token.idx in starts
+            _run(context, piece, lo, [(i, targets[i]) for i in chosen], flags)
+    return Parsed(sentences, clauses, flags)
+
+
+def _run(context: Any, doc: Any, offset: int, targets: list[tuple[int, tuple[int, int]]], flags: list[Flags]) -> None:
     spans = []
     owner: list[int] = []
     last_end = -1
-    for i, (start, end) in enumerate(targets):
-        span = doc.char_span(start, end, label="TARGET", alignment_mode="expand")
+    for i, (start, end) in targets:
+        span = doc.char_span(start - offset, end - offset, label="TARGET", alignment_mode="expand")
         if span is None or span.start < last_end:
             continue
         spans.append(span)
@@ -98,8 +130,6 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
         last_end = span.end
     doc.ents = spans
     context(doc)
-    flags = [Flags() for _ in targets]
     for i, span in zip(owner, doc.ents, strict=True):
         ext = span._
         flags[i] = Flags(ext.is_negated, ext.is_uncertain, ext.is_historical, ext.is_hypothetical, ext.is_family)
-    return Parsed(sentences, clauses, flags)

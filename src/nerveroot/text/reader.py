@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -23,14 +24,14 @@ def _mentions(lexicon: Lexicon, section: str, text: str, starts: list[int]) -> l
     return out
 
 
-def _settle_overlaps(candidates: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
-    taken: list[tuple[int, int]] = []
+def _settle_overlaps(candidates: dict[str, list[Mention]], size: int) -> dict[str, list[Mention]]:
+    taken = bytearray(size)
     kept: dict[str, list[Mention]] = {s: [] for s in _PRIORITY}
     for section in _PRIORITY:
         for m in candidates[section]:
-            if any(m.start < e and s < m.end for s, e in taken):
+            if any(taken[m.start : m.end]):
                 continue
-            taken.append((m.start, m.end))
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
             kept[section].append(m)
     return kept
 
@@ -40,13 +41,13 @@ def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
     lexicon = load_lexicon()
     starts = word_starts(text)
     found = {s: _mentions(lexicon, s, text, starts) for s in (*_PRIORITY, "sides", "demographics")}
-    kept = _settle_overlaps(found)
+    kept = _settle_overlaps(found, len(text))
     targets = [m for s in ("findings", "symptoms", "regions") for m in kept[s]]
     targets.sort(key=lambda m: m.start)
     parsed = parse(text, [(m.start, m.end) for m in targets])
     for m, flags in zip(targets, parsed.flags, strict=True):
         m.flags = flags
-    ignored = [(m.start, m.end) for m in kept["ignore"]]
+    ignored = sorted((m.start, m.end) for m in kept["ignore"])
     sides = resolve_sides([m for m in found["sides"] if not _inside(m, ignored)])
     composed = compose(lexicon, kept["findings"], kept["symptoms"], kept["regions"], sides, parsed)
     contributions = composed.contributions
@@ -56,7 +57,9 @@ def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= m.start and m.end <= e for s, e in spans)
+    """Is the mention within one of `spans` (sorted, non-overlapping)?"""
+    i = bisect.bisect_right(spans, (m.start, 1 << 30)) - 1
+    return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
 
 
 _TRIVIAL = re.compile(r"^\s*$")
@@ -65,7 +68,7 @@ _TRIVIAL = re.compile(r"^\s*$")
 def _demographics(lexicon: Lexicon, mentions: list[Mention], findings: list[Mention]) -> list[Contribution]:
     from nerveroot.text.compose import _value
 
-    spans = [(f.start, f.end) for f in findings]
+    spans = sorted((f.start, f.end) for f in findings)
     out = []
     for m in mentions:
         if _inside(m, spans):
