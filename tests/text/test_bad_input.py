@@ -108,7 +108,9 @@ def test_cli_exits_2_for_empty_text(text: str) -> None:
 
 def test_cli_reads_a_text_file(tmp_path: Path) -> None:
     note = tmp_path / "note.txt"
-    note.write_text("Shooting pain down the outside of my right calf to the top of my foot.", encoding="utf-8")
+    note.write_text(
+        "Shooting pain down the outside of my right calf to the top of my foot.", encoding="utf-8"
+    )
     done = subprocess.run(
         [str(NERVEROOT), "assess", "--text-file", str(note), "--json"],
         capture_output=True, text=True, timeout=60, check=False,

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import ABSENT, findings
 
 T = True  # weak, not graded, reads as MRC 4 in the engine's flat facts
@@ -16,16 +15,25 @@ F = False
 
 CASES: list[tuple[str, dict[str, Any]]] = [
     # ---------------------------------------------------------------- regions and symptom kinds, lay words
-    ("Pain down the outside of my left calf.", {"pain.left.lateral_calf": T, "pain.right.lateral_calf": ABSENT}),
+    (
+        "Pain down the outside of my left calf.",
+        {"pain.left.lateral_calf": T, "pain.right.lateral_calf": ABSENT},
+    ),
     ("I have tingling on the top of my right foot.", {"tingling.right.dorsum_foot": T}),
     ("My big toe on the left is numb.", {"numbness.left.great_toe": T}),
     ("Pins and needles in the sole of my right foot.", {"tingling.right.sole": T}),
     ("Aching in the back of my left knee.", {"pain.left.popliteal_fossa": T}),
     ("My left inner shin feels dead.", {"numbness.left.medial_shin": T}),
     ("Right little toe has gone numb.", {"numbness.right.little_toe": T}),
-    ("There's a burning feeling in my left outer thigh.", {"pain.left.lateral_thigh": T, "history.burning_pain": T}),
+    (
+        "There's a burning feeling in my left outer thigh.",
+        {"pain.left.lateral_thigh": T, "history.burning_pain": T},
+    ),
     ("Shooting pains into my right heel.", {"pain.right.heel": T, "history.shooting_or_electric_pain": T}),
-    ("Electric shocks down the back of my left thigh.", {"pain.left.posterior_thigh": T, "history.shooting_or_electric_pain": T}),
+    (
+        "Electric shocks down the back of my left thigh.",
+        {"pain.left.posterior_thigh": T, "history.shooting_or_electric_pain": T},
+    ),
     ("Numbness in the instep of my left foot.", {"numbness.left.dorsum_foot": T}),
     ("Tingling in the first web space on the right.", {"tingling.right.dorsum_foot": T}),
     ("My right buttock hurts.", {"pain.right.buttock": T}),
@@ -53,7 +61,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I can't stand on tiptoe on my right leg.", {"weakness.right.ankle_plantarflexion": 4.0}),
     ("I'm unable to walk on my toes, left side.", {"tests.left.toe_walk": "weak"}),
     ("Left foot drop.", {"weakness.left.ankle_dorsiflexion": 4.0}),
-    ("My right big toe is numb and I can't lift it.", {"weakness.right.great_toe_extension": 4.0, "numbness.right.great_toe": T}),
+    (
+        "My right big toe is numb and I can't lift it.",
+        {"weakness.right.great_toe_extension": 4.0, "numbness.right.great_toe": T},
+    ),
     # ---------------------------------------------------------------- weakness, clinical words
     ("EHL 4/5 on the left.", {"weakness.left.great_toe_extension": 4.0}),
     ("R TA 3/5.", {"weakness.right.ankle_dorsiflexion": 3.0}),
@@ -61,7 +72,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Weak left EHL.", {"weakness.left.great_toe_extension": 4.0}),
     ("Quadriceps 4-/5 on the right.", {"weakness.right.knee_extension": 3.5}),
     ("Right gastrocnemius 4+/5.", {"weakness.right.ankle_plantarflexion": 4.5}),
-    ("Left EHL and TA 4/5.", {"weakness.left.great_toe_extension": 4.0, "weakness.left.ankle_dorsiflexion": 4.0}),
+    (
+        "Left EHL and TA 4/5.",
+        {"weakness.left.great_toe_extension": 4.0, "weakness.left.ankle_dorsiflexion": 4.0},
+    ),
     ("Weak heel walk on the left.", {"tests.left.heel_walk": "weak"}),
     ("Single leg heel raise x 4 on the right.", {"tests.right.single_leg_heel_raise": 4}),
     ("Left hip abduction 4/5.", {"weakness.left.hip_abduction": 4.0}),
@@ -75,7 +89,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Patellar reflex brisk on the right.", {"reflexes.right.patellar": "brisk"}),
     ("AJ 0 on the left.", {"reflexes.left.achilles": "absent"}),
     ("Reflexes symmetrical.", {"reflexes.left.achilles": "normal", "reflexes.right.patellar": "normal"}),
-    ("Upgoing plantars bilaterally.", {"reflexes.left.plantar_response": "extensor", "reflexes.right.plantar_response": "extensor"}),
+    (
+        "Upgoing plantars bilaterally.",
+        {"reflexes.left.plantar_response": "extensor", "reflexes.right.plantar_response": "extensor"},
+    ),
     ("Left Babinski positive.", {"reflexes.left.plantar_response": "extensor"}),
     ("Sustained clonus at the right ankle.", {"reflexes.right.clonus": "present"}),
     ("No clonus on the left.", {"reflexes.left.clonus": "absent"}),
@@ -84,7 +101,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("SLR positive at 40 degrees on the right.", {"tests.right.straight_leg_raise": "positive"}),
     ("Left SLR negative.", {"tests.left.straight_leg_raise": "negative"}),
     ("SLR 30 degrees R.", {"tests.right.straight_leg_raise": "positive"}),
-    ("Crossed SLR positive on the right.", {"tests.right.crossed_straight_leg_raise": "positive", "tests.right.straight_leg_raise": ABSENT}),
+    (
+        "Crossed SLR positive on the right.",
+        {"tests.right.crossed_straight_leg_raise": "positive", "tests.right.straight_leg_raise": ABSENT},
+    ),
     ("Femoral stretch test positive on the left.", {"tests.left.femoral_nerve_stretch": "positive"}),
     ("FNST +ve R.", {"tests.right.femoral_nerve_stretch": "positive"}),
     ("Slump test positive on the left.", {"tests.left.slump": "positive"}),
@@ -98,7 +118,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("It's worse when I sit.", {"history.worse_sitting": T}),
     ("Coughing and sneezing make it worse.", {"history.worse_cough_sneeze": T}),
     ("The leg pain is worse when I cough.", {"history.worse_cough_sneeze": T}),
-    ("Worse walking, I have to sit down and then it eases.", {"history.worse_walking": T, "history.relieved_by_sitting_or_bending_forward": T}),
+    (
+        "Worse walking, I have to sit down and then it eases.",
+        {"history.worse_walking": T, "history.relieved_by_sitting_or_bending_forward": T},
+    ),
     ("Leaning forward on the shopping trolley helps.", {"history.relieved_by_sitting_or_bending_forward": T}),
     ("It eases when I stand still.", {"history.relieved_by_standing_still": T}),
     ("It started after lifting a heavy box.", {"history.after_lifting_or_bending": T}),
@@ -135,26 +158,50 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Erectile problems since last week.", {"history.sexual_dysfunction": T}),
     ("Reduced perianal sensation.", {"exam.perianal_sensation": "reduced"}),
     # ---------------------------------------------------------------- negation and pseudo-negation
-    ("No numbness, no weakness, no bladder problems.", {"numbness": F, "weakness": F, "history.bladder_dysfunction": F}),
-    ("Denies saddle anaesthesia or urinary retention.", {"history.saddle_numbness": F, "history.urinary_retention": F}),
-    ("Without bladder or bowel disturbance.", {"history.bladder_dysfunction": F, "history.bowel_incontinence": F}),
+    (
+        "No numbness, no weakness, no bladder problems.",
+        {"numbness": F, "weakness": F, "history.bladder_dysfunction": F},
+    ),
+    (
+        "Denies saddle anaesthesia or urinary retention.",
+        {"history.saddle_numbness": F, "history.urinary_retention": F},
+    ),
+    (
+        "Without bladder or bowel disturbance.",
+        {"history.bladder_dysfunction": F, "history.bowel_incontinence": F},
+    ),
     ("I have never had cancer.", {"history.history_of_cancer": F}),
     ("Not only pain in my left calf but also numbness in the foot.", {"pain.left.posterior_calf": T}),
     ("No change in the pain down my right calf.", {"pain.right.posterior_calf": T}),
     ("No pain in my legs.", {"pain.left.leg": F, "pain.right.leg": ABSENT}),
-    ("Pain in the right buttock but no numbness in the foot.", {"pain.right.buttock": T, "numbness.right.foot": F}),
+    (
+        "Pain in the right buttock but no numbness in the foot.",
+        {"pain.right.buttock": T, "numbness.right.foot": F},
+    ),
     ("She does not have any weakness.", {"weakness": F}),
     ("No fever, no weight loss.", {"history.fever": F, "history.unexplained_weight_loss": F}),
     ("Come back at once if you get numbness between your legs.", {"history.saddle_numbness": ABSENT}),
     ("Her mother had bowel cancer.", {"history.history_of_cancer": ABSENT}),
-    ("No problems with my bladder or bowels.", {"history.bladder_dysfunction": F, "history.bowel_incontinence": F}),
+    (
+        "No problems with my bladder or bowels.",
+        {"history.bladder_dysfunction": F, "history.bowel_incontinence": F},
+    ),
     # ---------------------------------------------------------------- side
     ("Pain in the right leg. Numbness in the big toe on that side.", {"numbness.right.great_toe": T}),
     ("Both legs are numb.", {"numbness.left.leg": T, "numbness.right.leg": T}),
     ("Bilateral calf pain.", {"pain.left.posterior_calf": T, "pain.right.posterior_calf": T}),
-    ("R calf pain, L foot numb.", {"pain.right.posterior_calf": T, "numbness.left.foot": T, "numbness.right.foot": ABSENT}),
-    ("Left AJ absent, right AJ 2+.", {"reflexes.left.achilles": "absent", "reflexes.right.achilles": "normal"}),
-    ("Pain in the left calf, and the other leg is numb.", {"pain.left.posterior_calf": T, "numbness.right.leg": T}),
+    (
+        "R calf pain, L foot numb.",
+        {"pain.right.posterior_calf": T, "numbness.left.foot": T, "numbness.right.foot": ABSENT},
+    ),
+    (
+        "Left AJ absent, right AJ 2+.",
+        {"reflexes.left.achilles": "absent", "reflexes.right.achilles": "normal"},
+    ),
+    (
+        "Pain in the left calf, and the other leg is numb.",
+        {"pain.left.posterior_calf": T, "numbness.right.leg": T},
+    ),
     # ---------------------------------------------------------------- age, sex, duration, onset
     ("52M with back pain.", {"age": 52.0, "sex": "male"}),
     ("A 63-year-old woman with leg pain.", {"age": 63.0, "sex": "female"}),
@@ -164,7 +211,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("It came on suddenly.", {"onset": "sudden"}),
     ("It has crept up over the past year.", {"onset": "gradual", "duration_weeks": pytest.approx(52.14)}),
     # ---------------------------------------------------------------- what is not clinical stays out
-    ("BP 132/84, HR 72, temp 36.8. Meds: amlodipine 5 mg, atorvastatin 20 mg.", {"history.fever": ABSENT, "weakness.left.great_toe_extension": ABSENT}),
+    (
+        "BP 132/84, HR 72, temp 36.8. Meds: amlodipine 5 mg, atorvastatin 20 mg.",
+        {"history.fever": ABSENT, "weakness.left.great_toe_extension": ABSENT},
+    ),
     ("He works as a builder and has two children.", {"history.after_lifting_or_bending": ABSENT}),
 ]
 

@@ -15,7 +15,9 @@ KNOWN = {("text-negations", "pattern")}
 
 
 @pytest.mark.skipif(not SHARED, reason=f"shared cases not found at {SHARED_CASES}")
-@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), SHARED, ids=[f"{c}-{k}" for c, _, k, _ in SHARED])
+@pytest.mark.parametrize(
+    ("case_id", "payload", "key", "expected"), SHARED, ids=[f"{c}-{k}" for c, _, k, _ in SHARED]
+)
 def test_public_text_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
     if (case_id, key) in KNOWN:
         pytest.xfail("the equivalent structured case is also 'uncertain' in the engine")

@@ -41,7 +41,11 @@ def check_text(text: object) -> str:
     if not text.strip():
         raise TextError(
             "the text is empty",
-            [Problem("text", "describe the symptoms in words, e.g. 'pain down the back of my left leg'", text)],
+            [
+                Problem(
+                    "text", "describe the symptoms in words, e.g. 'pain down the back of my left leg'", text
+                )
+            ],
         )
     size = len(text.encode("utf-8"))
     if size > MAX_TEXT_BYTES:
@@ -74,5 +78,7 @@ def read_text(text: str) -> Reading:
     from nerveroot.text.compose import is_clinical
 
     recognised = any(is_clinical(s.finding) for s in evidence)
-    uses_side = any(s.finding.split(".")[1:2] and s.finding.split(".")[1] in ("left", "right") for s in evidence)
+    uses_side = any(
+        s.finding.split(".")[1:2] and s.finding.split(".")[1] in ("left", "right") for s in evidence
+    )
     return Reading(case, evidence, recognised, side_assumed and uses_side)

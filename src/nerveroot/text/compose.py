@@ -130,7 +130,7 @@ def _dropped(m: Mention) -> bool:
 
 def compose(
     lexicon: Lexicon, findings: list[Mention], symptoms: list[Mention], regions: list[Mention],
-    sides: list[Side], parsed: Parsed,
+    *, sides: list[Side], parsed: Parsed,
 ) -> Composed:  # fmt: skip
     finder = _SideFinder(sides, parsed)
     out: list[Contribution] = []
@@ -169,7 +169,11 @@ def _symptom_regions(
             last_was_symptom = True
             continue
         last_was_symptom = False
-        if group and group_sentence == sentence and not _own_clause(m, group, symptoms, symptom_starts, parsed):
+        if (
+            group
+            and group_sentence == sentence
+            and not _own_clause(m, group, symptoms, symptom_starts, parsed)
+        ):
             attached.append((group, m))
         elif group and group_sentence == sentence - 1 and sentence not in symptom_sentences:
             attached.append((group, m))  # "Pain down the leg. Into the left heel."
@@ -220,7 +224,9 @@ def _pair(symptom: Mention, region: Mention, finder: _SideFinder) -> Iterator[Co
                 yield Contribution(f"{kind}.{side}.{region_id}", not negated, spans)
 
 
-def _finding(lexicon: Lexicon, m: Mention, finder: _SideFinder, regions: list[Mention]) -> Iterator[Contribution]:
+def _finding(
+    lexicon: Lexicon, m: Mention, finder: _SideFinder, regions: list[Mention]
+) -> Iterator[Contribution]:
     entry = m.entry
     sets = entry.sets
     if m.flags.negated:
@@ -268,7 +274,11 @@ def _placeholders(lexicon: Lexicon, m: Mention, regions: list[Mention]) -> list[
                     fill[table] = found
         if fill:
             fills.append(fill)
-    i = bisect.bisect_right([r.start for r in regions], m.start) - 1 if "{last_region_movement}" in str(m.entry.sets) else -1
+    i = (
+        bisect.bisect_right([r.start for r in regions], m.start) - 1
+        if "{last_region_movement}" in str(m.entry.sets)
+        else -1
+    )
     if i >= 0:
         movement = lexicon.pronoun_movements.get(regions[i].entry.regions[0])
         if movement in MOVEMENTS:
@@ -371,7 +381,8 @@ def build_case(values: dict[str, Any]) -> dict[str, Any]:
 
 def _reconcile(values: dict[str, Any]) -> None:
     if values.get("history.bladder_dysfunction") is False and any(
-        values.get(f"history.{k}") for k in ("urinary_retention", "urinary_incontinence", "altered_bladder_sensation")
+        values.get(f"history.{k}")
+        for k in ("urinary_retention", "urinary_incontinence", "altered_bladder_sensation")
     ):
         values.pop("history.bladder_dysfunction")
     for side in LEG_SIDES:

@@ -117,7 +117,9 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
     return Parsed(sentences, clauses, flags)
 
 
-def _run(context: Any, doc: Any, offset: int, targets: list[tuple[int, tuple[int, int]]], flags: list[Flags]) -> None:
+def _run(
+    context: Any, doc: Any, offset: int, targets: list[tuple[int, tuple[int, int]]], flags: list[Flags]
+) -> None:
     spans = []
     owner: list[int] = []
     last_end = -1
@@ -132,4 +134,6 @@ def _run(context: Any, doc: Any, offset: int, targets: list[tuple[int, tuple[int
     context(doc)
     for i, span in zip(owner, doc.ents, strict=True):
         ext = span._
-        flags[i] = Flags(ext.is_negated, ext.is_uncertain, ext.is_historical, ext.is_hypothetical, ext.is_family)
+        flags[i] = Flags(
+            ext.is_negated, ext.is_uncertain, ext.is_historical, ext.is_hypothetical, ext.is_family
+        )

@@ -6,6 +6,7 @@ regular expression per section, so that a note is scanned a handful of times, no
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,15 +16,12 @@ from typing import Any
 
 import yaml
 
-try:  # Python 3.11+: the regular expression parser lives here
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
-
 from nerveroot.case import MOVEMENTS, REGIONS
 from nerveroot.errors import KnowledgeError, Problem
+
+# The regular expression parser, used only to index each phrase by the letters it can start with.
+_c: Any = importlib.import_module("re._constants")
+_parser: Any = importlib.import_module("re._parser")
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
@@ -66,7 +64,9 @@ class Section:
     def _regex(self, i: int) -> re.Pattern[str]:
         found = self.compiled.get(i)
         if found is None:
-            found = self.compiled[i] = re.compile(r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE)
+            found = self.compiled[i] = re.compile(
+                r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE
+            )
         return found
 
     def finditer(self, text: str, starts: list[int]) -> Iterator[tuple[Entry, re.Match[str]]]:
@@ -110,7 +110,9 @@ def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
         if new == pattern:
             return new
         pattern = new
-    raise KnowledgeError("lexicon macros nest too deeply", [Problem(where, "a macro refers to itself", pattern)])
+    raise KnowledgeError(
+        "lexicon macros nest too deeply", [Problem(where, "a macro refers to itself", pattern)]
+    )
 
 
 def _macro(name: str, macros: dict[str, str], where: str) -> str:
@@ -133,7 +135,9 @@ def _compile(name: str, rows: list[tuple[Entry, str]]) -> Section:
     index: dict[str, tuple[int, ...]] = {}
     for key in keys:
         # a pattern is tried where the text starts with `key` if one of the pattern's prefixes fits
-        chosen = tuple(i for i, got in enumerate(starts) if got is None or any(key.startswith(p) for p in got))
+        chosen = tuple(
+            i for i, got in enumerate(starts) if got is None or any(key.startswith(p) for p in got)
+        )
         if chosen:
             index[key] = chosen
     return Section(name, rows, index)
@@ -214,9 +218,12 @@ def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
 def _check_path(path: str, where: str) -> None:
     """Every path the lexicon sets is a case path (or an evidence-only word such as "weakness")."""
     parts = path.split(".")
-    if parts[0] in ("weakness",) and len(parts) == 3 and parts[2] not in ("{muscle}", "{last_region_movement}"):
-        if parts[2] not in MOVEMENTS:
-            raise KnowledgeError("unknown movement in the lexicon", [Problem(where, "not a movement id", path)])
+    if (
+        parts[0] in ("weakness",)
+        and len(parts) == 3
+        and parts[2] not in ("{muscle}", "{last_region_movement}")
+    ) and parts[2] not in MOVEMENTS:
+        raise KnowledgeError("unknown movement in the lexicon", [Problem(where, "not a movement id", path)])
 
 
 def _entries(data: dict[str, Any], macros: dict[str, str]) -> dict[str, list[tuple[Entry, str]]]:
@@ -236,7 +243,9 @@ def _entries(data: dict[str, Any], macros: dict[str, str]) -> dict[str, list[tup
         out["symptoms"].extend((entry, _expand(p, macros, f"symptoms[{i}]")) for p in row["patterns"])
     for region, patterns in data["regions"].items():
         if region not in REGIONS:
-            raise KnowledgeError("unknown region in the lexicon", [Problem(f"regions.{region}", "not a region id", region)])
+            raise KnowledgeError(
+                "unknown region in the lexicon", [Problem(f"regions.{region}", "not a region id", region)]
+            )
         for p in patterns:
             ids = tuple(expansions.get(p, [region]))
             out["regions"].append((Entry("regions", 0, regions=ids), _expand(p, macros, f"regions.{region}")))
@@ -256,12 +265,16 @@ def load_lexicon() -> Lexicon:
     macros: dict[str, str] = dict(data["macros"])
     lookups: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for name, table in data["lookups"].items():
-        rows = [(str(value), _expand(p, macros, f"lookups.{name}")) for value, ps in table.items() for p in ps]
+        rows = [
+            (str(value), _expand(p, macros, f"lookups.{name}")) for value, ps in table.items() for p in ps
+        ]
         lookups[name] = [(v, re.compile(p, re.IGNORECASE)) for v, p in rows]
         macros.setdefault(name, "(?:" + "|".join(p for _, p in rows) + ")")
     for value in data.get("pronoun_movements", {}).values():
         if value not in MOVEMENTS:
-            raise KnowledgeError("unknown movement in the lexicon", [Problem("pronoun_movements", "not a movement id", value)])
+            raise KnowledgeError(
+                "unknown movement in the lexicon", [Problem("pronoun_movements", "not a movement id", value)]
+            )
     entries = _entries(data, macros)
     sections = {name: _compile(name, rows) for name, rows in entries.items()}
     context = data["context"]

@@ -49,7 +49,9 @@ def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
         m.flags = flags
     ignored = sorted((m.start, m.end) for m in kept["ignore"])
     sides = resolve_sides([m for m in found["sides"] if not _inside(m, ignored)])
-    composed = compose(lexicon, kept["findings"], kept["symptoms"], kept["regions"], sides, parsed)
+    composed = compose(
+        lexicon, kept["findings"], kept["symptoms"], kept["regions"], sides=sides, parsed=parsed
+    )
     contributions = composed.contributions
     contributions.extend(_demographics(lexicon, found["demographics"], kept["findings"]))
     values = settle(contributions)
