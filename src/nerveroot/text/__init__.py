@@ -1,11 +1,18 @@
-"""Free text into a case. The reader itself lands with the free-text issue; this is its contract."""
+"""Free text into a case: a person's own words or a clinician's note, read with negation and side.
+
+`read_text` finds the lexicon's phrases (lexicon.yaml), asks medspaCy's ConText which are negated,
+uncertain, past, hypothetical or someone else's, and composes the case of CASE_SCHEMA.md together with
+the character spans behind each finding, so that a screen can show which words led to what.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nerveroot.case import Case
-from nerveroot.errors import Problem, TextError
+from nerveroot.case import Case, parse_case
+from nerveroot.errors import CaseError, Problem, TextError
+
+MAX_TEXT_BYTES = 100_000  # the same limit as nerveroot.service.MAX_TEXT_BYTES
 
 
 @dataclass(frozen=True)
@@ -27,5 +34,51 @@ class Reading:
     side_assumed: bool = False
 
 
+def check_text(text: object) -> str:
+    """Refuse what cannot be read, naming the field: not a string, empty, or longer than the limit."""
+    if not isinstance(text, str):
+        raise TextError("text must be a string", [Problem("text", "expected a string", type(text).__name__)])
+    if not text.strip():
+        raise TextError(
+            "the text is empty",
+            [
+                Problem(
+                    "text", "describe the symptoms in words, e.g. 'pain down the back of my left leg'", text
+                )
+            ],
+        )
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise TextError(
+            "the text is too long",
+            [Problem("text", f"at most {MAX_TEXT_BYTES} bytes can be read; got {size}", None)],
+        )
+    return text
+
+
 def read_text(text: str) -> Reading:
-    raise TextError("free text is not read yet", [Problem("text", "send a structured case instead", None)])
+    """Read free text into a case and the spans behind each finding. Raises TextError for unusable text."""
+    from nerveroot.text.reader import read
+
+    text = check_text(text)
+    case_data, contributions, side_assumed = read(text)
+    try:
+        case = parse_case(case_data)
+    except CaseError as exc:  # the reader should never build an invalid case; say so plainly if it does
+        raise TextError("the text could not be read into a valid case", exc.problems) from None
+    seen: set[tuple[str, str, int, int]] = set()
+    evidence: list[Span] = []
+    for c in contributions:
+        for start, end in c.spans:
+            key = (c.path, repr(c.value), start, end)
+            if key not in seen:
+                seen.add(key)
+                evidence.append(Span(c.path, c.value, start, end, text[start:end]))
+    evidence.sort(key=lambda s: (s.start, s.finding))
+    from nerveroot.text.compose import is_clinical
+
+    recognised = any(is_clinical(s.finding) for s in evidence)
+    uses_side = any(
+        s.finding.split(".")[1:2] and s.finding.split(".")[1] in ("left", "right") for s in evidence
+    )
+    return Reading(case, evidence, recognised, side_assumed and uses_side)

@@ -1,0 +1,21 @@
+"""Helpers for the free-text tests: a reading as flat findings, the way the engine sees a case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nerveroot.engine.facts import flatten
+from nerveroot.text import read_text
+
+ABSENT = object()  # the finding must not be read at all (unknown stays unknown)
+
+
+def findings(text: str) -> dict[str, Any]:
+    """Every finding read from `text`: the case's flat facts, plus evidence-only words such as "numbness"."""
+    reading = read_text(text)
+    out: dict[str, Any] = {}
+    for span in reading.evidence:
+        if span.finding not in out or span.value is False:
+            out[span.finding] = span.value
+    out.update(flatten(reading.case))
+    return out

@@ -1,0 +1,119 @@
+"""Text that cannot be read is refused with a message naming the field; nothing recognisable is no guess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from nerveroot.errors import TextError
+from nerveroot.service import MAX_TEXT_BYTES, assess_payload, assess_text
+from nerveroot.text import read_text
+
+NERVEROOT = Path(sys.executable).with_name("nerveroot")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t  \n"])
+def test_empty_text_is_refused_naming_the_field(text: str) -> None:
+    with pytest.raises(TextError) as caught:
+        read_text(text)
+    assert caught.value.problems[0].path == "text"
+    assert "empty" in caught.value.message
+
+
+def test_a_non_string_is_refused() -> None:
+    with pytest.raises(TextError) as caught:
+        assess_payload({"text": 42})
+    assert caught.value.problems[0].path == "text"
+
+
+def test_text_over_the_limit_is_refused_quickly() -> None:
+    text = "pain in my left calf and " * (MAX_TEXT_BYTES // 20)
+    assert len(text.encode()) > MAX_TEXT_BYTES
+    started = time.perf_counter()
+    with pytest.raises(TextError) as caught:
+        read_text(text)
+    assert time.perf_counter() - started < 0.5
+    assert "too long" in caught.value.message
+    assert str(MAX_TEXT_BYTES) in caught.value.problems[0].message
+
+
+def test_text_just_under_the_limit_is_read_in_reasonable_time() -> None:
+    sentence = "Pain down the back of my left leg, worse when I sit. BP 120/80. "
+    text = sentence * (MAX_TEXT_BYTES // len(sentence) - 1)
+    started = time.perf_counter()
+    reading = read_text(text)
+    assert time.perf_counter() - started < 10
+    assert reading.case.history.worse_sitting is True
+
+
+def test_nothing_recognisable_is_said_and_not_guessed() -> None:
+    a = assess_text("The weather has been lovely and my grandson visited on Sunday.")
+    assert a.recognised is False
+    assert a.message and "Describe" in a.message
+    assert a.roots == [] and a.causes == []
+    assert a.evidence == []
+
+
+def test_only_an_age_is_not_a_clinical_reading() -> None:
+    reading = read_text("I'm 74.")
+    assert reading.recognised is False
+    assert reading.case.age == 74
+
+
+def test_irrelevant_content_is_ignored_without_error() -> None:
+    note = (
+        "Obs: BP 142/88, HR 76, RR 14, SpO2 98%, temp 36.9. Bloods: Hb 134, WCC 7.2, CRP 4. "
+        "Meds: ramipril 5 mg, omeprazole 20 mg. Lives with wife, retired teacher, enjoys golf."
+    )
+    reading = read_text(note)
+    assert reading.recognised is False
+    assert reading.case.history.fever is None
+
+
+def test_no_side_named_puts_findings_on_the_left_and_says_so() -> None:
+    reading = read_text("Numbness on the top of my foot and my big toe.")
+    assert reading.side_assumed is True
+    assert set(reading.case.regions("numbness", "left")) == {"dorsum_foot", "great_toe"}
+    a = assess_text("Numbness on the top of my foot and my big toe.")
+    assert a.message is not None and "side" in a.message
+
+
+def test_a_named_side_is_not_assumed() -> None:
+    assert read_text("Numbness on the top of my right foot.").side_assumed is False
+
+
+def test_evidence_spans_point_at_the_words() -> None:
+    text = "52M. EHL 4/5 on the left. AJ absent L."
+    reading = read_text(text)
+    for span in reading.evidence:
+        assert text[span.start : span.end] == span.text
+    found = {s.finding: s.text for s in reading.evidence}
+    assert found["weakness.left.great_toe_extension"] == "EHL 4/5"
+    assert found["reflexes.left.achilles"] == "AJ absent"
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_cli_exits_2_for_empty_text(text: str) -> None:
+    done = subprocess.run(
+        [str(NERVEROOT), "assess", "--text", text], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    assert "empty" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_cli_reads_a_text_file(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Shooting pain down the outside of my right calf to the top of my foot.", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [str(NERVEROOT), "assess", "--text-file", str(note), "--json"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert '"pain"' in done.stdout and '"lateral_calf"' in done.stdout
