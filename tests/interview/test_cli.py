@@ -21,7 +21,9 @@ def test_replayed_answers_end_in_the_assessment_as_json(tmp_path: Path) -> None:
                 "progressive_weakness": "no",
                 "serious_screen": "no",
                 "cord_screen": "no",
-                "pain_map": {"left": ["low_back", "buttock", "posterior_thigh", "lateral_calf", "dorsum_foot"]},
+                "pain_map": {
+                    "left": ["low_back", "buttock", "posterior_thigh", "lateral_calf", "dorsum_foot"]
+                },
                 "great_toe_extension.left": 4,
                 "heel_walk.left": "weak",
                 "straight_leg_raise.left": "positive",
@@ -68,6 +70,8 @@ def test_interactive_one_question_at_a_time_with_going_back_and_a_refusal() -> N
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "refused" in result.stderr and "ces_screen" in result.stderr
-    assert out.count("Is there numbness or an odd feeling between your legs") == 2  # asked, then again after "b"
+    assert (
+        out.count("Is there numbness or an odd feeling between your legs") == 2
+    )  # asked, then again after "b"
     assert "Why we ask" in out and "%" in out  # the reason and the progress are shown
     assert "not a diagnosis" in out  # the report ends with the notice

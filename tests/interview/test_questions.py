@@ -35,7 +35,13 @@ def test_every_option_is_accepted_and_fills_the_case_path(q) -> None:  # type: i
 
 
 def test_the_home_self_tests_have_instructions_and_a_safety_note() -> None:
-    home = {"heel_walk", "toe_walk", "single_leg_heel_raise", "great_toe_extension", "single_leg_sit_to_stand"}
+    home = {
+        "heel_walk",
+        "toe_walk",
+        "single_leg_heel_raise",
+        "great_toe_extension",
+        "single_leg_sit_to_stand",
+    }
     found = [q for q in ALL if q.id.split(".")[0] in home]
     assert len(found) == 2 * len(home)  # one per leg
     assert all(q.instructions and q.safety for q in found)

@@ -35,9 +35,7 @@ def test_the_red_flag_screen_is_completed_every_time_and_first(summary: Summary)
 def test_no_simulated_person_is_triaged_lower_than_their_full_case_would_be_by_more_than_one_level(
     summary: Summary,
 ) -> None:
-    too_low = [
-        r.id for r in summary.runs if ORDER.index(r.full[3]) - ORDER.index(r.interview[3]) > 1
-    ]
+    too_low = [r.id for r in summary.runs if ORDER.index(r.full[3]) - ORDER.index(r.interview[3]) > 1]
     assert too_low == []
 
 

@@ -137,6 +137,7 @@ class _AnswerModel(Sourced):
 
 class _Stop(Sourced):
     change_at_most: float = Field(ge=0, lt=1)
+    separates_at_least: float = Field(gt=0, lt=1)
     settled_root_at_least: float = Field(gt=0, le=1)
 
 
@@ -618,6 +619,7 @@ class _Weighed:
     gain: float  # expected fall in uncertainty (bits)
     change: float  # predicted chance that the answer changes the conclusion
     triage_change: float
+    separates: float  # expected shift in the probability of the look-alike in play (not discounted)
 
 
 def _cost(now: _Eval, after: _Eval) -> float:
@@ -670,7 +672,9 @@ def _mirror(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Ba
     return None
 
 
-def _weigh(q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, *, answered: float) -> _Weighed | None:
+def _weigh(
+    q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, *, answered: float, mimic: str | None
+) -> _Weighed | None:
     kb = load_knowledge()
     values = _probe_values(q, kb, now.sides or SIDES)
     outcomes: list[tuple[Any, _Eval]] = []
@@ -687,7 +691,22 @@ def _weigh(q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, *, answered:
     gain = now.uncertainty - sum(p * after.uncertainty for p, (_, after) in zip(probs, outcomes, strict=True))
     change = sum(p * _cost(now, a) for p, (_, a) in zip(probs, outcomes, strict=True))
     t_change = sum(p for p, (_, a) in zip(probs, outcomes, strict=True) if a.triage != now.triage)
-    return _Weighed(q, answered * gain, answered * change, answered * t_change)
+    shift = (
+        sum(p * abs(a.pattern[mimic] - now.pattern[mimic]) for p, (_, a) in zip(probs, outcomes, strict=True))
+        if mimic
+        else 0.0
+    )
+    return _Weighed(q, answered * gain, answered * change, answered * t_change, shift)
+
+
+def _mimic_in_play(now: _Eval) -> str | None:
+    """The most likely look-alike, when it is likely enough to be named in the assessment (issue 6)."""
+    kb = load_knowledge()
+    floor = kb.patterns.thresholds.mimic_listed_at_least
+    mimics = [
+        (p, h) for h, p in now.pattern.items() if kb.patterns.hypotheses[h].kind == "mimic" and p >= floor
+    ]
+    return max(mimics)[1] if mimics else None
 
 
 # ------------------------------------------------------------------------------------------ the interview
@@ -747,7 +766,6 @@ def _candidates(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank:
 def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     """The next question id (None when done) and the number of questions still likely to matter."""
     bank = _bank()
-    kb = load_knowledge()
     case = json.loads(key)
     now = _evaluate(key)
     assert now is not None  # the case was validated by the caller
@@ -768,12 +786,17 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     twin = _mirror(case, asked, now, bank)
     if twin is not None:
         return twin.id, 1 + _TYPICAL_DISCRIMINATE
+    mimic = _mimic_in_play(now)
     weighed = [
         w
         for q in candidates
-        if (w := _weigh(q, case, now, bank, answered=answerable[q.spec.who])) is not None
+        if (w := _weigh(q, case, now, bank, answered=answerable[q.spec.who], mimic=mimic)) is not None
     ]
     stop = bank.stop
+    separating = max(weighed, key=lambda w: (w.separates, w.q.id), default=None)
+    if separating is not None and separating.separates >= stop.separates_at_least:
+        # a look-alike is in play: ask what separates it before anything else (issue 6)
+        return separating.q.id, 1 + sum(1 for w in weighed if w.change > stop.change_at_most)
     live = [w for w in weighed if w.change > stop.change_at_most]
     settled = now.top_root_p >= stop.settled_root_at_least and all(
         w.triage_change <= stop.change_at_most for w in weighed
