@@ -593,8 +593,12 @@ def _base_rates(q: _Q, values: Sequence[Any], model: _AnswerModel) -> list[float
     return [model.normal_prior / n_normal if h else rest for h in hits]
 
 
-def _probe_values(q: _Q, kb: Knowledge, sides: Sequence[Side]) -> list[Any]:
-    """The answers tried when weighing a question: its options, or representative values."""
+_PROBE_ROOT_AT_LEAST = 0.02  # a body map is probed with the territories of the roots still in play
+
+
+def _probe_values(q: _Q, kb: Knowledge, sides: Sequence[Side], now: _Eval | None = None) -> list[Any]:
+    """The answers tried when weighing a question: its options, or representative values (for a body map,
+    nothing, or the core territory of each root still in play on each leg)."""
     kind = q.spec.kind
     if kind == "yes_no":
         return [True, False]
@@ -606,10 +610,15 @@ def _probe_values(q: _Q, kb: Knowledge, sides: Sequence[Side]) -> list[Any]:
         return [5, True]  # normal or weak; a severe grade is for the clinician to give, not to predict
     modality = q.path.split(".")[0]
     out: list[Any] = [[] if q.side else {}]
-    for root in kb.roots.values():
+    for name, root in kb.roots.items():
         territory = root.territory("pain" if modality == "pain" else "numbness")
         core = sorted(r for r, w in territory.items() if w >= 0.8)
-        out.extend([core] if q.side else [{s: core} for s in sides])
+        legs = [
+            s
+            for s in ([q.side] if q.side else sides)
+            if now is None or now.roots[(name, s)] >= _PROBE_ROOT_AT_LEAST
+        ]
+        out.extend([core] if q.side and legs else [{s: core} for s in legs] if not q.side else [])
     return out
 
 
@@ -676,7 +685,7 @@ def _weigh(
     q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, *, answered: float, mimic: str | None
 ) -> _Weighed | None:
     kb = load_knowledge()
-    values = _probe_values(q, kb, now.sides or SIDES)
+    values = _probe_values(q, kb, now.sides or SIDES, now)
     outcomes: list[tuple[Any, _Eval]] = []
     for v in values:
         after = _evaluate(_key(_write(case, q, v)))
