@@ -23,7 +23,8 @@ def new_reference() -> str:
 def normalise_reference(reference: str) -> str:
     """Accept what people type: any case, spaces, a missing prefix or dashes."""
     chars = "".join(c for c in reference.upper() if c.isalnum())
-    chars = chars.removeprefix(REFERENCE_PREFIX)
+    if len(chars) == 8 + len(REFERENCE_PREFIX) and chars.startswith(REFERENCE_PREFIX):
+        chars = chars[len(REFERENCE_PREFIX) :]
     if len(chars) != 8:
         return reference.strip().upper()
     return f"{REFERENCE_PREFIX}-{chars[:4]}-{chars[4:]}"
