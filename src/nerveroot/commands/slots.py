@@ -13,6 +13,7 @@ from nerveroot.errors import BadInput, Problem
 
 slots = typer.Typer(help="Consultation slots: open, list, demo.", no_args_is_help=True)
 err = Console(stderr=True)
+OPTIONS = {"date": "--date", "from": "--from", "to": "--to", "minutes": "--minutes"}
 
 
 def _date(value: str) -> date:
@@ -66,6 +67,9 @@ def _open(day: str, start: str, end: str, minutes: int) -> None:
                 tz=settings.tz,
                 now=utcnow(),
             )
+    except BadInput as exc:  # name the command's options, not the store's arguments
+        problems = [Problem(OPTIONS.get(p.path, p.path), p.message, p.value) for p in exc.problems]
+        raise BadInput(exc.message, problems) from None
     finally:
         store.dispose()
     err.print(
