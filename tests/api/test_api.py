@@ -152,6 +152,14 @@ def test_malformed_json_names_the_body(client: TestClient) -> None:
     assert _paths(response) == ["body"] and "JSON" in response.json()["problems"][0]["message"]
 
 
+def test_empty_or_contradictory_json_names_the_place(client: TestClient) -> None:
+    empty = client.post("/api/v1/assess", content=b"", headers={"content-type": "application/json"})
+    assert empty.status_code == 422 and _paths(empty) == ["body"]
+    twice = b'{"age": 40, "age": 41}'
+    conflict = client.post("/api/v1/assess", content=twice, headers={"content-type": "application/json"})
+    assert conflict.status_code == 422 and _paths(conflict) == ["age"]
+
+
 def test_a_large_body_without_a_length_is_refused_too(client: TestClient) -> None:
     def chunks() -> Any:
         for _ in range(70):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from nerveroot.case import loads_case_json
+from nerveroot.errors import BadInput, CaseError, Problem
 from nerveroot.service import assess_payload
 
 router = APIRouter(tags=["assess"])
@@ -24,18 +26,49 @@ _EXAMPLES: dict[str, Any] = {
     },
     "text": {"summary": "free text", "value": {"text": "Shooting pain down my left leg into the big toe."}},
 }
+_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": 'a case (CASE_SCHEMA.md), or {"text": "..."} read by the free-text reader',
+        "content": {"application/json": {"schema": {"type": "object"}, "examples": _EXAMPLES}},
+    }
+}
 
 
-@router.post("/assess", responses={200: {"description": "the assessment"}})
-async def create_assessment(
-    payload: Annotated[dict[str, Any], Body(openapi_examples=_EXAMPLES)],
-) -> Response:
+@router.post("/assess", openapi_extra=_BODY, responses={200: {"description": "the assessment"}})
+async def create_assessment(request: Request) -> Response:
     """Assess one case: triage first, then pattern, root, cause, reasons and advice."""
-    # The engine is pure and takes about a millisecond, so it runs on the event loop: handing it to the
-    # thread pool would cost more than the work. The model is serialised once, by pydantic-core.
-    # Free text goes to the thread pool: the text reader is heavier and must not stall other requests.
+    # The body is decoded here, once, by the case module's own reader (which also refuses a finding given
+    # twice with different values), rather than by FastAPI and then again by the case model.
+    raw = await request.body()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput("the body is not UTF-8", [Problem("body", "expected JSON text in UTF-8")]) from None
+    try:
+        payload = loads_case_json(text, where="the request body")
+    except CaseError as exc:  # say "body" for the place, as every other API error does
+        problems = [_in_body(p) for p in exc.problems]
+        raise CaseError(exc.message, problems) from None
+    if not isinstance(payload, dict):
+        raise BadInput(
+            "the body must be a JSON object",
+            [
+                Problem(
+                    "body", 'expected a case such as {"age": 47} or {"text": "..."}', type(payload).__name__
+                )
+            ],
+        )
+    # The engine is pure and takes well under a millisecond, so it runs on the event loop: the thread
+    # pool would cost more than the work. Free text goes to the pool: the reader is heavier.
     if "text" in payload:
         assessment = await run_in_threadpool(assess_payload, payload)
     else:
         assessment = assess_payload(payload)
     return Response(assessment.model_dump_json(), media_type="application/json")
+
+
+def _in_body(problem: Problem) -> Problem:
+    if problem.path.startswith("line "):
+        return Problem("body", f"is not valid JSON: {problem.message} at {problem.path}")
+    return problem if problem.path else Problem("body", problem.message, problem.value)
