@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     # Signs the CSRF cookies of the booking forms. Unset, one is made once and kept in var/secret_key,
     # so that several workers (and restarts) agree on it.
     secret_key: str | None = None
+    # Set true when the site is served over HTTPS, so the form cookies are never sent in clear.
+    secure_cookies: bool = False
 
     @field_validator("clinic_timezone")
     @classmethod

@@ -86,3 +86,11 @@ def test_demo_opens_slots_on_an_empty_database(env_url: str) -> None:
     finally:
         store.dispose()
     assert len(slots) == 10 * 13  # any 14 days hold ten weekdays; 6 morning and 7 afternoon slots each
+
+
+def test_an_unreachable_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NERVEROOT_DATABASE_URL", "postgresql+psycopg://nobody:secret@127.0.0.1:9/none")
+    result = runner.invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 2
+    assert "cannot reach the database" in result.output and "secret" not in result.output
+    assert "Traceback" not in result.output

@@ -47,6 +47,7 @@ def configure_csrf(settings: Settings) -> None:
         ("token_key", "csrf_token"),
         ("cookie_key", "nerveroot_csrf"),
         ("cookie_samesite", "strict"),
+        ("cookie_secure", settings.secure_cookies),
         ("max_age", 4 * 3600),
     ]
     CsrfProtect.load_config(lambda: config)
