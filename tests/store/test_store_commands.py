@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from nerveroot.cli import app
 from nerveroot.store import Store
+from nerveroot.store.bookings import Contact, create_booking
 from nerveroot.store.migrate import current
 from nerveroot.store.slots import all_slots
 
@@ -44,6 +45,20 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
 
     listed = runner.invoke(app, ["slots", "list"])
     assert listed.exit_code == 0 and "4 slot(s), 4 open" in listed.output
+
+    store = Store(env_url)
+    try:
+        with store.session() as session:
+            first = all_slots(session)[0].id
+            made = create_booking(
+                session, slot_id=first, contact=Contact("A", "a@example.org", "0123456789"),
+                now=datetime.now(UTC), triage_level="urgent",
+            )  # fmt: skip
+    finally:
+        store.dispose()
+    booked = runner.invoke(app, ["slots", "list"], terminal_width=200)
+    assert made.booking.reference in booked.output and "urgent" in booked.output
+    assert "4 slot(s), 3 open" in booked.output
 
     demo = runner.invoke(app, ["slots", "demo", "--days", "14"])
     assert demo.exit_code == 0 and "no demo slots opened" in demo.output

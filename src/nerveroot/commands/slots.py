@@ -103,9 +103,14 @@ def demo_command(
 def list_command(
     every: Annotated[bool, typer.Option("--all", help="Include past slots.")] = False,
 ) -> None:
-    """List slots with their status, earliest first (future ones only unless --all)."""
+    """List slots with their status, earliest first (future ones only unless --all).
+
+    A booked slot shows its booking reference and the triage level of the attached assessment, so the
+    clinic sees at a glance who should be called first.
+    """
     from nerveroot.settings import Settings
     from nerveroot.store import Store
+    from nerveroot.store.bookings import active_bookings
     from nerveroot.store.slots import all_slots, utcnow
 
     settings = Settings()
@@ -113,14 +118,19 @@ def list_command(
     try:
         with store.session() as session:
             rows = all_slots(session, start=None if every else utcnow())
+            held = active_bookings(session, slot_ids=[s.id for s in rows])
     finally:
         store.dispose()
     table = Table(title=f"Slots ({settings.clinic_timezone})")
-    for column in ("id", "day", "from", "to", "status"):
+    for column in ("id", "day", "from", "to", "status", "booking", "triage"):
         table.add_column(column)
     for slot in rows:
         start, end = slot.start.astimezone(settings.tz), slot.end.astimezone(settings.tz)
-        table.add_row(str(slot.id), f"{start:%a %Y-%m-%d}", f"{start:%H:%M}", f"{end:%H:%M}", slot.status)
+        booking = held.get(slot.id)
+        table.add_row(
+            str(slot.id), f"{start:%a %Y-%m-%d}", f"{start:%H:%M}", f"{end:%H:%M}", slot.status,
+            booking.reference if booking else "", (booking.triage_level or "-") if booking else "",
+        )  # fmt: skip
     Console().print(table)
     err.print(f"{len(rows)} slot(s), {sum(s.status == 'open' for s in rows)} open")
 

@@ -122,6 +122,12 @@ def cancel_booking(session: Session, *, reference: str, token: str, now: datetim
     return booking
 
 
+def active_bookings(session: Session, *, slot_ids: list[int]) -> dict[int, Booking]:
+    """The booking holding each of these slots (slots nobody holds are left out)."""
+    query = select(Booking).where(Booking.slot_id.in_(slot_ids), Booking.cancelled_at.is_(None))
+    return {b.slot_id: b for b in session.scalars(query)}
+
+
 def _taken(slot_id: int) -> Conflict:
     return Conflict(
         "the slot is already booked",
