@@ -141,3 +141,11 @@ def test_an_emergency_case_is_told_not_to_wait(client: TestClient, store: Store)
     open_test_slots(store, count=1)
     html = _form(client, EMERGENCY)
     assert 'role="alert"' in html and "do not wait" in html
+
+
+def test_an_unknown_page_is_a_page_for_people_and_json_for_programs(client: TestClient) -> None:
+    page = client.get("/no-such-page", headers={"accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Page not found" in page.text and NOTICE in page.text
+    api = client.get("/api/v1/no-such-thing", headers={"accept": "text/html"})
+    assert api.status_code == 404 and api.json()["error"]

@@ -50,6 +50,11 @@ async def create_assessment(request: Request) -> Response:
     except CaseError as exc:  # say "body" for the place, as every other API error does
         problems = [_in_body(p) for p in exc.problems]
         raise CaseError(exc.message, problems) from None
+    except RecursionError:
+        raise BadInput(
+            "the body is nested too deeply",
+            [Problem("body", "expected a case: a few levels of objects and lists")],
+        ) from None
     if not isinstance(payload, dict):
         raise BadInput(
             "the body must be a JSON object",

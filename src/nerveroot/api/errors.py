@@ -5,6 +5,7 @@ Shape, for all of them: {"error": "...", "problems": [{"path": "email", "message
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -32,6 +33,8 @@ def _shown(value: Any) -> Any:
         return None
     if isinstance(value, str) and len(value) > VALUE_CHARS:
         return value[:VALUE_CHARS] + "…"
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # Infinity and NaN are not JSON; say them as text
     return jsonable_encoder(value, custom_encoder={bytes: lambda b: b.decode("utf-8", "replace")})
 
 
@@ -70,10 +73,12 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(problem_body(f"the request is not valid ({len(problems)} {noun})", problems), 422)
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
+    # The framework's only 400 is a body it could not decode (such as JSON nested too deeply): name it.
+    problems = [Problem("body", "could not be read as JSON")] if exc.status_code == 400 else []
     return JSONResponse(
-        {"error": str(exc.detail), "problems": []}, status_code=exc.status_code, headers=exc.headers
+        problem_body(str(exc.detail), problems), status_code=exc.status_code, headers=exc.headers
     )
 
 
@@ -84,5 +89,5 @@ async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NerverootError, _nerveroot_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -8,6 +8,7 @@ from importlib import resources
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from nerveroot import __version__
 from nerveroot.api import api_router, health_router
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
+    app.add_exception_handler(HTTPException, booking.html_or_json_error)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("nerveroot") / "web" / "static")), name="static"
     )

@@ -21,9 +21,11 @@ from fastapi_csrf_protect import CsrfProtect
 from fastapi_csrf_protect.exceptions import CsrfProtectError
 from icalendar import Calendar, Event
 from pydantic import ValidationError
+from starlette.exceptions import HTTPException
 
 from nerveroot.api.booking_flow import BookingCreate, place_booking
 from nerveroot.api.deps import NowDep, SessionDep, SettingsDep
+from nerveroot.api.errors import http_error
 from nerveroot.errors import BadInput, Conflict, NerverootError, NotFound
 from nerveroot.service import assess_payload
 from nerveroot.settings import Settings
@@ -198,6 +200,19 @@ async def create_booking_from_form(
         errors=errors,
         status_code=status_code,
     )
+
+
+HTML_TITLES = {404: "Page not found", 405: "This page cannot be used that way"}
+
+
+async def html_or_json_error(request: Request, exc: Exception) -> Response:
+    """A person's browser gets a page it can read; API callers and other clients keep the JSON error."""
+    assert isinstance(exc, HTTPException)
+    wants_html = "text/html" in request.headers.get("accept", "")
+    if not wants_html or request.url.path.startswith("/api/"):
+        return await http_error(request, exc)
+    title = HTML_TITLES.get(exc.status_code, "Something went wrong")
+    return _problem(request, exc.status_code, title, "Check the address, or start again from the home page.")
 
 
 def _problem(request: Request, status_code: int, title: str, message: str) -> HTMLResponse:
