@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import inspect
 
-from nerveroot.store.db import make_engine
+from nerveroot.store.db import make_engine, normalise_url
 from nerveroot.store.migrate import alembic_config, current, upgrade
 
 
@@ -42,3 +43,16 @@ def test_downgrade_to_empty_and_up_again(database_url: str) -> None:
     assert current(database_url) is None
     upgrade(database_url)
     assert current(database_url) == _head()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgres://u:p@db:5432/clinic", "postgresql+psycopg://u:p@db:5432/clinic"),
+        ("postgresql://u@db/clinic", "postgresql+psycopg://u@db/clinic"),
+        ("postgresql+psycopg://u@db/clinic", "postgresql+psycopg://u@db/clinic"),
+        ("sqlite:///var/x.db", "sqlite:///var/x.db"),
+    ],
+)
+def test_database_urls_mean_psycopg_3_for_postgresql(given: str, expected: str) -> None:
+    assert normalise_url(given) == expected

@@ -20,8 +20,19 @@ from sqlalchemy.orm import Session, sessionmaker
 SQLITE_BUSY_MS = 30_000
 
 
+def normalise_url(url: str) -> str:
+    """`postgres://` and `postgresql://` (as hosting platforms write them) mean psycopg 3 here."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; for a SQLite file, its folder is created first."""
+    url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
