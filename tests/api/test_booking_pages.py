@@ -4,6 +4,7 @@ import json
 import re
 from urllib.parse import quote
 
+import pytest
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 from sqlalchemy import select
@@ -149,3 +150,14 @@ def test_an_unknown_page_is_a_page_for_people_and_json_for_programs(client: Test
     assert "Page not found" in page.text and NOTICE in page.text
     api = client.get("/api/v1/no-such-thing", headers={"accept": "text/html"})
     assert api.status_code == 404 and api.json()["error"]
+
+
+@pytest.mark.parametrize("case", ["not json", "[1, 2]", '{"age": "old"}', "[" * 5000 + "]" * 5000])
+def test_a_case_that_cannot_be_read_is_dropped_with_a_note(
+    client: TestClient, store: Store, case: str
+) -> None:
+    open_test_slots(store, count=1)
+    response = client.get("/book", params={"case": case})
+    assert response.status_code == 200
+    assert "could not be read" in response.text
+    assert 'name="case" value=""' in response.text

@@ -83,7 +83,7 @@ def _case_and_triage(case_text: str) -> tuple[dict[str, Any] | None, dict[str, A
         if not isinstance(case, dict):
             raise ValueError("not an object")
         triage = assess_payload(case).triage.model_dump()
-    except (ValueError, NerverootError):
+    except (ValueError, RecursionError, NerverootError):
         return None, None, "Your answers could not be read, so the booking will be made without them."
     return case, triage, None
 
