@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from nerveroot.settings import Settings
 from nerveroot.web.app import create_app
 
-interview = pytest.importorskip("nerveroot.engine.interview")
 MAX_STEPS = 80
 
 
@@ -30,13 +29,15 @@ def _step(api: TestClient, body: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _no(question: dict[str, Any]) -> Any:
-    """A calm answer: "no" to yes/no questions, otherwise the first option (or a full-strength grade)."""
+def _calm(question: dict[str, Any]) -> Any:
+    """A calm answer: "no", full strength, no regions, or "not sure" where the question offers it."""
     values = [o["value"] for o in question["options"]]
-    for calm in ("no", False, 5):
+    if question["kind"] == "regions":
+        return "not_sure"
+    for calm in ("no", 5, "normal", "negative", "not_sure"):
         if calm in values:
             return calm
-    return values[0] if values else 5
+    return values[0] if values else "not_sure"
 
 
 def test_the_first_question_is_a_red_flag(api: TestClient) -> None:
@@ -62,7 +63,7 @@ def test_answering_until_done(api: TestClient) -> None:
             {
                 "case": step["case"],
                 "asked": step["asked"],
-                "answer": {"question": question["id"], "value": _no(question)},
+                "answer": {"question": question["id"], "value": _calm(question)},
             },
         )
         assert question["id"] in step["asked"]
@@ -82,7 +83,34 @@ def test_an_answer_that_does_not_fit_names_the_problem(api: TestClient) -> None:
         },
     )
     assert response.status_code == 422
-    assert response.json()["problems"]
+    assert [p["path"] for p in response.json()["problems"]] == ["answer.value"]
+    unknown = api.post("/api/v1/interview", json={"answer": {"question": "no_such_question", "value": "yes"}})
+    assert unknown.status_code == 422
+    assert [p["path"] for p in unknown.json()["problems"]] == ["answer.question"]
+
+
+def test_an_emergency_answer_gives_an_emergency_assessment(api: TestClient) -> None:
+    step = _step(api, {"case": {}, "asked": []})
+    assert step["question"]["id"] == "ces_screen"
+    step = _step(
+        api, {"case": {}, "asked": step["asked"], "answer": {"question": "ces_screen", "value": "yes"}}
+    )
+    for _ in range(MAX_STEPS):
+        if step["done"] or step["assessment"]["triage"]["level"] == "emergency":
+            break
+        question = step["question"]
+        value = (
+            "yes" if question["phase"] == "red_flags" and question["kind"] == "yes_no" else _calm(question)
+        )
+        step = _step(
+            api,
+            {
+                "case": step["case"],
+                "asked": step["asked"],
+                "answer": {"question": question["id"], "value": value},
+            },
+        )
+    assert step["assessment"]["triage"]["level"] == "emergency"
 
 
 @pytest.mark.parametrize(

@@ -7,24 +7,17 @@ serve any step and nothing about the person is stored until they choose to book.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from nerveroot.case import parse_case
-from nerveroot.errors import BadInput, NerverootError, Problem
+from nerveroot.engine.interview import apply_answer, next_step
+from nerveroot.errors import AnswerError, BadInput, Problem
 
 router = APIRouter(tags=["interview"])
 MAX_ASKED = 200
-
-
-class NotAvailable(NerverootError):
-    """This build has no interview engine."""
-
-    exit_code = 1
-    http_status = 501
 
 
 class Answer(BaseModel):
@@ -53,6 +46,15 @@ class InterviewStep(BaseModel):
     progress: float
 
 
+def _in_answer(exc: AnswerError) -> AnswerError:
+    """Name the request's fields: the unknown question as answer.question, a misfit as answer.value."""
+    problems = [
+        Problem("answer.question" if p.path == "question_id" else "answer.value", p.message, p.value)
+        for p in exc.problems
+    ]
+    return AnswerError(exc.message, problems)
+
+
 def _in_case(exc: BadInput) -> BadInput:
     problems = [Problem(f"case.{p.path}" if p.path else "case", p.message, p.value) for p in exc.problems]
     return type(exc)(exc.message, problems)
@@ -64,17 +66,16 @@ def _in_case(exc: BadInput) -> BadInput:
 def create_interview_step(body: InterviewRequest) -> InterviewStep:
     """Apply the answer (if any) and return the next question, or the final assessment when done."""
     try:
-        engine = importlib.import_module("nerveroot.engine.interview")
-    except ModuleNotFoundError:
-        raise NotAvailable("the interview is not available in this build", []) from None
-    try:
         parse_case(body.case)
     except BadInput as exc:
         raise _in_case(exc) from None
     case, asked = dict(body.case), tuple(body.asked)
     if body.answer is not None:
-        case, asked = engine.apply_answer(case, body.answer.question, body.answer.value, asked)
-    step = engine.next_step(case, asked)
+        try:
+            case, asked = apply_answer(case, body.answer.question, body.answer.value, asked)
+        except AnswerError as exc:
+            raise _in_answer(exc) from None
+    step = next_step(case, asked)
     return InterviewStep(
         case=case,
         asked=list(step.asked),
