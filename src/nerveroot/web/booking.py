@@ -113,6 +113,7 @@ def _render_form(
             "case_note": case_note,
             "csrf_token": token,
             "clinic_name": settings.clinic_name,
+            "labels": FIELD_LABELS,
         },
         status_code=status_code,
     )
@@ -136,19 +137,32 @@ def read_booking_form(
     return _render_form(request, csrf=csrf, settings=settings, slots=slots, values={"case": case}, errors={})
 
 
+FORM_MESSAGES = {
+    "slot_id": "Choose a time for your consultation.",
+    "phone": "Please give a phone number we can call: 7 to 15 digits, such as 020 7946 0958.",
+    "consent": "We can only book if you agree that we store these details.",
+}
+FIELD_LABELS = {
+    "slot_id": "Time",
+    "name": "Name",
+    "email": "Email address",
+    "phone": "Phone number",
+    "consent": "Consent",
+}
+
+
 def _form_errors(exc: ValidationError) -> dict[str, str]:
+    """Plain words beside each field, one message per field."""
     errors: dict[str, str] = {}
     for err in exc.errors():
         field = str(err["loc"][0]) if err["loc"] else "form"
         message = str(err["msg"]).removeprefix("Value error, ")
-        if field == "slot_id":
-            message = "Choose a time for your consultation."
-        elif field == "name":
-            message = "Please give your name." if err["type"] == "string_too_short" else message
+        if field == "name":
+            message = "Please give your name." if err["type"] in ("string_too_short", "missing") else message
         elif field == "email":
-            message = f"This does not look like an email address: {message[0].lower()}{message[1:]}"
-        elif field == "consent":
-            message = "We can only book if you agree that we store these details."
+            reason = message.split("email address: ", 1)[-1] if "email address: " in message else ""
+            message = f"Please check your email address. {reason}".strip()
+        message = FORM_MESSAGES.get(field, message)
         errors.setdefault(field if field in FIELDS else "form", message)
     return errors
 
