@@ -69,9 +69,14 @@ def test_a_post_without_the_csrf_token_is_refused(client: TestClient, store: Sto
         "slot_id": str(slot_id),
     }
     assert client.post("/book", data=data).status_code == 403
-    assert client.post("/book", data={**data, "csrf_token": "forged"}).status_code == 403
+    forged = client.post("/book", data={**data, "csrf_token": "forged"})
+    assert forged.status_code == 403
     with store.session() as session:
         assert session.get_one(Slot, slot_id).status == "open"
+    # The refused form comes back with the entries kept and a fresh token that works.
+    assert "nothing was booked" in forged.text and 'value="a@example.org"' in forged.text
+    again = client.post("/book", data={**data, "csrf_token": _csrf(forged.text)}, follow_redirects=False)
+    assert again.status_code == 303
 
 
 def test_booking_confirmation_calendar_and_cancel(client: TestClient, store: Store) -> None:

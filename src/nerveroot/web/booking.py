@@ -174,10 +174,17 @@ async def create_booking_from_form(
     """Book, or show the form again with each problem beside its field and the entries kept."""
     form = await request.form()
     values = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
+    start, end = _window(settings, now)
     try:
         await csrf.validate_csrf(request)
-    except CsrfProtectError:
-        return _problem(request, 403, "This form has expired", "Please open the booking page again.")
+    except CsrfProtectError:  # nothing is booked; the form comes back, entries kept, with a fresh token
+        expired = {
+            "form": "This form had expired, so nothing was booked yet. Please check and send it again."
+        }
+        slots = free_slots(session, start=start, end=end)
+        return _render_form(
+            request, csrf=csrf, settings=settings, slots=slots, values=values, errors=expired, status_code=403
+        )
     case, _, case_note = _case_and_triage(values.get("case", ""))
     raw = {
         "slot_id": values.get("slot_id") or None,
@@ -203,7 +210,6 @@ async def create_booking_from_form(
     else:
         target = f"/book/{quote(made.booking.reference)}?token={quote(made.cancel_token)}"
         return RedirectResponse(target, status_code=303, headers=PRIVATE)
-    start, end = _window(settings, now)
     slots = free_slots(session, start=start, end=end)
     return _render_form(
         request,
