@@ -31,12 +31,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from nerveroot.assessment import Assessment
 from nerveroot.case import REGIONS, SIDES, Case, Side, parse_case
 from nerveroot.engine import assess
+from nerveroot.engine.cause import infer_cause
 from nerveroot.engine.evidence import collect_hits
 from nerveroot.engine.facts import derive, flatten, side_involved
-from nerveroot.engine.knowledge import Knowledge, Sourced, load_knowledge
+from nerveroot.engine.knowledge import LEVELS, Knowledge, Sourced, load_knowledge
 from nerveroot.engine.level import infer_level
 from nerveroot.engine.pattern import infer_pattern, likely_mimics
-from nerveroot.engine.cause import infer_cause
 from nerveroot.engine.triage import triage
 from nerveroot.errors import AnswerError, CaseError, KnowledgeError, Problem
 
@@ -55,6 +55,7 @@ __all__ = [
 Kind = Literal["yes_no", "choice", "grade", "number", "regions"]
 Phase = Literal["red_flags", "discriminate"]
 NOT_SURE = "not_sure"
+_LEVELS: tuple[str, ...] = LEVELS
 _DEMOGRAPHIC = frozenset({"age", "age_at_onset", "sex", "duration_weeks", "onset"})
 
 
@@ -112,7 +113,7 @@ class _QuestionSpec(_Data):
     follows: str | None = None
     probe: list[float] | None = None
     first: bool = False
-    who: Literal["person", "self_test", "clinician"] = "person"
+    who: Literal["person", "home_test", "strength", "clinician"] = "person"
 
     @model_validator(mode="after")
     def _shape(self) -> _QuestionSpec:
@@ -136,6 +137,7 @@ class _AnswerModel(Sourced):
 
 class _Stop(Sourced):
     change_at_most: float = Field(ge=0, lt=1)
+    separates_at_least: float = Field(gt=0, lt=1)
     settled_root_at_least: float = Field(gt=0, le=1)
 
 
@@ -187,9 +189,18 @@ class _Bank:
     stop: _Stop
     items: tuple[_Q, ...]
     by_id: Mapping[str, _Q] = field(default_factory=dict)
+    family: Mapping[str, tuple[_Q, ...]] = field(default_factory=dict)  # by question id in the file
+
+    def covered(self, screen: _Q) -> list[_Q]:
+        return [q for c in screen.spec.covers or [] for q in self.family.get(c, ())]
+
+
+def _fill(text: str, side: Side | None) -> str:
+    return text.replace("{side}", side) if side else text
 
 
 def _expand(spec: _QuestionSpec, kb: Knowledge) -> Iterator[_Q]:
+    options: tuple[_OptionSpec, ...]
     if spec.kind == "yes_no":
         options = _YES_NO
     elif spec.kind == "grade":
@@ -200,18 +211,16 @@ def _expand(spec: _QuestionSpec, kb: Knowledge) -> Iterator[_Q]:
         options = tuple(spec.options or ())
     sided = spec.answers is not None and "{side}" in spec.answers
     for side in SIDES if sided else (None,):
-        sub = (lambda s: s.replace("{side}", side)) if side else (lambda s: s)
-        answers = spec.answers if spec.answers is not None else ""
         public = Question(
             id=f"{spec.id}.{side}" if side else spec.id,
-            text=sub(spec.text),
-            why=sub(spec.why),
+            text=_fill(spec.text, side),
+            why=_fill(spec.why, side),
             kind=spec.kind,
             options=(*(Option(o.value, o.label) for o in options), _NOT_SURE),
-            answers=sub(answers),
+            answers=_fill(spec.answers or "", side),
             phase=spec.phase,
-            instructions=sub(spec.instructions) if spec.instructions else None,
-            safety=sub(spec.safety) if spec.safety else None,
+            instructions=_fill(spec.instructions, side) if spec.instructions else None,
+            safety=_fill(spec.safety, side) if spec.safety else None,
         )
         yield _Q(public, spec, side, options)
 
@@ -228,42 +237,55 @@ def load_questions_from(folder: Path | Any, kb: Knowledge | None = None) -> _Ban
         raise KnowledgeError(f"questions.yaml is not valid YAML: {exc}") from None
     except ValidationError as exc:
         problems = [
-            Problem(".".join(str(p) for p in e["loc"]), e["msg"], None if isinstance(e.get("input"), dict) else e.get("input"))
+            Problem(
+                ".".join(str(p) for p in e["loc"]),
+                e["msg"],
+                None if isinstance(e.get("input"), dict) else e.get("input"),
+            )
             for e in exc.errors()
         ]
         raise KnowledgeError("questions.yaml is not valid", problems) from None
     items: list[_Q] = []
     for spec in data.questions:
         items.extend(_expand(spec, kb))
-    by_id = {q.id: q for q in items}
-    problems = list(_cross_check(data.questions, items, by_id))
+    specs = {s.id: s for s in data.questions}
+    problems = list(_cross_check(data.questions, specs, items))
     if problems:
         raise KnowledgeError("questions.yaml is inconsistent", problems)
+    family: dict[str, tuple[_Q, ...]] = {}
+    for q in items:
+        family[q.spec.id] = (*family.get(q.spec.id, ()), q)
     # a screen's public `answers` lists the paths of the questions it covers
-    items = [_with_screen_paths(q, by_id) for q in items]
-    by_id = {q.id: q for q in items}
-    return _Bank(data.answer_model, data.stop, tuple(items), by_id)
+    items = [_screen_paths(q, family) for q in items]
+    return _Bank(data.answer_model, data.stop, tuple(items), {q.id: q for q in items}, family)
 
 
-def _with_screen_paths(q: _Q, by_id: Mapping[str, _Q]) -> _Q:
+def _screen_paths(q: _Q, family: Mapping[str, tuple[_Q, ...]]) -> _Q:
     if not q.spec.covers:
         return q
-    paths = ",".join(by_id[c].path for c in q.spec.covers)
+    paths = ",".join(s.path for c in q.spec.covers for s in family[c])
     return _Q(Question(**{**q.public.__dict__, "answers": paths}), q.spec, q.side, q.options)
 
 
-def _cross_check(specs: Sequence[_QuestionSpec], items: Sequence[_Q], by_id: Mapping[str, _Q]) -> Iterator[Problem]:
-    seen: set[str] = set()
+def _cross_check(
+    specs: Sequence[_QuestionSpec], by_spec: Mapping[str, _QuestionSpec], items: Sequence[_Q]
+) -> Iterator[Problem]:
+    ids = [s.id for s in specs]
+    for twice in sorted({i for i in ids if ids.count(i) > 1}):
+        yield Problem("questions", "a question id is used twice", twice)
     for spec in specs:
-        if spec.id in seen:
-            yield Problem(f"questions.{spec.id}", "id is used twice", spec.id)
-        seen.add(spec.id)
         for cover in spec.covers or []:
-            target = by_id.get(cover)
-            if target is None or target.spec.follows != spec.id:
-                yield Problem(f"questions.{spec.id}.covers", f"must name a question that follows {spec.id}", cover)
-        if spec.follows is not None and spec.id not in (by_id.get(spec.follows, None) and by_id[spec.follows].spec.covers or []):
-            yield Problem(f"questions.{spec.id}.follows", "must name a screen that covers this question", spec.follows)
+            target = by_spec.get(cover)
+            if target is None or target.follows != spec.id:
+                yield Problem(
+                    f"questions.{spec.id}.covers", f"must name a question that follows {spec.id}", cover
+                )
+        if spec.follows is not None:
+            screen = by_spec.get(spec.follows)
+            if screen is None or spec.id not in (screen.covers or []):
+                yield Problem(
+                    f"questions.{spec.id}.follows", "must name a screen that covers it", spec.follows
+                )
     for q in items:
         if q.spec.covers:
             continue
@@ -273,7 +295,11 @@ def _cross_check(specs: Sequence[_QuestionSpec], items: Sequence[_Q], by_id: Map
         try:
             parse_case(_write({}, q, _to_value(q, sample)))
         except (CaseError, AnswerError, KeyError, TypeError) as exc:
-            yield Problem(f"questions.{q.id}.answers", f"not a case field that takes this kind of answer ({exc})", q.path)
+            yield Problem(
+                f"questions.{q.id}.answers",
+                f"not a case field that takes this kind of answer ({exc})",
+                q.path,
+            )
 
 
 @cache
@@ -402,12 +428,11 @@ def apply_answer(
     if q.spec.covers:
         new = copy.deepcopy(dict(case))
         if value is not True:  # "no" or "not sure": the screen answers for each question it covers
-            for cover in q.spec.covers:
-                sub = bank.by_id[cover]
+            for sub in bank.covered(q):
                 if value is False and sub.spec.kind == "yes_no" and _get(new, sub.path) is None:
                     new = _write(new, sub, False)
-                if cover not in new_asked:
-                    new_asked.append(cover)
+                if sub.id not in new_asked:
+                    new_asked.append(sub.id)
     else:
         new = _write(case, q, value)
     try:
@@ -436,9 +461,9 @@ def answer_from_case(question_id: str, case: Mapping[str, Any]) -> Any:
     bank = _bank()
     q = bank.by_id[question_id]
     if q.spec.covers:
-        if any(_get(case, bank.by_id[c].path) is True for c in q.spec.covers) or _warning_recorded(q, case, bank):
+        if any(_get(case, s.path) is True for s in bank.covered(q)) or _warning_recorded(q, case, bank):
             return "yes"
-        known = [answer_from_case(c, case) for c in q.spec.covers]
+        known = [answer_from_case(s.id, case) for s in bank.covered(q)]
         return "no" if all(a != NOT_SURE for a in known) else NOT_SURE
     value = _get(case, q.path)
     if value is None:
@@ -458,8 +483,7 @@ def answer_from_case(question_id: str, case: Mapping[str, Any]) -> Any:
 def _warning_recorded(screen: _Q, case: Mapping[str, Any], bank: _Bank) -> bool:
     """Whether the case records a warning sign the screen covers: its covered fields alone fire a red flag."""
     alone: dict[str, Any] = {}
-    for cover in screen.spec.covers or []:
-        sub = bank.by_id[cover]
+    for sub in bank.covered(screen):
         value = _get(case, sub.path)
         if value is not None:
             alone = _write(alone, sub, value)
@@ -511,9 +535,7 @@ def _evaluate(key: str) -> _Eval | None:
     p_scores = {h: math.log(spec.prior) for h, spec in kb.patterns.hypotheses.items()}
     involved = tuple(s for s in SIDES if side_involved(case, kb, s))
     penalty = math.log(kb.side_mismatch.lr)
-    r_scores = {
-        (r, s): (penalty if involved and s not in involved else 0.0) for r in kb.roots for s in SIDES
-    }
+    r_scores = {(r, s): (penalty if involved and s not in involved else 0.0) for r in kb.roots for s in SIDES}
     for hit in hits:
         if hit.on == "pattern":
             for h, lr in hit.lr.items():
@@ -597,21 +619,63 @@ class _Weighed:
     gain: float  # expected fall in uncertainty (bits)
     change: float  # predicted chance that the answer changes the conclusion
     triage_change: float
+    separates: float  # expected shift in the probability of the look-alike in play (not discounted)
+
+
+def _cost(now: _Eval, after: _Eval) -> float:
+    """What a changed conclusion weighs: 1, plus each level the triage would rise (missing an emergency
+    costs more than missing a root)."""
+    if after.conclusion == now.conclusion:
+        return 0.0
+    return 1.0 + max(0, _LEVELS.index(after.triage) - _LEVELS.index(now.triage))
+
+
+_WHO = ("person", "home_test", "strength", "clinician")
 
 
 def _answerable(case: Mapping[str, Any], asked: Sequence[str], bank: _Bank) -> dict[str, float]:
-    """The chance of a real answer (not "not sure"), per kind of question, by Laplace's rule so far."""
-    counts = {who: [1, 2] for who in ("person", "self_test", "clinician")}
+    """The chance of a real answer (not "not sure") per kind of question: Laplace's rule over all the
+    discriminating answers so far, refined by the answers to questions of the same kind (the pooled
+    estimate counts as four answers)."""
+    counts = {who: [0, 0] for who in _WHO}
     for qid in asked:
         q = bank.by_id.get(qid)
         if q is None or q.spec.phase != "discriminate":
             continue
         counts[q.spec.who][1] += 1
         counts[q.spec.who][0] += _known(case, q)
-    return {who: a / n for who, (a, n) in counts.items()}
+    pooled = (sum(a for a, _ in counts.values()) + 1) / (sum(n for _, n in counts.values()) + 2)
+    return {who: (a + 4 * pooled) / (n + 4) for who, (a, n) in counts.items()}
 
 
-def _weigh(q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, kb: Knowledge, answered: float) -> _Weighed | None:
+def _abnormal(q: _Q, value: Any) -> bool:
+    if q.spec.kind == "regions":
+        return bool(value)
+    if q.spec.kind in ("choice", "grade") and value is not None:
+        return not any(o.normal and o.value == value and type(o.value) is type(value) for o in q.options)
+    return False
+
+
+def _mirror(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Bank) -> _Q | None:
+    """After an abnormal finding in one leg, the same question for the other leg when it has symptoms too:
+    a sign in both legs can change the triage (new weakness in both legs is an emergency)."""
+    for qid in asked:
+        q = bank.by_id.get(qid)
+        if q is None or q.side is None or q.spec.phase != "discriminate":
+            continue
+        if not _abnormal(q, _get(case, q.path)):
+            continue
+        other: Side = "right" if q.side == "left" else "left"
+        twin = bank.by_id[f"{q.spec.id}.{other}"]
+        if other in now.sides and twin.id not in asked and not _known(case, twin):
+            return twin
+    return None
+
+
+def _weigh(
+    q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, *, answered: float, mimic: str | None
+) -> _Weighed | None:
+    kb = load_knowledge()
     values = _probe_values(q, kb, now.sides or SIDES)
     outcomes: list[tuple[Any, _Eval]] = []
     for v in values:
@@ -625,15 +689,30 @@ def _weigh(q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, kb: Knowledg
     total = sum(weights) or 1.0
     probs = [w / total for w in weights]
     gain = now.uncertainty - sum(p * after.uncertainty for p, (_, after) in zip(probs, outcomes, strict=True))
-    change = sum(p for p, (_, a) in zip(probs, outcomes, strict=True) if a.conclusion != now.conclusion)
+    change = sum(p * _cost(now, a) for p, (_, a) in zip(probs, outcomes, strict=True))
     t_change = sum(p for p, (_, a) in zip(probs, outcomes, strict=True) if a.triage != now.triage)
-    return _Weighed(q, answered * gain, answered * change, answered * t_change)
+    shift = (
+        sum(p * abs(a.pattern[mimic] - now.pattern[mimic]) for p, (_, a) in zip(probs, outcomes, strict=True))
+        if mimic
+        else 0.0
+    )
+    return _Weighed(q, answered * gain, answered * change, answered * t_change, shift)
+
+
+def _mimic_in_play(now: _Eval) -> str | None:
+    """The most likely look-alike, when it is likely enough to be named in the assessment (issue 6)."""
+    kb = load_knowledge()
+    floor = kb.patterns.thresholds.mimic_listed_at_least
+    mimics = [
+        (p, h) for h, p in now.pattern.items() if kb.patterns.hypotheses[h].kind == "mimic" and p >= floor
+    ]
+    return max(mimics)[1] if mimics else None
 
 
 # ------------------------------------------------------------------------------------------ the interview
 def _known(case: Mapping[str, Any], q: _Q) -> bool:
     value = _get(case, q.path)
-    return value is not None and value != [] and value != {}
+    return value is not None and value not in ([], {})
 
 
 def _screen_open(q: _Q, case: Mapping[str, Any], asked: Sequence[str], bank: _Bank) -> bool:
@@ -646,12 +725,16 @@ def _red_flag_due(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, ban
         if q.spec.phase != "red_flags" or q.id in asked:
             continue
         if q.spec.covers:
-            subs = [bank.by_id[c] for c in q.spec.covers]
+            subs = bank.covered(q)
             if not _screen_open(q, case, asked, bank) and any(not _known(case, s) for s in subs):
                 return q
         elif q.spec.follows is not None:
             screen = bank.by_id[q.spec.follows]
-            if _screen_open(screen, case, asked, bank) and not _known(case, q) and _can_move_triage(q, case, now):
+            if (
+                _screen_open(screen, case, asked, bank)
+                and not _known(case, q)
+                and _can_move_triage(q, case, now)
+            ):
                 return q
         elif not _known(case, q):
             return q
@@ -683,28 +766,46 @@ def _candidates(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank:
 def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     """The next question id (None when done) and the number of questions still likely to matter."""
     bank = _bank()
-    kb = load_knowledge()
     case = json.loads(key)
     now = _evaluate(key)
     assert now is not None  # the case was validated by the caller
     red = _red_flag_due(case, asked, now, bank)
     if red is not None:
-        remaining = sum(1 for q in bank.items if q.spec.phase == "red_flags" and q.spec.follows is None and q.id not in asked)
+        remaining = sum(
+            1
+            for q in bank.items
+            if q.spec.phase == "red_flags" and q.spec.follows is None and q.id not in asked
+        )
         return red.id, remaining + _TYPICAL_DISCRIMINATE
     candidates = _candidates(case, asked, now, bank)
-    first = next((q for q in candidates if q.spec.first), None)
+    mapped = any(_known(case, q) for q in bank.items if q.spec.first)
+    first = None if mapped else next((q for q in candidates if q.spec.first), None)
     if first is not None:
         return first.id, 1 + _TYPICAL_DISCRIMINATE
     answerable = _answerable(case, asked, bank)
+    twin = _mirror(case, asked, now, bank)
+    if twin is not None:
+        return twin.id, 1 + _TYPICAL_DISCRIMINATE
+    mimic = _mimic_in_play(now)
     weighed = [
-        w for q in candidates if (w := _weigh(q, case, now, bank, kb, answerable[q.spec.who])) is not None
+        w
+        for q in candidates
+        if (w := _weigh(q, case, now, bank, answered=answerable[q.spec.who], mimic=mimic)) is not None
     ]
     stop = bank.stop
+    separating = max(weighed, key=lambda w: (w.separates, w.q.id), default=None)
+    if separating is not None and separating.separates >= stop.separates_at_least:
+        # a look-alike is in play: ask what separates it before anything else (issue 6)
+        return separating.q.id, 1 + sum(1 for w in weighed if w.change > stop.change_at_most)
     live = [w for w in weighed if w.change > stop.change_at_most]
     settled = now.top_root_p >= stop.settled_root_at_least and all(
         w.triage_change <= stop.change_at_most for w in weighed
     )
-    if not live or settled:
+    if (not live or settled) and now.conclusion[0] != "unrecognised":
+        return None, 0
+    if not live:  # nothing recognised yet: keep asking while anything is left
+        live = [w for w in weighed if w.gain > 0 or w.change > 0] or weighed
+    if not live:
         return None, 0
     best = max(live, key=lambda w: (w.gain + w.change, w.q.id))
     return best.q.id, len(live)
@@ -733,4 +834,6 @@ def next_step(case: Mapping[str, Any], asked: Sequence[str] = ()) -> Step:
     done = qid is None
     progress = 1.0 if done else len(asked_t) / (len(asked_t) + max(1.0, remaining))
     question = None if qid is None else _bank().by_id[qid].public
-    return Step(question=question, assessment=assessment, asked=asked_t, progress=round(progress, 3), done=done)
+    return Step(
+        question=question, assessment=assessment, asked=asked_t, progress=round(progress, 3), done=done
+    )
