@@ -2,8 +2,8 @@
 
 SQLite: WAL journal, a busy timeout, foreign keys on, and every transaction begun IMMEDIATE so two
 writers never both hold a read snapshot and then race to upgrade it (which SQLite answers with
-"database is locked" at once, whatever the timeout). PostgreSQL: psycopg 3 with a pool sized for the
-server's thread pool.
+"database is locked" at once, whatever the timeout). PostgreSQL: psycopg 3, with a pool small
+enough that a few workers stay under the server's default connection limit.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+        # At most 20 connections per worker process: four workers stay under PostgreSQL's default
+        # max_connections of 100; requests beyond that wait for a free connection (pool_timeout).
+        return create_engine(url, pool_size=5, max_overflow=15, pool_timeout=30, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False})
