@@ -4,9 +4,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from nerveroot.errors import BadInput
+from nerveroot.errors import BadInput, Conflict, NotFound
 from nerveroot.store import Slot, Store
-from nerveroot.store.slots import all_slots, free_slots, open_demo_slots, open_slots
+from nerveroot.store.slots import all_slots, close_slot, free_slots, open_demo_slots, open_slots
 from store.databases import TZ, open_test_slots
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday
@@ -82,3 +82,31 @@ def test_free_slots_leave_out_booked_and_past_ones(store: Store) -> None:
         free = free_slots(session, start=now, end=now + timedelta(days=14))
         assert [s.id for s in free] == ids[1:]
         assert free_slots(session, start=now + timedelta(days=10), end=now + timedelta(days=14)) == []
+
+
+def test_closing_takes_an_open_slot_out_of_booking(store: Store) -> None:
+    ids = open_test_slots(store, count=3)
+    with store.session() as session:
+        assert close_slot(session, slot_id=ids[0]).status == "closed"
+        assert close_slot(session, slot_id=ids[0]).status == "closed"  # twice is harmless
+        now = datetime.now(UTC)
+        assert [s.id for s in free_slots(session, start=now, end=now + timedelta(days=14))] == ids[1:]
+
+
+def test_a_booked_or_unknown_slot_cannot_be_closed(store: Store) -> None:
+    from nerveroot.store.bookings import Contact, create_booking
+
+    slot_id = open_test_slots(store, count=1)[0]
+    with store.session() as session:
+        create_booking(
+            session,
+            slot_id=slot_id,
+            contact=Contact("A", "a@example.org", "0123456789"),
+            now=datetime.now(UTC),
+        )
+    with store.session() as session:
+        with pytest.raises(Conflict):
+            close_slot(session, slot_id=slot_id)
+        with pytest.raises(NotFound):
+            close_slot(session, slot_id=987_654)
+        assert session.get_one(Slot, slot_id).status == "booked"

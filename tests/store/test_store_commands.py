@@ -60,6 +60,12 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     assert made.booking.reference in booked.output and "urgent" in booked.output
     assert "4 slot(s), 3 open" in booked.output
 
+    refused = runner.invoke(app, ["slots", "close", str(first)])
+    assert refused.exit_code == 5 and "cancel that booking first" in refused.output
+    closed = runner.invoke(app, ["slots", "close", str(first + 1)])
+    assert closed.exit_code == 0, closed.output
+    assert "4 slot(s), 2 open" in runner.invoke(app, ["slots", "list"]).output
+
     demo = runner.invoke(app, ["slots", "demo", "--days", "14"])
     assert demo.exit_code == 0 and "no demo slots opened" in demo.output
     store = Store(env_url)

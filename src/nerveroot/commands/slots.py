@@ -99,6 +99,31 @@ def demo_command(
         err.print(f"opened {opened.created} demo slot(s) over the next {days} days")
 
 
+@slots.command("close")
+def close_command(
+    ids: Annotated[list[int], typer.Argument(help="Ids of open slots to close (see nerveroot slots list).")],
+) -> None:
+    """Close open slots so nobody can book them; a booked slot must have its booking cancelled first."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_close)(ids)
+
+
+def _close(ids: list[int]) -> None:
+    from nerveroot.settings import Settings
+    from nerveroot.store import Store
+    from nerveroot.store.slots import close_slot
+
+    store = Store(Settings().database_url)
+    try:
+        with store.session() as session:
+            for slot_id in ids:
+                close_slot(session, slot_id=slot_id)
+                err.print(f"slot {slot_id} closed")
+    finally:
+        store.dispose()
+
+
 @slots.command("list")
 def list_command(
     every: Annotated[bool, typer.Option("--all", help="Include past slots.")] = False,

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from nerveroot.errors import BadInput, Problem
+from nerveroot.errors import BadInput, Conflict, NotFound, Problem
 from nerveroot.store.models import Slot
 
 DEMO_DAY = (time(9, 0), time(12, 0), time(13, 30), time(17, 0))
@@ -96,6 +96,28 @@ def open_demo_slots(session: Session, *, days: int, tz: ZoneInfo, now: datetime)
             created += opened.created
             skipped += opened.skipped
     return Opened(created=created, skipped=skipped)
+
+
+def close_slot(session: Session, *, slot_id: int) -> Slot:
+    """Take an open slot out of booking (a clinician is away); a booked slot must be cancelled first."""
+    closed = session.execute(
+        update(Slot).where(Slot.id == slot_id, Slot.status == "open").values(status="closed")
+    )
+    if closed.rowcount != 1:  # type: ignore[attr-defined]
+        slot = session.get(Slot, slot_id)
+        session.rollback()
+        if slot is None:
+            raise NotFound(
+                "no such slot", [Problem("slot_id", "no slot has this id; see nerveroot slots list", slot_id)]
+            )
+        if slot.status == "booked":
+            raise Conflict(
+                "the slot is booked",
+                [Problem("slot_id", "someone has booked it; cancel that booking first", slot_id)],
+            )
+    session.commit()
+    slot = session.get_one(Slot, slot_id)
+    return slot
 
 
 def free_slots(session: Session, *, start: datetime, end: datetime) -> list[Slot]:
