@@ -166,3 +166,26 @@ def test_a_case_that_cannot_be_read_is_dropped_with_a_note(
     assert response.status_code == 200
     assert "could not be read" in response.text
     assert 'name="case" value=""' in response.text
+
+
+def test_cancelling_with_a_wrong_token_changes_nothing(client: TestClient, store: Store) -> None:
+    slot_id = open_test_slots(store, count=1)[0]
+    data = {
+        "name": "A B",
+        "email": "a@example.org",
+        "phone": "0123456789",
+        "consent": "yes",
+        "slot_id": str(slot_id),
+    }
+    made = client.post("/book", data={**data, "csrf_token": _csrf(_form(client))}, follow_redirects=False)
+    cancel_page = client.get(
+        made.headers["location"].replace("/book/", "/book/", 1).replace("?", "/cancel?", 1)
+    )
+    assert cancel_page.status_code == 200
+    reference = made.headers["location"].split("/")[2].split("?")[0]
+    refused = client.post(
+        f"/book/{reference}/cancel", data={"token": "guess", "csrf_token": _csrf(cancel_page.text)}
+    )
+    assert refused.status_code == 403
+    with store.session() as session:
+        assert session.get_one(Slot, slot_id).status == "booked"
