@@ -48,4 +48,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(health_router)
     booking.configure_csrf(settings)
+    booking.redact_tokens_in_access_log()
     return app

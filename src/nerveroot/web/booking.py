@@ -8,6 +8,8 @@ send no Referer and are not cached.
 from __future__ import annotations
 
 import json
+import logging
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from importlib import resources
@@ -39,6 +41,26 @@ CsrfDep = Annotated[CsrfProtect, Depends()]
 PRIVATE = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 FIELDS = ("slot_id", "name", "email", "phone", "consent")
 URGENT_LEVELS = ("emergency", "urgent")
+
+
+TOKEN_IN_QUERY = re.compile(r"(token=)[^&\s]+")
+
+
+class RedactTokens(logging.Filter):
+    """Keep cancel tokens (credentials in the booking links) out of the server's access log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                TOKEN_IN_QUERY.sub(r"\1[redacted]", a) if isinstance(a, str) else a for a in record.args
+            )
+        return True
+
+
+def redact_tokens_in_access_log() -> None:
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactTokens) for f in access.filters):
+        access.addFilter(RedactTokens())
 
 
 def configure_csrf(settings: Settings) -> None:
