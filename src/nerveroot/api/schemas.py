@@ -1,0 +1,39 @@
+"""Shapes the API returns (XPublic) beside the request shapes in booking_flow."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+
+from nerveroot.store.models import Slot
+
+
+class SlotPublic(BaseModel):
+    id: int
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def of(cls, slot: Slot, tz: ZoneInfo) -> SlotPublic:
+        return cls(id=slot.id, start=slot.start.astimezone(tz), end=slot.end.astimezone(tz))
+
+
+class BookingLinks(BaseModel):
+    cancel: str
+    confirmation: str
+    calendar: str
+
+
+class BookingPublic(BaseModel):
+    reference: str
+    cancel_token: str
+    slot: SlotPublic
+    triage_level: str | None
+    links: BookingLinks
+
+
+class Health(BaseModel):
+    status: str
+    version: str
