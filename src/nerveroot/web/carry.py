@@ -44,7 +44,9 @@ def read_json_list(raw: str | None, field: str) -> list[Any]:
     except json.JSONDecodeError as exc:
         raise BadInput(f"{field} is not valid JSON", [Problem(field, exc.msg)]) from None
     if not isinstance(value, list):
-        raise BadInput(f"{field} must be a list", [Problem(field, "expected a JSON list", type(value).__name__)])
+        raise BadInput(
+            f"{field} must be a list", [Problem(field, "expected a JSON list", type(value).__name__)]
+        )
     return value
 
 

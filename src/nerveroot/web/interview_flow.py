@@ -74,8 +74,12 @@ def from_form(form: FormData) -> State:
     trail = []
     for i, entry in enumerate(trail_raw):
         if not isinstance(entry, dict) or not isinstance(entry.get("asked"), list):
-            raise BadInput("the saved answers could not be read", [Problem(f"trail[{i}]", "expected {case, asked}")])
-        trail.append({"case": case_json(parse_case(entry.get("case", {}))), "asked": [str(a) for a in entry["asked"]]})
+            raise BadInput(
+                "the saved answers could not be read", [Problem(f"trail[{i}]", "expected {case, asked}")]
+            )
+        trail.append(
+            {"case": case_json(parse_case(entry.get("case", {}))), "asked": [str(a) for a in entry["asked"]]}
+        )
     return _step(case, asked, trail)
 
 
@@ -91,7 +95,9 @@ def answer(state: State, form: FormData) -> State:
             [Problem("question_id", f"expected {state.question.id!r}", question_id)],
         )
     values = [str(v) for v in form.getlist("answer")]
-    given: Any = values if getattr(state.question, "kind", "") in MULTI_KINDS else (values[0] if values else "")
+    given: Any = (
+        values if getattr(state.question, "kind", "") in MULTI_KINDS else (values[0] if values else "")
+    )
     case, asked = engine.apply_answer(parse_case(state.case), question_id, given, list(state.asked))
     trail = [*state.trail, {"case": state.case, "asked": state.asked}][-MAX_TRAIL:]
     return _step(_as_dict(case), list(asked), trail)

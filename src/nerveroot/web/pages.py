@@ -120,7 +120,9 @@ def _body_map_page(
     status: int = 200,
 ) -> HTMLResponse:
     marks = _marks(case)
-    selected = {f"{k}.{s}.{r}" for k, by_side in marks.items() for s, regions in by_side.items() for r in regions}
+    selected = {
+        f"{k}.{s}.{r}" for k, by_side in marks.items() for s, regions in by_side.items() for r in regions
+    }
     shown = entries if entries is not None else {f: str(case.get(f, "")) for f in ABOUT_FIELDS}
     if shown.get("age", "").endswith(".0"):
         shown["age"] = shown["age"][:-2]
@@ -138,7 +140,10 @@ def _body_map_page(
     return _render(request, "check/body_map.html", context, status)
 
 
-def _number(raw: str, field: str, low: float, high: float, what: str, errors: dict[str, str]) -> float | None:
+def _number(
+    raw: str, field: str, bounds: tuple[float, float], what: str, errors: dict[str, str]
+) -> float | None:
+    low, high = bounds
     if not raw.strip():
         return None
     try:
@@ -159,14 +164,21 @@ def _read_body_map(form: FormData, case: dict[str, Any]) -> tuple[dict[str, Any]
     marks: dict[str, dict[str, list[str]]] = {}
     for raw in form.getlist("mark"):
         parts = str(raw).split(".")
-        if len(parts) != 3 or parts[0] not in bodymap.KINDS or parts[1] not in ("left", "right") or parts[2] not in regions:
+        if (
+            len(parts) != 3
+            or parts[0] not in bodymap.KINDS
+            or parts[1] not in ("left", "right")
+            or parts[2] not in regions
+        ):
             errors["marks"] = f"'{raw}' is not a place on the map; choose places from the list."
             continue
         marks.setdefault(parts[0], {}).setdefault(parts[1], []).append(parts[2])
     new = carry.without(case, (*bodymap.KINDS, *ABOUT_FIELDS))
     new.update(marks)
-    age = _number(_form_str(form, "age"), "age", 0, 120, "your age in years", errors)
-    weeks = _number(_form_str(form, "duration_weeks"), "duration_weeks", 0, 5200, "the number of weeks", errors)
+    age = _number(_form_str(form, "age"), "age", (0, 120), "your age in years", errors)
+    weeks = _number(
+        _form_str(form, "duration_weeks"), "duration_weeks", (0, 5200), "the number of weeks", errors
+    )
     onset = _form_str(form, "onset")
     if onset and onset not in ("sudden", "gradual"):
         errors["onset"] = f"'{onset}' is not a choice here; choose suddenly, gradually or leave it blank."
@@ -185,7 +197,8 @@ def _reading(story: str) -> dict[str, Any]:
     leaves = carry.flatten(assessment.findings)
     quotes = {e.finding: e.text for e in assessment.evidence}
     findings = [
-        {"path": p, "value": v, "label": words.describe(p, v), "quote": quotes.get(p, "")} for p, v in leaves.items()
+        {"path": p, "value": v, "label": words.describe(p, v), "quote": quotes.get(p, "")}
+        for p, v in leaves.items()
     ]
     carried = json.dumps([[p, v] for p, v in leaves.items()], separators=(",", ":"))
     return {"error": None, "findings": findings, "carry": carried, "message": assessment.message}
@@ -213,7 +226,9 @@ async def body_map_submit(request: Request) -> Response:
     story = _form_str(form, "story")
     if go == "back":
         return _red_flags_page(
-            request, new if not errors else case, screening.history_to_answers(case.get("history", {}), screened=True)
+            request,
+            new if not errors else case,
+            screening.history_to_answers(case.get("history", {}), screened=True),
         )
     try:
         leaves = carry.read_json_list(_form_str(form, "reading"), "reading")
@@ -223,9 +238,11 @@ async def body_map_submit(request: Request) -> Response:
         reading = _reading(story) if story.strip() else {"error": "Write a few words first.", "findings": []}
         return _body_map_page(request, new, errors, entries=entries, story=story, reading=reading)
     kept = {str(k) for k in form.getlist("keep")}
-    chosen = {leaf[0]: leaf[1] for leaf in leaves if isinstance(leaf, list) and len(leaf) == 2 and leaf[0] in kept}
+    chosen = {
+        leaf[0]: leaf[1] for leaf in leaves if isinstance(leaf, list) and len(leaf) == 2 and leaf[0] in kept
+    }
     merged = carry.merge(new, chosen)
-    if not any(merged.get(k) for k in bodymap.KINDS) and not chosen:
+    if not any(merged.get(k) for k in bodymap.KINDS) and not chosen and "marks" not in errors:
         errors["marks"] = "Mark at least one place where you feel pain, numbness or tingling."
     if not errors:
         try:

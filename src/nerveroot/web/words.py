@@ -28,7 +28,12 @@ SECTION_TITLES = {
     "about": "About a pinched nerve",
     "next_step": "Next step",
 }
-_TOP_WORDS = {"age": "Age", "duration_weeks": "Weeks with these symptoms", "onset": "How it started", "sex": "Sex"}
+_TOP_WORDS = {
+    "age": "Age",
+    "duration_weeks": "Weeks with these symptoms",
+    "onset": "How it started",
+    "sex": "Sex",
+}
 
 
 def _human(name: str) -> str:
@@ -42,11 +47,17 @@ def describe(path: str, value: Any) -> str:
     if parts[0] in KIND_WORDS and len(parts) == 3 and parts[2] in kb.regions:
         return f"{KIND_WORDS[parts[0]]}: {parts[1]} {kb.regions[parts[2]].label}"
     if parts[0] in _TOP_WORDS and len(parts) == 1:
-        return f"{_TOP_WORDS[parts[0]]}: {value:g}" if isinstance(value, float) else f"{_TOP_WORDS[parts[0]]}: {value}"
+        return (
+            f"{_TOP_WORDS[parts[0]]}: {value:g}"
+            if isinstance(value, float)
+            else f"{_TOP_WORDS[parts[0]]}: {value}"
+        )
     label = kb.red_flags.labels.get(path)
     if parts[0] == "history":
         text = label or _human(parts[-1])
-        return f"{text[0].upper()}{text[1:]}" + ("" if value is True else ": no" if value is False else f": {value}")
+        return f"{text[0].upper()}{text[1:]}" + (
+            "" if value is True else ": no" if value is False else f": {value}"
+        )
     if parts[0] == "weakness" and len(parts) == 3:
         shown = "weak" if value is True else f"strength {value} of 5"
         return f"Weakness: {parts[1]} {_human(parts[2])} ({shown})"
