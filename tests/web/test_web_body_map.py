@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 
 import pytest
-from conftest import checked_ids, hidden_case
 from fastapi.testclient import TestClient
+from pageforms import checked_ids, hidden_case
 
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.web import bodymap

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import all_flags, checked_ids, hidden_case
 from fastapi.testclient import TestClient
+from pageforms import all_flags, checked_ids, hidden_case
 
 from nerveroot.service import assess_payload
 from nerveroot.web.screening import QUESTIONS, answers_to_history

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-from conftest import hidden, hidden_case
 from fastapi.testclient import TestClient
+from pageforms import hidden, hidden_case
 
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.service import assess_payload

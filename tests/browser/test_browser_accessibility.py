@@ -1,0 +1,85 @@
+"""axe-core, run inside each page, finds no serious or critical violation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from journey import answer_red_flags_by_mouse, axe_problems, shot
+from playwright.sync_api import Page
+
+from nerveroot.web.education import TOPICS
+
+pytestmark = pytest.mark.browser
+
+
+def _red_flags_error(page: Page) -> None:
+    page.goto("/check/red-flags")
+    page.get_by_role("button", name="Continue").click()
+
+
+def _body_map(page: Page) -> None:
+    page.goto("/check/red-flags")
+    answer_red_flags_by_mouse(page)
+
+
+def _body_map_errors(page: Page) -> None:
+    _body_map(page)
+    page.fill("#age", "very old")
+    page.get_by_role("button", name="Continue", exact=True).click()
+
+
+def _body_map_reading(page: Page) -> None:
+    _body_map(page)
+    page.fill("#story", "Sharp pain down the back of my left leg")
+    page.get_by_role("button", name="Read my description").click()
+
+
+def _result(page: Page) -> None:
+    _body_map(page)
+    page.check("#m-pain-left-lateral_calf")
+    page.check("#m-numbness-left-great_toe")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    while page.locator("input[name=question_id]").count():
+        page.locator("input[name=answer]").first.check()
+        page.get_by_role("button", name="Next").click()
+
+
+def _emergency_after_flags(page: Page) -> None:
+    page.goto("/check/red-flags")
+    answer_red_flags_by_mouse(page, {"both_legs": "yes"})
+
+
+PAGES: dict[str, Callable[[Page], object]] = {
+    "home": lambda p: p.goto("/"),
+    "red-flags": lambda p: p.goto("/check/red-flags"),
+    "red-flags-error": _red_flags_error,
+    "body-map": _body_map,
+    "body-map-errors": _body_map_errors,
+    "body-map-reading": _body_map_reading,
+    "result": _result,
+    "emergency": lambda p: p.goto("/emergency"),
+    "emergency-after-flags": _emergency_after_flags,
+    "learn": lambda p: p.goto("/learn"),
+    **{f"learn-{slug}": (lambda s: lambda p: p.goto(f"/learn/{s}"))(slug) for slug in TOPICS},
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_or_critical_violation(page: Page, name: str) -> None:
+    PAGES[name](page)
+    page.wait_for_load_state()
+    shot(page, f"a11y-{name}")
+    assert axe_problems(page, name) == []
+
+
+def test_the_check_itself_finds_a_planted_violation(page: Page) -> None:
+    """Guard against a check that cannot fail: an image without text and an unlabelled field are caught."""
+    page.goto("/")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend',"
+        " '<img src=\"/static/style.css\"><input type=\"text\">')"
+    )
+    problems = axe_problems(page, "planted")
+    assert any(p.startswith("image-alt") for p in problems)
+    assert any(p.startswith("label") for p in problems)
