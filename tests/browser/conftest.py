@@ -28,7 +28,9 @@ CHROMIUM_ARGS = [
 ]
 REPO = Path(__file__).resolve().parents[2]
 
-if not Path(CHROMIUM).exists():  # pragma: no cover - the CI image installs it (scripts/install-system-deps.sh)
+if not Path(
+    CHROMIUM
+).exists():  # pragma: no cover - the CI image installs it (scripts/install-system-deps.sh)
     pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
 
 

@@ -78,7 +78,7 @@ def test_the_check_itself_finds_a_planted_violation(page: Page) -> None:
     page.goto("/")
     page.evaluate(
         "document.querySelector('main').insertAdjacentHTML('beforeend',"
-        " '<img src=\"/static/style.css\"><input type=\"text\">')"
+        ' \'<img src="/static/style.css"><input type="text">\')'
     )
     problems = axe_problems(page, "planted")
     assert any(p.startswith("image-alt") for p in problems)

@@ -57,7 +57,12 @@ def test_journey_by_keyboard_alone(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Where do you feel it?")
     tab_to(page, "#age")
     page.keyboard.type("38")
-    for box in ("m-pain-right-posterior_thigh", "m-pain-right-posterior_calf", "m-numbness-right-sole", "m-numbness-right-lateral_foot"):
+    for box in (
+        "m-pain-right-posterior_thigh",
+        "m-pain-right-posterior_calf",
+        "m-numbness-right-sole",
+        "m-numbness-right-lateral_foot",
+    ):
         tick_by_keyboard(page, box)
     shot(page, "keyboard-01-body-map")
     tab_to(page, "button.button-primary[value=continue]")

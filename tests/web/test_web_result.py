@@ -142,3 +142,19 @@ def test_home_says_what_it_is_not_and_what_to_do_in_an_emergency(client: TestCli
     assert "not a diagnosis" in page
     assert 'href="/emergency"' in page
     assert 'href="/check/red-flags"' in page
+
+
+def test_reasons_for_the_root_are_that_roots_own(client: TestClient) -> None:
+    page = _result(client, L5_CASE)
+    a = assess_payload(L5_CASE)
+    top = a.roots[0]
+    section = re.search(rf"<h3>Why the {top.root} root</h3>(.*?)(<h3>|</section>)", page, re.S)
+    assert section
+    shown = set(re.findall(r"<li>(.*?)</li>", section.group(1)))
+    own = {
+        e.reason[:1].upper() + e.reason[1:]
+        for e in a.explanation
+        if e.conclusion == "root" and e.supports == top.root and e.side == top.side
+    }
+    assert shown
+    assert {s.replace("&#39;", "'") for s in shown} <= own

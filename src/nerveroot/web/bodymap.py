@@ -63,11 +63,26 @@ SHAPES: dict[View, dict[str, Trapezoid]] = {
     },
 }
 
-# the outline behind the regions: trunk and, on the front, the belly (not a region of the schema)
-OUTLINE: dict[View, list[Trapezoid]] = {
-    "back": [(0, 60, 20, 0, 60, 60)],
-    "front": [(0, 60, 20, 0, 62, 170)],
-}
+# the silhouette behind the regions, one leg and half the trunk in outward units (not regions of the schema)
+Outline = tuple[tuple[float, float], ...]
+_TRUNK: Outline = ((0, 20), (60, 20), (62, 150), (0, 150))
+OUTLINE: dict[View, list[Outline]] = {
+    "back": [
+        _TRUNK,
+        (
+            (0, 150), (70, 150), (68, 212), (66, 218), (52, 335), (51, 378), (41, 522), (42, 548),
+            (42, 578), (30, 578), (16, 568), (16, 525), (13, 378), (12, 335), (6, 218), (0, 215),
+        ),
+    ],
+    "front": [
+        _TRUNK,
+        (
+            (0, 150), (70, 150), (68, 205), (66, 208), (52, 335), (51, 378), (41, 515), (42, 542),
+            (47, 600), (47, 624), (6, 632), (6, 603), (8, 600), (10, 546), (14, 542), (13, 378),
+            (12, 335), (6, 215), (4, 172), (0, 170),
+        ),
+    ],
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -143,7 +158,11 @@ def draw(
                 shapes.append(
                     Shape(region, side, f"{side} {labels[region]}", _points(view, side, t), " ".join(classes))
                 )
-        outline = [_points(view, side, t) for side in SIDES for t in OUTLINE[view]]
+        outline = [
+            " ".join(f"{_x(view, side, u):g},{y:g}" for u, y in shape)
+            for side in SIDES
+            for shape in OUTLINE[view]
+        ]
         first, second = ("Right", "Left") if view == "front" else ("Left", "Right")
         halves = [(MIDLINE - 60, first), (MIDLINE + 60, second)]
         drawings.append(Drawing(view, f"{view.capitalize()} view", shapes, outline, halves))

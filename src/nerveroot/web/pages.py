@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
-from nerveroot.assessment import Assessment
+from nerveroot.assessment import Assessment, Reason
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.errors import BadInput, NerverootError
 from nerveroot.service import assess_payload, assess_text
@@ -301,20 +301,50 @@ def _result_page(request: Request, case: dict[str, Any]) -> HTMLResponse:
         "top_root": top[0] if top else None,
         "root_text": kb.advice.roots,
         "cause_text": kb.advice.causes,
-        "reasons_for": _plain_reasons(assessment, positive=True, limit=6),
-        "reasons_against": _plain_reasons(assessment, positive=False, limit=4),
+        "reason_groups": _reason_groups(assessment),
     }
     return _render(request, "check/result.html", context)
 
 
-def _plain_reasons(assessment: Assessment, *, positive: bool, limit: int) -> list[str]:
-    """The strongest reasons for or against, each said once, starting with a capital letter."""
-    chosen = sorted(
-        (e for e in assessment.explanation if (e.weight > 0) == positive and e.weight != 0),
-        key=lambda e: -abs(e.weight),
-    )
-    said = dict.fromkeys(e.reason[:1].upper() + e.reason[1:] for e in chosen)
+def _said_once(reasons: list[Reason], limit: int) -> list[str]:
+    ranked = sorted(reasons, key=lambda e: -abs(e.weight))
+    said = dict.fromkeys(e.reason[:1].upper() + e.reason[1:] for e in ranked)
     return list(said)[:limit]
+
+
+def _reason_groups(a: Assessment) -> list[tuple[str, list[str], list[str]]]:
+    """The reasons in plain words, grouped by the question they answer: (title, for, against)."""
+    groups: list[tuple[str, list[str], list[str]]] = []
+    pattern = [e for e in a.explanation if e.conclusion == "pattern"]
+    toward = [e for e in pattern if (e.weight > 0) == (e.supports == "radicular")]
+    away = [e for e in pattern if e not in toward]
+    if toward or away:
+        groups.append(("Pinched nerve or not", _said_once(toward, 6), _said_once(away, 4)))
+    if a.roots:
+        top = a.roots[0]
+        mine = [
+            e
+            for e in a.explanation
+            if e.conclusion == "root" and e.supports == top.root and e.side == top.side
+        ]
+        groups.append(
+            (
+                f"Why the {top.root} root",
+                _said_once([e for e in mine if e.weight > 0], 5),
+                _said_once([e for e in mine if e.weight < 0], 3),
+            )
+        )
+    if a.causes and a.pattern.label != "non_radicular":
+        top_cause = a.causes[0]
+        mine = [e for e in a.explanation if e.conclusion == "cause" and e.supports == top_cause.cause]
+        groups.append(
+            (
+                f"Why {top_cause.label.lower()}",
+                _said_once([e for e in mine if e.weight > 0], 4),
+                _said_once([e for e in mine if e.weight < 0], 3),
+            )
+        )
+    return [g for g in groups if g[1] or g[2]]
 
 
 @router.post("/check/result", response_class=HTMLResponse)
