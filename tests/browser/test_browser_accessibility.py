@@ -50,6 +50,10 @@ def _emergency_after_flags(page: Page) -> None:
     answer_red_flags_by_mouse(page, {"both_legs": "yes"})
 
 
+def _goto(path: str) -> Callable[[Page], object]:
+    return lambda p: p.goto(path)
+
+
 PAGES: dict[str, Callable[[Page], object]] = {
     "home": lambda p: p.goto("/"),
     "red-flags": lambda p: p.goto("/check/red-flags"),
@@ -61,7 +65,7 @@ PAGES: dict[str, Callable[[Page], object]] = {
     "emergency": lambda p: p.goto("/emergency"),
     "emergency-after-flags": _emergency_after_flags,
     "learn": lambda p: p.goto("/learn"),
-    **{f"learn-{slug}": (lambda s: lambda p: p.goto(f"/learn/{s}"))(slug) for slug in TOPICS},
+    **{f"learn-{slug}": _goto(f"/learn/{slug}") for slug in TOPICS},
 }
 
 
