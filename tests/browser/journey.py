@@ -50,6 +50,12 @@ def tab_to(page: Page, selector: str, *, limit: int = 400, shift: bool = False) 
     raise AssertionError(f"{selector} was not reached with {limit} presses of {key}")
 
 
+def submit_by_key(page: Page, key: str = "Enter") -> None:
+    """Press a key that submits a form, and wait for the next page to arrive."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
 # ------------------------------------------------------------------------------------ by mouse
 def answer_red_flags_by_mouse(page: Page, answers: dict[str, str] | None = None) -> None:
     """Click an answer for every red-flag question ("no" unless given) and continue."""
@@ -66,16 +72,20 @@ def mark_on_map(page: Page, kind: str, view: str, side: str, region: str) -> Non
     expect(page.locator(f"#m-{kind}-{side}-{region}")).to_be_checked()
 
 
-def answer_questions_by_mouse(page: Page, limit: int = 60) -> int:
-    """Answer each interview question with its first option (or a number) until the result shows."""
+def answer_questions_by_mouse(page: Page, limit: int = 80) -> int:
+    """Answer each interview question "Not sure" (the last option, or the button) until the result shows.
+
+    "Not sure" keeps the result tied to the marks on the body map, so the journey's end is predictable.
+    """
     answered = 0
     while page.locator("input[name=question_id]").count() and answered < limit:
-        options = page.locator("input[name=answer][type=radio], input[name=answer][type=checkbox]")
+        options = page.locator("input[name=answer][type=radio]")
         if options.count():
-            options.first.check()
+            page.click(f"label[for='{options.last.get_attribute('id')}']")
+            page.get_by_role("button", name="Next").click()
         else:
-            page.fill("input[name=answer]", "3")
-        page.get_by_role("button", name="Next").click()
+            page.get_by_role("button", name="Not sure").click()
+        page.wait_for_load_state()
         answered += 1
     return answered
 
@@ -88,7 +98,7 @@ def answer_red_flags_by_keyboard(page: Page) -> None:
         page.keyboard.press("ArrowRight")
         expect(page.locator(f"#flag-{q.id}-no")).to_be_checked()
     tab_to(page, "button.button-primary")
-    page.keyboard.press("Enter")
+    submit_by_key(page)
 
 
 def tick_by_keyboard(page: Page, box_id: str) -> None:
@@ -97,19 +107,19 @@ def tick_by_keyboard(page: Page, box_id: str) -> None:
     expect(page.locator(f"#{box_id}")).to_be_checked()
 
 
-def answer_questions_by_keyboard(page: Page, limit: int = 60) -> int:
+def answer_questions_by_keyboard(page: Page, limit: int = 80) -> int:
+    """The same with the keyboard: Tab into the options, Up arrow wraps to the last ("Not sure"), Enter."""
     answered = 0
     while page.locator("input[name=question_id]").count() and answered < limit:
-        first = page.locator("input[name=answer]").first
-        first_id = first.get_attribute("id")
-        tab_to(page, f"#{first_id}")
-        if first.get_attribute("type") in ("radio", "checkbox"):
-            page.keyboard.press("Space")
+        radios = page.locator("input[name=answer][type=radio]")
+        if radios.count():
+            tab_to(page, f"#{radios.first.get_attribute('id')}")
+            page.keyboard.press("ArrowUp")
+            expect(radios.last).to_be_checked()
+            tab_to(page, "button.button-primary")
         else:
-            page.keyboard.type("3")
-        tab_to(page, "button.button-primary")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+            tab_to(page, "button[value=not_sure]")
+        submit_by_key(page)
         answered += 1
     return answered
 

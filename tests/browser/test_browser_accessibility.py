@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from journey import answer_red_flags_by_mouse, axe_problems, shot
+from journey import answer_questions_by_mouse, answer_red_flags_by_mouse, axe_problems, shot
 from playwright.sync_api import Page
 
 from nerveroot.web.education import TOPICS
@@ -40,9 +40,20 @@ def _result(page: Page) -> None:
     page.check("#m-pain-left-lateral_calf")
     page.check("#m-numbness-left-great_toe")
     page.get_by_role("button", name="Continue", exact=True).click()
-    while page.locator("input[name=question_id]").count():
-        page.locator("input[name=answer]").first.check()
-        page.get_by_role("button", name="Next").click()
+    answer_questions_by_mouse(page)
+
+
+def _question(page: Page) -> None:
+    _body_map(page)
+    page.check("#m-pain-right-posterior_calf")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    if not page.locator("input[name=question_id]").count():
+        pytest.skip("the interview engine is not merged yet")
+
+
+def _question_error(page: Page) -> None:
+    _question(page)
+    page.get_by_role("button", name="Next").click()
 
 
 def _emergency_after_flags(page: Page) -> None:
@@ -61,6 +72,8 @@ PAGES: dict[str, Callable[[Page], object]] = {
     "body-map": _body_map,
     "body-map-errors": _body_map_errors,
     "body-map-reading": _body_map_reading,
+    "question": _question,
+    "question-error": _question_error,
     "result": _result,
     "emergency": lambda p: p.goto("/emergency"),
     "emergency-after-flags": _emergency_after_flags,

@@ -11,6 +11,7 @@ from journey import (
     continue_to_booking,
     mark_on_map,
     shot,
+    submit_by_key,
     tab_to,
     tick_by_keyboard,
 )
@@ -51,7 +52,7 @@ def test_journey_by_mouse_from_home_to_the_book_button(page: Page) -> None:
 def test_journey_by_keyboard_alone(page: Page) -> None:
     page.goto("/")
     tab_to(page, "a[href='/check/red-flags'].button")
-    page.keyboard.press("Enter")
+    submit_by_key(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("First, some warning signs")
     answer_red_flags_by_keyboard(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Where do you feel it?")
@@ -66,8 +67,7 @@ def test_journey_by_keyboard_alone(page: Page) -> None:
         tick_by_keyboard(page, box)
     shot(page, "keyboard-01-body-map")
     tab_to(page, "button.button-primary[value=continue]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    submit_by_key(page)
     answer_questions_by_keyboard(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your result")
     shot(page, "keyboard-02-result")

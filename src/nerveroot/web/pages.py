@@ -252,7 +252,10 @@ async def body_map_submit(request: Request) -> Response:
     if errors:
         return _body_map_page(request, new, errors, entries=entries, story=story, status=422)
     if interview_flow.available():
-        return _question_page(request, interview_flow.start(merged))
+        state = interview_flow.start(merged)
+        if state.assessment is not None and state.assessment.triage.level == "emergency":
+            return _render(request, "emergency.html", {"assessment": state.assessment, "case": state.case})
+        return _question_page(request, state)
     return _result_page(request, merged)
 
 
@@ -265,24 +268,37 @@ def _question_page(request: Request, state: interview_flow.State, error: str | N
     )
 
 
+_ANSWER_HINTS = {
+    "number": "Enter a number, such as 3, or press “Not sure”.",
+    "regions": "Tick the places that apply, or press “Not sure”.",
+}
+
+
 @router.post("/check/questions", response_class=HTMLResponse)
 async def question_submit(request: Request) -> HTMLResponse:
-    """Step 3: one question at a time. `go` is answer or back; the trail makes back exact."""
+    """Step 3: one question at a time. `go` is answer, not_sure or back; the trail makes back exact."""
     form = await request.form()
     try:
         state = interview_flow.from_form(form)
     except BadInput as exc:
         return _bad(request, exc)
-    go = _form_str(form, "go")
+    go = _form_str(form, "go") or "answer"
     if go == "back":
         previous = interview_flow.back(state)
         if previous is None:
             return _body_map_page(request, state.case, {})
         return _question_page(request, previous)
     try:
-        return _question_page(request, interview_flow.answer(state, form))
+        after = interview_flow.answer(state, form, go)
     except BadInput as exc:
-        return _question_page(request, state, error="; ".join(p.message for p in exc.problems) or exc.message)
+        kind = getattr(state.question, "kind", "")
+        hint = _ANSWER_HINTS.get(kind, "Choose one of the answers.")
+        given = next((p.value for p in exc.problems if p.value not in (None, "")), None)
+        shown = f"That answer does not fit this question (you gave {given!r}). {hint}" if given else hint
+        return _question_page(request, state, error=shown)
+    if after.assessment is not None and after.assessment.triage.level == "emergency":
+        return _render(request, "emergency.html", {"assessment": after.assessment, "case": after.case})
+    return _question_page(request, after)
 
 
 # --------------------------------------------------------------------------------------- result

@@ -116,6 +116,27 @@ QUESTIONS: tuple[FlagQuestion, ...] = (
         "general",
     ),
     FlagQuestion(
+        "infection",
+        "Have you had an infection recently, such as a urine or chest infection, or a wound infection?",
+        "",
+        ("recent_infection",),
+        "general",
+    ),
+    FlagQuestion(
+        "spine_surgery",
+        "Have you ever had an operation on your spine?",
+        "",
+        ("previous_spinal_surgery",),
+        "general",
+    ),
+    FlagQuestion(
+        "injecting",
+        "Have you ever injected drugs?",
+        "We ask because it raises the risk of an infection near the spine. Your answer stays private.",
+        ("intravenous_drug_use",),
+        "general",
+    ),
+    FlagQuestion(
         "night_pain",
         "Is the pain constant and severe even when you lie still, day and night?",
         "",
