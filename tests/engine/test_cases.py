@@ -10,23 +10,17 @@ from expect import OWN_CASES, SHARED_CASES, check, expectations, load_cases
 from nerveroot.service import assess_payload
 
 SHARED = expectations(load_cases(SHARED_CASES), kind="structured") if SHARED_CASES.exists() else []
-OWN = [
-    e for path in sorted(OWN_CASES.glob("*.json")) for e in expectations(load_cases(path), kind="structured")
-]
+OWN = [e for path in sorted(OWN_CASES.glob("*.json")) for e in expectations(load_cases(path), kind="structured")]
 
 
 @pytest.mark.skipif(not SHARED, reason=f"shared cases not found at {SHARED_CASES}")
-@pytest.mark.parametrize(
-    ("case_id", "payload", "key", "expected"), SHARED, ids=[f"{c}-{k}" for c, _, k, _ in SHARED]
-)
+@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), SHARED, ids=[f"{c}-{k}" for c, _, k, _ in SHARED])
 def test_public_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
     ok, got = check(assess_payload(payload), key, expected)
     assert ok, f"{case_id}: expected {key}={expected!r}, got {got!r}"
 
 
-@pytest.mark.parametrize(
-    ("case_id", "payload", "key", "expected"), OWN, ids=[f"{c}-{k}" for c, _, k, _ in OWN]
-)
+@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), OWN, ids=[f"{c}-{k}" for c, _, k, _ in OWN])
 def test_own_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
     ok, got = check(assess_payload(payload), key, expected)
     assert ok, f"{case_id}: expected {key}={expected!r}, got {got!r}"

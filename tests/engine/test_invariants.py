@@ -56,28 +56,16 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
         if sides:
             case[kind] = sides
     weakness = {
-        s: draw(
-            st.dictionaries(
-                st.sampled_from(MOVEMENTS), st.sampled_from([1, 2, 3, 4, 5, "4+", True]), max_size=3
-            )
-        )
+        s: draw(st.dictionaries(st.sampled_from(MOVEMENTS), st.sampled_from([1, 2, 3, 4, 5, "4+", True]), max_size=3))
         for s in SIDES
     }
     if any(weakness.values()):
         case["weakness"] = {s: v for s, v in weakness.items() if v}
-    reflexes = {
-        s: draw(st.dictionaries(st.sampled_from(["patellar", "achilles"]), LEVELS, max_size=2)) for s in SIDES
-    }
+    reflexes = {s: draw(st.dictionaries(st.sampled_from(["patellar", "achilles"]), LEVELS, max_size=2)) for s in SIDES}
     if any(reflexes.values()):
         case["reflexes"] = {s: v for s, v in reflexes.items() if v}
     tests = {
-        s: draw(
-            st.dictionaries(
-                st.sampled_from(["straight_leg_raise", "femoral_nerve_stretch"]),
-                st.sampled_from(["positive", "negative"]),
-                max_size=2,
-            )
-        )
+        s: draw(st.dictionaries(st.sampled_from(["straight_leg_raise", "femoral_nerve_stretch"]), st.sampled_from(["positive", "negative"]), max_size=2))
         for s in SIDES
     }
     if any(tests.values()):
@@ -134,9 +122,7 @@ def _value_for(finding: Any) -> Any:
 
 @FAST
 @given(cases(), st.sampled_from(ROOT_ONLY_FINDINGS), st.sampled_from(SIDES))
-def test_a_finding_that_supports_a_root_never_lowers_it(
-    data: dict[str, Any], finding: Any, side: str
-) -> None:
+def test_a_finding_that_supports_a_root_never_lowers_it(data: dict[str, Any], finding: Any, side: str) -> None:
     lr = finding.effects[0].lr
     best = max(lr.values())
     favoured = [r for r, v in lr.items() if v == best]
@@ -157,11 +143,7 @@ def test_a_finding_that_supports_a_root_never_lowers_it(
 @given(cases(), st.sampled_from(RED_FLAGS))
 def test_a_red_flag_never_lowers_triage(data: dict[str, Any], flag: tuple[str, str, Any]) -> None:
     group, name, value = flag
-    if (
-        group == "history"
-        and name.startswith(("urinary", "altered"))
-        and data.get("history", {}).get("bladder_dysfunction") is False
-    ):
+    if group == "history" and name.startswith(("urinary", "altered")) and data.get("history", {}).get("bladder_dysfunction") is False:
         return
     before = assess(parse_case(data)).triage.level
     data.setdefault(group, {})[name] = value
@@ -190,23 +172,13 @@ def test_the_order_of_findings_does_not_matter(data: dict[str, Any], rnd: random
 
 
 FALSE_MATTERS = sorted(
-    {
-        f.fact.removeprefix("history.")
-        for f in KB.findings
-        if f.fact.startswith("history.") and f.match.is_ is False
-    }
+    {f.fact.removeprefix("history.") for f in KB.findings if f.fact.startswith("history.") and f.match.is_ is False}
 )
 
 
 @pytest.mark.parametrize("name", FALSE_MATTERS)
 def test_absent_and_false_are_different(name: str) -> None:
-    base: dict[str, Any] = {
-        "age": 60,
-        "pain": {
-            "left": ["buttock", "posterior_thigh", "lateral_calf"],
-            "right": ["buttock", "lateral_calf"],
-        },
-    }
+    base: dict[str, Any] = {"age": 60, "pain": {"left": ["buttock", "posterior_thigh", "lateral_calf"], "right": ["buttock", "lateral_calf"]}}
     unknown = assess(parse_case(base))
     said_no = assess(parse_case({**base, "history": {name: False}}))
     assert unknown.model_dump(exclude={"findings"}) != said_no.model_dump(exclude={"findings"})
@@ -216,10 +188,7 @@ def test_absent_and_false_are_different(name: str) -> None:
 
 def test_absent_false_and_true_give_three_answers_for_walking() -> None:
     """Among the causes of a root compression, 'worse walking' unknown sits between yes and no."""
-    base: dict[str, Any] = {
-        "age": 70,
-        "pain": {"left": ["buttock", "lateral_calf"], "right": ["buttock", "lateral_calf"]},
-    }
+    base: dict[str, Any] = {"age": 70, "pain": {"left": ["buttock", "lateral_calf"], "right": ["buttock", "lateral_calf"]}}
 
     def stenosis_share(walking: bool | None) -> float:
         case = {**base, "history": {"worse_walking": walking}} if walking is not None else base
@@ -231,7 +200,5 @@ def test_absent_false_and_true_give_three_answers_for_walking() -> None:
 
 
 def test_assessment_is_deterministic() -> None:
-    case = parse_case(
-        {"age": 50, "pain": {"left": ["lateral_calf"]}, "weakness": {"left": {"great_toe_extension": 4}}}
-    )
+    case = parse_case({"age": 50, "pain": {"left": ["lateral_calf"]}, "weakness": {"left": {"great_toe_extension": 4}}})
     assert assess(case).model_dump_json() == assess(case).model_dump_json()

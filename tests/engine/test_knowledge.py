@@ -44,11 +44,7 @@ def _numbers_without_source(node: Any, path: str, sourced: bool) -> list[str]:
     return []
 
 
-STRUCTURAL = {
-    "regions.yaml",
-    "sources.yaml",
-    "questions.yaml",
-}  # labels and flags, or numbers that are not evidence
+STRUCTURAL = {"regions.yaml", "sources.yaml", "questions.yaml"}  # labels and flags, or numbers that are not evidence
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FOLDER.glob("*.yaml") if p.name not in STRUCTURAL))
@@ -92,12 +88,7 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
     ("name", "old", "new", "message"),
     [
         ("findings.yaml", "source: deville_2000", "source: devile_2000", "unknown source id"),
-        (
-            "findings.yaml",
-            'label: "weak big toe extension ({side})"',
-            'label: "x"\n    colour: red',
-            "Extra inputs",
-        ),
+        ("findings.yaml", "label: \"weak big toe extension ({side})\"", "label: \"x\"\n    colour: red", "Extra inputs"),
         ("findings.yaml", "lr: {L5: 8.0, L4: 1.5, S1: 1.2}", "lr: {L6: 8.0}", "unknown id"),
         ("findings.yaml", "lr: {L5: 8.0, L4: 1.5, S1: 1.2}", "lr: {L5: -1}", "positive finite"),
         ("roots.yaml", "great_toe: 1.0", "big_toe: 1.0", "unknown region id"),
@@ -105,9 +96,7 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("findings.yaml", "fact: history.worse_sitting", "fact: history.worse_sittin", "not a case field"),
     ],
 )
-def test_bad_knowledge_is_refused_with_its_place(
-    copy: Path, name: str, old: str, new: str, message: str
-) -> None:
+def test_bad_knowledge_is_refused_with_its_place(copy: Path, name: str, old: str, new: str, message: str) -> None:
     _edit(copy, name, old, new)
     with pytest.raises(KnowledgeError) as info:
         kb = load_knowledge_from(copy)
@@ -117,11 +106,6 @@ def test_bad_knowledge_is_refused_with_its_place(
 
 
 def test_a_consensus_value_needs_a_reason(copy: Path) -> None:
-    _edit(
-        copy,
-        "findings.yaml",
-        'source: consensus\n        reason: "typical of a herniated disc rather than stenosis"',
-        "source: consensus",
-    )
+    _edit(copy, "findings.yaml", 'source: consensus\n        reason: "typical of a herniated disc rather than stenosis"', "source: consensus")
     with pytest.raises(KnowledgeError, match="needs a reason"):
         load_knowledge_from(copy)
