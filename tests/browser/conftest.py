@@ -41,12 +41,29 @@ def _free_port() -> int:
         return port
 
 
+def _prepare_database(env: dict[str, str]) -> None:
+    """Migrate the database and open demo slots, when the booking store is part of the app.
+
+    Before the store is merged these commands do not exist; the patient pages need no database.
+    """
+    help_text = subprocess.run(
+        [sys.executable, "-m", "nerveroot", "--help"], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    if " db " not in help_text or " slots " not in help_text:
+        return
+    for command in (["db", "upgrade"], ["slots", "demo", "--days", "14"]):
+        subprocess.run(
+            [sys.executable, "-m", "nerveroot", *command], env=env, cwd=REPO, check=True, capture_output=True
+        )
+
+
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start the app with uvicorn on a free port; stop it after the session."""
     port = _free_port()
     db = tmp_path_factory.mktemp("browser-db") / "nerveroot.db"
     env = {**os.environ, "NERVEROOT_DATABASE_URL": f"sqlite:///{db}"}
+    _prepare_database(env)
     log = (tmp_path_factory.mktemp("browser-log") / "uvicorn.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "nerveroot.web.app:create_app",

@@ -130,8 +130,10 @@ def continue_to_booking(page: Page) -> dict[str, Any]:
 
     The booking pages belong to the store branch; their tests continue the journey from here.
     """
-    page.get_by_role("button", name="Book a new-patient consultation").click()
-    page.wait_for_url(re.compile(r"/book\?"))
+    with page.expect_navigation(url=re.compile(r"/book\?")) as navigation:
+        page.get_by_role("button", name="Book a new-patient consultation").click()
+    response = navigation.value
+    assert response is not None and response.status < 500, f"/book answered {response and response.status}"
     query = parse_qs(urlparse(page.url).query)
     case: dict[str, Any] = json.loads(query["case"][0])
     return case

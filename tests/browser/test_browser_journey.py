@@ -45,6 +45,7 @@ def test_journey_by_mouse_from_home_to_the_book_button(page: Page) -> None:
     assert page.locator("svg [data-side='left'].derm-strong").count() > 0
     assert answered >= 0
     case = continue_to_booking(page)
+    shot(page, "mouse-04-book")
     assert "great_toe" in case["numbness"]["left"]
     assert case["age"] == 44
 
@@ -72,8 +73,8 @@ def test_journey_by_keyboard_alone(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Your result")
     shot(page, "keyboard-02-result")
     tab_to(page, "#book-button")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/book?**")
+    submit_by_key(page)
+    assert "/book?" in page.url
 
 
 def test_emergency_answer_goes_straight_to_what_to_do_now(page: Page) -> None:
