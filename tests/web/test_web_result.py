@@ -158,3 +158,29 @@ def test_reasons_for_the_root_are_that_roots_own(client: TestClient) -> None:
     }
     assert shown
     assert {s.replace("&#39;", "'") for s in shown} <= own
+
+
+def test_a_warning_sign_read_from_the_words_leads_to_the_emergency_page(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nerveroot import text as text_module
+    from nerveroot.case import parse_case
+
+    def read_text(story: str) -> Reading:
+        case = parse_case({"pain": {"left": ["buttock"]}, "history": {"saddle_numbness": True}})
+        return Reading(
+            case=case, evidence=[Span("history.saddle_numbness", True, 0, 4, story[:4])], recognised=True
+        )
+
+    monkeypatch.setattr(text_module, "read_text", read_text)
+    start = {"case": json.dumps({}), "story": "numb between my legs"}
+    page = client.post("/check/body-map", data={**start, "go": "read"}).text
+    assert "Numbness around the back passage or genitals (saddle area)" in page
+    data = {
+        **start,
+        "reading": hidden(page, "reading"),
+        "keep": ["history.saddle_numbness", "pain.left.buttock"],
+    }
+    r = client.post("/check/body-map", data={**data, "go": "continue"})
+    assert "Get emergency care now" in r.text
+    assert 'action="/book"' not in r.text

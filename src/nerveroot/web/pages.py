@@ -195,9 +195,13 @@ def _reading(story: str) -> dict[str, Any]:
     except BadInput as exc:
         return {"error": exc.message, "problems": exc.problems, "findings": []}
     leaves = carry.flatten(assessment.findings)
-    quotes = {e.finding: e.text for e in assessment.evidence}
+    quotes: dict[str, list[str]] = {}
+    for e in assessment.evidence:  # the reader gives each finding its words; show each distinct one once
+        said = quotes.setdefault(e.finding, [])
+        if e.text not in said:
+            said.append(e.text)
     findings = [
-        {"path": p, "value": v, "label": words.describe(p, v), "quote": quotes.get(p, "")}
+        {"path": p, "value": v, "label": words.describe(p, v), "quotes": quotes.get(p, [])[:3]}
         for p, v in leaves.items()
     ]
     carried = json.dumps([[p, v] for p, v in leaves.items()], separators=(",", ":"))
@@ -251,6 +255,9 @@ async def body_map_submit(request: Request) -> Response:
             errors["marks"] = "; ".join(str(p) for p in exc.problems) or exc.message
     if errors:
         return _body_map_page(request, new, errors, entries=entries, story=story, status=422)
+    assessment = assess_payload(merged)
+    if assessment.triage.level == "emergency":  # the words or the map can reveal a warning sign too
+        return _render(request, "emergency.html", {"assessment": assessment, "case": merged})
     if interview_flow.available():
         state = interview_flow.start(merged)
         if state.assessment is not None and state.assessment.triage.level == "emergency":
