@@ -131,3 +131,22 @@ def test_the_result_prints_without_navigation(page: Page) -> None:
     expect(page.locator(".triage")).to_be_visible()
     expect(page.locator("#book-button")).to_be_hidden()
     page.pdf(path=str(__import__("journey").ARTIFACTS / "result-print.pdf"))
+
+
+def test_back_through_the_questions_shows_each_earlier_question(page: Page) -> None:
+    page.goto("/check/red-flags")
+    answer_red_flags_by_mouse(page)
+    page.check("#m-pain-right-posterior_thigh")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    if not page.locator("input[name=question_id]").count():
+        pytest.skip("the interview engine is not merged yet")
+    headings = [page.get_by_role("heading", level=1).inner_text()]
+    for _ in range(2):
+        answer_questions_by_mouse(page, limit=1)
+        headings.append(page.get_by_role("heading", level=1).inner_text())
+    for earlier in reversed(headings[:-1]):
+        page.get_by_role("button", name="Back").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(earlier)
+    page.get_by_role("button", name="Back").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where do you feel it?")
+    expect(page.locator("#m-pain-right-posterior_thigh")).to_be_checked()

@@ -140,3 +140,10 @@ def test_bad_input_never_gives_a_server_error(client: TestClient, path: str, dat
     r = client.post(path, data=data)
     assert 400 <= r.status_code < 500 or r.status_code == 200, r.status_code
     assert "Internal Server Error" not in r.text
+
+
+@pytest.mark.parametrize("path", ["/check/body-map", "/check/questions", "/check/result"])
+def test_opening_a_later_step_directly_starts_over(client: TestClient, path: str) -> None:
+    r = client.get(path, follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"] == "/check/red-flags"

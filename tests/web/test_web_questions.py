@@ -98,3 +98,20 @@ def test_a_warning_sign_given_during_the_questions_leads_to_the_emergency_page(
         assert r.status_code in (200, 422)
         page = r.text
     pytest.fail("answering yes to the warning-sign questions did not reach the emergency page")
+
+
+def test_the_result_after_the_questions_offers_back_to_the_last_question(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    page = _first_question(client, to_body_map)
+    for _ in range(80):
+        r = client.post("/check/questions", data={**_state(page), "go": "not_sure"})
+        if 'name="question_id"' not in r.text:
+            break
+        page = r.text
+    assert "Your result" in r.text
+    back = re.search(r'<form method="post" action="/check/questions">(.*?)</form>', r.text, re.S)
+    assert back
+    fields = {k: hidden(back.group(1), k) for k in ("case", "asked", "trail")}
+    again = client.post("/check/questions", data={**fields, "go": "back"})
+    assert hidden(again.text, "question_id") == hidden(page, "question_id")

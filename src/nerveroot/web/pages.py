@@ -209,8 +209,10 @@ def _reading(story: str) -> dict[str, Any]:
 
 
 @router.get("/check/body-map")
-def body_map_get() -> RedirectResponse:
-    """The body map needs the red-flag answers first."""
+@router.get("/check/questions")
+@router.get("/check/result")
+def later_step_get() -> RedirectResponse:
+    """The later steps carry the answers in a form; opened directly (a bookmark, a reload) they start over."""
     return RedirectResponse("/check/red-flags", status_code=303)
 
 
@@ -269,7 +271,7 @@ async def body_map_submit(request: Request) -> Response:
 # ------------------------------------------------------------------------------------ questions
 def _question_page(request: Request, state: interview_flow.State, error: str | None = None) -> HTMLResponse:
     if state.done:
-        return _result_page(request, state.case)
+        return _result_page(request, state.case, interview=state)
     return _render(
         request, "check/question.html", {"state": state, "error": error}, status=422 if error else 200
     )
@@ -309,7 +311,10 @@ async def question_submit(request: Request) -> HTMLResponse:
 
 
 # --------------------------------------------------------------------------------------- result
-def _result_page(request: Request, case: dict[str, Any]) -> HTMLResponse:
+def _result_page(
+    request: Request, case: dict[str, Any], interview: interview_flow.State | None = None
+) -> HTMLResponse:
+    """The result; after the interview, ``interview`` carries what "Back to the questions" needs."""
     assessment: Assessment = assess_payload(case)
     kb = load_knowledge()
     highlight: dict[str, dict[str, float]] = {}
@@ -325,6 +330,7 @@ def _result_page(request: Request, case: dict[str, Any]) -> HTMLResponse:
         "root_text": kb.advice.roots,
         "cause_text": kb.advice.causes,
         "reason_groups": _reason_groups(assessment),
+        "interview": interview if interview is not None and interview.trail else None,
     }
     return _render(request, "check/result.html", context)
 
