@@ -1,0 +1,199 @@
+"""`nerveroot interview`: the adaptive interview in the terminal, one question at a time.
+
+Warning signs first, then the most informative question; "b" goes back, "?" is "not sure". With
+``--answers FILE`` the answers come from a JSON object {question_id: answer} (scripting); a question the
+file does not answer is taken as "not sure". Ends with the full report, or ``--json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.prompt import Prompt
+from rich.text import Text
+
+from nerveroot.engine.interview import NOT_SURE, Question, Step, apply_answer, next_step
+from nerveroot.errors import AnswerError, BadInput, Problem
+
+BACK = "b"
+_UNSURE_WORDS = {"?", "not sure", "not_sure", "ns", "dont know", "don't know"}
+_YES_NO_WORDS = {"y": "yes", "yes": "yes", "n": "no", "no": "no"}
+
+
+def _keys(q: Question) -> list[tuple[str, Any, str]]:
+    """(what to type, answer value, label) for each option except "not sure"."""
+    out: list[tuple[str, Any, str]] = []
+    for i, option in enumerate(q.options, start=1):
+        if option.value == NOT_SURE:
+            continue
+        if q.kind == "grade":
+            key = "weak" if option.value is True else str(option.value)
+        elif q.kind == "yes_no":
+            key = "y" if option.value == "yes" else "n"
+        else:
+            key = str(i)
+        out.append((key, option.value, option.label))
+    return out
+
+
+def parse_typed(q: Question, raw: str) -> Any:
+    """Turn what was typed into an answer for apply_answer (which checks it)."""
+    text = raw.strip()
+    low = text.lower()
+    if low in _UNSURE_WORDS:
+        return NOT_SURE
+    if q.kind == "regions":
+        if ":" not in text:
+            listed = [r.strip() for r in text.split(",") if r.strip()]
+            return listed if "." in q.answers else {"": listed}
+        sides: dict[str, list[str]] = {}
+        for part in text.split(";"):
+            side, _, items = part.partition(":")
+            sides[side.strip().lower()] = [r.strip() for r in items.split(",") if r.strip()]
+        return sides
+    if q.kind == "yes_no" and low in _YES_NO_WORDS:
+        return _YES_NO_WORDS[low]
+    for key, value, _ in _keys(q):
+        if low == key.lower():
+            return value
+    return text
+
+
+def _show(console: Console, q: Question, step: Step, number: int) -> None:
+    body = [Text(q.text, style="bold"), Text(f"Why we ask: {q.why}", style="dim")]
+    if q.instructions:
+        body.append(Text(f"How: {q.instructions}"))
+    if q.safety:
+        body.append(Text(f"Safety: {q.safety}", style="yellow"))
+    if q.kind == "number":
+        body.append(Text("Type a number."))
+    elif q.kind == "regions":
+        example = (
+            "buttock, posterior_thigh"
+            if "." in q.answers
+            else "left: buttock, posterior_thigh; right: low_back"
+        )
+        body.append(Text(f"Type region ids, e.g. {example}."))
+    else:
+        body.extend(Text(f"  {key}  {label}") for key, _, label in _keys(q))
+    body.append(Text(f"  ?  not sure      {BACK}  go back", style="dim"))
+    bar = "#" * int(step.progress * 20)
+    title = f"Question {number} · {q.phase.replace('_', ' ')} · [{bar:<20}] {step.progress:.0%}"
+    console.print(Panel(Text("\n").join(body), title=title, title_align="left"))
+
+
+def _refused(err: Console, exc: AnswerError) -> None:
+    err.print(f"[bold red]refused:[/] {exc.message}")
+    for p in exc.problems:
+        err.print(f"  - {p}", markup=False, highlight=False)
+
+
+def _ask(console: Console, err: Console) -> Step:
+    case: dict[str, Any] = {}
+    asked: tuple[str, ...] = ()
+    history: list[tuple[dict[str, Any], tuple[str, ...]]] = []
+    while True:
+        step = next_step(case, asked)
+        if step.done or step.question is None:
+            return step
+        q = step.question
+        _show(console, q, step, len(history) + 1)
+        try:
+            raw = Prompt.ask("answer", console=console)
+        except EOFError:
+            err.print("input ended before the interview did; this is the assessment so far")
+            return step
+        if raw.strip().lower() == BACK:
+            if history:
+                case, asked = history.pop()
+            else:
+                err.print("this is the first question; there is nothing to go back to")
+            continue
+        try:
+            new = apply_answer(case, q.id, parse_typed(q, raw), asked)
+        except AnswerError as exc:
+            _refused(err, exc)
+            continue
+        history.append((case, asked))
+        case, asked = new
+
+
+def _replay(answers: dict[str, Any], err: Console) -> tuple[Step, int]:
+    case: dict[str, Any] = {}
+    asked: tuple[str, ...] = ()
+    refused = 0
+    while True:
+        step = next_step(case, asked)
+        if step.done or step.question is None:
+            break
+        qid = step.question.id
+        try:
+            case, asked = apply_answer(case, qid, answers.get(qid, NOT_SURE), asked)
+        except AnswerError as exc:
+            _refused(err, exc)
+            refused += 1
+            case, asked = apply_answer(case, qid, NOT_SURE, asked)
+    unused = sorted(set(answers) - set(asked))
+    if unused:
+        err.print(f"not asked (the interview did not need them): {', '.join(unused)}")
+    return step, refused
+
+
+def _load_answers(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadInput("answers file not found", [Problem("--answers", "no such file", str(path))]) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BadInput(
+            "the answers file is not valid JSON", [Problem("--answers", str(exc), str(path))]
+        ) from None
+    if not isinstance(data, dict):
+        raise BadInput(
+            "the answers file must be a JSON object",
+            [Problem("--answers", 'expected {"question_id": answer, ...}', type(data).__name__)],
+        )
+    return data
+
+
+def register(app: typer.Typer) -> None:
+    from nerveroot.cli import fail_on_errors
+
+    @app.command("interview")
+    @fail_on_errors
+    def interview(
+        answers: Annotated[
+            Path | None,
+            typer.Option("--answers", help="Replay answers from a JSON object {question_id: answer}."),
+        ] = None,
+        as_json: Annotated[
+            bool, typer.Option("--json", help="Print the final assessment as JSON (the contract).")
+        ] = False,
+    ) -> None:
+        """Ask one question at a time (warning signs first) and end with the full assessment.
+
+        It supports a clinician's judgement; it does not make a diagnosis. Exit code 2 when an answer in
+        the --answers file was refused (the interview still goes on, taking it as "not sure").
+        """
+        from nerveroot.report_text import render_report
+
+        err = Console(stderr=True)
+        console = Console(stderr=as_json)  # with --json, the questions go to stderr and stdout stays JSON
+        refused = 0
+        if answers is not None:
+            step, refused = _replay(_load_answers(answers), err)
+        else:
+            step = _ask(console, err)
+        if as_json:
+            sys.stdout.write(step.assessment.model_dump_json() + "\n")
+        else:
+            console.print(Text(f"{len(step.asked)} question(s) covered.", style="dim"))
+            render_report(step.assessment, console)
+        if refused:
+            raise typer.Exit(2)

@@ -1,0 +1,98 @@
+"""Simulated people: each answers the interview from a full case of the case files, "not sure" when the case
+does not say, and the interview's conclusion is compared with the full case's.
+
+Shared by the tests and benchmarks/bench_interview.py.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from expect import OWN_CASES, SHARED_CASES, load_cases
+from nerveroot.assessment import Assessment
+from nerveroot.case import parse_case
+from nerveroot.engine import assess
+from nerveroot.engine.interview import answer_from_case, apply_answer, next_step, questions
+
+Conclusion = tuple[str, str | None, str | None, str]
+RED_FLAG_SCREEN = ("ces_screen", "progressive_weakness", "serious_screen", "cord_screen")
+
+
+def conclusion(a: Assessment) -> Conclusion:
+    """Pattern label, top root and side, triage level: what must not change between interview and full case."""
+    top = a.roots[0] if a.roots else None
+    return (a.pattern.label, top.root if top else None, top.side if top else None, a.triage.level)
+
+
+@dataclass(frozen=True)
+class Run:
+    id: str
+    shown: tuple[str, ...]  # question ids in the order the interview showed them
+    asked: tuple[str, ...]
+    same: bool
+    full: Conclusion
+    interview: Conclusion
+    step_seconds: tuple[float, ...]
+
+    @property
+    def questions(self) -> int:
+        return len(self.shown)
+
+    @property
+    def red_flags_first(self) -> bool:
+        """Every screen was asked, and before any discriminating question."""
+        phases = [next(q.phase for q in questions() if q.id == s) for s in self.shown]
+        first_other = next((i for i, p in enumerate(phases) if p != "red_flags"), len(phases))
+        return all(s in self.asked for s in RED_FLAG_SCREEN) and "red_flags" not in phases[first_other:]
+
+
+def simulate(case_id: str, full: Mapping[str, Any]) -> Run:
+    case: dict[str, Any] = {}
+    asked: tuple[str, ...] = ()
+    shown: list[str] = []
+    timings: list[float] = []
+    while True:
+        started = time.perf_counter()
+        step = next_step(case, asked)
+        timings.append(time.perf_counter() - started)
+        if step.done or step.question is None:
+            break
+        shown.append(step.question.id)
+        case, asked = apply_answer(case, step.question.id, answer_from_case(step.question.id, full), asked)
+    want = conclusion(assess(parse_case(full)))
+    got = conclusion(step.assessment)
+    return Run(case_id, tuple(shown), asked, want == got, want, got, tuple(timings))
+
+
+def structured_cases() -> list[tuple[str, dict[str, Any]]]:
+    files = [SHARED_CASES, *sorted(OWN_CASES.glob("*.json"))]
+    return [(c["id"], c["case"]) for path in files for c in load_cases(path) if "case" in c]
+
+
+@dataclass(frozen=True)
+class Summary:
+    runs: tuple[Run, ...]
+
+    @property
+    def same_share(self) -> float:
+        return sum(r.same for r in self.runs) / len(self.runs)
+
+    @property
+    def median_questions(self) -> float:
+        return statistics.median(r.questions for r in self.runs)
+
+    @property
+    def max_questions(self) -> int:
+        return max(r.questions for r in self.runs)
+
+    @property
+    def steps(self) -> list[float]:
+        return sorted(t for r in self.runs for t in r.step_seconds)
+
+
+def run_all() -> Summary:
+    return Summary(tuple(simulate(cid, full) for cid, full in structured_cases()))
