@@ -2,7 +2,6 @@
 
 The interview engine (nerveroot.engine.interview) chooses the questions: ``next_step(case, asked)`` and
 ``apply_answer(case, question_id, answer, asked)``, raising AnswerError for an answer that does not fit.
-Until that module is present, :func:`available` is false and the pages go from the body map to the result.
 
 The way back is a trail of small undo records (the asked list before the answer and the case values the
 answer changed), not whole copies of the case, so the form stays far below the 64 KB body limit.
@@ -10,7 +9,6 @@ answer changed), not whole copies of the case, so the form stays far below the 6
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +17,8 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from nerveroot.assessment import Assessment
+from nerveroot.engine import interview as engine
+from nerveroot.engine.interview import Question
 from nerveroot.errors import BadInput, Problem
 from nerveroot.web import carry, screening
 from nerveroot.web.carry import read_case, read_json_list
@@ -28,15 +28,9 @@ NOT_SURE = "not_sure"
 SIDES = ("left", "right")
 
 
-def _engine() -> Any | None:
-    try:
-        return importlib.import_module("nerveroot.engine.interview")
-    except ModuleNotFoundError:
-        return None
-
-
 def available() -> bool:
-    return _engine() is not None
+    """Whether the pages ask the interview's questions (always, now that the engine is merged)."""
+    return True
 
 
 @dataclass(frozen=True)
@@ -50,7 +44,7 @@ class State:
     case: dict[str, Any]
     asked: list[str]
     trail: list[dict[str, Any]] = field(default_factory=list)
-    question: Any = None
+    question: Question | None = None
     assessment: Assessment | None = None
     progress: float = 0.0
     done: bool = False
@@ -75,9 +69,6 @@ class State:
 
 
 def _step(case: dict[str, Any], asked: list[str], trail: list[dict[str, Any]]) -> State:
-    engine = _engine()
-    if engine is None:
-        return State(case, asked, trail, done=True)
     step = engine.next_step(case, list(asked))
     return State(
         case=case,
@@ -90,7 +81,7 @@ def _step(case: dict[str, Any], asked: list[str], trail: list[dict[str, Any]]) -
     )
 
 
-def _screens(engine: Any) -> list[tuple[str, list[str]]]:
+def _screens() -> list[tuple[str, list[str]]]:
     """The interview's warning-sign screens: (id, the yes/no history fields each one covers)."""
     kinds = {q.answers: q.kind for q in engine.questions()}
     out = []
@@ -108,13 +99,10 @@ def start(case: dict[str, Any]) -> State:
     page asks was answered no. Fields the screen would set that our page did not ask are left unknown,
     so the interview still asks any of them that could change the urgency.
     """
-    engine = _engine()
-    if engine is None:
-        return State(case, [], done=True)
     asked: list[str] = []
     ours = screening.field_names()
     history = case.get("history", {})
-    for screen, fields in _screens(engine):
+    for screen, fields in _screens():
         asked_here = [f for f in fields if f in ours]
         if asked_here and all(history.get(f) is False for f in asked_here):
             new, new_asked = engine.apply_answer(case, screen, "no", asked)
@@ -144,8 +132,7 @@ def from_form(form: FormData) -> State:
     return _step(case, asked, trail)
 
 
-def _answer_value(state: State, form: FormData, go: str) -> Any:
-    q = state.question
+def _answer_value(state: State, q: Question, form: FormData, go: str) -> Any:
     if go == NOT_SURE:
         return NOT_SURE
     if q.kind == "regions":
@@ -165,8 +152,7 @@ def _answer_value(state: State, form: FormData, go: str) -> Any:
 
 def answer(state: State, form: FormData, go: str = "answer") -> State:
     """Apply the answer to the current question; AnswerError (a BadInput) when it does not fit."""
-    engine = _engine()
-    if engine is None or state.question is None:
+    if state.question is None:
         return state
     question_id = _str(form, "question_id")
     if question_id != state.question.id:
@@ -174,12 +160,12 @@ def answer(state: State, form: FormData, go: str = "answer") -> State:
             "the answer is for another question",
             [Problem("question_id", f"expected {state.question.id!r}", question_id)],
         )
-    value = _answer_value(state, form, go)
+    value = _answer_value(state, state.question, form, go)
     if value is None:
         raise BadInput("no answer", [Problem(question_id, "Choose an answer, or press “Not sure”.")])
-    case, asked = engine.apply_answer(state.case, question_id, value, list(state.asked))
+    case, asked_now = engine.apply_answer(state.case, question_id, value, list(state.asked))
     before, after = carry.flatten(state.case), carry.flatten(case)
-    asked = list(asked)
+    asked = list(asked_now)
     # the asked list only grows, so the undo record keeps its earlier length rather than a copy
     earlier: int | list[str] = len(state.asked) if asked[: len(state.asked)] == state.asked else state.asked
     undo = {
