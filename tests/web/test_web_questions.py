@@ -1,7 +1,4 @@
-"""The interview pages: one question at a time, why we ask, progress, an exact way back, errors in place.
-
-Skipped until the interview engine (branch `interview`) is merged.
-"""
+"""The interview pages: one question at a time, why we ask, progress, an exact way back, errors in place."""
 
 from __future__ import annotations
 
@@ -13,8 +10,6 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 from pageforms import hidden, hidden_case
-
-pytest.importorskip("nerveroot.engine.interview")
 
 MARKS = ["pain.left.buttock", "pain.left.lateral_calf", "numbness.left.dorsum_foot"]
 

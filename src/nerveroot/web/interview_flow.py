@@ -28,11 +28,6 @@ NOT_SURE = "not_sure"
 SIDES = ("left", "right")
 
 
-def available() -> bool:
-    """Whether the pages ask the interview's questions (always, now that the engine is merged)."""
-    return True
-
-
 @dataclass(frozen=True)
 class Choice:
     value: str  # the option's value as JSON, so "true", "4" and "normal" come back as the right type

@@ -260,12 +260,7 @@ async def body_map_submit(request: Request) -> Response:
     assessment = assess_payload(merged)
     if assessment.triage.level == "emergency":  # the words or the map can reveal a warning sign too
         return _render(request, "emergency.html", {"assessment": assessment, "case": merged})
-    if interview_flow.available():
-        state = interview_flow.start(merged)
-        if state.assessment is not None and state.assessment.triage.level == "emergency":
-            return _render(request, "emergency.html", {"assessment": state.assessment, "case": state.case})
-        return _question_page(request, state)
-    return _result_page(request, merged)
+    return _question_page(request, interview_flow.start(merged))
 
 
 # ------------------------------------------------------------------------------------ questions
