@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from journey import (
     answer_questions_by_keyboard,
@@ -151,3 +154,27 @@ def test_back_through_the_questions_shows_each_earlier_question(page: Page) -> N
     page.get_by_role("button", name="Back").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Where do you feel it?")
     expect(page.locator("#m-pain-right-posterior_thigh")).to_be_checked()
+
+
+def test_own_words_are_read_back_for_confirmation_or_declined_gracefully(page: Page) -> None:
+    """With the free-text reader merged, its findings come back as ticked boxes; before, a plain message."""
+    page.goto("/check/red-flags")
+    answer_red_flags_by_mouse(page)
+    page.fill("#story", "Shooting pain down the back of my left leg to the heel, and a numb little toe.")
+    page.get_by_role("button", name="Read my description").click()
+    expect(page.locator("#reading")).to_be_visible()
+    shot(page, "body-map-reading")
+    expect(page.locator("#story")).to_have_value(re.compile("numb little toe"))
+    if page.locator("#reading .notice-box").count():
+        expect(page.locator("#reading")).to_contain_text("We could not read your description automatically")
+        return
+    kept = page.locator("input[name=keep]")
+    regions = [i for i in range(kept.count()) if str(kept.nth(i).get_attribute("value")).startswith("pain.")]
+    assert regions, "the reader found no place of pain in the words"
+    dropped = kept.nth(regions[0]).get_attribute("value")
+    kept.nth(regions[0]).uncheck()
+    page.get_by_role("button", name="Continue", exact=True).click()
+    case = json.loads(page.locator("input[name=case]").first.get_attribute("value") or "{}")
+    kind, side, region = str(dropped).split(".")
+    assert region not in case.get(kind, {}).get(side, [])
+    assert "little_toe" in case["numbness"]["left"]

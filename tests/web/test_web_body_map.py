@@ -105,14 +105,27 @@ def test_marks_become_the_case_regions_side_by_side(
     assert case["history"]["saddle_numbness"] is False
 
 
-def test_the_free_text_reader_not_being_ready_is_shown_gracefully(
-    client: TestClient, to_body_map: Callable[..., str]
+def test_a_text_the_reader_cannot_read_is_declined_gracefully(
+    client: TestClient, to_body_map: Callable[..., str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from nerveroot import text as text_module
+    from nerveroot.errors import Problem, TextError
+
+    def refuse(story: str) -> None:
+        raise TextError("the text could not be read", [Problem("text", "no symptoms found", story)])
+
+    monkeypatch.setattr(text_module, "read_text", refuse)
     data = {"case": json.dumps(hidden_case(to_body_map())), "go": "read", "story": "pain down my left leg"}
     r = client.post("/check/body-map", data=data)
     assert r.status_code == 200
-    assert "We could not read your description automatically" in r.text
+    assert "We could not read your description automatically: the text could not be read." in r.text
     assert "pain down my left leg</textarea>" in r.text
+
+
+def test_an_empty_description_asks_for_words(client: TestClient, to_body_map: Callable[..., str]) -> None:
+    data = {"case": json.dumps(hidden_case(to_body_map())), "go": "read", "story": "   "}
+    r = client.post("/check/body-map", data=data)
+    assert "Write a few words first." in r.text
 
 
 def test_an_edited_case_field_is_refused_with_the_field_named(client: TestClient) -> None:
