@@ -184,3 +184,14 @@ def test_a_warning_sign_read_from_the_words_leads_to_the_emergency_page(
     r = client.post("/check/body-map", data={**data, "go": "continue"})
     assert "Get emergency care now" in r.text
     assert 'action="/book"' not in r.text
+
+
+def test_the_result_lists_what_the_person_told_us_in_plain_words(client: TestClient) -> None:
+    page = _result(client, L5_CASE)
+    section = re.search(r'<h2 id="told-title">What you told us</h2>(.*?)</section>', page, re.S)
+    assert section
+    told = re.findall(r"<li>(.*?)</li>", section.group(1))
+    assert "Pain: left outer calf" in told
+    assert "Numbness: left big toe" in told
+    assert "Age: 41" in told
+    assert "Answered no to 2 questions about warning signs and other symptoms" in told

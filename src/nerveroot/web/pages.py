@@ -326,8 +326,23 @@ def _result_page(
         "cause_text": kb.advice.causes,
         "reason_groups": _reason_groups(assessment),
         "interview": interview if interview is not None and interview.trail else None,
+        "told_us": _told_us(case),
     }
     return _render(request, "check/result.html", context)
+
+
+def _told_us(case: dict[str, Any]) -> list[str]:
+    """What the person reported, in plain words, for the printed summary (warning signs answered yes first)."""
+    leaves = carry.flatten(case)
+    flags = {p: v for p, v in leaves.items() if p.startswith("history.") and isinstance(v, bool)}
+    summary = [words.describe(p, v) for p, v in flags.items() if v]
+    summary += [words.describe(p, v) for p, v in leaves.items() if p not in flags]
+    no = sum(1 for v in flags.values() if not v)
+    if no:
+        summary.append(
+            f"Answered no to {no} question{'s' if no > 1 else ''} about warning signs and other symptoms"
+        )
+    return summary
 
 
 def _said_once(reasons: list[Reason], limit: int) -> list[str]:
