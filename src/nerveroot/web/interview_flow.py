@@ -1,0 +1,189 @@
+"""The interview on the page: one question at a time, carried in hidden fields, with an exact way back.
+
+The interview engine (nerveroot.engine.interview) chooses the questions: ``next_step(case, asked)`` and
+``apply_answer(case, question_id, answer, asked)``, raising AnswerError for an answer that does not fit.
+
+The way back is a trail of small undo records (the asked list before the answer and the case values the
+answer changed), not whole copies of the case, so the form stays far below the 64 KB body limit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.datastructures import FormData
+
+from nerveroot.assessment import Assessment
+from nerveroot.engine import interview as engine
+from nerveroot.engine.interview import Question
+from nerveroot.errors import BadInput, Problem
+from nerveroot.web import carry, screening
+from nerveroot.web.carry import read_case, read_json_list
+
+MAX_TRAIL = 80
+NOT_SURE = "not_sure"
+SIDES = ("left", "right")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # the option's value as JSON, so "true", "4" and "normal" come back as the right type
+    label: str
+
+
+@dataclass
+class State:
+    case: dict[str, Any]
+    asked: list[str]
+    trail: list[dict[str, Any]] = field(default_factory=list)
+    question: Question | None = None
+    assessment: Assessment | None = None
+    progress: float = 0.0
+    done: bool = False
+
+    @property
+    def choices(self) -> list[Choice]:
+        """The options to show as radio buttons (not for numbers and body maps, which have their own input)."""
+        if self.question is None or self.question.kind in ("number", "regions"):
+            return []
+        return [Choice(json.dumps(o.value), o.label) for o in self.question.options]
+
+    @property
+    def regions(self) -> dict[str, str]:
+        if self.question is None or self.question.kind != "regions":
+            return {}
+        return {o.value: o.label for o in self.question.options if o.value != NOT_SURE}
+
+    @property
+    def sided(self) -> bool:
+        """Whether a body-map question is about one leg (its id ends in .left or .right)."""
+        return self.question is not None and self.question.id.rsplit(".", 1)[-1] in SIDES
+
+
+def _step(case: dict[str, Any], asked: list[str], trail: list[dict[str, Any]]) -> State:
+    step = engine.next_step(case, list(asked))
+    return State(
+        case=case,
+        asked=list(step.asked),
+        trail=trail,
+        question=step.question,
+        assessment=step.assessment,
+        progress=float(step.progress),
+        done=bool(step.done) or step.question is None,
+    )
+
+
+def _screens() -> list[tuple[str, list[str]]]:
+    """The interview's warning-sign screens: (id, the yes/no history fields each one covers)."""
+    kinds = {q.answers: q.kind for q in engine.questions()}
+    out = []
+    for q in engine.questions():
+        if q.phase == "red_flags" and q.kind == "yes_no" and "," in q.answers:
+            paths = [p for p in q.answers.split(",") if p.startswith("history.") and kinds.get(p) == "yes_no"]
+            out.append((q.id, [p.removeprefix("history.") for p in paths]))
+    return out
+
+
+def start(case: dict[str, Any]) -> State:
+    """Begin the interview, counting the red-flag page's "no" answers so its screens are not asked twice.
+
+    A screen is answered "no" on the person's behalf only when every one of its fields that our red-flag
+    page asks was answered no. Fields the screen would set that our page did not ask are left unknown,
+    so the interview still asks any of them that could change the urgency.
+    """
+    asked: list[str] = []
+    ours = screening.field_names()
+    history = case.get("history", {})
+    for screen, fields in _screens():
+        asked_here = [f for f in fields if f in ours]
+        if asked_here and all(history.get(f) is False for f in asked_here):
+            new, new_asked = engine.apply_answer(case, screen, "no", asked)
+            written = set(new.get("history", {})) - set(history) - ours
+            for name in written:
+                del new["history"][name]
+            case, asked = new, list(new_asked)
+    return _step(case, asked, [])
+
+
+def from_form(form: FormData) -> State:
+    """Rebuild the interview state from the hidden fields, validating the case again."""
+    case = read_case(_str(form, "case"))
+    asked = [str(a) for a in read_json_list(_str(form, "asked"), "asked")]
+    trail = read_json_list(_str(form, "trail"), "trail")[-MAX_TRAIL:]
+    for i, entry in enumerate(trail):
+        ok = (
+            isinstance(entry, dict)
+            and isinstance(entry.get("asked"), int | list)
+            and isinstance(entry.get("before"), dict)
+        )
+        if not ok or not isinstance(entry.get("added"), list):
+            raise BadInput(
+                "the saved answers could not be read",
+                [Problem(f"trail[{i}]", "expected an object with 'asked', 'before' and 'added'")],
+            )
+    return _step(case, asked, trail)
+
+
+def _answer_value(state: State, q: Question, form: FormData, go: str) -> Any:
+    if go == NOT_SURE:
+        return NOT_SURE
+    if q.kind == "regions":
+        if state.sided:
+            return [str(v) for v in form.getlist("region")]
+        return {side: [str(v) for v in form.getlist(f"region-{side}")] for side in SIDES}
+    raw = _str(form, "answer")
+    if q.kind == "number":
+        return raw.strip().replace(",", ".") or None
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return raw
+
+
+def answer(state: State, form: FormData, go: str = "answer") -> State:
+    """Apply the answer to the current question; AnswerError (a BadInput) when it does not fit."""
+    if state.question is None:
+        return state
+    question_id = _str(form, "question_id")
+    if question_id != state.question.id:
+        raise BadInput(
+            "the answer is for another question",
+            [Problem("question_id", f"expected {state.question.id!r}", question_id)],
+        )
+    value = _answer_value(state, state.question, form, go)
+    if value is None:
+        raise BadInput("no answer", [Problem(question_id, "Choose an answer, or press “Not sure”.")])
+    case, asked_now = engine.apply_answer(state.case, question_id, value, list(state.asked))
+    before, after = carry.flatten(state.case), carry.flatten(case)
+    asked = list(asked_now)
+    # the asked list only grows, so the undo record keeps its earlier length rather than a copy
+    earlier: int | list[str] = len(state.asked) if asked[: len(state.asked)] == state.asked else state.asked
+    undo = {
+        "asked": earlier,
+        "before": {p: v for p, v in before.items() if after.get(p, NOT_SURE) != v},
+        "added": [p for p in after if p not in before],
+    }
+    return _step(case, asked, [*state.trail, undo][-MAX_TRAIL:])
+
+
+def back(state: State) -> State | None:
+    """The state before the last answer, or None when the first question is showing."""
+    if not state.trail:
+        return None
+    undo = state.trail[-1]
+    leaves = {p: v for p, v in carry.flatten(state.case).items() if p not in set(undo["added"])}
+    leaves.update(undo["before"])
+    case = read_case(carry.dump_case(carry.merge({}, leaves)))
+    earlier = undo["asked"]
+    asked = state.asked[:earlier] if isinstance(earlier, int) else [str(a) for a in earlier]
+    return _step(case, asked, state.trail[:-1])
+
+
+def _str(form: FormData | Mapping[str, Any], name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,112 @@
+"""The interview pages: one question at a time, why we ask, progress, an exact way back, errors in place."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+from pageforms import hidden, hidden_case
+
+MARKS = ["pain.left.buttock", "pain.left.lateral_calf", "numbness.left.dorsum_foot"]
+
+
+def _first_question(client: TestClient, to_body_map: Callable[..., str], **flags: str) -> str:
+    page = to_body_map(**flags)
+    r = client.post(
+        "/check/body-map", data={"case": json.dumps(hidden_case(page)), "mark": MARKS, "go": "continue"}
+    )
+    assert r.status_code == 200
+    assert 'name="question_id"' in r.text
+    return r.text
+
+
+def _state(page: str) -> dict[str, str]:
+    return {k: hidden(page, k) for k in ("case", "asked", "trail", "question_id")}
+
+
+def _some_answer(page: str) -> dict[str, str]:
+    """The first offered option, or "not sure" for number and body-map questions."""
+    radios = re.findall(r'<input type="radio" name="answer" id="a-\d+" value="([^"]*)"', page)
+    if radios:
+        return {"answer": html.unescape(radios[0]), "go": "answer"}
+    return {"go": "not_sure"}
+
+
+def test_a_question_shows_why_we_ask_progress_and_a_way_back(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    page = _first_question(client, to_body_map)
+    assert "Why we ask" in page
+    assert 'role="progressbar"' in page
+    assert re.search(r'<button type="submit" name="go" value="back" class="button">Back</button>', page)
+
+
+def test_back_restores_exactly_what_was_shown_before(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    pages = [_first_question(client, to_body_map)]
+    for _ in range(4):
+        r = client.post("/check/questions", data={**_state(pages[-1]), **_some_answer(pages[-1])})
+        assert r.status_code == 200
+        if 'name="question_id"' not in r.text:
+            break
+        pages.append(r.text)
+    assert len(pages) >= 3
+    current = pages[-1]
+    for earlier in reversed(pages[:-1]):
+        r = client.post("/check/questions", data={**_state(current), "go": "back"})
+        assert r.status_code == 200
+        assert hidden(r.text, "question_id") == hidden(earlier, "question_id")
+        assert hidden_case(r.text) == hidden_case(earlier)
+        assert json.loads(hidden(r.text, "asked")) == json.loads(hidden(earlier, "asked"))
+        current = r.text
+    r = client.post("/check/questions", data={**_state(current), "go": "back"})
+    assert "Where do you feel it?" in r.text
+    assert "m-numbness-left-dorsum_foot" in re.findall(r'id="([^"]+)"[^>]*\bchecked\b', r.text)
+
+
+def test_an_answer_that_does_not_fit_is_shown_beside_the_question(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    page = _first_question(client, to_body_map)
+    bad = {"answer": '"bogus"', "region": "elbow", "region-left": "elbow", "go": "answer"}
+    r = client.post("/check/questions", data={**_state(page), **bad})
+    assert r.status_code == 422
+    assert 'id="err-answer"' in r.text
+    assert hidden(r.text, "question_id") == hidden(page, "question_id")
+    assert hidden_case(r.text) == hidden_case(page)
+
+
+def test_a_warning_sign_given_during_the_questions_leads_to_the_emergency_page(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    page = _first_question(client, to_body_map, saddle_numbness="unsure")
+    for _ in range(6):
+        r = client.post("/check/questions", data={**_state(page), "answer": '"yes"', "go": "answer"})
+        if "Get emergency care now" in r.text:
+            assert 'action="/book"' not in r.text
+            return
+        assert r.status_code in (200, 422)
+        page = r.text
+    pytest.fail("answering yes to the warning-sign questions did not reach the emergency page")
+
+
+def test_the_result_after_the_questions_offers_back_to_the_last_question(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    page = _first_question(client, to_body_map)
+    for _ in range(80):
+        r = client.post("/check/questions", data={**_state(page), "go": "not_sure"})
+        if 'name="question_id"' not in r.text:
+            break
+        page = r.text
+    assert "Your result" in r.text
+    back = re.search(r'<form method="post" action="/check/questions">(.*?)</form>', r.text, re.S)
+    assert back
+    fields = {k: hidden(back.group(1), k) for k in ("case", "asked", "trail")}
+    again = client.post("/check/questions", data={**fields, "go": "back"})
+    assert hidden(again.text, "question_id") == hidden(page, "question_id")
