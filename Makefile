@@ -21,7 +21,9 @@ system-deps:
 	@bash scripts/install-system-deps.sh
 
 run: install
-	$(BIN)/nerveroot assess src/nerveroot/examples/l5_disc.json
+	$(BIN)/nerveroot db upgrade
+	$(BIN)/nerveroot slots demo --days 14
+	$(BIN)/nerveroot serve --host $(HOST) --port $(PORT)
 
 test: install system-deps
 	@bash scripts/test.sh

@@ -10,8 +10,6 @@ from expect import SHARED_CASES, check, expectations, load_cases
 from nerveroot.service import assess_payload
 
 SHARED = expectations(load_cases(SHARED_CASES), kind="text") if SHARED_CASES.exists() else []
-# The same reading as a structured case gives "uncertain" too: the engine's pattern threshold, not the reader.
-KNOWN = {("text-negations", "pattern")}
 
 
 @pytest.mark.skipif(not SHARED, reason=f"shared cases not found at {SHARED_CASES}")
@@ -19,8 +17,6 @@ KNOWN = {("text-negations", "pattern")}
     ("case_id", "payload", "key", "expected"), SHARED, ids=[f"{c}-{k}" for c, _, k, _ in SHARED]
 )
 def test_public_text_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
-    if (case_id, key) in KNOWN:
-        pytest.xfail("the equivalent structured case is also 'uncertain' in the engine")
     ok, got = check(assess_payload(payload), key, expected)
     assert ok, f"{case_id}: expected {key}={expected!r}, got {got!r}"
 

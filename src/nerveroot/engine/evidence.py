@@ -61,6 +61,24 @@ def collect_hits(
             if f.match.holds(value):
                 hits.extend(Hit(f.fact, f.id, f.label, e.target, e.lr, e.source) for e in f.effects)
     hits.extend(_region_hits(case, kb))
+    hits.extend(_territory_hits(case, kb))
+    return hits
+
+
+def _territory_hits(case: Case, kb: Knowledge) -> list[Hit]:
+    territories = kb.patterns.territories
+    drawn = {
+        r for side in SIDES for kind in SYMPTOM_KINDS for r in case.regions(kind, side) if kb.regions[r].leg
+    }
+    hits = []
+    for mimic, allowed in territories.regions.items():
+        outside = sorted(drawn - set(allowed))
+        if outside:
+            label = f"symptoms outside the nerve's territory ({kb.regions[outside[0]].label})"
+            hits.append(
+                Hit(f"territory.{mimic}", "territory", label, "pattern", {mimic: territories.outside_lr},
+                    territories.source)
+            )  # fmt: skip
     return hits
 
 

@@ -142,10 +142,18 @@ class Hypothesis(Sourced):
     urgency: Level | None = None
 
 
+class Territories(Sourced):
+    """Where a peripheral look-alike can cause symptoms; leg symptoms outside it count against it."""
+
+    outside_lr: float = Field(gt=0, lt=1)
+    regions: dict[str, list[str]]
+
+
 class Patterns(_Data):
     baseline: str
     thresholds: Thresholds
     hypotheses: dict[str, Hypothesis]
+    territories: Territories
 
 
 class Cause(Sourced):
@@ -331,6 +339,8 @@ class Knowledge(_Data):
                 yield f"findings.{f.id}.effects[{i}]", e.source, e.reason
         t = self.patterns.thresholds
         yield "patterns.thresholds", t.source, t.reason
+        terr = self.patterns.territories
+        yield "patterns.territories", terr.source, terr.reason
         for name, h in self.patterns.hypotheses.items():
             yield f"patterns.hypotheses.{name}", h.source, h.reason
         for name, c in self.causes.items():
@@ -467,6 +477,12 @@ def cross_check(kb: Knowledge) -> Iterator[Problem]:
         yield from _check_lr(f"region_overrides.{o.region}", o.lr, targets["root"])
         if o.region not in region_ids:
             yield Problem("region_overrides", "unknown region id", o.region)
+    for mimic, regions in kb.patterns.territories.regions.items():
+        if mimic not in kb.patterns.hypotheses:
+            yield Problem("patterns.territories.regions", "not a hypothesis", mimic)
+        for region in regions:
+            if region not in region_ids:
+                yield Problem(f"patterns.territories.regions.{mimic}", "unknown region id", region)
     if kb.patterns.baseline not in kb.patterns.hypotheses:
         yield Problem("patterns.baseline", "must be one of the hypotheses", kb.patterns.baseline)
     for name, cause in kb.causes.items():
