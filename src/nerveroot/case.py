@@ -46,6 +46,7 @@ Movement = Literal[
     "knee_extension", "knee_flexion",
     "ankle_dorsiflexion", "ankle_plantarflexion", "great_toe_extension", "toe_flexion",
     "foot_eversion", "foot_inversion",
+    "leg",  # project addition: "my legs are weak", the movement not said (counts as weakness, names no root)
 ]  # fmt: skip
 MOVEMENTS: tuple[str, ...] = get_args(Movement)
 

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from nerveroot.case import MOVEMENTS, REGIONS, Case, parse_case
-from nerveroot.errors import CaseError
 from nerveroot.engine import assess, load_knowledge
 from nerveroot.engine.cause import infer_cause
 from nerveroot.engine.evidence import collect_hits
@@ -19,6 +18,7 @@ from nerveroot.engine.facts import derive, flatten
 from nerveroot.engine.level import infer_level
 from nerveroot.engine.pattern import infer_pattern
 from nerveroot.engine.triage import rank
+from nerveroot.errors import CaseError
 
 KB = load_knowledge()
 SIDES = ("left", "right")

@@ -216,7 +216,8 @@ class Suggestion(Sourced):
     radicular: Level
     uncertain: Level
     non_radicular: Level
-    look_alike_at_least: float
+    look_alike_at_least: float  # a listed look-alike sets its urgency when the pattern is not radicular
+    look_alike_beside_a_root_at_least: float  # ... and from this probability beside a radicular pattern
     reasons: dict[Literal["radicular", "uncertain", "non_radicular", "look_alike"], str]
 
 

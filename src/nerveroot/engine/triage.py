@@ -86,9 +86,10 @@ def suggest(pattern: PatternResult, mimics: list[tuple[str, float]], kb: Knowled
     s = kb.red_flags.suggestion
     level: Level = getattr(s, pattern.label)
     reason = s.reasons[pattern.label]  # type: ignore[index]
+    floor = s.look_alike_beside_a_root_at_least if pattern.label == "radicular" else s.look_alike_at_least
     for mimic, p in mimics:
         urgency = kb.patterns.hypotheses[mimic].urgency
-        if p >= s.look_alike_at_least and urgency is not None and rank(urgency) > rank(level):
+        if p >= floor and urgency is not None and rank(urgency) > rank(level):
             level = urgency
             reason = s.reasons["look_alike"].replace("{mimic}", kb.advice.mimics[mimic].label)
     return level, reason

@@ -289,6 +289,9 @@ def _placeholders(lexicon: Lexicon, m: Mention, regions: list[Mention]) -> list[
     return fills or [{}]
 
 
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "all five": 5, "all": 5}
+
+
 def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
     if not (isinstance(raw, str) and raw.startswith("$")):
         return raw
@@ -301,9 +304,12 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
         return int(text) if text.isdigit() else text
     if name in ("level", "sign", "sex"):
         return look_up(lexicon, name, g.get(name) or "")
-    if name in ("ml", "count", "age"):
+    if name == "count":
+        text = (g.get("count") or "").lower()
+        return int(text) if text.isdigit() else _COUNT_WORDS.get(" ".join(text.split()))
+    if name in ("ml", "age"):
         text = g.get(name)
-        return float(text) if text and name != "count" else (int(text) if text else None)
+        return float(text) if text else None
     if name == "duration":
         return _duration(lexicon, g)
     return None
