@@ -267,9 +267,9 @@ async def body_map_submit(request: Request) -> Response:
 def _question_page(request: Request, state: interview_flow.State, error: str | None = None) -> HTMLResponse:
     if state.done:
         return _result_page(request, state.case, interview=state)
-    return _render(
-        request, "check/question.html", {"state": state, "error": error}, status=422 if error else 200
-    )
+    drawings = bodymap.draw() if state.question is not None and state.question.kind == "regions" else None
+    context = {"state": state, "error": error, "drawings": drawings}
+    return _render(request, "check/question.html", context, status=422 if error else 200)
 
 
 _ANSWER_HINTS = {
