@@ -1,16 +1,25 @@
 """The adaptive interview: warning signs first, then the question that best separates what is still possible.
 
 Pure: the case so far and the ids already asked go in, the next question (or none) and the assessment so
-far come out; no I/O, no clock. The questions are data (knowledge/questions.yaml), validated on load.
+far come out; no clock, no state between calls (the questions file is read once, as the knowledge base is).
+The questions are data (knowledge/questions.yaml), validated on load.
 
-How the next discriminating question is chosen. For each question not yet asked, every possible answer
-(the options; for numbers and body maps, a few representative answers) is put through the real engine.
-The information over the pattern, root x side and cause hypotheses is the sum of their entropies; a
-question's value is the expected fall in that sum, weighted by how likely each answer is, plus the chance
-that its answer changes the conclusion (so that a question that can only move the triage is still asked).
+Order. The red-flag screens come first, every time; "yes" to a screen opens its questions one by one,
+skipping those whose answer could no longer change the triage. Then the body map, until it records where
+the symptoms are. Then the most valuable question: for every answer of every question not yet asked (the
+options; for numbers and body maps, a few representative answers), the real engine is run. A question's
+value is the expected fall in uncertainty (the entropies of the pattern, root x side and cause posteriors)
+plus the chance that its answer changes the conclusion (pattern label, top root and side, triage; a rise
+in triage weighs more), both times the chance that this person can answer it at all, learnt from their
+"not sure" answers so far. A look-alike in play brings forward the question that separates it (issue 6);
+an abnormal sign in one leg brings the same question for the other leg.
+
 How likely an answer is: a base rate (answer_model in questions.yaml) times the answer's likelihood ratio
 under each hypothesis, averaged over the current posterior; the ratios are read from the engine's own hits
 for the case with and without the answer (naive Bayes over the knowledge base).
+
+Stop when no question has more than a small chance of changing the conclusion, or the top root is settled
+and nothing could change the triage (the `stop` block of questions.yaml).
 """
 
 from __future__ import annotations
