@@ -90,9 +90,10 @@ def _screens() -> list[tuple[str, list[str]]]:
 def start(case: dict[str, Any]) -> State:
     """Begin the interview, counting the red-flag page's "no" answers so its screens are not asked twice.
 
-    A screen is answered "no" on the person's behalf only when every one of its fields that our red-flag
-    page asks was answered no. Fields the screen would set that our page did not ask are left unknown,
-    so the interview still asks any of them that could change the urgency.
+    A screen counts as answered "no" only when every one of its fields that our red-flag page asks was
+    answered no. The case itself is left as the person gave it: the fields a screen covers that our page
+    does not ask (examination findings, and details of sudden severe pain that only matter after a yes)
+    stay unknown rather than being recorded as "no".
     """
     asked: list[str] = []
     ours = screening.field_names()
@@ -100,11 +101,8 @@ def start(case: dict[str, Any]) -> State:
     for screen, fields in _screens():
         asked_here = [f for f in fields if f in ours]
         if asked_here and all(history.get(f) is False for f in asked_here):
-            new, new_asked = engine.apply_answer(case, screen, "no", asked)
-            written = set(new.get("history", {})) - set(history) - ours
-            for name in written:
-                del new["history"][name]
-            case, asked = new, list(new_asked)
+            _, asked_now = engine.apply_answer(case, screen, "no", asked)
+            asked = list(asked_now)
     return _step(case, asked, [])
 
 
