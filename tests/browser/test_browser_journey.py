@@ -178,3 +178,26 @@ def test_own_words_are_read_back_for_confirmation_or_declined_gracefully(page: P
     kind, side, region = str(dropped).split(".")
     assert region not in case.get(kind, {}).get(side, [])
     assert "little_toe" in case["numbness"]["left"]
+
+
+def test_a_body_map_question_can_be_answered_on_the_drawing(page: Page) -> None:
+    page.goto("/check/red-flags")
+    answer_red_flags_by_mouse(page)
+    page.check("#m-pain-left-lateral_calf")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    for _ in range(60):
+        if page.locator("svg.interactive").count() or not page.locator("input[name=question_id]").count():
+            break
+        answer_questions_by_mouse(page, limit=1)
+    assert page.locator("svg.interactive").count(), "no body-map question was asked"
+    shape = page.locator("svg.interactive [data-region='dorsum_foot'][data-side='left']").first
+    pattern = page.locator("[data-pattern]").get_attribute("data-pattern") or ""
+    box = "#" + pattern.replace("{side}", "left").replace("{region}", "dorsum_foot")
+    only = page.locator("[data-pattern]").get_attribute("data-side-only")
+    if only and only != "left":
+        shape = page.locator(f"svg.interactive [data-region='dorsum_foot'][data-side='{only}']").first
+        box = "#" + pattern.replace("{region}", "dorsum_foot")
+    shape.click()
+    expect(page.locator(box)).to_be_checked()
+    expect(shape).to_have_class(re.compile("has-mark"))
+    shot(page, "question-body-map")

@@ -110,3 +110,17 @@ def test_the_result_after_the_questions_offers_back_to_the_last_question(
     fields = {k: hidden(back.group(1), k) for k in ("case", "asked", "trail")}
     again = client.post("/check/questions", data={**fields, "go": "back"})
     assert hidden(again.text, "question_id") == hidden(page, "question_id")
+
+
+def test_the_red_flag_pages_no_answers_are_not_asked_again_nor_extended(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    """The interview's screens count our "no" answers; nothing the person was not asked is recorded."""
+    body_map = to_body_map()
+    page = _first_question(client, to_body_map)
+    assert hidden_case(page)["history"] == hidden_case(body_map)["history"]
+    assert "exam" not in hidden_case(page)
+    asked = json.loads(hidden(page, "asked"))
+    assert "ces_screen" in asked
+    assert "serious_screen" in asked
+    assert hidden(page, "question_id") not in ("ces_screen", "serious_screen")

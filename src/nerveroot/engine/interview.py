@@ -1,16 +1,25 @@
 """The adaptive interview: warning signs first, then the question that best separates what is still possible.
 
 Pure: the case so far and the ids already asked go in, the next question (or none) and the assessment so
-far come out; no I/O, no clock. The questions are data (knowledge/questions.yaml), validated on load.
+far come out; no clock, no state between calls (the questions file is read once, as the knowledge base is).
+The questions are data (knowledge/questions.yaml), validated on load.
 
-How the next discriminating question is chosen. For each question not yet asked, every possible answer
-(the options; for numbers and body maps, a few representative answers) is put through the real engine.
-The information over the pattern, root x side and cause hypotheses is the sum of their entropies; a
-question's value is the expected fall in that sum, weighted by how likely each answer is, plus the chance
-that its answer changes the conclusion (so that a question that can only move the triage is still asked).
+Order. The red-flag screens come first, every time; "yes" to a screen opens its questions one by one,
+skipping those whose answer could no longer change the triage. Then the body map, until it records where
+the symptoms are. Then the most valuable question: for every answer of every question not yet asked (the
+options; for numbers and body maps, a few representative answers), the real engine is run. A question's
+value is the expected fall in uncertainty (the entropies of the pattern, root x side and cause posteriors)
+plus the chance that its answer changes the conclusion (pattern label, top root and side, triage; a rise
+in triage weighs more), both times the chance that this person can answer it at all, learnt from their
+"not sure" answers so far. A look-alike in play brings forward the question that separates it (issue 6);
+an abnormal sign in one leg brings the same question for the other leg.
+
 How likely an answer is: a base rate (answer_model in questions.yaml) times the answer's likelihood ratio
 under each hypothesis, averaged over the current posterior; the ratios are read from the engine's own hits
 for the case with and without the answer (naive Bayes over the knowledge base).
+
+Stop when no question has more than a small chance of changing the conclusion, or the top root is settled
+and nothing could change the triage (the `stop` block of questions.yaml).
 """
 
 from __future__ import annotations
@@ -84,7 +93,7 @@ class Step:
     question: Question | None  # None when the interview is done
     assessment: Assessment  # the assessment of the case so far (always present)
     asked: tuple[str, ...]  # question ids asked so far, in order
-    progress: float  # 0..1: asked / (asked + the questions still likely to matter)
+    progress: float  # 0..1: questions asked / (asked + an estimate of those still to come)
     done: bool
 
 
@@ -152,14 +161,14 @@ _YES_NO = (
     _OptionSpec(value="no", label="No", normal=True),
 )
 _GRADES = (
-    _OptionSpec(value=5, label="5: full strength, as the other side", normal=True),
-    _OptionSpec(value="4+", label="4+: slightly weak"),
-    _OptionSpec(value=4, label="4: weak against resistance"),
-    _OptionSpec(value="4-", label="4-: clearly weak against resistance"),
-    _OptionSpec(value=3, label="3: moves against gravity but not against resistance"),
-    _OptionSpec(value=2, label="2: moves only with gravity taken away"),
-    _OptionSpec(value=1, label="1: a flicker, no movement"),
-    _OptionSpec(value=0, label="0: nothing"),
+    _OptionSpec(value=5, label="full strength, as on the other side", normal=True),
+    _OptionSpec(value="4+", label="slightly weak"),
+    _OptionSpec(value=4, label="weak against resistance"),
+    _OptionSpec(value="4-", label="clearly weak against resistance"),
+    _OptionSpec(value=3, label="moves against gravity, not against resistance"),
+    _OptionSpec(value=2, label="moves only with gravity taken away"),
+    _OptionSpec(value=1, label="a flicker, no movement"),
+    _OptionSpec(value=0, label="no movement at all"),
     _OptionSpec(value=True, label="weaker than the other side, not graded"),
 )
 _NOT_SURE = Option(NOT_SURE, "Not sure / not tested")
@@ -780,21 +789,23 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     assert now is not None  # the case was validated by the caller
     red = _red_flag_due(case, asked, now, bank)
     if red is not None:
-        remaining = sum(
+        screens = sum(
             1
             for q in bank.items
             if q.spec.phase == "red_flags" and q.spec.follows is None and q.id not in asked
         )
-        return red.id, remaining + _TYPICAL_DISCRIMINATE
+        return red.id, max(1, screens) + _TYPICAL_DISCRIMINATE
     candidates = _candidates(case, asked, now, bank)
+    done_here = sum(1 for qid in asked if qid in bank.by_id and bank.by_id[qid].spec.phase == "discriminate")
+    typical = max(1, _TYPICAL_DISCRIMINATE - done_here)
     mapped = any(_known(case, q) for q in bank.items if q.spec.first)
     first = None if mapped else next((q for q in candidates if q.spec.first), None)
     if first is not None:
-        return first.id, 1 + _TYPICAL_DISCRIMINATE
+        return first.id, typical
     answerable = _answerable(case, asked, bank)
     twin = _mirror(case, asked, now, bank)
     if twin is not None:
-        return twin.id, 1 + _TYPICAL_DISCRIMINATE
+        return twin.id, typical
     mimic = _mimic_in_play(now)
     weighed = [
         w
@@ -805,7 +816,7 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     separating = max(weighed, key=lambda w: (w.separates, w.q.id), default=None)
     if separating is not None and separating.separates >= stop.separates_at_least:
         # a look-alike is in play: ask what separates it before anything else (issue 6)
-        return separating.q.id, 1 + sum(1 for w in weighed if w.change > stop.change_at_most)
+        return separating.q.id, typical
     live = [w for w in weighed if w.change > stop.change_at_most]
     settled = now.top_root_p >= stop.settled_root_at_least and all(
         w.triage_change <= stop.change_at_most for w in weighed
@@ -817,12 +828,12 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     if not live:
         return None, 0
     best = max(live, key=lambda w: (w.gain + w.change, w.q.id))
-    return best.q.id, len(live)
+    return best.q.id, min(len(live), typical)
 
 
-# A rough count of the discriminating questions still to come while the warning signs are being screened,
-# for the progress bar only (the median measured in docs/bench-interview.md).
-_TYPICAL_DISCRIMINATE = 6
+# The median number of discriminating questions measured on the simulated people (docs/bench-interview.md):
+# the progress bar's guess of what is still to come, never shown as a promise.
+_TYPICAL_DISCRIMINATE = 11
 
 
 @lru_cache(maxsize=1024)
@@ -841,7 +852,10 @@ def next_step(case: Mapping[str, Any], asked: Sequence[str] = ()) -> Step:
     qid, remaining = _step_cached(key, asked_t)
     assessment = assess(parsed)
     done = qid is None
-    progress = 1.0 if done else len(asked_t) / (len(asked_t) + max(1.0, remaining))
+    # questions a screen answered for the person are not counted as asked
+    bank = _bank()
+    shown = sum(1 for qid in asked_t if qid in bank.by_id and bank.by_id[qid].spec.follows is None)
+    progress = 1.0 if done else shown / (shown + max(1.0, remaining))
     question = None if qid is None else _bank().by_id[qid].public
     return Step(
         question=question, assessment=assessment, asked=asked_t, progress=round(progress, 3), done=done

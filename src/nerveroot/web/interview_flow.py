@@ -10,7 +10,6 @@ answer changed), not whole copies of the case, so the form stays far below the 6
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +20,7 @@ from nerveroot.engine import interview as engine
 from nerveroot.engine.interview import Question
 from nerveroot.errors import BadInput, Problem
 from nerveroot.web import carry, screening
+from nerveroot.web.body_form import form_str
 from nerveroot.web.carry import read_case, read_json_list
 
 MAX_TRAIL = 80
@@ -90,9 +90,10 @@ def _screens() -> list[tuple[str, list[str]]]:
 def start(case: dict[str, Any]) -> State:
     """Begin the interview, counting the red-flag page's "no" answers so its screens are not asked twice.
 
-    A screen is answered "no" on the person's behalf only when every one of its fields that our red-flag
-    page asks was answered no. Fields the screen would set that our page did not ask are left unknown,
-    so the interview still asks any of them that could change the urgency.
+    A screen counts as answered "no" only when every one of its fields that our red-flag page asks was
+    answered no. The case itself is left as the person gave it: the fields a screen covers that our page
+    does not ask (examination findings, and details of sudden severe pain that only matter after a yes)
+    stay unknown rather than being recorded as "no".
     """
     asked: list[str] = []
     ours = screening.field_names()
@@ -100,19 +101,16 @@ def start(case: dict[str, Any]) -> State:
     for screen, fields in _screens():
         asked_here = [f for f in fields if f in ours]
         if asked_here and all(history.get(f) is False for f in asked_here):
-            new, new_asked = engine.apply_answer(case, screen, "no", asked)
-            written = set(new.get("history", {})) - set(history) - ours
-            for name in written:
-                del new["history"][name]
-            case, asked = new, list(new_asked)
+            _, asked_now = engine.apply_answer(case, screen, "no", asked)
+            asked = list(asked_now)
     return _step(case, asked, [])
 
 
 def from_form(form: FormData) -> State:
     """Rebuild the interview state from the hidden fields, validating the case again."""
-    case = read_case(_str(form, "case"))
-    asked = [str(a) for a in read_json_list(_str(form, "asked"), "asked")]
-    trail = read_json_list(_str(form, "trail"), "trail")[-MAX_TRAIL:]
+    case = read_case(form_str(form, "case"))
+    asked = [str(a) for a in read_json_list(form_str(form, "asked"), "asked")]
+    trail = read_json_list(form_str(form, "trail"), "trail")[-MAX_TRAIL:]
     for i, entry in enumerate(trail):
         ok = (
             isinstance(entry, dict)
@@ -134,7 +132,7 @@ def _answer_value(state: State, q: Question, form: FormData, go: str) -> Any:
         if state.sided:
             return [str(v) for v in form.getlist("region")]
         return {side: [str(v) for v in form.getlist(f"region-{side}")] for side in SIDES}
-    raw = _str(form, "answer")
+    raw = form_str(form, "answer")
     if q.kind == "number":
         return raw.strip().replace(",", ".") or None
     if not raw:
@@ -149,7 +147,7 @@ def answer(state: State, form: FormData, go: str = "answer") -> State:
     """Apply the answer to the current question; AnswerError (a BadInput) when it does not fit."""
     if state.question is None:
         return state
-    question_id = _str(form, "question_id")
+    question_id = form_str(form, "question_id")
     if question_id != state.question.id:
         raise BadInput(
             "the answer is for another question",
@@ -182,8 +180,3 @@ def back(state: State) -> State | None:
     earlier = undo["asked"]
     asked = state.asked[:earlier] if isinstance(earlier, int) else [str(a) for a in earlier]
     return _step(case, asked, state.trail[:-1])
-
-
-def _str(form: FormData | Mapping[str, Any], name: str) -> str:
-    value = form.get(name)
-    return value if isinstance(value, str) else ""

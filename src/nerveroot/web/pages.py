@@ -6,27 +6,33 @@ so nothing is stored on the server until the person books. Every page works with
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from starlette.datastructures import FormData
 
-from nerveroot.assessment import Assessment, Reason
+from nerveroot.assessment import Assessment
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.errors import BadInput, NerverootError
-from nerveroot.service import assess_payload, assess_text
-from nerveroot.web import bodymap, carry, education, interview_flow, screening, words
+from nerveroot.service import assess_payload
+from nerveroot.web import (
+    body_form,
+    bodymap,
+    carry,
+    education,
+    interview_flow,
+    result_view,
+    screening,
+    words,
+)
+from nerveroot.web.body_form import ABOUT_FIELDS, form_str
 from nerveroot.web.carry import dump_case, read_case
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(resources.files("nerveroot") / "web" / "templates"))
 templates.env.globals.update(dump_case=dump_case, words=words, level_words=words.LEVEL_WORDS)
-
-ABOUT_FIELDS = ("age", "duration_weeks", "onset")
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -37,11 +43,6 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 def _bad(request: Request, exc: NerverootError) -> HTMLResponse:
     """A page that cannot go on (a hidden field was edited): say what was wrong and how to start again."""
     return _render(request, "problem.html", {"error": exc}, status=exc.http_status)
-
-
-def _form_str(form: FormData, name: str) -> str:
-    value = form.get(name)
-    return value if isinstance(value, str) else ""
 
 
 # ------------------------------------------------------------------------------------------ home
@@ -87,10 +88,10 @@ async def red_flags_submit(request: Request) -> HTMLResponse:
     """Record the answers; an emergency goes straight to what to do now, anything else to the body map."""
     form = await request.form()
     try:
-        case = read_case(_form_str(form, "case"))
+        case = read_case(form_str(form, "case"))
     except BadInput as exc:
         return _bad(request, exc)
-    answers = {q.id: _form_str(form, f"flag-{q.id}") for q in screening.QUESTIONS}
+    answers = {q.id: form_str(form, f"flag-{q.id}") for q in screening.QUESTIONS}
     history, errors = screening.answers_to_history({f"flag-{k}": v for k, v in answers.items()})
     if errors:
         return _red_flags_page(request, case, answers, errors, status=422)
@@ -140,74 +141,6 @@ def _body_map_page(
     return _render(request, "check/body_map.html", context, status)
 
 
-def _number(
-    raw: str, field: str, bounds: tuple[float, float], what: str, errors: dict[str, str]
-) -> float | None:
-    low, high = bounds
-    if not raw.strip():
-        return None
-    try:
-        value = float(raw.replace(",", "."))
-    except ValueError:
-        errors[field] = f"Enter {what} as a number from {low:g} to {high:g} (you entered '{raw}')."
-        return None
-    if not low <= value <= high:
-        errors[field] = f"Enter {what} as a number from {low:g} to {high:g} (you entered '{raw}')."
-        return None
-    return value
-
-
-def _read_body_map(form: FormData, case: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The case with this page's fields replaced by what the form says, and the errors by field."""
-    errors: dict[str, str] = {}
-    regions = bodymap.region_labels()
-    marks: dict[str, dict[str, list[str]]] = {}
-    for raw in form.getlist("mark"):
-        parts = str(raw).split(".")
-        if (
-            len(parts) != 3
-            or parts[0] not in bodymap.KINDS
-            or parts[1] not in ("left", "right")
-            or parts[2] not in regions
-        ):
-            errors["marks"] = f"'{raw}' is not a place on the map; choose places from the list."
-            continue
-        marks.setdefault(parts[0], {}).setdefault(parts[1], []).append(parts[2])
-    new = carry.without(case, (*bodymap.KINDS, *ABOUT_FIELDS))
-    new.update(marks)
-    age = _number(_form_str(form, "age"), "age", (0, 120), "your age in years", errors)
-    weeks = _number(
-        _form_str(form, "duration_weeks"), "duration_weeks", (0, 5200), "the number of weeks", errors
-    )
-    onset = _form_str(form, "onset")
-    if onset and onset not in ("sudden", "gradual"):
-        errors["onset"] = f"'{onset}' is not a choice here; choose suddenly, gradually or leave it blank."
-    for field, value in (("age", age), ("duration_weeks", weeks), ("onset", onset or None)):
-        if value is not None:
-            new[field] = value
-    return new, errors
-
-
-def _reading(story: str) -> dict[str, Any]:
-    """Read the person's own words; a reader that cannot read them gives a message, not a failure."""
-    try:
-        assessment = assess_text(story)
-    except BadInput as exc:
-        return {"error": exc.message, "problems": exc.problems, "findings": []}
-    leaves = carry.flatten(assessment.findings)
-    quotes: dict[str, list[str]] = {}
-    for e in assessment.evidence:  # the reader gives each finding its words; show each distinct one once
-        said = quotes.setdefault(e.finding, [])
-        if e.text not in said:
-            said.append(e.text)
-    findings = [
-        {"path": p, "value": v, "label": words.describe(p, v), "quotes": quotes.get(p, [])[:3]}
-        for p, v in leaves.items()
-    ]
-    carried = json.dumps([[p, v] for p, v in leaves.items()], separators=(",", ":"))
-    return {"error": None, "findings": findings, "carry": carried, "message": assessment.message}
-
-
 @router.get("/check/body-map")
 @router.get("/check/questions")
 @router.get("/check/result")
@@ -221,15 +154,15 @@ async def body_map_submit(request: Request) -> Response:
     """Step 2: where it hurts. `go` is read (the free text), back, edit (show again) or continue."""
     form = await request.form()
     try:
-        case = read_case(_form_str(form, "case"))
+        case = read_case(form_str(form, "case"))
     except BadInput as exc:
         return _bad(request, exc)
-    go = _form_str(form, "go")
+    go = form_str(form, "go")
     if go == "edit":
         return _body_map_page(request, case, {})
-    new, errors = _read_body_map(form, case)
-    entries = {f: _form_str(form, f) for f in ABOUT_FIELDS}
-    story = _form_str(form, "story")
+    new, errors = body_form.read_body_map(form, case)
+    entries = {f: form_str(form, f) for f in ABOUT_FIELDS}
+    story = form_str(form, "story")
     if go == "back":
         return _red_flags_page(
             request,
@@ -237,11 +170,15 @@ async def body_map_submit(request: Request) -> Response:
             screening.history_to_answers(case.get("history", {}), screened=True),
         )
     try:
-        leaves = carry.read_json_list(_form_str(form, "reading"), "reading")
+        leaves = carry.read_json_list(form_str(form, "reading"), "reading")
     except BadInput as exc:
         return _bad(request, exc)
     if go == "read":
-        reading = _reading(story) if story.strip() else {"error": "Write a few words first.", "findings": []}
+        reading = (
+            body_form.read_words(story)
+            if story.strip()
+            else {"error": "Write a few words first.", "findings": []}
+        )
         return _body_map_page(request, new, errors, entries=entries, story=story, reading=reading)
     kept = {str(k) for k in form.getlist("keep")}
     chosen = {
@@ -267,9 +204,9 @@ async def body_map_submit(request: Request) -> Response:
 def _question_page(request: Request, state: interview_flow.State, error: str | None = None) -> HTMLResponse:
     if state.done:
         return _result_page(request, state.case, interview=state)
-    return _render(
-        request, "check/question.html", {"state": state, "error": error}, status=422 if error else 200
-    )
+    drawings = bodymap.draw() if state.question is not None and state.question.kind == "regions" else None
+    context = {"state": state, "error": error, "drawings": drawings}
+    return _render(request, "check/question.html", context, status=422 if error else 200)
 
 
 _ANSWER_HINTS = {
@@ -286,7 +223,7 @@ async def question_submit(request: Request) -> HTMLResponse:
         state = interview_flow.from_form(form)
     except BadInput as exc:
         return _bad(request, exc)
-    go = _form_str(form, "go") or "answer"
+    go = form_str(form, "go") or "answer"
     if go == "back":
         previous = interview_flow.back(state)
         if previous is None:
@@ -324,66 +261,11 @@ def _result_page(
         "top_root": top[0] if top else None,
         "root_text": kb.advice.roots,
         "cause_text": kb.advice.causes,
-        "reason_groups": _reason_groups(assessment),
+        "reason_groups": result_view.reason_groups(assessment),
         "interview": interview if interview is not None and interview.trail else None,
-        "told_us": _told_us(case),
+        "told_us": result_view.told_us(case),
     }
     return _render(request, "check/result.html", context)
-
-
-def _told_us(case: dict[str, Any]) -> list[str]:
-    """What the person reported, in plain words, for the printed summary (warning signs answered yes first)."""
-    leaves = carry.flatten(case)
-    flags = {p: v for p, v in leaves.items() if p.startswith("history.") and isinstance(v, bool)}
-    summary = [words.describe(p, v) for p, v in flags.items() if v]
-    summary += [words.describe(p, v) for p, v in leaves.items() if p not in flags]
-    no = sum(1 for v in flags.values() if not v)
-    if no:
-        summary.append(
-            f"Answered no to {no} question{'s' if no > 1 else ''} about warning signs and other symptoms"
-        )
-    return summary
-
-
-def _said_once(reasons: list[Reason], limit: int) -> list[str]:
-    ranked = sorted(reasons, key=lambda e: -abs(e.weight))
-    said = dict.fromkeys(e.reason[:1].upper() + e.reason[1:] for e in ranked)
-    return list(said)[:limit]
-
-
-def _reason_groups(a: Assessment) -> list[tuple[str, list[str], list[str]]]:
-    """The reasons in plain words, grouped by the question they answer: (title, for, against)."""
-    groups: list[tuple[str, list[str], list[str]]] = []
-    pattern = [e for e in a.explanation if e.conclusion == "pattern"]
-    toward = [e for e in pattern if (e.weight > 0) == (e.supports == "radicular")]
-    away = [e for e in pattern if e not in toward]
-    if toward or away:
-        groups.append(("Pinched nerve or not", _said_once(toward, 6), _said_once(away, 4)))
-    if a.roots:
-        top = a.roots[0]
-        mine = [
-            e
-            for e in a.explanation
-            if e.conclusion == "root" and e.supports == top.root and e.side == top.side
-        ]
-        groups.append(
-            (
-                f"Why the {top.root} root",
-                _said_once([e for e in mine if e.weight > 0], 5),
-                _said_once([e for e in mine if e.weight < 0], 3),
-            )
-        )
-    if a.causes and a.pattern.label != "non_radicular":
-        top_cause = a.causes[0]
-        mine = [e for e in a.explanation if e.conclusion == "cause" and e.supports == top_cause.cause]
-        groups.append(
-            (
-                f"Why {top_cause.label.lower()}",
-                _said_once([e for e in mine if e.weight > 0], 4),
-                _said_once([e for e in mine if e.weight < 0], 3),
-            )
-        )
-    return [g for g in groups if g[1] or g[2]]
 
 
 @router.post("/check/result", response_class=HTMLResponse)
@@ -391,7 +273,7 @@ async def result_submit(request: Request) -> HTMLResponse:
     """The assessment for the case in the form: triage first, then what it means and what helps."""
     form = await request.form()
     try:
-        case = read_case(_form_str(form, "case"))
+        case = read_case(form_str(form, "case"))
     except BadInput as exc:
         return _bad(request, exc)
     return _result_page(request, case)
