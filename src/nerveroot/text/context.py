@@ -8,6 +8,7 @@ structured case never pays for it; the pipeline is a blank English tokenizer, bu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -15,8 +16,13 @@ from typing import Any
 
 from nerveroot.text.lexicon import load_lexicon
 
-_BREAKS = frozenset({".", "!", "?", ";"})
-_BLOCK_TOKENS = 400  # tokens per block handed to ConText (whole sentences)
+# A sentence ends at . ! ? ; before a space, or at a line break; not after "e.g.", "Dr." and the like.
+_SENTENCE_END = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bvs)(?<!\bapprox)(?<!\bapprox)"
+    r"(?:[.!?;]+(?=\s|$)|\n)\s*"
+)
+_CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although)\b", re.IGNORECASE)
+_BLOCK_CHARS = 2000  # characters per block handed to ConText (whole sentences)
 
 
 @dataclass(frozen=True)
@@ -71,50 +77,59 @@ def warm() -> None:
     _pipeline()
 
 
+def boundaries(text: str) -> tuple[list[int], list[int]]:
+    """Sentence starts, and clause starts (sentence starts plus commas, brackets, "but"), as offsets."""
+    sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text))]
+    clauses = sorted({*sentences, *(m.start() for m in _CLAUSE.finditer(text))})
+    return sentences, clauses
+
+
 def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
     """Split `text` into sentences and clauses, and run ConText over the `targets` (character spans)."""
-    nlp, context = _pipeline()
-    doc = nlp.make_doc(text)
-    sentences: list[int] = []
-    clauses: list[int] = []
-    previous = None
-    bounds: list[int] = []
-    for token in doc:
-        start = previous is None or previous.text in _BREAKS or ("\n" in previous.text_with_ws)
-        if start:
-            bounds.append(token.i)
-            sentences.append(token.idx)
-            clauses.append(token.idx)
-        elif token.text in (",", ":", "(", ")", "but", "whereas", "while", "although", "-"):
-            clauses.append(token.idx)
-        previous = token
+    sentences, clauses = boundaries(text)
     flags = [Flags() for _ in targets]
+    if not targets:
+        return Parsed(sentences, clauses, flags)
+    nlp, context = _pipeline()
     # ConText compares every modifier with every target of a document; its scope never crosses a sentence,
-    # so reading a long text a block of sentences at a time gives the same answer in linear time.
+    # so a long text is read a block of sentences at a time, which gives the same answer in linear time.
     order = sorted(range(len(targets)), key=lambda i: targets[i][0])
-    bounds.append(len(doc))
-    first = 0
     cursor = 0
-    for k in range(1, len(bounds)):
-        if k < len(bounds) - 1 and bounds[k] - bounds[first] < _BLOCK_TOKENS:
-            continue
-        block = doc[bounds[first] : bounds[k]]
-        first = k
-        if not len(block):
-            continue
-        lo, hi = block.start_char, block.end_char
+    for lo, hi in _blocks(sentences, len(text)):
         chosen = []
         while cursor < len(order) and targets[order[cursor]][0] < hi:
-            if targets[order[cursor]][0] >= lo:
-                chosen.append(order[cursor])
+            chosen.append(order[cursor])
             cursor += 1
         if chosen:
-            piece = nlp.make_doc(text[lo:hi])
-            starts = {c - lo for c in sentences if lo <= c < hi}
-            for token in piece:
-                token.is_sent_start = token.i == 0 or token.idx in starts
-            _run(context, piece, lo, [(i, targets[i]) for i in chosen], flags)
+            doc = nlp.make_doc(text[lo:hi] if (lo, hi) != (0, len(text)) else text)
+            _mark_sentences(doc, [c - lo for c in sentences if lo <= c < hi])
+            _run(context, doc, lo, [(i, targets[i]) for i in chosen], flags)
     return Parsed(sentences, clauses, flags)
+
+
+def _blocks(sentences: list[int], size: int) -> list[tuple[int, int]]:
+    """Whole sentences grouped into blocks of about _BLOCK_CHARS characters."""
+    out: list[tuple[int, int]] = []
+    lo = 0
+    for start in [*sentences[1:], size]:
+        if start - lo >= _BLOCK_CHARS or start == size:
+            out.append((lo, start))
+            lo = start
+    return out
+
+
+def _mark_sentences(doc: Any, starts: list[int]) -> None:
+    import numpy as np
+    from spacy.attrs import SENT_START
+
+    if not len(doc):
+        return
+    idx = doc.to_array("IDX").astype("int64")
+    first = np.searchsorted(idx, np.asarray(starts, dtype="int64"))
+    marks = np.full((len(doc), 1), -1, dtype="int64")
+    marks[first[first < len(doc)], 0] = 1
+    marks[0, 0] = 1
+    doc.from_array([SENT_START], marks.astype("uint64"))
 
 
 def _run(

@@ -26,7 +26,7 @@ _parser: Any = importlib.import_module("re._parser")
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
 _DEPTH = 6
-_PREFIX = 2  # letters a phrase is indexed by
+_PREFIX = 3  # letters a phrase is indexed by
 _MAX_PREFIXES = 400
 
 
@@ -59,28 +59,29 @@ class Section:
     name: str
     rows: list[tuple[Entry, str]]
     index: dict[str, tuple[int, ...]]
-    compiled: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    compiled: list[re.Pattern[str] | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.compiled.extend([None] * len(self.rows))
 
     def _regex(self, i: int) -> re.Pattern[str]:
-        found = self.compiled.get(i)
-        if found is None:
-            found = self.compiled[i] = re.compile(
-                r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE
-            )
+        found = self.compiled[i] = re.compile(r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE)
         return found
 
     def finditer(self, text: str, starts: list[int]) -> Iterator[tuple[Entry, re.Match[str]]]:
         """Leftmost, non-overlapping matches at word starts; at one position the earlier row wins."""
         end = 0
         index = self.index
+        compiled = self.compiled
         for pos in starts:
             if pos < end:
                 continue
-            key = text[pos : pos + _PREFIX].lower()
-            if key not in index:
-                key = key[0] if key[0] in index else ""
-            for i in index.get(key, ()):
-                match = self._regex(i).match(text, pos)
+            key = text[pos : pos + _PREFIX].lower()[:_PREFIX]
+            while key not in index:
+                key = key[:-1]
+            for i in index[key]:
+                regex = compiled[i] or self._regex(i)
+                match = regex.match(text, pos)
                 if match is not None:
                     end = match.end()
                     yield self.rows[i][0], match
@@ -130,16 +131,13 @@ def _compile(name: str, rows: list[tuple[Entry, str]]) -> Section:
             raise KnowledgeError(
                 f"a lexicon pattern in {name} is not valid", [Problem(name, str(exc), pattern[1])]
             ) from None
-    keys = {k for got in starts if got is not None for k in got}
-    keys |= {k[0] for k in keys} | {""}
+    keys = {k[:n] for got in starts if got is not None for k in got for n in range(len(k) + 1)} | {""}
     index: dict[str, tuple[int, ...]] = {}
     for key in keys:
         # a pattern is tried where the text starts with `key` if one of the pattern's prefixes fits
-        chosen = tuple(
+        index[key] = tuple(
             i for i, got in enumerate(starts) if got is None or any(key.startswith(p) for p in got)
         )
-        if chosen:
-            index[key] = chosen
     return Section(name, rows, index)
 
 
