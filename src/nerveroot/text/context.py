@@ -8,6 +8,7 @@ structured case never pays for it; the pipeline is a blank English tokenizer, bu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,12 +18,11 @@ from typing import Any
 from nerveroot.text.lexicon import load_lexicon
 
 # A sentence ends at . ! ? ; before a space, or at a line break; not after "e.g.", "Dr." and the like.
-_SENTENCE_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bvs)(?<!\bapprox)(?<!\bapprox)"
-    r"(?:[.!?;]+(?=\s|$)|\n)\s*"
-)
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)\s*|\n\s*")
+_ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc")
+_WORD = re.compile(r"[^\W\d_]+(?:[/'’][^\W\d_]+)?|\?")
+_BLOCK_CHARS = 1500  # characters of neighbouring sentences handed to ConText at once
 _CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although)\b", re.IGNORECASE)
-_BLOCK_CHARS = 2000  # characters per block handed to ConText (whole sentences)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,10 @@ def warm() -> None:
 
 def boundaries(text: str) -> tuple[list[int], list[int]]:
     """Sentence starts, and clause starts (sentence starts plus commas, brackets, "but"), as offsets."""
-    sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text))]
+    sentences = [0]
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() < len(text) and not _abbreviation(text, m.start()):
+            sentences.append(m.end())
     clauses = sorted({*sentences, *(m.start() for m in _CLAUSE.finditer(text))})
     return sentences, clauses
 
@@ -92,13 +95,15 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
         return Parsed(sentences, clauses, flags)
     nlp, context = _pipeline()
     # ConText compares every modifier with every target of a document; its scope never crosses a sentence,
-    # so a long text is read a block of sentences at a time, which gives the same answer in linear time.
+    # so it is run only on the sentences that hold one of its trigger words, each on its own: the same
+    # answer, in time that grows with the length of the text, not with its square.
     order = sorted(range(len(targets)), key=lambda i: targets[i][0])
     cursor = 0
-    for lo, hi in _blocks(sentences, len(text)):
+    for lo, hi in _blocks(text, sentences):
         chosen = []
         while cursor < len(order) and targets[order[cursor]][0] < hi:
-            chosen.append(order[cursor])
+            if targets[order[cursor]][0] >= lo:
+                chosen.append(order[cursor])
             cursor += 1
         if chosen:
             doc = nlp.make_doc(text[lo:hi] if (lo, hi) != (0, len(text)) else text)
@@ -107,15 +112,40 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
     return Parsed(sentences, clauses, flags)
 
 
-def _blocks(sentences: list[int], size: int) -> list[tuple[int, int]]:
-    """Whole sentences grouped into blocks of about _BLOCK_CHARS characters."""
+def _abbreviation(text: str, end: int) -> bool:
+    before = text[max(0, end - 7) : end].lower()
+    return any(
+        before.endswith(a) and (len(before) == len(a) or not before[-len(a) - 1].isalpha()) for a in _ABBREVIATIONS
+    )
+
+
+def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
+    """Runs of neighbouring sentences that hold a trigger word, each run at most about _BLOCK_CHARS long."""
+    firsts = _trigger_words()
+    hot = set()
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if word in firsts or word.endswith(("n't", "n’t")):
+            hot.add(bisect.bisect_right(sentences, m.start()) - 1)
     out: list[tuple[int, int]] = []
-    lo = 0
-    for start in [*sentences[1:], size]:
-        if start - lo >= _BLOCK_CHARS or start == size:
-            out.append((lo, start))
-            lo = start
+    for k, (lo, hi) in enumerate(zip(sentences, [*sentences[1:], len(text)], strict=True)):
+        if k not in hot:
+            continue
+        if out and out[-1][1] == lo and hi - out[-1][0] <= _BLOCK_CHARS:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
     return out
+
+
+@cache
+def _trigger_words() -> frozenset[str]:
+    """A word of every ConText rule that can modify (a sentence without one needs no ConText run)."""
+    words = {"not", "?"}
+    for rule in load_lexicon().context_rules:
+        if rule["direction"] not in ("TERMINATE", "PSEUDO"):
+            words.add(max(rule["literal"].lower().split(), key=len))  # its most telling word
+    return frozenset(words)
 
 
 def _mark_sentences(doc: Any, starts: list[int]) -> None:

@@ -88,6 +88,28 @@ class Section:
                     break
 
 
+def scan(sections: list[Section], text: str, starts: list[int]) -> list[list[tuple[Entry, re.Match[str]]]]:
+    """`Section.finditer` for several sections in one pass over the word starts (the key is taken once)."""
+    found: list[list[tuple[Entry, re.Match[str]]]] = [[] for _ in sections]
+    ends = [0] * len(sections)
+    plan = [(k, sec.index, sec.compiled, sec.rows, sec) for k, sec in enumerate(sections)]
+    for pos in starts:
+        head = text[pos : pos + _PREFIX].lower()[:_PREFIX]
+        for k, index, compiled, rows, sec in plan:
+            if pos < ends[k]:
+                continue
+            key = head
+            while key not in index:
+                key = key[:-1]
+            for i in index[key]:
+                match = (compiled[i] or sec._regex(i)).match(text, pos)
+                if match is not None:
+                    ends[k] = match.end()
+                    found[k].append((rows[i][0], match))
+                    break
+    return found
+
+
 _STARTS = re.compile(r"(?<![\w])\S")
 
 

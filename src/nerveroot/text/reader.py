@@ -8,20 +8,25 @@ from typing import Any
 
 from nerveroot.text.compose import Contribution, Mention, build_case, compose, resolve_sides, settle
 from nerveroot.text.context import parse
-from nerveroot.text.lexicon import Lexicon, load_lexicon, word_starts
+from nerveroot.text.lexicon import Lexicon, load_lexicon, scan, word_starts
 
 # Where two phrases overlap, the one from the earlier section wins: a finding ("numb between my legs")
 # beats a word to ignore ("back passage"), which beats a symptom word, which beats a body region.
 _PRIORITY = ("findings", "ignore", "symptoms", "regions")
 
 
-def _mentions(lexicon: Lexicon, section: str, text: str, starts: list[int]) -> list[Mention]:
-    compiled = lexicon.sections[section]
-    out = []
-    for entry, m in compiled.finditer(text, starts):
-        groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        out.append(Mention(entry, m.start(), m.end(), m.group(), groups))
-    return out
+_SECTIONS = (*_PRIORITY, "sides", "demographics")
+
+
+def _mentions(lexicon: Lexicon, text: str, starts: list[int]) -> dict[str, list[Mention]]:
+    found = scan([lexicon.sections[s] for s in _SECTIONS], text, starts)
+    return {
+        section: [
+            Mention(entry, m.start(), m.end(), m.group(), {k: v for k, v in m.groupdict().items() if v is not None})
+            for entry, m in matches
+        ]
+        for section, matches in zip(_SECTIONS, found, strict=True)
+    }
 
 
 def _settle_overlaps(candidates: dict[str, list[Mention]], size: int) -> dict[str, list[Mention]]:
@@ -40,7 +45,7 @@ def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
     """The case (as JSON data), every finding read with its spans, and whether the side was assumed."""
     lexicon = load_lexicon()
     starts = word_starts(text)
-    found = {s: _mentions(lexicon, s, text, starts) for s in (*_PRIORITY, "sides", "demographics")}
+    found = _mentions(lexicon, text, starts)
     kept = _settle_overlaps(found, len(text))
     targets = [m for s in ("findings", "symptoms", "regions") for m in kept[s]]
     targets.sort(key=lambda m: m.start)
