@@ -120,7 +120,7 @@ def _abbreviation(text: str, end: int) -> bool:
 
 
 def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
-    """Runs of neighbouring sentences that hold a trigger word, each run at most about _BLOCK_CHARS long."""
+    """Spans of whole sentences, from one holding a trigger word to another, each at most _BLOCK_CHARS long."""
     firsts = _trigger_words()
     hot = set()
     for m in _WORD.finditer(text):
@@ -131,7 +131,7 @@ def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
     for k, (lo, hi) in enumerate(zip(sentences, [*sentences[1:], len(text)], strict=True)):
         if k not in hot:
             continue
-        if out and out[-1][1] == lo and hi - out[-1][0] <= _BLOCK_CHARS:
+        if out and hi - out[-1][0] <= _BLOCK_CHARS:  # one run may hold sentences with no trigger
             out[-1] = (out[-1][0], hi)
         else:
             out.append((lo, hi))

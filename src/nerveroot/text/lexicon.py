@@ -25,6 +25,7 @@ _parser: Any = importlib.import_module("re._parser")
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
+SCAN_ORDER = (*_SECTIONS, "sides", "demographics")
 _DEPTH = 6
 _PREFIX = 3  # letters a phrase is indexed by
 _MAX_PREFIXES = 400
@@ -88,26 +89,48 @@ class Section:
                     break
 
 
-def scan(sections: list[Section], text: str, starts: list[int]) -> list[list[tuple[Entry, re.Match[str]]]]:
-    """`Section.finditer` for several sections in one pass over the word starts (the key is taken once)."""
-    found: list[list[tuple[Entry, re.Match[str]]]] = [[] for _ in sections]
-    ends = [0] * len(sections)
-    plan = [(k, sec.index, sec.compiled, sec.rows, sec) for k, sec in enumerate(sections)]
-    for pos in starts:
-        head = text[pos : pos + _PREFIX].lower()[:_PREFIX]
-        for k, index, compiled, rows, sec in plan:
-            if pos < ends[k]:
-                continue
-            key = head
+@dataclass(frozen=True)
+class Scanner:
+    """Several sections behind one index, so that each word start is looked up once."""
+
+    sections: list[Section]
+    index: dict[str, tuple[tuple[int, int], ...]]  # key -> (section number, row) in section order
+
+    @classmethod
+    def of(cls, sections: list[Section]) -> Scanner:
+        keys = {k for sec in sections for k in sec.index}
+        index: dict[str, tuple[tuple[int, int], ...]] = {}
+        for key in keys:
+            rows: list[tuple[int, int]] = []
+            for k, sec in enumerate(sections):
+                own = key
+                while own not in sec.index:
+                    own = own[:-1]
+                rows.extend((k, i) for i in sec.index[own])
+            index[key] = tuple(rows)
+        return cls(sections, index)
+
+    def scan(self, text: str, starts: list[int]) -> list[list[tuple[Entry, re.Match[str]]]]:
+        """Each section's leftmost, non-overlapping matches (as `Section.finditer` gives), in one pass."""
+        sections = self.sections
+        found: list[list[tuple[Entry, re.Match[str]]]] = [[] for _ in sections]
+        ends = [0] * len(sections)
+        index = self.index
+        for pos in starts:
+            key = text[pos : pos + _PREFIX].lower()[:_PREFIX]
             while key not in index:
                 key = key[:-1]
-            for i in index[key]:
-                match = (compiled[i] or sec._regex(i)).match(text, pos)
+            matched = 0
+            for k, i in index[key]:
+                if pos < ends[k] or matched >> k & 1:
+                    continue
+                sec = sections[k]
+                match = (sec.compiled[i] or sec._regex(i)).match(text, pos)
                 if match is not None:
                     ends[k] = match.end()
-                    found[k].append((rows[i][0], match))
-                    break
-    return found
+                    found[k].append((sec.rows[i][0], match))
+                    matched |= 1 << k
+        return found
 
 
 _STARTS = re.compile(r"(?<![\w])\S")
@@ -125,6 +148,7 @@ class Lexicon:
     pronoun_movements: dict[str, str]
     context_rules: list[dict[str, Any]]
     max_scope: int
+    scanner: Scanner
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
@@ -304,6 +328,7 @@ def load_lexicon() -> Lexicon:
         pronoun_movements=dict(data.get("pronoun_movements", {})),
         context_rules=list(context["rules"]),
         max_scope=int(context["max_scope"]),
+        scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),
     )
 
 

@@ -8,18 +8,18 @@ from typing import Any
 
 from nerveroot.text.compose import Contribution, Mention, build_case, compose, resolve_sides, settle
 from nerveroot.text.context import parse
-from nerveroot.text.lexicon import Lexicon, load_lexicon, scan, word_starts
+from nerveroot.text.lexicon import SCAN_ORDER as _SECTIONS
+from nerveroot.text.lexicon import Lexicon, load_lexicon, word_starts
 
 # Where two phrases overlap, the one from the earlier section wins: a finding ("numb between my legs")
 # beats a word to ignore ("back passage"), which beats a symptom word, which beats a body region.
 _PRIORITY = ("findings", "ignore", "symptoms", "regions")
 
 
-_SECTIONS = (*_PRIORITY, "sides", "demographics")
 
 
 def _mentions(lexicon: Lexicon, text: str, starts: list[int]) -> dict[str, list[Mention]]:
-    found = scan([lexicon.sections[s] for s in _SECTIONS], text, starts)
+    found = lexicon.scanner.scan(text, starts)
     return {
         section: [
             Mention(entry, m.start(), m.end(), m.group(), {k: v for k, v in m.groupdict().items() if v is not None})
