@@ -177,13 +177,17 @@ def _compile(name: str, rows: list[tuple[Entry, str]]) -> Section:
             raise KnowledgeError(
                 f"a lexicon pattern in {name} is not valid", [Problem(name, str(exc), pattern[1])]
             ) from None
-    keys = {k[:n] for got in starts if got is not None for k in got for n in range(len(k) + 1)} | {""}
-    index: dict[str, tuple[int, ...]] = {}
-    for key in keys:
-        # a pattern is tried where the text starts with `key` if one of the pattern's prefixes fits
-        index[key] = tuple(
-            i for i, got in enumerate(starts) if got is None or any(key.startswith(p) for p in got)
-        )
+    by_prefix: dict[str, set[int]] = {}
+    anywhere = {i for i, got in enumerate(starts) if got is None}
+    for i, got in enumerate(starts):
+        for p in got or ():
+            by_prefix.setdefault(p, set()).add(i)
+    keys = {k[:n] for k in by_prefix for n in range(len(k) + 1)}
+    # a pattern is tried where the text starts with `key` if one of the pattern's prefixes begins the key
+    index = {
+        key: tuple(sorted(anywhere.union(*(by_prefix.get(key[:n], ()) for n in range(len(key) + 1)))))
+        for key in keys
+    }
     return Section(name, rows, index)
 
 

@@ -16,13 +16,17 @@ from nerveroot.text.lexicon import Lexicon, load_lexicon, word_starts
 _PRIORITY = ("findings", "ignore", "symptoms", "regions")
 
 
-
-
 def _mentions(lexicon: Lexicon, text: str, starts: list[int]) -> dict[str, list[Mention]]:
     found = lexicon.scanner.scan(text, starts)
     return {
         section: [
-            Mention(entry, m.start(), m.end(), m.group(), {k: v for k, v in m.groupdict().items() if v is not None})
+            Mention(
+                entry,
+                m.start(),
+                m.end(),
+                m.group(),
+                {k: v for k, v in m.groupdict().items() if v is not None},
+            )
             for entry, m in matches
         ]
         for section, matches in zip(_SECTIONS, found, strict=True)
