@@ -62,7 +62,9 @@ def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
         lexicon, kept["findings"], kept["symptoms"], kept["regions"], sides=sides, parsed=parsed
     )
     contributions = composed.contributions
-    contributions.extend(_demographics(lexicon, found["demographics"], kept["findings"]))
+    contributions.extend(
+        _demographics(lexicon, found["demographics"], kept["findings"], text, parsed.clauses)
+    )
     values = settle(contributions)
     return build_case(values), contributions, composed.side_assumed
 
@@ -76,7 +78,16 @@ def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
 _TRIVIAL = re.compile(r"^\s*$")
 
 
-def _demographics(lexicon: Lexicon, mentions: list[Mention], findings: list[Mention]) -> list[Contribution]:
+# A duration in a clause about an earlier episode is not the length of this one.
+_EARLIER = re.compile(
+    r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
+    re.I,
+)
+
+
+def _demographics(
+    lexicon: Lexicon, mentions: list[Mention], findings: list[Mention], text: str, clauses: list[int]
+) -> list[Contribution]:
     from nerveroot.text.compose import _value
 
     spans = sorted((f.start, f.end) for f in findings)
@@ -84,6 +95,12 @@ def _demographics(lexicon: Lexicon, mentions: list[Mention], findings: list[Ment
     for m in mentions:
         if _inside(m, spans):
             continue
+        if "duration_weeks" in m.entry.sets:
+            i = bisect.bisect_right(clauses, m.start) - 1
+            lo = clauses[i] if i >= 0 else 0
+            hi = clauses[i + 1] if i + 1 < len(clauses) else len(text)
+            if _EARLIER.search(text, lo, hi):
+                continue
         for path, raw in m.entry.sets.items():
             value = _value(lexicon, raw, m)
             if value is not None and not (isinstance(value, str) and _TRIVIAL.match(value)):
