@@ -56,6 +56,7 @@ def _pipeline() -> tuple[Any, Any]:
         max_scope=lexicon.max_scope,
         prune_on_modifier_overlap=True,  # "not only" is one pseudo-negation, not "not"
         prune_on_target_overlap=True,  # "can't lift my big toe": its "n't" is part of the finding
+        span_attrs=None,  # flags are read from each span's modifiers below
     )
     context.add(
         [
@@ -196,7 +197,13 @@ def _run(
     doc.ents = spans
     context(doc)
     for i, span in zip(owner, doc.ents, strict=True):
-        ext = span._
-        flags[i] = Flags(
-            ext.is_negated, ext.is_uncertain, ext.is_historical, ext.is_hypothetical, ext.is_family
-        )
+        modifiers = span._.modifiers
+        if modifiers:
+            kinds = {m.category for m in modifiers}
+            flags[i] = Flags(
+                "NEGATED_EXISTENCE" in kinds,
+                "POSSIBLE_EXISTENCE" in kinds,
+                "HISTORICAL" in kinds,
+                "HYPOTHETICAL" in kinds,
+                "FAMILY" in kinds,
+            )

@@ -33,6 +33,12 @@ def _mentions(lexicon: Lexicon, text: str, starts: list[int]) -> dict[str, list[
     }
 
 
+def _groups(m: re.Match[str]) -> dict[str, str]:
+    if not m.re.groupindex:
+        return {}
+    return {k: v for k, v in m.groupdict().items() if v is not None}
+
+
 def _settle_overlaps(candidates: dict[str, list[Mention]], size: int) -> dict[str, list[Mention]]:
     taken = bytearray(size)
     kept: dict[str, list[Mention]] = {s: [] for s in _PRIORITY}
