@@ -210,7 +210,23 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Pain for three weeks.", {"duration_weeks": 3.0}),
     ("It came on suddenly.", {"onset": "sudden"}),
     ("It has crept up over the past year.", {"onset": "gradual", "duration_weeks": pytest.approx(52.14)}),
+    (
+        "Previous episode of right sciatica 5 years ago, now left buttock pain for 3 weeks.",
+        {"duration_weeks": 3.0, "age": ABSENT, "pain.left.buttock": T},
+    ),
+    (
+        "Heel and toe walking normal. Plantars downgoing.",
+        {
+            "tests.left.heel_walk": "normal",
+            "tests.right.toe_walk": "normal",
+            "reflexes.right.plantar_response": "flexor",
+        },
+    ),
     # ---------------------------------------------------------------- what is not clinical stays out
+    (
+        "I went back to the GP because the painkillers aren't helping.",
+        {"pain.left.low_back": ABSENT, "history.pain_uncontrolled_by_analgesia": T},
+    ),
     (
         "BP 132/84, HR 72, temp 36.8. Meds: amlodipine 5 mg, atorvastatin 20 mg.",
         {"history.fever": ABSENT, "weakness.left.great_toe_extension": ABSENT},

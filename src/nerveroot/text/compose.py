@@ -89,7 +89,8 @@ class _SideFinder:
         hi = marks[i + 1] if i + 1 < len(marks) else text_end
         return lo, hi
 
-    def find(self, start: int, end: int) -> list[str]:
+    def find(self, start: int, end: int, *, normal: bool = False) -> list[str]:
+        """The sides a phrase belongs to; a normal finding with no side named anywhere is on both."""
         sides, starts = self.sides, self.starts
         k = bisect.bisect_left(starts, start)  # first side at or after the phrase
         j = k - 1  # last side before it
@@ -111,6 +112,8 @@ class _SideFinder:
             return _both(sides[j].value)
         if sides:
             return _both(sides[0].value)
+        if normal:  # "plantars downgoing", "heel and toe walking normal": said of both legs
+            return list(LEG_SIDES)
         self.assumed = True
         return ["left"]
 
@@ -237,7 +240,10 @@ def _finding(
     if not sets:
         return
     sided = any("{side}" in p for p in sets)
-    side_list = (_both(entry.side) if entry.side else finder.find(m.start, m.end)) if sided else [""]
+    normal = all(_RANK.get(str(v), 5) >= 9 or v == 5 for v in sets.values())
+    side_list = (
+        (_both(entry.side) if entry.side else finder.find(m.start, m.end, normal=normal)) if sided else [""]
+    )
     names = _placeholders(lexicon, m, regions)
     for path, raw in sets.items():
         value = _value(lexicon, raw, m)

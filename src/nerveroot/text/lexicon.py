@@ -25,8 +25,9 @@ _parser: Any = importlib.import_module("re._parser")
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
+SCAN_ORDER = (*_SECTIONS, "sides", "demographics")
 _DEPTH = 6
-_PREFIX = 2  # letters a phrase is indexed by
+_PREFIX = 3  # letters a phrase is indexed by
 _MAX_PREFIXES = 400
 
 
@@ -59,32 +60,77 @@ class Section:
     name: str
     rows: list[tuple[Entry, str]]
     index: dict[str, tuple[int, ...]]
-    compiled: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    compiled: list[re.Pattern[str] | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.compiled.extend([None] * len(self.rows))
 
     def _regex(self, i: int) -> re.Pattern[str]:
-        found = self.compiled.get(i)
-        if found is None:
-            found = self.compiled[i] = re.compile(
-                r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE
-            )
+        found = self.compiled[i] = re.compile(r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE)
         return found
 
     def finditer(self, text: str, starts: list[int]) -> Iterator[tuple[Entry, re.Match[str]]]:
         """Leftmost, non-overlapping matches at word starts; at one position the earlier row wins."""
         end = 0
         index = self.index
+        compiled = self.compiled
         for pos in starts:
             if pos < end:
                 continue
-            key = text[pos : pos + _PREFIX].lower()
-            if key not in index:
-                key = key[0] if key[0] in index else ""
-            for i in index.get(key, ()):
-                match = self._regex(i).match(text, pos)
+            key = text[pos : pos + _PREFIX].lower()[:_PREFIX]
+            while key not in index:
+                key = key[:-1]
+            for i in index[key]:
+                regex = compiled[i] or self._regex(i)
+                match = regex.match(text, pos)
                 if match is not None:
                     end = match.end()
                     yield self.rows[i][0], match
                     break
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """Several sections behind one index, so that each word start is looked up once."""
+
+    sections: list[Section]
+    index: dict[str, tuple[tuple[int, int], ...]]  # key -> (section number, row) in section order
+
+    @classmethod
+    def of(cls, sections: list[Section]) -> Scanner:
+        keys = {k for sec in sections for k in sec.index}
+        index: dict[str, tuple[tuple[int, int], ...]] = {}
+        for key in keys:
+            rows: list[tuple[int, int]] = []
+            for k, sec in enumerate(sections):
+                own = key
+                while own not in sec.index:
+                    own = own[:-1]
+                rows.extend((k, i) for i in sec.index[own])
+            index[key] = tuple(rows)
+        return cls(sections, index)
+
+    def scan(self, text: str, starts: list[int]) -> list[list[tuple[Entry, re.Match[str]]]]:
+        """Each section's leftmost, non-overlapping matches (as `Section.finditer` gives), in one pass."""
+        sections = self.sections
+        found: list[list[tuple[Entry, re.Match[str]]]] = [[] for _ in sections]
+        ends = [0] * len(sections)
+        index = self.index
+        for pos in starts:
+            key = text[pos : pos + _PREFIX].lower()[:_PREFIX]
+            while key not in index:
+                key = key[:-1]
+            matched = 0
+            for k, i in index[key]:
+                if pos < ends[k] or matched >> k & 1:
+                    continue
+                sec = sections[k]
+                match = (sec.compiled[i] or sec._regex(i)).match(text, pos)
+                if match is not None:
+                    ends[k] = match.end()
+                    found[k].append((sec.rows[i][0], match))
+                    matched |= 1 << k
+        return found
 
 
 _STARTS = re.compile(r"(?<![\w])\S")
@@ -102,6 +148,7 @@ class Lexicon:
     pronoun_movements: dict[str, str]
     context_rules: list[dict[str, Any]]
     max_scope: int
+    scanner: Scanner
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
@@ -130,16 +177,17 @@ def _compile(name: str, rows: list[tuple[Entry, str]]) -> Section:
             raise KnowledgeError(
                 f"a lexicon pattern in {name} is not valid", [Problem(name, str(exc), pattern[1])]
             ) from None
-    keys = {k for got in starts if got is not None for k in got}
-    keys |= {k[0] for k in keys} | {""}
-    index: dict[str, tuple[int, ...]] = {}
-    for key in keys:
-        # a pattern is tried where the text starts with `key` if one of the pattern's prefixes fits
-        chosen = tuple(
-            i for i, got in enumerate(starts) if got is None or any(key.startswith(p) for p in got)
-        )
-        if chosen:
-            index[key] = chosen
+    by_prefix: dict[str, set[int]] = {}
+    anywhere = {i for i, got in enumerate(starts) if got is None}
+    for i, got in enumerate(starts):
+        for p in got or ():
+            by_prefix.setdefault(p, set()).add(i)
+    keys = {k[:n] for k in by_prefix for n in range(len(k) + 1)}
+    # a pattern is tried where the text starts with `key` if one of the pattern's prefixes begins the key
+    index = {
+        key: tuple(sorted(anywhere.union(*(by_prefix.get(key[:n], ()) for n in range(len(key) + 1)))))
+        for key in keys
+    }
     return Section(name, rows, index)
 
 
@@ -284,6 +332,7 @@ def load_lexicon() -> Lexicon:
         pronoun_movements=dict(data.get("pronoun_movements", {})),
         context_rules=list(context["rules"]),
         max_scope=int(context["max_scope"]),
+        scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),
     )
 
 

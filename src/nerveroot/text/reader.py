@@ -8,6 +8,7 @@ from typing import Any
 
 from nerveroot.text.compose import Contribution, Mention, build_case, compose, resolve_sides, settle
 from nerveroot.text.context import parse
+from nerveroot.text.lexicon import SCAN_ORDER as _SECTIONS
 from nerveroot.text.lexicon import Lexicon, load_lexicon, word_starts
 
 # Where two phrases overlap, the one from the earlier section wins: a finding ("numb between my legs")
@@ -15,13 +16,27 @@ from nerveroot.text.lexicon import Lexicon, load_lexicon, word_starts
 _PRIORITY = ("findings", "ignore", "symptoms", "regions")
 
 
-def _mentions(lexicon: Lexicon, section: str, text: str, starts: list[int]) -> list[Mention]:
-    compiled = lexicon.sections[section]
-    out = []
-    for entry, m in compiled.finditer(text, starts):
-        groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        out.append(Mention(entry, m.start(), m.end(), m.group(), groups))
-    return out
+def _mentions(lexicon: Lexicon, text: str, starts: list[int]) -> dict[str, list[Mention]]:
+    found = lexicon.scanner.scan(text, starts)
+    return {
+        section: [
+            Mention(
+                entry,
+                m.start(),
+                m.end(),
+                m.group(),
+                {k: v for k, v in m.groupdict().items() if v is not None},
+            )
+            for entry, m in matches
+        ]
+        for section, matches in zip(_SECTIONS, found, strict=True)
+    }
+
+
+def _groups(m: re.Match[str]) -> dict[str, str]:
+    if not m.re.groupindex:
+        return {}
+    return {k: v for k, v in m.groupdict().items() if v is not None}
 
 
 def _settle_overlaps(candidates: dict[str, list[Mention]], size: int) -> dict[str, list[Mention]]:
@@ -40,7 +55,7 @@ def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
     """The case (as JSON data), every finding read with its spans, and whether the side was assumed."""
     lexicon = load_lexicon()
     starts = word_starts(text)
-    found = {s: _mentions(lexicon, s, text, starts) for s in (*_PRIORITY, "sides", "demographics")}
+    found = _mentions(lexicon, text, starts)
     kept = _settle_overlaps(found, len(text))
     targets = [m for s in ("findings", "symptoms", "regions") for m in kept[s]]
     targets.sort(key=lambda m: m.start)
@@ -53,7 +68,9 @@ def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
         lexicon, kept["findings"], kept["symptoms"], kept["regions"], sides=sides, parsed=parsed
     )
     contributions = composed.contributions
-    contributions.extend(_demographics(lexicon, found["demographics"], kept["findings"]))
+    contributions.extend(
+        _demographics(lexicon, found["demographics"], kept["findings"], text, parsed.clauses)
+    )
     values = settle(contributions)
     return build_case(values), contributions, composed.side_assumed
 
@@ -67,7 +84,16 @@ def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
 _TRIVIAL = re.compile(r"^\s*$")
 
 
-def _demographics(lexicon: Lexicon, mentions: list[Mention], findings: list[Mention]) -> list[Contribution]:
+# A duration in a clause about an earlier episode is not the length of this one.
+_EARLIER = re.compile(
+    r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
+    re.I,
+)
+
+
+def _demographics(
+    lexicon: Lexicon, mentions: list[Mention], findings: list[Mention], text: str, clauses: list[int]
+) -> list[Contribution]:
     from nerveroot.text.compose import _value
 
     spans = sorted((f.start, f.end) for f in findings)
@@ -75,6 +101,12 @@ def _demographics(lexicon: Lexicon, mentions: list[Mention], findings: list[Ment
     for m in mentions:
         if _inside(m, spans):
             continue
+        if "duration_weeks" in m.entry.sets:
+            i = bisect.bisect_right(clauses, m.start) - 1
+            lo = clauses[i] if i >= 0 else 0
+            hi = clauses[i + 1] if i + 1 < len(clauses) else len(text)
+            if _EARLIER.search(text, lo, hi):
+                continue
         for path, raw in m.entry.sets.items():
             value = _value(lexicon, raw, m)
             if value is not None and not (isinstance(value, str) and _TRIVIAL.match(value)):
