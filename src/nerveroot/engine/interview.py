@@ -637,7 +637,7 @@ class _Weighed:
     gain: float  # expected fall in uncertainty (bits)
     change: float  # predicted chance that the answer changes the conclusion
     triage_change: float
-    separates: float  # expected shift in the probability of the look-alike in play (not discounted)
+    separates: float  # expected shift in the probability of the look-alike in play
 
 
 def _cost(now: _Eval, after: _Eval) -> float:
@@ -714,7 +714,7 @@ def _weigh(
         if mimic
         else 0.0
     )
-    return _Weighed(q, answered * gain, answered * change, answered * t_change, shift)
+    return _Weighed(q, answered * gain, answered * change, answered * t_change, answered * shift)
 
 
 def _mimic_in_play(now: _Eval) -> str | None:
