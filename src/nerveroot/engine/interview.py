@@ -637,7 +637,7 @@ class _Weighed:
     gain: float  # expected fall in uncertainty (bits)
     change: float  # predicted chance that the answer changes the conclusion
     triage_change: float
-    separates: float  # expected shift in the probability of the look-alike in play (not discounted)
+    separates: float  # expected shift in the probability of the look-alike in play
 
 
 def _cost(now: _Eval, after: _Eval) -> float:
@@ -654,7 +654,7 @@ _WHO = ("person", "home_test", "strength", "clinician")
 def _answerable(case: Mapping[str, Any], asked: Sequence[str], bank: _Bank) -> dict[str, float]:
     """The chance of a real answer (not "not sure") per kind of question: Laplace's rule over all the
     discriminating answers so far, refined by the answers to questions of the same kind (the pooled
-    estimate counts as eight answers)."""
+    estimate counts as twelve answers)."""
     counts = {who: [0, 0] for who in _WHO}
     for qid in asked:
         q = bank.by_id.get(qid)
@@ -663,7 +663,7 @@ def _answerable(case: Mapping[str, Any], asked: Sequence[str], bank: _Bank) -> d
         counts[q.spec.who][1] += 1
         counts[q.spec.who][0] += _known(case, q)
     pooled = (sum(a for a, _ in counts.values()) + 1) / (sum(n for _, n in counts.values()) + 2)
-    return {who: (a + 8 * pooled) / (n + 8) for who, (a, n) in counts.items()}
+    return {who: (a + 12 * pooled) / (n + 12) for who, (a, n) in counts.items()}
 
 
 def _abnormal(q: _Q, value: Any) -> bool:
@@ -714,7 +714,7 @@ def _weigh(
         if mimic
         else 0.0
     )
-    return _Weighed(q, answered * gain, answered * change, answered * t_change, shift)
+    return _Weighed(q, answered * gain, answered * change, answered * t_change, answered * shift)
 
 
 def _mimic_in_play(now: _Eval) -> str | None:
@@ -833,7 +833,7 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
 
 # The median number of discriminating questions measured on the simulated people (docs/bench-interview.md):
 # the progress bar's guess of what is still to come, never shown as a promise.
-_TYPICAL_DISCRIMINATE = 11
+_TYPICAL_DISCRIMINATE = 10
 
 
 @lru_cache(maxsize=1024)
