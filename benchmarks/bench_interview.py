@@ -37,9 +37,40 @@ def main() -> None:
         f"time per step, ms: median {per_step[len(per_step) // 2]:.1f}, "
         f"p95 {per_step[int(len(per_step) * 0.95)]:.1f}, max {per_step[-1]:.1f} ({len(steps)} steps)"
     )
+    cold, evaluations = _cold_steps(20)
+    print(
+        f"cold step (caches cleared, first 20 cases), ms: median {cold[len(cold) // 2]:.1f}, "
+        f"p95 {cold[int(len(cold) * 0.95)]:.1f}, max {cold[-1]:.1f}; engine evaluations per step: "
+        f"median {evaluations[len(evaluations) // 2]}, max {evaluations[-1]}"
+    )
     print(f"total wall time: {wall:.1f} s")
     for r in runs:
         if not r.same:
             print(
                 f"  differs: {r.id}: full {r.full} vs interview {r.interview} after {r.questions} questions"
             )
+
+
+def _cold_steps(limit: int) -> tuple[list[float], list[int]]:
+    """Each step as a web request with a new case would see it: no cached evaluations."""
+    from simulate import structured_cases
+
+    from nerveroot.engine import interview
+
+    times: list[float] = []
+    evaluations: list[int] = []
+    for _, full in structured_cases()[:limit]:
+        case: dict[str, object] = {}
+        asked: tuple[str, ...] = ()
+        while True:
+            interview._evaluate.cache_clear()
+            interview._step_cached.cache_clear()
+            started = time.perf_counter()
+            step = interview.next_step(case, asked)
+            times.append((time.perf_counter() - started) * 1000)
+            evaluations.append(interview._evaluate.cache_info().misses)
+            if step.done or step.question is None:
+                break
+            qid = step.question.id
+            case, asked = interview.apply_answer(case, qid, interview.answer_from_case(qid, full), asked)
+    return sorted(times), sorted(evaluations)

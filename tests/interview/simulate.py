@@ -19,7 +19,7 @@ from nerveroot.engine import assess
 from nerveroot.engine.interview import answer_from_case, apply_answer, next_step, questions
 
 Conclusion = tuple[str, str | None, str | None, str]
-RED_FLAG_SCREEN = ("ces_screen", "progressive_weakness", "serious_screen", "cord_screen")
+RED_FLAG_SCREEN = ("ces_screen", "nerve_screen", "serious_screen")
 
 
 def conclusion(a: Assessment) -> Conclusion:

@@ -18,9 +18,8 @@ def test_replayed_answers_end_in_the_assessment_as_json(tmp_path: Path) -> None:
         json.dumps(
             {
                 "ces_screen": "no",
-                "progressive_weakness": "no",
                 "serious_screen": "no",
-                "cord_screen": "no",
+                "nerve_screen": "no",
                 "pain_map": {
                     "left": ["low_back", "buttock", "posterior_thigh", "lateral_calf", "dorsum_foot"]
                 },

@@ -41,7 +41,7 @@ def test_red_flags_come_first_and_every_screen_is_asked() -> None:
     phases = [PHASE[s] for s in shown]
     first_other = phases.index("discriminate")
     assert set(phases[:first_other]) == {"red_flags"} and "red_flags" not in phases[first_other:]
-    assert {"ces_screen", "progressive_weakness", "serious_screen", "cord_screen"} <= set(step.asked)
+    assert {"ces_screen", "nerve_screen", "serious_screen", "progressive_weakness"} <= set(step.asked)
     assert step.done and step.progress == 1.0 and step.question is None
 
 
@@ -85,7 +85,7 @@ def test_a_screen_answered_no_records_each_sign_as_absent() -> None:
     case, asked = apply_answer({}, "ces_screen", "no")
     assert case["history"]["saddle_numbness"] is False and case["history"]["bowel_incontinence"] is False
     assert "saddle_numbness" in asked and "exam.anal_tone" not in str(case)
-    assert next_step(case, asked).question.id == "progressive_weakness"  # type: ignore[union-attr]
+    assert next_step(case, asked).question.id == "nerve_screen"  # type: ignore[union-attr]
 
 
 def test_a_screen_answered_yes_opens_its_questions_one_by_one() -> None:
@@ -98,7 +98,7 @@ def test_going_back_returns_the_same_question_and_a_new_answer_replaces_the_old(
     history: list[tuple[dict[str, Any], tuple[str, ...]]] = []
     case: dict[str, Any] = {}
     asked: tuple[str, ...] = ()
-    for qid, answer in [("ces_screen", "no"), ("progressive_weakness", "no"), ("serious_screen", "no")]:
+    for qid, answer in [("ces_screen", "no"), ("nerve_screen", "no"), ("serious_screen", "no")]:
         assert next_step(case, asked).question.id == qid  # type: ignore[union-attr]
         history.append((case, asked))
         case, asked = apply_answer(case, qid, answer, asked)
@@ -167,9 +167,8 @@ def test_the_foot_drop_look_alike_question_is_asked_when_the_foot_drops() -> Non
     """Issue 6: with a foot drop and no back pain, ask whether the foot still turns inwards."""
     answers: dict[str, Any] = {
         "ces_screen": "no",
-        "progressive_weakness": "no",
         "serious_screen": "no",
-        "cord_screen": "no",
+        "nerve_screen": "no",
         "pain_map": {"right": ["lateral_calf", "dorsum_foot"]},
         "heel_walk.right": "weak",
         "ankle_dorsiflexion.right": 3,

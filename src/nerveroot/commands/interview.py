@@ -94,21 +94,21 @@ def _refused(err: Console, exc: AnswerError) -> None:
         err.print(f"  - {p}", markup=False, highlight=False)
 
 
-def _ask(console: Console, err: Console) -> Step:
+def _ask(console: Console, err: Console) -> tuple[Step, int]:
     case: dict[str, Any] = {}
     asked: tuple[str, ...] = ()
     history: list[tuple[dict[str, Any], tuple[str, ...]]] = []
     while True:
         step = next_step(case, asked)
         if step.done or step.question is None:
-            return step
+            return step, len(history)
         q = step.question
         _show(console, q, step, len(history) + 1)
         try:
             raw = Prompt.ask("answer", console=console)
         except EOFError:
             err.print("input ended before the interview did; this is the assessment so far")
-            return step
+            return step, len(history)
         if raw.strip().lower() == BACK:
             if history:
                 case, asked = history.pop()
@@ -124,14 +124,15 @@ def _ask(console: Console, err: Console) -> Step:
         case, asked = new
 
 
-def _replay(answers: dict[str, Any], err: Console) -> tuple[Step, int]:
+def _replay(answers: dict[str, Any], err: Console) -> tuple[Step, int, int]:
     case: dict[str, Any] = {}
     asked: tuple[str, ...] = ()
-    refused = 0
+    refused = shown = 0
     while True:
         step = next_step(case, asked)
         if step.done or step.question is None:
             break
+        shown += 1
         qid = step.question.id
         try:
             case, asked = apply_answer(case, qid, answers.get(qid, NOT_SURE), asked)
@@ -142,7 +143,7 @@ def _replay(answers: dict[str, Any], err: Console) -> tuple[Step, int]:
     unused = sorted(set(answers) - set(asked))
     if unused:
         err.print(f"not asked (the interview did not need them): {', '.join(unused)}")
-    return step, refused
+    return step, shown, refused
 
 
 def _load_answers(path: Path) -> dict[str, Any]:
@@ -187,13 +188,13 @@ def register(app: typer.Typer) -> None:
         console = Console(stderr=as_json)  # with --json, the questions go to stderr and stdout stays JSON
         refused = 0
         if answers is not None:
-            step, refused = _replay(_load_answers(answers), err)
+            step, shown, refused = _replay(_load_answers(answers), err)
         else:
-            step = _ask(console, err)
+            step, shown = _ask(console, err)
         if as_json:
             sys.stdout.write(step.assessment.model_dump_json() + "\n")
         else:
-            console.print(Text(f"{len(step.asked)} question(s) covered.", style="dim"))
+            console.print(Text(f"{shown} question(s) asked.", style="dim"))
             render_report(step.assessment, console)
         if refused:
             raise typer.Exit(2)

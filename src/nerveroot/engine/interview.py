@@ -1,16 +1,25 @@
 """The adaptive interview: warning signs first, then the question that best separates what is still possible.
 
 Pure: the case so far and the ids already asked go in, the next question (or none) and the assessment so
-far come out; no I/O, no clock. The questions are data (knowledge/questions.yaml), validated on load.
+far come out; no clock, no state between calls (the questions file is read once, as the knowledge base is).
+The questions are data (knowledge/questions.yaml), validated on load.
 
-How the next discriminating question is chosen. For each question not yet asked, every possible answer
-(the options; for numbers and body maps, a few representative answers) is put through the real engine.
-The information over the pattern, root x side and cause hypotheses is the sum of their entropies; a
-question's value is the expected fall in that sum, weighted by how likely each answer is, plus the chance
-that its answer changes the conclusion (so that a question that can only move the triage is still asked).
+Order. The red-flag screens come first, every time; "yes" to a screen opens its questions one by one,
+skipping those whose answer could no longer change the triage. Then the body map, until it records where
+the symptoms are. Then the most valuable question: for every answer of every question not yet asked (the
+options; for numbers and body maps, a few representative answers), the real engine is run. A question's
+value is the expected fall in uncertainty (the entropies of the pattern, root x side and cause posteriors)
+plus the chance that its answer changes the conclusion (pattern label, top root and side, triage; a rise
+in triage weighs more), both times the chance that this person can answer it at all, learnt from their
+"not sure" answers so far. A look-alike in play brings forward the question that separates it (issue 6);
+an abnormal sign in one leg brings the same question for the other leg.
+
 How likely an answer is: a base rate (answer_model in questions.yaml) times the answer's likelihood ratio
 under each hypothesis, averaged over the current posterior; the ratios are read from the engine's own hits
 for the case with and without the answer (naive Bayes over the knowledge base).
+
+Stop when no question has more than a small chance of changing the conclusion, or the top root is settled
+and nothing could change the triage (the `stop` block of questions.yaml).
 """
 
 from __future__ import annotations
@@ -84,7 +93,7 @@ class Step:
     question: Question | None  # None when the interview is done
     assessment: Assessment  # the assessment of the case so far (always present)
     asked: tuple[str, ...]  # question ids asked so far, in order
-    progress: float  # 0..1: asked / (asked + the questions still likely to matter)
+    progress: float  # 0..1: questions asked / (asked + an estimate of those still to come)
     done: bool
 
 
@@ -152,14 +161,14 @@ _YES_NO = (
     _OptionSpec(value="no", label="No", normal=True),
 )
 _GRADES = (
-    _OptionSpec(value=5, label="5: full strength, as the other side", normal=True),
-    _OptionSpec(value="4+", label="4+: slightly weak"),
-    _OptionSpec(value=4, label="4: weak against resistance"),
-    _OptionSpec(value="4-", label="4-: clearly weak against resistance"),
-    _OptionSpec(value=3, label="3: moves against gravity but not against resistance"),
-    _OptionSpec(value=2, label="2: moves only with gravity taken away"),
-    _OptionSpec(value=1, label="1: a flicker, no movement"),
-    _OptionSpec(value=0, label="0: nothing"),
+    _OptionSpec(value=5, label="full strength, as on the other side", normal=True),
+    _OptionSpec(value="4+", label="slightly weak"),
+    _OptionSpec(value=4, label="weak against resistance"),
+    _OptionSpec(value="4-", label="clearly weak against resistance"),
+    _OptionSpec(value=3, label="moves against gravity, not against resistance"),
+    _OptionSpec(value=2, label="moves only with gravity taken away"),
+    _OptionSpec(value=1, label="a flicker, no movement"),
+    _OptionSpec(value=0, label="no movement at all"),
     _OptionSpec(value=True, label="weaker than the other side, not graded"),
 )
 _NOT_SURE = Option(NOT_SURE, "Not sure / not tested")
@@ -593,8 +602,12 @@ def _base_rates(q: _Q, values: Sequence[Any], model: _AnswerModel) -> list[float
     return [model.normal_prior / n_normal if h else rest for h in hits]
 
 
-def _probe_values(q: _Q, kb: Knowledge, sides: Sequence[Side]) -> list[Any]:
-    """The answers tried when weighing a question: its options, or representative values."""
+_PROBE_ROOT_AT_LEAST = 0.02  # a body map is probed with the territories of the roots still in play
+
+
+def _probe_values(q: _Q, kb: Knowledge, sides: Sequence[Side], now: _Eval | None = None) -> list[Any]:
+    """The answers tried when weighing a question: its options, or representative values (for a body map,
+    nothing, or the core territory of each root still in play on each leg)."""
     kind = q.spec.kind
     if kind == "yes_no":
         return [True, False]
@@ -606,10 +619,15 @@ def _probe_values(q: _Q, kb: Knowledge, sides: Sequence[Side]) -> list[Any]:
         return [5, True]  # normal or weak; a severe grade is for the clinician to give, not to predict
     modality = q.path.split(".")[0]
     out: list[Any] = [[] if q.side else {}]
-    for root in kb.roots.values():
+    for name, root in kb.roots.items():
         territory = root.territory("pain" if modality == "pain" else "numbness")
         core = sorted(r for r, w in territory.items() if w >= 0.8)
-        out.extend([core] if q.side else [{s: core} for s in sides])
+        legs = [
+            s
+            for s in ([q.side] if q.side else sides)
+            if now is None or now.roots[(name, s)] >= _PROBE_ROOT_AT_LEAST
+        ]
+        out.extend([core] if q.side and legs else [{s: core} for s in legs] if not q.side else [])
     return out
 
 
@@ -636,7 +654,7 @@ _WHO = ("person", "home_test", "strength", "clinician")
 def _answerable(case: Mapping[str, Any], asked: Sequence[str], bank: _Bank) -> dict[str, float]:
     """The chance of a real answer (not "not sure") per kind of question: Laplace's rule over all the
     discriminating answers so far, refined by the answers to questions of the same kind (the pooled
-    estimate counts as four answers)."""
+    estimate counts as twelve answers)."""
     counts = {who: [0, 0] for who in _WHO}
     for qid in asked:
         q = bank.by_id.get(qid)
@@ -645,7 +663,7 @@ def _answerable(case: Mapping[str, Any], asked: Sequence[str], bank: _Bank) -> d
         counts[q.spec.who][1] += 1
         counts[q.spec.who][0] += _known(case, q)
     pooled = (sum(a for a, _ in counts.values()) + 1) / (sum(n for _, n in counts.values()) + 2)
-    return {who: (a + 4 * pooled) / (n + 4) for who, (a, n) in counts.items()}
+    return {who: (a + 12 * pooled) / (n + 12) for who, (a, n) in counts.items()}
 
 
 def _abnormal(q: _Q, value: Any) -> bool:
@@ -676,7 +694,7 @@ def _weigh(
     q: _Q, case: Mapping[str, Any], now: _Eval, bank: _Bank, *, answered: float, mimic: str | None
 ) -> _Weighed | None:
     kb = load_knowledge()
-    values = _probe_values(q, kb, now.sides or SIDES)
+    values = _probe_values(q, kb, now.sides or SIDES, now)
     outcomes: list[tuple[Any, _Eval]] = []
     for v in values:
         after = _evaluate(_key(_write(case, q, v)))
@@ -771,21 +789,23 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     assert now is not None  # the case was validated by the caller
     red = _red_flag_due(case, asked, now, bank)
     if red is not None:
-        remaining = sum(
+        screens = sum(
             1
             for q in bank.items
             if q.spec.phase == "red_flags" and q.spec.follows is None and q.id not in asked
         )
-        return red.id, remaining + _TYPICAL_DISCRIMINATE
+        return red.id, max(1, screens) + _TYPICAL_DISCRIMINATE
     candidates = _candidates(case, asked, now, bank)
+    done_here = sum(1 for qid in asked if qid in bank.by_id and bank.by_id[qid].spec.phase == "discriminate")
+    typical = max(1, _TYPICAL_DISCRIMINATE - done_here)
     mapped = any(_known(case, q) for q in bank.items if q.spec.first)
     first = None if mapped else next((q for q in candidates if q.spec.first), None)
     if first is not None:
-        return first.id, 1 + _TYPICAL_DISCRIMINATE
+        return first.id, typical
     answerable = _answerable(case, asked, bank)
     twin = _mirror(case, asked, now, bank)
     if twin is not None:
-        return twin.id, 1 + _TYPICAL_DISCRIMINATE
+        return twin.id, typical
     mimic = _mimic_in_play(now)
     weighed = [
         w
@@ -796,7 +816,7 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     separating = max(weighed, key=lambda w: (w.separates, w.q.id), default=None)
     if separating is not None and separating.separates >= stop.separates_at_least:
         # a look-alike is in play: ask what separates it before anything else (issue 6)
-        return separating.q.id, 1 + sum(1 for w in weighed if w.change > stop.change_at_most)
+        return separating.q.id, typical
     live = [w for w in weighed if w.change > stop.change_at_most]
     settled = now.top_root_p >= stop.settled_root_at_least and all(
         w.triage_change <= stop.change_at_most for w in weighed
@@ -808,12 +828,12 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     if not live:
         return None, 0
     best = max(live, key=lambda w: (w.gain + w.change, w.q.id))
-    return best.q.id, len(live)
+    return best.q.id, min(len(live), typical)
 
 
-# A rough count of the discriminating questions still to come while the warning signs are being screened,
-# for the progress bar only (the median measured in docs/bench-interview.md).
-_TYPICAL_DISCRIMINATE = 6
+# The median number of discriminating questions measured on the simulated people (docs/bench-interview.md):
+# the progress bar's guess of what is still to come, never shown as a promise.
+_TYPICAL_DISCRIMINATE = 11
 
 
 @lru_cache(maxsize=1024)
@@ -832,7 +852,10 @@ def next_step(case: Mapping[str, Any], asked: Sequence[str] = ()) -> Step:
     qid, remaining = _step_cached(key, asked_t)
     assessment = assess(parsed)
     done = qid is None
-    progress = 1.0 if done else len(asked_t) / (len(asked_t) + max(1.0, remaining))
+    # questions a screen answered for the person are not counted as asked
+    bank = _bank()
+    shown = sum(1 for qid in asked_t if qid in bank.by_id and bank.by_id[qid].spec.follows is None)
+    progress = 1.0 if done else shown / (shown + max(1.0, remaining))
     question = None if qid is None else _bank().by_id[qid].public
     return Step(
         question=question, assessment=assessment, asked=asked_t, progress=round(progress, 3), done=done
