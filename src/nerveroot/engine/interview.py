@@ -840,7 +840,7 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
 
 # The median number of discriminating questions measured on the simulated people (docs/bench-interview.md):
 # the progress bar's guess of what is still to come, never shown as a promise.
-_TYPICAL_DISCRIMINATE = 10
+_TYPICAL_DISCRIMINATE = 11
 
 
 @lru_cache(maxsize=1024)
