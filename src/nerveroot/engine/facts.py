@@ -277,6 +277,21 @@ def asas_criteria(case: Case, kb: Knowledge) -> Derived:
 
 
 @derived
+def chronic_back_pain_young(case: Case, kb: Knowledge) -> Derived:
+    """Back pain for 3 months or more that began before 45: where axial spondyloarthritis is looked for."""
+    if case.duration_weeks is None or back_pain(case, kb).value is not True:
+        return Derived(None)
+    onset_age = case.age_at_onset
+    if onset_age is None and case.age is not None:
+        onset_age = case.age - case.duration_weeks / 52
+    if onset_age is None:
+        return Derived(None)
+    return Derived(
+        case.duration_weeks >= 12 and onset_age < 45, "back pain for 3 months or more that began before 45"
+    )
+
+
+@derived
 def lateral_thigh_only(case: Case, kb: Knowledge) -> Derived:
     regions = {r for s in SIDES for r in _leg_regions(case, kb, s)}
     return Derived(regions == {"lateral_thigh"} if regions else None)

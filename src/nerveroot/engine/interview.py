@@ -122,6 +122,7 @@ class _QuestionSpec(_Data):
     follows: str | None = None
     probe: list[float] | None = None
     first: bool = False
+    intake: bool = False  # asked once after the body map, whatever it is expected to change (age, duration)
     who: Literal["person", "home_test", "strength", "clinician"] = "person"
 
     @model_validator(mode="after")
@@ -147,6 +148,7 @@ class _AnswerModel(Sourced):
 class _Stop(Sourced):
     change_at_most: float = Field(ge=0, lt=1)
     separates_at_least: float = Field(gt=0, lt=1)
+    mimic_in_play_at_least: float = Field(gt=0, lt=1)
     settled_root_at_least: float = Field(gt=0, le=1)
 
 
@@ -718,9 +720,10 @@ def _weigh(
 
 
 def _mimic_in_play(now: _Eval) -> str | None:
-    """The most likely look-alike, when it is likely enough to be named in the assessment (issue 6)."""
+    """The most likely look-alike, once it is a contender: its separating question is asked before it would
+    be named in the assessment, so that the interview can confirm or exclude it (issue 6)."""
     kb = load_knowledge()
-    floor = kb.patterns.thresholds.mimic_listed_at_least
+    floor = _bank().stop.mimic_in_play_at_least
     mimics = [
         (p, h) for h, p in now.pattern.items() if kb.patterns.hypotheses[h].kind == "mimic" and p >= floor
     ]
@@ -809,6 +812,9 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
     first = None if mapped else next((q for q in candidates if q.spec.first), None)
     if first is not None:
         return first.id, typical
+    intake = next((q for q in candidates if q.spec.intake), None)
+    if intake is not None and mapped:
+        return intake.id, typical
     answerable = _answerable(case, asked, bank)
     twin = _mirror(case, asked, now, bank)
     if twin is not None:
