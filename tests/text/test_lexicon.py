@@ -46,7 +46,7 @@ def _all_sets() -> list[tuple[int, str, Any]]:
     return rows
 
 
-@pytest.mark.parametrize(("index", "path", "value"), _all_sets(), ids=lambda x: str(x))
+@pytest.mark.parametrize(("index", "path", "value"), _all_sets(), ids=str)
 def test_every_path_the_lexicon_sets_is_a_valid_case_path(index: int, path: str, value: Any) -> None:
     parse_case(_nest(path, value))
 

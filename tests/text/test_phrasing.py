@@ -222,6 +222,23 @@ CASES: list[tuple[str, dict[str, Any]]] = [
             "reflexes.right.plantar_response": "flexor",
         },
     ),
+    ("It goes right down to my little toe on the left.", {"pain.right.little_toe": ABSENT}),
+    ("Sciatica down my left leg to the outside of my foot.", {"pain.left.lateral_foot": T}),
+    (
+        "LBP radiating to R leg x 3/52.",
+        {"pain.right.low_back": T, "pain.right.leg": T, "duration_weeks": 3.0},
+    ),
+    (
+        "Denies bowel/bladder dysfunction.",
+        {"history.bladder_dysfunction": F, "history.bowel_incontinence": F},
+    ),
+    (
+        "Sens reduced L5 dermatome R.",
+        {"sensation.right.lateral_calf": "reduced", "sensation.right.great_toe": "reduced"},
+    ),
+    ("KJ 2+ bilat.", {"reflexes.left.patellar": "normal", "reflexes.right.patellar": "normal"}),
+    ("I have to stop and bend forward.", {"history.relieved_by_sitting_or_bending_forward": T}),
+    ("My right calf cramps.", {"pain.right.posterior_calf": T}),
     # ---------------------------------------------------------------- what is not clinical stays out
     (
         "I went back to the GP because the painkillers aren't helping.",
