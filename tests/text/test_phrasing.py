@@ -186,6 +186,26 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "No problems with my bladder or bowels.",
         {"history.bladder_dysfunction": F, "history.bowel_incontinence": F},
     ),
+    (
+        "No numbness. Pain in my left calf, no weakness.",
+        {"pain.left.posterior_calf": T, "numbness": F, "weakness": F},
+    ),
+    (
+        "I've lost a stone in weight without trying and I had breast cancer 10 years ago.",
+        {"history.unexplained_weight_loss": T, "history.history_of_cancer": T, "duration_weeks": ABSENT},
+    ),
+    (
+        "I can't feel my bottom when I sit on the toilet.",
+        {"history.saddle_numbness": T, "numbness.left.buttock": ABSENT},
+    ),
+    (
+        "My private parts feel numb and I've had trouble getting an erection.",
+        {"history.saddle_numbness": T, "history.sexual_dysfunction": T},
+    ),
+    (
+        "Sudden tearing pain going through to my tummy, I felt faint.",
+        {"history.sudden_severe_pain": T, "history.abdominal_pain": T, "history.faintness_or_collapse": T},
+    ),
     # ---------------------------------------------------------------- side
     ("Pain in the right leg. Numbness in the big toe on that side.", {"numbness.right.great_toe": T}),
     ("Both legs are numb.", {"numbness.left.leg": T, "numbness.right.leg": T}),
