@@ -129,7 +129,7 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
             doc = nlp.make_doc(text[lo:hi] if (lo, hi) != (0, len(text)) else text)
             starts = [c - lo for c in sentences if lo <= c < hi]
             _mark_sentences(doc, starts)
-            _run(context, doc, lo, [(i, targets[i]) for i in chosen], flags, starts)
+            _run(context, doc, lo, [(i, targets[i]) for i in chosen], flags=flags, sentences=starts)
     return Parsed(sentences, clauses, flags)
 
 
@@ -189,6 +189,7 @@ def _run(
     doc: Any,
     offset: int,
     targets: list[tuple[int, tuple[int, int]]],
+    *,
     flags: list[Flags],
     sentences: list[int],
 ) -> None:
