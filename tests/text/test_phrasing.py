@@ -206,6 +206,28 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Sudden tearing pain going through to my tummy, I felt faint.",
         {"history.sudden_severe_pain": T, "history.abdominal_pain": T, "history.faintness_or_collapse": T},
     ),
+    ("CES symptoms denied.", {"history.saddle_numbness": F, "history.bladder_dysfunction": F}),
+    (
+        "Weak right ankle dorsiflexion and EHL 4/5.",
+        {"weakness.right.ankle_dorsiflexion": 4.0, "weakness.right.great_toe_extension": 4.0},
+    ),
+    (
+        "L SLR +ve 40. AJs absent bilaterally.",
+        {
+            "tests.left.straight_leg_raise": "positive",
+            "reflexes.left.achilles": "absent",
+            "reflexes.right.achilles": "absent",
+        },
+    ),
+    (
+        "Hx: 3/12 L leg pain. PMH: T2DM. SH: smoker 20/day.",
+        {
+            "duration_weeks": pytest.approx(13.035),
+            "pain.left.leg": T,
+            "history.diabetes": T,
+            "history.smoker": T,
+        },
+    ),
     # ---------------------------------------------------------------- side
     ("Pain in the right leg. Numbness in the big toe on that side.", {"numbness.right.great_toe": T}),
     ("Both legs are numb.", {"numbness.left.leg": T, "numbness.right.leg": T}),
