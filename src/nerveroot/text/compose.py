@@ -292,10 +292,7 @@ def _placeholders(lexicon: Lexicon, m: Mention, regions: list[Mention]) -> list[
     if i >= 0:
         movement = lexicon.pronoun_movements.get(regions[i].entry.regions[0])
         if movement in MOVEMENTS:
-            for fill in fills or [{}]:
-                fill["last_region_movement"] = movement
-            if not fills:
-                fills.append({"last_region_movement": movement})
+            fills = [{**fill, "last_region_movement": movement} for fill in fills or [{}]]
     return fills or [{}]
 
 
