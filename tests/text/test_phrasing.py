@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import ABSENT, findings
+from textread import ABSENT, findings
 
 T = True  # weak, not graded, reads as MRC 4 in the engine's flat facts
 F = False
@@ -186,6 +186,48 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "No problems with my bladder or bowels.",
         {"history.bladder_dysfunction": F, "history.bowel_incontinence": F},
     ),
+    (
+        "No numbness. Pain in my left calf, no weakness.",
+        {"pain.left.posterior_calf": T, "numbness": F, "weakness": F},
+    ),
+    (
+        "I've lost a stone in weight without trying and I had breast cancer 10 years ago.",
+        {"history.unexplained_weight_loss": T, "history.history_of_cancer": T, "duration_weeks": ABSENT},
+    ),
+    (
+        "I can't feel my bottom when I sit on the toilet.",
+        {"history.saddle_numbness": T, "numbness.left.buttock": ABSENT},
+    ),
+    (
+        "My private parts feel numb and I've had trouble getting an erection.",
+        {"history.saddle_numbness": T, "history.sexual_dysfunction": T},
+    ),
+    (
+        "Sudden tearing pain going through to my tummy, I felt faint.",
+        {"history.sudden_severe_pain": T, "history.abdominal_pain": T, "history.faintness_or_collapse": T},
+    ),
+    ("CES symptoms denied.", {"history.saddle_numbness": F, "history.bladder_dysfunction": F}),
+    (
+        "Weak right ankle dorsiflexion and EHL 4/5.",
+        {"weakness.right.ankle_dorsiflexion": 4.0, "weakness.right.great_toe_extension": 4.0},
+    ),
+    (
+        "L SLR +ve 40. AJs absent bilaterally.",
+        {
+            "tests.left.straight_leg_raise": "positive",
+            "reflexes.left.achilles": "absent",
+            "reflexes.right.achilles": "absent",
+        },
+    ),
+    (
+        "Hx: 3/12 L leg pain. PMH: T2DM. SH: smoker 20/day.",
+        {
+            "duration_weeks": pytest.approx(13.035),
+            "pain.left.leg": T,
+            "history.diabetes": T,
+            "history.smoker": T,
+        },
+    ),
     # ---------------------------------------------------------------- side
     ("Pain in the right leg. Numbness in the big toe on that side.", {"numbness.right.great_toe": T}),
     ("Both legs are numb.", {"numbness.left.leg": T, "numbness.right.leg": T}),
@@ -222,6 +264,23 @@ CASES: list[tuple[str, dict[str, Any]]] = [
             "reflexes.right.plantar_response": "flexor",
         },
     ),
+    ("It goes right down to my little toe on the left.", {"pain.right.little_toe": ABSENT}),
+    ("Sciatica down my left leg to the outside of my foot.", {"pain.left.lateral_foot": T}),
+    (
+        "LBP radiating to R leg x 3/52.",
+        {"pain.right.low_back": T, "pain.right.leg": T, "duration_weeks": 3.0},
+    ),
+    (
+        "Denies bowel/bladder dysfunction.",
+        {"history.bladder_dysfunction": F, "history.bowel_incontinence": F},
+    ),
+    (
+        "Sens reduced L5 dermatome R.",
+        {"sensation.right.lateral_calf": "reduced", "sensation.right.great_toe": "reduced"},
+    ),
+    ("KJ 2+ bilat.", {"reflexes.left.patellar": "normal", "reflexes.right.patellar": "normal"}),
+    ("I have to stop and bend forward.", {"history.relieved_by_sitting_or_bending_forward": T}),
+    ("My right calf cramps.", {"pain.right.posterior_calf": T}),
     # ---------------------------------------------------------------- what is not clinical stays out
     (
         "I went back to the GP because the painkillers aren't helping.",

@@ -186,6 +186,10 @@ def _symptom_regions(
             pending.append(m)
             pending_sentence = sentence
     with_region = {id(s) for g, _ in attached for s in g}
+    for symptom in symptoms:  # "LBP": a symptom word that names its own place
+        if symptom.entry.regions:
+            with_region.add(id(symptom))
+            yield from _pair(symptom, symptom, finder)
     for g, region in attached:
         for symptom in g:
             yield from _pair(symptom, region, finder)
@@ -215,7 +219,7 @@ def _pair(symptom: Mention, region: Mention, finder: _SideFinder) -> Iterator[Co
     if _dropped(symptom) or _dropped(region):
         return
     negated = symptom.flags.negated or region.flags.negated
-    spans = [(region.start, region.end), (symptom.start, symptom.end)]
+    spans = list(dict.fromkeys([(region.start, region.end), (symptom.start, symptom.end)]))
     kind = symptom.entry.kind or "pain"
     for side in finder.find(region.start, region.end):
         for region_id in region.entry.regions:
@@ -288,10 +292,7 @@ def _placeholders(lexicon: Lexicon, m: Mention, regions: list[Mention]) -> list[
     if i >= 0:
         movement = lexicon.pronoun_movements.get(regions[i].entry.regions[0])
         if movement in MOVEMENTS:
-            for fill in fills or [{}]:
-                fill["last_region_movement"] = movement
-            if not fills:
-                fills.append({"last_region_movement": movement})
+            fills = [{**fill, "last_region_movement": movement} for fill in fills or [{}]]
     return fills or [{}]
 
 

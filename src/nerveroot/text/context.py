@@ -65,7 +65,9 @@ def _pipeline() -> tuple[Any, Any]:
                 category=r["category"],
                 direction=r["direction"],
                 pattern=r.get("pattern"),
-                max_scope=r.get("max_scope"),
+                # A terminating word's own window must be small: medspaCy's overlap test misses a window
+                # that wholly contains the scope it should cut ("without trying and I had cancer").
+                max_scope=1 if r["direction"] == "TERMINATE" else r.get("max_scope"),
             )
             for r in lexicon.context_rules
         ]
@@ -125,8 +127,9 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
         if chosen:
             nlp, context = _pipeline()  # built on first need: a text with no trigger word never loads spaCy
             doc = nlp.make_doc(text[lo:hi] if (lo, hi) != (0, len(text)) else text)
-            _mark_sentences(doc, [c - lo for c in sentences if lo <= c < hi])
-            _run(context, doc, lo, [(i, targets[i]) for i in chosen], flags)
+            starts = [c - lo for c in sentences if lo <= c < hi]
+            _mark_sentences(doc, starts)
+            _run(context, doc, lo, [(i, targets[i]) for i in chosen], flags=flags, sentences=starts)
     return Parsed(sentences, clauses, flags)
 
 
@@ -182,7 +185,13 @@ def _mark_sentences(doc: Any, starts: list[int]) -> None:
 
 
 def _run(
-    context: Any, doc: Any, offset: int, targets: list[tuple[int, tuple[int, int]]], flags: list[Flags]
+    context: Any,
+    doc: Any,
+    offset: int,
+    targets: list[tuple[int, tuple[int, int]]],
+    *,
+    flags: list[Flags],
+    sentences: list[int],
 ) -> None:
     spans = []
     owner: list[int] = []
@@ -197,7 +206,13 @@ def _run(
     doc.ents = spans
     context(doc)
     for i, span in zip(owner, doc.ents, strict=True):
-        modifiers = span._.modifiers
+        # With a token window ConText's scope can run into the next sentence; keep only modifiers of the
+        # target's own sentence.
+        own = bisect.bisect_right(sentences, span.start_char) - 1
+        modifiers = [
+            m for m in span._.modifiers
+            if bisect.bisect_right(sentences, doc[m.modifier_span[0]].idx) - 1 == own
+        ]  # fmt: skip
         if modifiers:
             kinds = {m.category for m in modifiers}
             flags[i] = Flags(

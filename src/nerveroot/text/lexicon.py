@@ -29,6 +29,7 @@ SCAN_ORDER = (*_SECTIONS, "sides", "demographics")
 _DEPTH = 6
 _PREFIX = 3  # letters a phrase is indexed by
 _MAX_PREFIXES = 400
+_CORE = 0.8  # the weight at which roots.yaml calls a region a root's core territory
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,10 @@ def _entries(data: dict[str, Any], macros: dict[str, str]) -> dict[str, list[tup
         entry = Entry("demographics", i, dict(row["set"]))
         out["demographics"].extend((entry, _expand(p, macros, f"demographics[{i}]")) for p in row["patterns"])
     for i, row in enumerate(data["symptoms"]):
-        entry = Entry("symptoms", i, kind=row["kind"], level=row.get("level"), also=dict(row.get("also", {})))
+        entry = Entry(
+            "symptoms", i, kind=row["kind"], level=row.get("level"), also=dict(row.get("also", {})),
+            regions=tuple(row.get("regions", ())),
+        )  # fmt: skip
         out["symptoms"].extend((entry, _expand(p, macros, f"symptoms[{i}]")) for p in row["patterns"])
     for region, patterns in data["regions"].items():
         if region not in REGIONS:
@@ -297,12 +301,27 @@ def _entries(data: dict[str, Any], macros: dict[str, str]) -> dict[str, list[tup
         for p in patterns:
             ids = tuple(expansions.get(p, [region]))
             out["regions"].append((Entry("regions", 0, regions=ids), _expand(p, macros, f"regions.{region}")))
+    for root, regions in _dermatomes().items():  # "L5 dermatome": the root's core territory (roots.yaml)
+        for p in (
+            rf"{root}\s+(?:dermatom\w*|distribution|territory)",
+            rf"(?:dermatom\w*|distribution)\s+(?:of\s+)?{root}",
+        ):
+            out["regions"].append((Entry("regions", 0, regions=regions), p))
     for value, patterns in data["sides"].items():
         entry = Entry("sides", 0, value=value)
         out["sides"].extend((entry, _expand(p, macros, f"sides.{value}")) for p in patterns)
     for i, p in enumerate(data["ignore"]):
         out["ignore"].append((Entry("ignore", i), _expand(p, macros, f"ignore[{i}]")))
     return out
+
+
+def _dermatomes() -> dict[str, tuple[str, ...]]:
+    """Each root's core sensory territory (weight 0.8 or more in the knowledge base's roots.yaml)."""
+    text = resources.files("nerveroot.knowledge").joinpath("roots.yaml").read_text(encoding="utf-8")
+    roots = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["roots"]
+    return {
+        root: tuple(r for r, w in data["dermatome"].items() if w >= _CORE) for root, data in roots.items()
+    }
 
 
 @cache

@@ -97,6 +97,7 @@ def _demographics(
     from nerveroot.text.compose import _value
 
     spans = sorted((f.start, f.end) for f in findings)
+    past = [f for f in findings if f.entry.historical_ok]
     out = []
     for m in mentions:
         if _inside(m, spans):
@@ -105,8 +106,8 @@ def _demographics(
             i = bisect.bisect_right(clauses, m.start) - 1
             lo = clauses[i] if i >= 0 else 0
             hi = clauses[i + 1] if i + 1 < len(clauses) else len(text)
-            if _EARLIER.search(text, lo, hi):
-                continue
+            if _EARLIER.search(text, lo, hi) or any(lo <= f.start < hi for f in past):
+                continue  # "breast cancer 10 years ago" dates a past illness, not this episode
         for path, raw in m.entry.sets.items():
             value = _value(lexicon, raw, m)
             if value is not None and not (isinstance(value, str) and _TRIVIAL.match(value)):

@@ -1,0 +1,94 @@
+"""The lexicon is data: every path it sets is a case path, every region and movement has words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nerveroot.case import MOVEMENTS, REGIONS, parse_case
+from nerveroot.errors import TextError
+from nerveroot.text import read_text
+from nerveroot.text.lexicon import load_lexicon, prefixes
+
+EVIDENCE_ONLY = {"weakness", "pain", "numbness", "tingling", "sensation"}
+FILL = {"{side}": "left", "{muscle}": "great_toe_extension", "{reflex}": "achilles",
+        "{last_region_movement}": "ankle_dorsiflexion"}  # fmt: skip
+SAMPLE = {"$grade": 4, "$level": "absent", "$sign": "positive", "$ml": 300.0, "$count": 5, "$age": 50,
+          "$sex": "female", "$duration": 2.0}  # fmt: skip
+
+
+def _nest(path: str, value: Any) -> dict[str, Any]:
+    for key, word in FILL.items():
+        path = path.replace(key, word)
+    parts = path.split(".")
+    if parts[0] in ("pain", "numbness", "tingling"):
+        return {parts[0]: {parts[1]: [parts[2]]}}
+    out: dict[str, Any] = {parts[-1]: SAMPLE.get(value, value) if isinstance(value, str) else value}
+    for part in reversed(parts[:-1]):
+        out = {part: out}
+    return out
+
+
+def _all_sets() -> list[tuple[int, str, Any]]:
+    lexicon = load_lexicon()
+    rows = []
+    for name in ("findings", "demographics"):
+        seen = set()
+        for entry, _ in lexicon.sections[name].rows:
+            if entry.index in seen:
+                continue
+            seen.add(entry.index)
+            for sets in (entry.sets, entry.negated or {}):
+                rows.extend((entry.index, p, v) for p, v in sets.items() if p not in EVIDENCE_ONLY)
+    return rows
+
+
+@pytest.mark.parametrize(("index", "path", "value"), _all_sets(), ids=str)
+def test_every_path_the_lexicon_sets_is_a_valid_case_path(index: int, path: str, value: Any) -> None:
+    parse_case(_nest(path, value))
+
+
+def test_every_region_has_words() -> None:
+    named = {r for entry, _ in load_lexicon().sections["regions"].rows for r in entry.regions}
+    assert named == set(REGIONS)
+
+
+def test_every_movement_has_a_muscle_name() -> None:
+    assert {value for value, _ in load_lexicon().lookups["muscle"]} == set(MOVEMENTS)
+
+
+def test_every_pattern_is_indexed_by_its_first_letters() -> None:
+    for section in load_lexicon().sections.values():
+        for _, pattern in section.rows:
+            assert prefixes(pattern) is not None, f"{section.name}: {pattern[:60]} can start with anything"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=400))
+def test_any_text_is_read_or_refused_with_a_text_error(text: str) -> None:
+    try:
+        reading = read_text(text)
+    except TextError as exc:
+        assert exc.problems[0].path == "text"
+        return
+    for span in reading.evidence:
+        assert text[span.start : span.end] == span.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["No", "not", "left", "right", "L", "R", "pain", "numb", "tingling", "calf", "foot", "big toe",
+             "EHL", "4/5", "AJ", "absent", "SLR", "+ve", "bladder", "can't", "lift", "it", ",", ".", "both",
+             "legs", "if", "mother", "cancer", "denies", "on that side", "52M", "for 3 weeks"]
+        ),
+        min_size=1, max_size=40,
+    )
+)  # fmt: skip
+def test_clinical_word_salad_always_gives_a_valid_case(words: list[str]) -> None:
+    reading = read_text(" ".join(words))
+    parse_case(reading.case.model_dump(mode="json", exclude_none=True))
