@@ -128,7 +128,7 @@ def answer_questions_by_keyboard(page: Page, limit: int = 80) -> int:
 def continue_to_booking(page: Page) -> dict[str, Any]:
     """From the result page, press "Book a new-patient consultation"; return the case sent to /book.
 
-    The booking pages belong to the store branch; their tests continue the journey from here.
+    :func:`book_by_mouse` and :func:`book_by_keyboard` then finish the journey at the confirmation.
     """
     with page.expect_navigation(url=re.compile(r"/book\?")) as navigation:
         page.get_by_role("button", name="Book a new-patient consultation").click()
@@ -137,3 +137,30 @@ def continue_to_booking(page: Page) -> dict[str, Any]:
     query = parse_qs(urlparse(page.url).query)
     case: dict[str, Any] = json.loads(query["case"][0])
     return case
+
+
+def book_by_mouse(page: Page, *, name: str, email: str, phone: str) -> str:
+    """On /book: take the first free time, fill the form, consent, confirm; return the booking reference."""
+    page.locator("input[name=slot_id]").first.check()
+    page.fill("#name", name)
+    page.fill("#email", email)
+    page.fill("#phone", phone)
+    page.check("#consent")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/book/NR-"))
+    return page.locator(".reference").inner_text()
+
+
+def book_by_keyboard(page: Page, *, name: str, email: str, phone: str) -> str:
+    """The same booking with the keyboard alone: Tab to each control, Space to choose, Enter to send."""
+    tab_to(page, "input[name=slot_id]")
+    page.keyboard.press("Space")
+    for field, text in (("#name", name), ("#email", email), ("#phone", phone)):
+        tab_to(page, field)
+        page.keyboard.type(text)
+    tab_to(page, "#consent")
+    page.keyboard.press("Space")
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/book/NR-"))
+    return page.locator(".reference").inner_text()

@@ -11,6 +11,8 @@ from journey import (
     answer_questions_by_mouse,
     answer_red_flags_by_keyboard,
     answer_red_flags_by_mouse,
+    book_by_keyboard,
+    book_by_mouse,
     continue_to_booking,
     mark_on_map,
     shot,
@@ -23,7 +25,7 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 
-def test_journey_by_mouse_from_home_to_the_book_button(page: Page) -> None:
+def test_journey_by_mouse_from_home_to_the_booking_confirmation(page: Page) -> None:
     page.goto("/")
     shot(page, "mouse-01-home")
     page.get_by_role("link", name="Start the check").click()
@@ -53,6 +55,10 @@ def test_journey_by_mouse_from_home_to_the_book_button(page: Page) -> None:
     shot(page, "mouse-05-book")
     assert "great_toe" in case["numbness"]["left"]
     assert case["age"] == 44
+    reference = book_by_mouse(page, name="Ada Lovelace", email="ada@example.org", phone="020 7946 0000")
+    shot(page, "mouse-06-confirmation")
+    assert reference.startswith("NR-")
+    expect(page.get_by_role("link", name=re.compile("calendar", re.I))).to_be_visible()
 
 
 def test_journey_by_keyboard_alone(page: Page) -> None:
@@ -80,6 +86,9 @@ def test_journey_by_keyboard_alone(page: Page) -> None:
     tab_to(page, "#book-button")
     submit_by_key(page)
     assert "/book?" in page.url
+    reference = book_by_keyboard(page, name="Alan Turing", email="alan@example.org", phone="020 7946 0959")
+    shot(page, "keyboard-03-confirmation")
+    assert reference.startswith("NR-")
 
 
 def test_emergency_answer_goes_straight_to_what_to_do_now(page: Page) -> None:
