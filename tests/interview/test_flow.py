@@ -200,3 +200,22 @@ def test_after_a_yes_the_screen_asks_until_one_answer_explains_it() -> None:
     # contender whose urgency the result must carry, so it is still worth asking
     assert "hand_symptoms" in opened
     assert "clonus.left" in opened  # an examination sign that would make it urgent
+
+
+@pytest.mark.parametrize("case_id", ["l5-exam-classic", "umn-clonus", "fibular-knock-classic"])
+def test_a_person_is_never_asked_what_only_an_examination_can_tell(case_id: str) -> None:
+    from expect import OWN_CASES, load_cases
+    from nerveroot.engine.interview import _bank, answer_from_case, apply_answer, next_step
+
+    full = next(c["case"] for p in OWN_CASES.glob("*.json") for c in load_cases(p) if c["id"] == case_id)
+    case: dict[str, Any] = {}
+    asked: tuple[str, ...] = ()
+    shown = []
+    for _ in range(80):
+        step = next_step(case, asked, audience="person")
+        if step.done or step.question is None:
+            break
+        shown.append(step.question.id)
+        case, asked = apply_answer(case, step.question.id, answer_from_case(step.question.id, full), asked)
+    assert shown, "the interview asked nothing"
+    assert [q for q in shown if _bank().by_id[q].spec.who == "clinician"] == []

@@ -741,7 +741,9 @@ def _screen_open(q: _Q, case: Mapping[str, Any], asked: Sequence[str], bank: _Ba
     return q.id in asked or _warning_recorded(q, case, bank)
 
 
-def _red_flag_due(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Bank) -> _Q | None:
+def _red_flag_due(
+    case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Bank, *, person_only: bool = False
+) -> _Q | None:
     """The next warning-sign question, while the screens are not done (they end once discrimination began).
 
     A screen answered "yes" opens its questions: the person's own ones are asked until one of them explains
@@ -751,6 +753,8 @@ def _red_flag_due(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, ban
         return None
     for q in bank.items:
         if q.spec.phase != "red_flags" or q.id in asked or _known(case, q):
+            continue
+        if person_only and q.spec.who == "clinician":
             continue
         if q.spec.covers:
             if not _screen_open(q, case, asked, bank) and any(not _known(case, s) for s in bank.covered(q)):
@@ -779,25 +783,28 @@ def _can_move(q: _Q, case: Mapping[str, Any], now: _Eval) -> bool:
     return False
 
 
-def _candidates(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Bank) -> list[_Q]:
+def _candidates(
+    case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Bank, *, person_only: bool = False
+) -> list[_Q]:
     sides = set(now.sides or SIDES)
     return [
         q
         for q in bank.items
         if q.spec.phase == "discriminate"
+        and not (person_only and q.spec.who == "clinician")
         and q.id not in asked
         and not _known(case, q)
         and (q.side is None or q.side in sides)
     ]
 
 
-def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
+def _step(key: str, asked: tuple[str, ...], person_only: bool = False) -> tuple[str | None, float]:
     """The next question id (None when done) and the number of questions still likely to matter."""
     bank = _bank()
     case = json.loads(key)
     now = _evaluate(key)
     assert now is not None  # the case was validated by the caller
-    red = _red_flag_due(case, asked, now, bank)
+    red = _red_flag_due(case, asked, now, bank, person_only=person_only)
     if red is not None:
         screens = sum(
             1
@@ -805,7 +812,7 @@ def _step(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
             if q.spec.phase == "red_flags" and q.spec.follows is None and q.id not in asked
         )
         return red.id, max(1, screens) + _TYPICAL_DISCRIMINATE
-    candidates = _candidates(case, asked, now, bank)
+    candidates = _candidates(case, asked, now, bank, person_only=person_only)
     done_here = sum(1 for qid in asked if qid in bank.by_id and bank.by_id[qid].spec.phase == "discriminate")
     typical = max(1, _TYPICAL_DISCRIMINATE - done_here)
     mapped = any(_known(case, q) for q in bank.items if q.spec.first)
@@ -850,19 +857,27 @@ _TYPICAL_DISCRIMINATE = 11
 
 
 @lru_cache(maxsize=1024)
-def _step_cached(key: str, asked: tuple[str, ...]) -> tuple[str | None, float]:
-    return _step(key, asked)
+def _step_cached(key: str, asked: tuple[str, ...], person_only: bool = False) -> tuple[str | None, float]:
+    return _step(key, asked, person_only)
 
 
-def next_step(case: Mapping[str, Any], asked: Sequence[str] = ()) -> Step:
+def next_step(
+    case: Mapping[str, Any],
+    asked: Sequence[str] = (),
+    *,
+    audience: Literal["person", "clinician"] = "clinician",
+) -> Step:
     """The next question for the case so far (or none when the interview is done), with its assessment.
+
+    `audience="person"` (the patient pages) never asks what only an examination can tell (clonus, reflexes,
+    the straight leg raise); a clinician at intake is asked everything.
 
     Raises CaseError (a BadInput) when the case is not valid.
     """
     parsed: Case = parse_case(case)
     key = _key(case)
     asked_t = tuple(asked)
-    qid, remaining = _step_cached(key, asked_t)
+    qid, remaining = _step_cached(key, asked_t, audience == "person")
     assessment = assess(parsed)
     done = qid is None
     # questions a screen answered for the person are not counted as asked

@@ -64,7 +64,7 @@ class State:
 
 
 def _step(case: dict[str, Any], asked: list[str], trail: list[dict[str, Any]]) -> State:
-    step = engine.next_step(case, list(asked))
+    step = engine.next_step(case, list(asked), audience="person")
     return State(
         case=case,
         asked=list(step.asked),
