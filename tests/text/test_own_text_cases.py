@@ -17,8 +17,6 @@ OWN = [e for path in sorted(OWN_CASES.glob("*.json")) for e in expectations(load
 KNOWN = {
     ("text-meralgia-exam", "pattern"): "a list ('anterior thigh and medial shin normal') after 'reduced sensation' is read as reduced",
     ("text-sij-normal-neuro", "top_mimic_in"): "groin pain in the drawing keeps the hip level with the sacroiliac joint",
-    ("text-axspa-short", "top_mimic_in"): "'5 months of ...' is not read as a duration, so the onset age is unknown",
-    ("text-axspa-short", "triage_min"): "as above: too few inflammatory features are read to name the look-alike",
 }
 
 
