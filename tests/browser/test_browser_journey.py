@@ -192,7 +192,10 @@ def test_own_words_are_read_back_for_confirmation_or_declined_gracefully(page: P
 def test_a_body_map_question_can_be_answered_on_the_drawing(page: Page) -> None:
     page.goto("/check/red-flags")
     answer_red_flags_by_mouse(page)
-    page.check("#m-pain-left-lateral_calf")
+    # only words, no place marked: the interview then asks where it is, on a drawing
+    page.fill("#story", "It is worse when I sit and when I cough.")
+    page.get_by_role("button", name="Read my description").click()
+    expect(page.locator("input[name=keep]").first).to_be_checked()
     page.get_by_role("button", name="Continue", exact=True).click()
     for _ in range(60):
         if page.locator("svg.interactive").count() or not page.locator("input[name=question_id]").count():
