@@ -151,9 +151,11 @@ def below_knee_symptoms(case: Case, kb: Knowledge) -> Derived:
 def back_pain(case: Case, kb: Knowledge) -> Derived:
     """Pain in the lower back or buttock; False only when pain is mapped elsewhere and not there."""
     pain = {r for s in SIDES for r in case.regions("pain", s)}
-    if not pain:
-        return Derived(None)
-    return Derived(bool(pain & {"low_back", "buttock"}))
+    if pain & {"low_back", "buttock"}:
+        return Derived(True)
+    if case.history.back_pain is not None:
+        return Derived(case.history.back_pain)
+    return Derived(False if pain else None)
 
 
 @derived
