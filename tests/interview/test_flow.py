@@ -176,3 +176,23 @@ def test_the_foot_drop_look_alike_question_is_asked_when_the_foot_drops() -> Non
     }
     _, shown = _walk(answers)
     assert "foot_inversion.right" in shown
+
+
+def test_calf_pain_on_walking_brings_the_standing_still_question_first() -> None:
+    """Issue 6: when vascular claudication is in play, ask whether standing still (not sitting) eases it."""
+    answers: dict[str, Any] = {
+        "ces_screen": "no",
+        "nerve_screen": "no",
+        "serious_screen": "no",
+        "pain_map": {"left": ["posterior_calf"], "right": ["posterior_calf"]},
+    }
+    _, shown = _walk(answers)
+    assert shown[shown.index("pain_map") + 1] == "relieved_by_standing_still"
+
+
+def test_after_a_yes_the_screen_asks_until_one_answer_explains_it() -> None:
+    _, shown = _walk({"ces_screen": "no", "nerve_screen": "yes", "gait_unsteady": "yes"})
+    opened = shown[shown.index("nerve_screen") + 1 : shown.index("serious_screen")]
+    assert opened[:2] == ["progressive_weakness", "gait_unsteady"]  # the person's own, in order
+    assert "hand_symptoms" not in opened  # explained already, and it would change nothing
+    assert "clonus.left" in opened  # an examination sign that would make it urgent

@@ -5,8 +5,8 @@ far come out; no clock, no state between calls (the questions file is read once,
 The questions are data (knowledge/questions.yaml), validated on load.
 
 Order. The red-flag screens come first, every time; "yes" to a screen opens its questions one by one,
-skipping those whose answer could no longer change the triage. Then the body map, until it records where
-the symptoms are. Then the most valuable question: for every answer of every question not yet asked (the
+skipping those whose answer could no longer change the conclusion. Then the body map, until it records
+where the symptoms are. Then the most valuable question: for every answer of every question not yet asked (the
 options; for numbers and body maps, a few representative answers), the real engine is run. A question's
 value is the expected fall in uncertainty (the entropies of the pattern, root x side and cause posteriors)
 plus the chance that its answer changes the conclusion (pattern label, top root and side, triage; a rise
@@ -637,7 +637,7 @@ class _Weighed:
     gain: float  # expected fall in uncertainty (bits)
     change: float  # predicted chance that the answer changes the conclusion
     triage_change: float
-    separates: float  # expected shift in the probability of the look-alike in play (not discounted)
+    separates: float  # expected shift in the probability of the look-alike in play
 
 
 def _cost(now: _Eval, after: _Eval) -> float:
@@ -714,7 +714,7 @@ def _weigh(
         if mimic
         else 0.0
     )
-    return _Weighed(q, answered * gain, answered * change, answered * t_change, shift)
+    return _Weighed(q, answered * gain, answered * change, answered * t_change, answered * shift)
 
 
 def _mimic_in_play(now: _Eval) -> str | None:
@@ -739,32 +739,39 @@ def _screen_open(q: _Q, case: Mapping[str, Any], asked: Sequence[str], bank: _Ba
 
 
 def _red_flag_due(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Bank) -> _Q | None:
+    """The next warning-sign question, while the screens are not done (they end once discrimination began).
+
+    A screen answered "yes" opens its questions: the person's own ones are asked until one of them explains
+    the "yes" (or the triage is an emergency); after that, and for the examination ones, only those whose
+    answer could still change the conclusion."""
+    if any(qid in bank.by_id and bank.by_id[qid].spec.phase == "discriminate" for qid in asked):
+        return None
     for q in bank.items:
-        if q.spec.phase != "red_flags" or q.id in asked:
+        if q.spec.phase != "red_flags" or q.id in asked or _known(case, q):
             continue
         if q.spec.covers:
-            subs = bank.covered(q)
-            if not _screen_open(q, case, asked, bank) and any(not _known(case, s) for s in subs):
+            if not _screen_open(q, case, asked, bank) and any(not _known(case, s) for s in bank.covered(q)):
                 return q
         elif q.spec.follows is not None:
             screen = bank.by_id[q.spec.follows]
-            if (
-                _screen_open(screen, case, asked, bank)
-                and not _known(case, q)
-                and _can_move_triage(q, case, now)
-            ):
+            if not _screen_open(screen, case, asked, bank):
+                continue
+            explained = any(_get(case, s.path) is True for s in bank.covered(screen))
+            always = q.spec.who == "person" and now.triage != "emergency" and not explained
+            if always or _can_move(q, case, now):
                 return q
-        elif not _known(case, q):
+        else:
             return q
     return None
 
 
-def _can_move_triage(q: _Q, case: Mapping[str, Any], now: _Eval) -> bool:
-    """A warning-sign question is skipped only when no answer to it could change the triage level."""
+def _can_move(q: _Q, case: Mapping[str, Any], now: _Eval) -> bool:
+    """A question opened by a screen is skipped only when no answer to it could change the conclusion
+    (once it is an emergency, for instance, the other bladder questions change nothing)."""
     kb = load_knowledge()
     for v in _probe_values(q, kb, SIDES):
         after = _evaluate(_key(_write(case, q, v)))
-        if after is not None and after.triage != now.triage:
+        if after is not None and after.conclusion != now.conclusion:
             return True
     return False
 
