@@ -842,13 +842,38 @@ def _step(key: str, asked: tuple[str, ...], person_only: bool = False) -> tuple[
         w.triage_change <= stop.change_at_most for w in weighed
     )
     if (not live or settled) and now.conclusion[0] != "unrecognised":
-        return None, 0
+        severity = _grade_before_stopping(candidates, now)
+        return (severity.id, 1) if severity is not None else (None, 0)
     if not live:  # nothing recognised yet: keep asking while anything is left
         live = [w for w in weighed if w.gain > 0 or w.change > 0] or weighed
     if not live:
         return None, 0
     best = max(live, key=lambda w: (w.gain + w.change, w.q.id))
     return best.q.id, min(len(live), typical)
+
+
+def _grade_before_stopping(candidates: Sequence[_Q], now: _Eval) -> _Q | None:
+    """Weakness found but not yet graded severe: grade the key muscles of the likely root before stopping.
+
+    A grade of 3/5 or worse turns "prompt" into "urgent" (red_flags.yaml), yet the answer model rarely
+    predicts it, so the information gain alone would stop without asking (a foot drop graded 3/5 ended
+    at "prompt"). Only the muscles whose weakness points most to that root (likelihood ratio 3 or more)."""
+    root, side = now.conclusion[1], now.conclusion[2]
+    if root is None or "any_weakness" not in now.fired or "severe_weakness" in now.fired:
+        return None
+    kb = load_knowledge()
+    strength: dict[str, float] = {}
+    for f in kb.findings:
+        if f.fact.startswith("weakness.") and f.match.below is not None:
+            for e in f.effects:
+                if e.target == "root" and e.lr.get(root, 0.0) >= 3:
+                    strength[f.fact.rsplit(".", 1)[-1]] = e.lr[root]
+    graded = [
+        (strength[q.path.rsplit(".", 1)[-1]], q.id, q)
+        for q in candidates
+        if q.spec.kind == "grade" and q.side == side and q.path.rsplit(".", 1)[-1] in strength
+    ]
+    return max(graded, key=lambda g: (g[0], g[1]))[2] if graded else None
 
 
 # The median number of discriminating questions measured on the simulated people (docs/bench-interview.md):
