@@ -219,3 +219,27 @@ def test_a_person_is_never_asked_what_only_an_examination_can_tell(case_id: str)
         case, asked = apply_answer(case, step.question.id, answer_from_case(step.question.id, full), asked)
     assert shown, "the interview asked nothing"
     assert [q for q in shown if _bank().by_id[q].spec.who == "clinician"] == []
+
+
+def test_weakness_found_is_graded_before_the_interview_stops() -> None:
+    """A foot drop graded 3/5 is urgent; the interview must ask the grade, not stop at 'prompt'."""
+    from expect import OWN_CASES, load_cases
+    from nerveroot.engine.interview import answer_from_case, apply_answer, next_step
+
+    full = next(
+        c["case"]
+        for p in OWN_CASES.glob("*.json")
+        for c in load_cases(p)
+        if c["id"] == "near-miss-l5-foot-drop-weak-inversion"
+    )
+    case: dict[str, Any] = {}
+    asked: tuple[str, ...] = ()
+    step = next_step(case, asked)
+    for _ in range(80):
+        if step.done or step.question is None:
+            break
+        case, asked = apply_answer(case, step.question.id, answer_from_case(step.question.id, full), asked)
+        step = next_step(case, asked)
+    assert step.done
+    assert step.assessment.triage.level == "urgent"
+    assert any(q.startswith(("ankle_dorsiflexion", "great_toe_extension")) for q in asked)
