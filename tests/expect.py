@@ -65,3 +65,10 @@ def check(a: Assessment, key: str, expected: Any) -> tuple[bool, Any]:
         got = [m.mimic for m in a.mimics]
         return expected not in got, got
     raise AssertionError(f"unknown expectation key {key!r}")
+
+
+def as_params(rows: list[tuple[str, dict[str, Any], str, Any]]) -> list[Any]:
+    """Expectations as pytest parameters, each with a readable id "<case id>-<key>"."""
+    import pytest
+
+    return [pytest.param(*row, id=f"{row[0]}-{row[2]}") for row in rows]

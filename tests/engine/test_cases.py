@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from expect import OWN_CASES, SHARED_CASES, check, expectations, load_cases
+from expect import OWN_CASES, SHARED_CASES, as_params, check, expectations, load_cases
 from nerveroot.service import assess_payload
 
 SHARED = expectations(load_cases(SHARED_CASES), kind="structured") if SHARED_CASES.exists() else []
@@ -16,17 +16,13 @@ OWN = [
 
 
 @pytest.mark.skipif(not SHARED, reason=f"shared cases not found at {SHARED_CASES}")
-@pytest.mark.parametrize(
-    ("case_id", "payload", "key", "expected"), SHARED, ids=[f"{c}-{k}" for c, _, k, _ in SHARED]
-)
+@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), as_params(SHARED))
 def test_public_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
     ok, got = check(assess_payload(payload), key, expected)
     assert ok, f"{case_id}: expected {key}={expected!r}, got {got!r}"
 
 
-@pytest.mark.parametrize(
-    ("case_id", "payload", "key", "expected"), OWN, ids=[f"{c}-{k}" for c, _, k, _ in OWN]
-)
+@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), as_params(OWN))
 def test_own_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
     ok, got = check(assess_payload(payload), key, expected)
     assert ok, f"{case_id}: expected {key}={expected!r}, got {got!r}"

@@ -10,17 +10,23 @@ from typing import Any
 
 import pytest
 
-from expect import OWN_CASES, check, expectations, load_cases
+from expect import OWN_CASES, as_params, check, expectations, load_cases
 from nerveroot.service import assess_payload
 
 OWN = [e for path in sorted(OWN_CASES.glob("*.json")) for e in expectations(load_cases(path), kind="text")]
 KNOWN = {
-    ("text-meralgia-exam", "pattern"): "a list ('anterior thigh and medial shin normal') after 'reduced sensation' is read as reduced",
-    ("text-sij-normal-neuro", "top_mimic_in"): "groin pain in the drawing keeps the hip level with the sacroiliac joint",
+    (
+        "text-meralgia-exam",
+        "pattern",
+    ): "a list ('anterior thigh and medial shin normal') after 'reduced sensation' is read as reduced",
+    (
+        "text-sij-normal-neuro",
+        "top_mimic_in",
+    ): "groin pain in the drawing keeps the hip level with the sacroiliac joint",
 }
 
 
-@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), OWN, ids=[f"{c}-{k}" for c, _, k, _ in OWN])
+@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), as_params(OWN))
 def test_own_text_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
     if (case_id, key) in KNOWN:
         pytest.xfail(KNOWN[(case_id, key)])

@@ -6,16 +6,14 @@ from typing import Any
 
 import pytest
 
-from expect import SHARED_CASES, check, expectations, load_cases
+from expect import SHARED_CASES, as_params, check, expectations, load_cases
 from nerveroot.service import assess_payload
 
 SHARED = expectations(load_cases(SHARED_CASES), kind="text") if SHARED_CASES.exists() else []
 
 
 @pytest.mark.skipif(not SHARED, reason=f"shared cases not found at {SHARED_CASES}")
-@pytest.mark.parametrize(
-    ("case_id", "payload", "key", "expected"), SHARED, ids=[f"{c}-{k}" for c, _, k, _ in SHARED]
-)
+@pytest.mark.parametrize(("case_id", "payload", "key", "expected"), as_params(SHARED))
 def test_public_text_case(case_id: str, payload: dict[str, Any], key: str, expected: Any) -> None:
     ok, got = check(assess_payload(payload), key, expected)
     assert ok, f"{case_id}: expected {key}={expected!r}, got {got!r}"

@@ -128,6 +128,15 @@ def side_involved(case: Case, kb: Knowledge, side: Side) -> bool:
     )
 
 
+def _onset_age(case: Case) -> float | None:
+    """The age the symptoms began: given, or worked out from the age and the duration."""
+    if case.age_at_onset is not None:
+        return case.age_at_onset
+    if case.age is not None and case.duration_weeks is not None:
+        return case.age - case.duration_weeks / 52
+    return None
+
+
 # ------------------------------------------------------------------------------------------ derived facts
 @derived
 def leg_symptoms(case: Case, kb: Knowledge) -> Derived:
@@ -263,9 +272,7 @@ def female_over_50(case: Case, kb: Knowledge) -> Derived:
 def asas_criteria(case: Case, kb: Knowledge) -> Derived:
     """How many of the five ASAS inflammatory back pain features are present (sieper_2009)."""
     h = case.history
-    onset_age = case.age_at_onset
-    if onset_age is None and case.age is not None and case.duration_weeks is not None:
-        onset_age = case.age - case.duration_weeks / 52
+    onset_age = _onset_age(case)
     items = [
         None if onset_age is None else onset_age < 40,
         None if case.onset is None else case.onset == "gradual",
@@ -283,9 +290,7 @@ def chronic_back_pain_young(case: Case, kb: Knowledge) -> Derived:
     """Back pain for 3 months or more that began before 45: where axial spondyloarthritis is looked for."""
     if case.duration_weeks is None or back_pain(case, kb).value is not True:
         return Derived(None)
-    onset_age = case.age_at_onset
-    if onset_age is None and case.age is not None:
-        onset_age = case.age - case.duration_weeks / 52
+    onset_age = _onset_age(case)
     if onset_age is None:
         return Derived(None)
     return Derived(

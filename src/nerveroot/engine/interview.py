@@ -852,6 +852,18 @@ def _step(key: str, asked: tuple[str, ...], person_only: bool = False) -> tuple[
     return best.q.id, min(len(live), typical)
 
 
+@cache
+def _key_muscles(root: str) -> dict[str, float]:
+    """Movements whose weakness points to `root` with a likelihood ratio of 3 or more, and that ratio."""
+    out: dict[str, float] = {}
+    for f in load_knowledge().findings:
+        if f.fact.startswith("weakness.") and f.match.below is not None:
+            for e in f.effects:
+                if e.target == "root" and e.lr.get(root, 0.0) >= 3:
+                    out[f.fact.rsplit(".", 1)[-1]] = e.lr[root]
+    return out
+
+
 def _grade_before_stopping(candidates: Sequence[_Q], now: _Eval) -> _Q | None:
     """Weakness found but not yet graded severe: grade the key muscles of the likely root before stopping.
 
@@ -861,13 +873,7 @@ def _grade_before_stopping(candidates: Sequence[_Q], now: _Eval) -> _Q | None:
     root, side = now.conclusion[1], now.conclusion[2]
     if root is None or "any_weakness" not in now.fired or "severe_weakness" in now.fired:
         return None
-    kb = load_knowledge()
-    strength: dict[str, float] = {}
-    for f in kb.findings:
-        if f.fact.startswith("weakness.") and f.match.below is not None:
-            for e in f.effects:
-                if e.target == "root" and e.lr.get(root, 0.0) >= 3:
-                    strength[f.fact.rsplit(".", 1)[-1]] = e.lr[root]
+    strength = _key_muscles(root)
     graded = [
         (strength[q.path.rsplit(".", 1)[-1]], q.id, q)
         for q in candidates
