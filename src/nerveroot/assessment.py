@@ -86,6 +86,15 @@ class Evidence(_Out):
     text: str
 
 
+class Unresolved(_Out):
+    """A warning sign that was raised but not settled ("not sure", or words a reader could not settle)."""
+
+    topic: str
+    label: str
+    words: list[str]  # the person's own words behind it, where a text raised it
+    check: str  # how to find out, in plain words
+
+
 class Assessment(_Out):
     notice: str
     recognised: bool
@@ -101,4 +110,6 @@ class Assessment(_Out):
     safety_net: list[str]
     codes: list[Code]
     findings: dict[str, Any]
+    unresolved: list[Unresolved] = []
+    not_asked: list[str] = []  # warning-sign topics (red_flags.yaml) the case leaves unanswered
     evidence: list[Evidence] = []

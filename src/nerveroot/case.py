@@ -9,12 +9,17 @@ Additions to CASE_SCHEMA.md (the schema allows the project to add fields):
 - history ``knock_or_pressure_at_fibular_head``, ``cold_feet``, ``sudden_severe_pain``, ``abdominal_pain``,
   ``faintness_or_collapse``; exam ``pulsatile_abdominal_mass``: what separates the look-alikes;
 - history ``back_pain``: "there is no back pain" said in words, when no pain was marked on a map;
-- movement ``leg``: "my legs are weak", the movement not said.
+- movement ``leg``: "my legs are weak", the movement not said;
+- side ``unknown`` beside ``left`` and ``right``: a finding whose side was not given (CASE_SCHEMA.md "Sides
+  that are not known"); it is never read as left;
+- ``unsure``: warning-sign questions the person answered "not sure", or that a text raised without settling.
+  "Not sure" is not "no": the engine raises the triage for them and lists them.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, get_args
 
@@ -31,6 +36,9 @@ from nerveroot.errors import CaseError, Problem
 
 Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")
+# Where a sided finding was felt or found: a leg, or "unknown" when the person named no side.
+Where = Literal["left", "right", "unknown"]
+WHERE: tuple[Where, Where, Where] = ("left", "right", "unknown")
 
 Region = Literal[
     "low_back", "buttock", "lateral_hip", "groin",
@@ -97,16 +105,19 @@ class _Strict(BaseModel):
 class SidedRegions(_Strict):
     left: list[Region] | None = None
     right: list[Region] | None = None
+    unknown: list[Region] | None = None
 
 
 class SidedSensation(_Strict):
     left: dict[Region, SensationLevel] | None = None
     right: dict[Region, SensationLevel] | None = None
+    unknown: dict[Region, SensationLevel] | None = None
 
 
 class SidedWeakness(_Strict):
     left: dict[Movement, Grade] | None = None
     right: dict[Movement, Grade] | None = None
+    unknown: dict[Movement, Grade] | None = None
 
 
 class Reflexes(_Strict):
@@ -120,6 +131,7 @@ class Reflexes(_Strict):
 class SidedReflexes(_Strict):
     left: Reflexes | None = None
     right: Reflexes | None = None
+    unknown: Reflexes | None = None
 
 
 class Tests(_Strict):
@@ -143,6 +155,77 @@ class Tests(_Strict):
 class SidedTests(_Strict):
     left: Tests | None = None
     right: Tests | None = None
+    unknown: Tests | None = None
+
+
+_TRUNK = re.compile(r"T([1-9]|1[0-2])|L1")
+_VERTEBRA = r"(?:C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5])"
+_SPINAL = re.compile(rf"{_VERTEBRA}(?:-{_VERTEBRA})?")
+_SHORT_DISC = re.compile(r"^([CTL])(\d{1,2})-(\d{1,2})$")
+
+
+def _check_trunk(value: Any) -> Any:
+    if isinstance(value, str) and _TRUNK.fullmatch(value.strip().upper()):
+        return value.strip().upper()
+    raise ValueError("expected a trunk segment from 'T1' to 'T12', or 'L1', below which feeling is lost")
+
+
+def _check_spinal_level(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip().upper().replace("/", "-").replace("–", "-").replace(" ", "")
+        text = _SHORT_DISC.sub(r"\1\2-\1\3", text)  # "L4/5" is the L4-L5 disc
+        if _SPINAL.fullmatch(text):
+            return text
+    raise ValueError("expected a disc space such as 'L4-L5' or 'L5-S1', or a vertebra such as 'L3' or 'T11'")
+
+
+# A trunk segment below which feeling is lost: the spinal cord, not a root.
+SensoryLevel = Annotated[str, BeforeValidator(_check_trunk)]
+# A disc space ("L4-L5", "L5-S1", "T12-L1") or a vertebra ("T11", "L3", "S1").
+SpinalLevel = Annotated[str, BeforeValidator(_check_spinal_level)]
+ImagingFindingId = Literal[
+    "disc_bulge", "disc_protrusion", "disc_extrusion", "disc_sequestration",
+    "central_stenosis", "lateral_recess_stenosis", "foraminal_stenosis",
+    "spondylolisthesis", "spondylolysis", "facet_hypertrophy", "modic_change",
+    "fracture", "lytic_lesion", "epidural_abscess", "discitis", "epidural_mass",
+    "cord_compression", "cauda_equina_compression", "normal",
+]  # fmt: skip
+IMAGING_FINDINGS: tuple[str, ...] = get_args(ImagingFindingId)
+Compressed = Literal["L1", "L2", "L3", "L4", "L5", "S1", "S2", "cord", "cauda_equina"]
+
+
+class ImagingFinding(_Strict):
+    """One finding of a scan report. Imaging never stands alone: it counts with the picture it fits."""
+
+    modality: Literal["mri", "ct", "xray"]
+    finding: ImagingFindingId
+    level: SpinalLevel | None = None
+    side: Literal["left", "right", "both", "central"] | None = None
+    zone: Literal["central", "paracentral", "foraminal", "extraforaminal"] | None = None
+    grade: int | None = Field(default=None, ge=1, le=4)
+    compresses: Compressed | None = None
+
+
+class Unsure(_Strict):
+    """A warning-sign finding that is not settled: "not sure" on a form, or words a reader could not settle."""
+
+    finding: str
+    words: str | None = Field(default=None, max_length=500)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_path(cls, data: Any) -> Any:
+        return {"finding": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _known(self) -> Unsure:
+        group, _, name = self.finding.partition(".")
+        fields = {"history": History.model_fields, "exam": Exam.model_fields}.get(group, {})
+        if name not in fields:
+            raise ValueError(
+                f"{self.finding!r} is not a history or exam finding (e.g. 'history.saddle_numbness')"
+            )
+        return self
 
 
 class Exam(_Strict):
@@ -152,6 +235,7 @@ class Exam(_Strict):
     anal_tone: Literal["normal", "reduced"] | None = None
     post_void_residual_ml: float | None = Field(default=None, ge=0, le=5000)
     pulsatile_abdominal_mass: bool | None = None
+    sensory_level: SensoryLevel | None = None
 
 
 class History(_Strict):
@@ -194,8 +278,10 @@ class History(_Strict):
     intravenous_drug_use: bool | None = None
     immunosuppression: bool | None = None
     significant_trauma: bool | None = None
+    minor_trauma: bool | None = None
     osteoporosis_or_steroid_use: bool | None = None
     thoracic_pain: bool | None = None
+    spinal_surgery_within_3_months: bool | None = None
     # risk factors
     diabetes: bool | None = None
     smoker: bool | None = None
@@ -231,6 +317,8 @@ class Case(_Strict):
     tests: SidedTests = SidedTests()
     exam: Exam = Exam()
     history: History = History()
+    imaging: list[ImagingFinding] = Field(default_factory=list, max_length=100)
+    unsure: list[Unsure] = Field(default_factory=list, max_length=100)
 
     @model_validator(mode="before")
     @classmethod
@@ -257,7 +345,7 @@ class Case(_Strict):
             raise ValueError("; ".join(problems))
         return self
 
-    def regions(self, kind: str, side: Side) -> tuple[str, ...]:
+    def regions(self, kind: str, side: Where) -> tuple[str, ...]:
         sided: SidedRegions = getattr(self, kind)
         return tuple(getattr(sided, side) or ())
 
@@ -276,7 +364,7 @@ def _contradictions(case: Case) -> Iterator[str]:
         and case.duration_weeks > (case.age + 1) * 52.2
     ):
         yield f"duration_weeks {case.duration_weeks:g} is longer than the person's life (age {case.age:g})"
-    for side in SIDES:
+    for side in WHERE:
         for a, b in _CONFLICTING_TESTS:
             got_a = getattr(getattr(case.tests, side) or Tests(), a[0])
             got_b = _weak_grade(case, side, b[0])
@@ -294,7 +382,7 @@ _CONFLICTING_TESTS = (
 )
 
 
-def _weak_grade(case: Case, side: Side, movement: str) -> bool | None:
+def _weak_grade(case: Case, side: Where, movement: str) -> bool | None:
     grades = getattr(case.weakness, side) or {}
     if movement not in grades:
         return None

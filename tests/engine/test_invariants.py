@@ -90,7 +90,7 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def posteriors(case: Case) -> tuple[dict[str, float], dict[str, float], dict[tuple[str, str], float]]:
-    facts, derived = flatten(case), derive(case, KB)
+    facts, derived = flatten(case, KB), derive(case, KB)
     hits = collect_hits(case, facts, derived, KB)
     causes = infer_cause(hits, KB)
     return infer_pattern(hits, KB).hypotheses, causes, infer_level(case, hits, causes, KB)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nerveroot.engine.facts import flatten
+from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.text import read_text
 
 ABSENT = object()  # the finding must not be read at all (unknown stays unknown)
@@ -17,5 +18,5 @@ def findings(text: str) -> dict[str, Any]:
     for span in reading.evidence:
         if span.finding not in out or span.value is False:
             out[span.finding] = span.value
-    out.update(flatten(reading.case))
+    out.update(flatten(reading.case, load_knowledge()))
     return out

@@ -18,12 +18,13 @@ from nerveroot.assessment import (
     Reason,
     RootLikelihood,
     Triage,
+    Unresolved,
 )
 from nerveroot.case import Case, Side, case_json
 from nerveroot.engine.advice import select_advice, select_codes
 from nerveroot.engine.cause import infer_cause
 from nerveroot.engine.evidence import Hit, collect_hits
-from nerveroot.engine.facts import derive, flatten
+from nerveroot.engine.facts import derive, flatten, not_asked, unsure_topics
 from nerveroot.engine.knowledge import LEVELS, Knowledge, Level, load_knowledge
 from nerveroot.engine.level import infer_level
 from nerveroot.engine.pattern import PatternResult, infer_pattern, likely_mimics
@@ -49,7 +50,7 @@ _DEMOGRAPHIC = frozenset({"age", "age_at_onset", "sex", "duration_weeks", "onset
 def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
     """Assess one case. Raises nothing for a valid case; an empty case gets an 'unrecognised' answer."""
     kb = kb or load_knowledge()
-    facts = flatten(case)
+    facts = flatten(case, kb)
     derived = derive(case, kb)
     hits = collect_hits(case, facts, derived, kb)
     pattern = infer_pattern(hits, kb)
@@ -59,10 +60,17 @@ def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
     result = triage(facts, derived, pattern, mimics, kb)
     mimics = _flagged_first(mimics, result, pattern)
     recognised = any(k not in _DEMOGRAPHIC for k in facts)
+    unasked = not_asked(case, kb)
+    unresolved = [
+        Unresolved(
+            topic=t, label=kb.red_flags.topics[t].label, words=words, check=kb.red_flags.topics[t].check
+        )
+        for t, words in unsure_topics(case, kb).items()
+    ]
     if not recognised:
         return _unrecognised(case, kb, result)
 
-    roots = _roots(levels, kb) if pattern.label != "non_radicular" else []
+    roots = _roots(levels, kb, side_named=_side_named(facts)) if pattern.label != "non_radicular" else []
     cause_list = _causes(pattern.radicular, causes, kb)
     top_cause = _top_cause(pattern, causes)
     mimic_ids = [m for m, _ in mimics]
@@ -75,7 +83,7 @@ def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
         ),
         roots=roots,
         causes=cause_list,
-        triage=_triage_out(result, kb),
+        triage=_triage_out(result, kb, unasked),
         mimics=[_mimic(m, p, hits, kb) for m, p in mimics],
         explanation=_explain(hits, pattern=pattern, mimics=mimic_ids, roots=roots, causes=causes, kb=kb),
         advice=[text for texts in sections.values() for text in texts],
@@ -83,6 +91,8 @@ def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
         safety_net=list(kb.advice.safety_net),
         codes=_codes(pattern, causes=causes, roots=roots, result=result, facts=facts, kb=kb),
         findings=case_json(case),
+        unresolved=unresolved,
+        not_asked=unasked,
     )
 
 
@@ -94,8 +104,26 @@ def _rounded(probs: Mapping[str, float]) -> dict[str, float]:
     return {k: _r(v) for k, v in sorted(probs.items(), key=lambda kv: -kv[1])}
 
 
-def _roots(levels: Mapping[tuple[str, Side], float], kb: Knowledge) -> list[RootLikelihood]:
-    ranked = sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))
+_SIDED_GROUPS = frozenset({"pain", "numbness", "tingling", "sensation", "weakness", "reflexes", "tests"})
+
+
+def _side_named(facts: Mapping[str, object]) -> bool:
+    """Was any finding given on a named leg? If not, the side of every root is unknown, never a default."""
+    for key in facts:
+        group, _, rest = key.partition(".")
+        if group in _SIDED_GROUPS and rest.split(".", 1)[0] in ("left", "right"):
+            return True
+    return False
+
+
+def _roots(
+    levels: Mapping[tuple[str, Side], float], kb: Knowledge, *, side_named: bool
+) -> list[RootLikelihood]:
+    merged: dict[tuple[str, str], float] = {}
+    for (root, side), p in levels.items():  # no side named: both legs carry the same evidence
+        key = (root, side if side_named else "unknown")
+        merged[key] = merged.get(key, 0.0) + p
+    ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
     chosen = [item for item in ranked if item[1] >= ROOT_LISTED_AT_LEAST][:ROOTS_LISTED_AT_MOST] or ranked[:1]
     return [
         RootLikelihood(
@@ -126,11 +154,17 @@ def _top_cause(pattern: PatternResult, causes: Mapping[str, float]) -> str:
     return max(causes, key=lambda c: causes[c])
 
 
-def _triage_out(result: TriageResult, kb: Knowledge) -> Triage:
+def _triage_out(result: TriageResult, kb: Knowledge, unasked: Sequence[str]) -> Triage:
     text = kb.advice.triage[result.level]
     reasons = [f.reason for f in result.fired]
     if not any(f.rule.level == result.level for f in result.fired):
         reasons.append(result.suggestion_reason)
+    said = kb.red_flags.suggestion.reasons
+    if unasked and LEVELS.index(result.level) < LEVELS.index("urgent"):
+        topics = [kb.red_flags.topics[t].label for t in unasked]
+        reasons.append(said["not_asked"].replace("{topics}", "; ".join(topics)))
+    elif not unasked and not result.fired:
+        reasons.append(said["all_denied"])
     return Triage(
         level=result.level,
         reasons=list(dict.fromkeys(reasons)),
@@ -187,7 +221,8 @@ def _explain(
             if hit.on == "cause" and target not in shown_causes:
                 continue
             if hit.on == "root" and not any(
-                (target, s) in shown_roots for s in ((hit.side,) if hit.side else ("left", "right"))
+                (target, s) in shown_roots
+                for s in ((hit.side,) if hit.side else ("left", "right", "unknown"))
             ):
                 continue
             out.append(

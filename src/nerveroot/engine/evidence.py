@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nerveroot.case import SIDES, Case, Side
+from nerveroot.case import WHERE, Case, Side, Where
 from nerveroot.engine.facts import SYMPTOM_KINDS, Derived, side_involved
 from nerveroot.engine.knowledge import Knowledge
 
@@ -27,8 +27,13 @@ class Hit:
     side: Side | None = None  # root effects: the side whose hypotheses it bears on (None: both)
 
 
-def _other(side: Side) -> Side:
-    return "right" if side == "left" else "left"
+def _leg(side: Where) -> Side | None:
+    """The leg whose root hypotheses a finding bears on; a finding on an unnamed side bears on both."""
+    return None if side == "unknown" else side
+
+
+def _other(side: Where) -> Side | None:
+    return None if side == "unknown" else "right" if side == "left" else "left"
 
 
 def collect_hits(
@@ -37,7 +42,7 @@ def collect_hits(
     hits: list[Hit] = []
     # A sided finding speaks for the pattern and the cause from the affected leg: a negative straight leg
     # raise on the painless side is expected and says nothing against a pinched nerve on the other.
-    involved = {s for s in SIDES if side_involved(case, kb, s)} or set(SIDES)
+    involved = {s for s in WHERE if side_involved(case, kb, s)} or set(WHERE)
     for f in kb.findings:
         if f.sided:
             counted = False
@@ -47,9 +52,9 @@ def collect_hits(
                 if side not in involved and f.side == "same" and any(e.target != "root" for e in f.effects):
                     for e in f.effects:
                         if e.target == "root":
-                            hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, side))
+                            hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, _leg(side)))
                     continue
-                target = side if f.side == "same" else _other(side)
+                target = _leg(side) if f.side == "same" else _other(side)
                 for e in f.effects:
                     if e.target == "root":
                         hits.append(Hit(fact, f.id, label, "root", e.lr, e.source, target))
@@ -68,7 +73,7 @@ def collect_hits(
 def _territory_hits(case: Case, kb: Knowledge) -> list[Hit]:
     territories = kb.patterns.territories
     drawn = {
-        r for side in SIDES for kind in SYMPTOM_KINDS for r in case.regions(kind, side) if kb.regions[r].leg
+        r for side in WHERE for kind in SYMPTOM_KINDS for r in case.regions(kind, side) if kb.regions[r].leg
     }
     hits = []
     for mimic, allowed in territories.regions.items():
@@ -87,7 +92,8 @@ def _region_hits(case: Case, kb: Knowledge) -> list[Hit]:
     Examined sensation: each region tested abnormal is its own observation."""
     hits: list[Hit] = []
     overrides = {(o.modality, o.region): o for o in kb.region_overrides}
-    for side in SIDES:
+    for side in WHERE:
+        said = "side not given" if side == "unknown" else side
         for kind in SYMPTOM_KINDS:
             modality = kb.modalities[kind]
             regions = case.regions(kind, side)
@@ -99,7 +105,7 @@ def _region_hits(case: Case, kb: Knowledge) -> list[Hit]:
                 weight = territory.get(best, 0.0)
                 lr = modality.min_lr + (modality.max_lr - modality.min_lr) * weight
                 if weight > 0:
-                    label = f"{kind} in the {kb.regions[best].label} ({side})"
+                    label = f"{kind} in the {kb.regions[best].label} ({said})"
                     hits.append(
                         Hit(
                             f"{kind}.{side}.{best}",
@@ -108,11 +114,11 @@ def _region_hits(case: Case, kb: Knowledge) -> list[Hit]:
                             "root",
                             {root_id: lr},
                             modality.source,
-                            side,
+                            _leg(side),
                         )
                     )
                 elif lr != 1.0:
-                    label = f"{kind} outside the {root_id} territory ({side})"
+                    label = f"{kind} outside the {root_id} territory ({said})"
                     hits.append(
                         Hit(
                             f"{kind}.{side}",
@@ -121,7 +127,7 @@ def _region_hits(case: Case, kb: Knowledge) -> list[Hit]:
                             "root",
                             {root_id: lr},
                             modality.source,
-                            side,
+                            _leg(side),
                         )
                     )
         sensation = kb.modalities["sensation"]
@@ -139,7 +145,7 @@ def _region_hits(case: Case, kb: Knowledge) -> list[Hit]:
                 lr_table.update(override.lr)
                 source = override.source
             if lr_table:
-                label = f"{level} sensation in the {kb.regions[region].label} ({side})"
+                label = f"{level} sensation in the {kb.regions[region].label} ({said})"
                 hits.append(
                     Hit(
                         f"sensation.{side}.{region}",
@@ -148,7 +154,7 @@ def _region_hits(case: Case, kb: Knowledge) -> list[Hit]:
                         "root",
                         lr_table,
                         source,
-                        side,
+                        _leg(side),
                     )
                 )
     return hits

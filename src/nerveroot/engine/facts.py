@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from nerveroot.case import SIDES, Case, Side, grade_value
+from nerveroot.case import SIDES, WHERE, Case, Where, grade_value
 
 if TYPE_CHECKING:
     from nerveroot.engine.knowledge import Knowledge
@@ -39,14 +39,15 @@ def derived(fn: DerivedFn) -> DerivedFn:
     return fn
 
 
-def flatten(case: Case) -> dict[str, Any]:
-    """Every value the case gives, by finding id. Region lists become ``pain.left.heel: True``."""
-    facts: dict[str, Any] = {}
+def flatten(case: Case, kb: Knowledge) -> dict[str, Any]:
+    """Every value the case gives, by finding id. Region lists become ``pain.left.heel: True``; a warning
+    sign the person was not sure of becomes ``unsure.<topic>: True`` (red_flags.yaml topics)."""
+    facts: dict[str, Any] = {f"unsure.{topic}": True for topic in unsure_topics(case, kb)}
     for key in ("age", "age_at_onset", "sex", "duration_weeks", "onset"):
         value = getattr(case, key)
         if value is not None:
             facts[key] = value
-    for side in SIDES:
+    for side in WHERE:
         for kind in SYMPTOM_KINDS:
             for region in case.regions(kind, side):
                 facts[f"{kind}.{side}.{region}"] = True
@@ -65,31 +66,55 @@ def flatten(case: Case) -> dict[str, Any]:
     return facts
 
 
+def unsure_topics(case: Case, kb: Knowledge) -> dict[str, list[str]]:
+    """Warning-sign topics left unsettled, with the words behind each: an answer of "yes" settles one."""
+    out: dict[str, list[str]] = {}
+    facts = {f"{g}.{k}": v for g in ("history", "exam") for k, v in getattr(case, g).model_dump().items()}
+    for item in case.unsure:
+        for name, topic in kb.red_flags.topics.items():
+            if item.finding in topic.findings and facts.get(item.finding) not in (True, "reduced", "absent"):
+                out.setdefault(name, [])
+                if item.words:
+                    out[name].append(item.words)
+    return out
+
+
+def not_asked(case: Case, kb: Knowledge) -> list[str]:
+    """The warning-sign topics every intake asks that this case leaves unanswered (absent is not "no")."""
+    facts = {f"{g}.{k}": v for g in ("history", "exam") for k, v in getattr(case, g).model_dump().items()}
+    unsure = {item.finding for item in case.unsure}
+    return [
+        name
+        for name, topic in kb.red_flags.topics.items()
+        if topic.ask and all(facts.get(f) is None and f not in unsure for f in topic.findings)
+    ]
+
+
 def derive(case: Case, kb: Knowledge) -> dict[str, Derived]:
     return {f"derived.{name}": fn(case, kb) for name, fn in DERIVED.items()}
 
 
 # ------------------------------------------------------------------------------------------ helpers
-def _symptom_regions(case: Case, side: Side) -> set[str]:
+def _symptom_regions(case: Case, side: Where) -> set[str]:
     return {r for kind in SYMPTOM_KINDS for r in case.regions(kind, side)}
 
 
-def _leg_regions(case: Case, kb: Knowledge, side: Side, kinds: tuple[str, ...] = SYMPTOM_KINDS) -> set[str]:
+def _leg_regions(case: Case, kb: Knowledge, side: Where, kinds: tuple[str, ...] = SYMPTOM_KINDS) -> set[str]:
     return {r for kind in kinds for r in case.regions(kind, side) if kb.regions[r].leg}
 
 
 def _any_reported(case: Case) -> bool:
-    return any(_symptom_regions(case, side) for side in SIDES)
+    return any(_symptom_regions(case, side) for side in WHERE)
 
 
-def _weak_items(case: Case, side: Side) -> list[tuple[str, float]]:
+def _weak_items(case: Case, side: Where) -> list[tuple[str, float]]:
     # Sorted so that the order findings were written in never changes the words of a reason.
     return sorted(
         (m, grade_value(g)) for m, g in (getattr(case.weakness, side) or {}).items() if grade_value(g) < 5
     )
 
 
-def _weak_tests(case: Case, side: Side) -> list[str]:
+def _weak_tests(case: Case, side: Where) -> list[str]:
     tests = getattr(case.tests, side)
     if tests is None:
         return []
@@ -103,11 +128,16 @@ def _words(name: str) -> str:
     return name.replace("_", " ")
 
 
+def on_side(side: Where) -> str:
+    """Plain words for where a finding is: "on the left", or that no side was given."""
+    return "on a side not given" if side == "unknown" else f"on the {side}"
+
+
 def _grade_text(grade: float) -> str:
     return {4.5: "4+", 3.5: "4-"}.get(grade, f"{grade:g}")
 
 
-def side_involved(case: Case, kb: Knowledge, side: Side) -> bool:
+def side_involved(case: Case, kb: Knowledge, side: Where) -> bool:
     """Does this leg show anything a compressed root on its side would cause?"""
     if _leg_regions(case, kb, side):
         return True
@@ -121,7 +151,9 @@ def side_involved(case: Case, kb: Knowledge, side: Side) -> bool:
     tests = getattr(case.tests, side)
     if tests and "positive" in (tests.straight_leg_raise, tests.femoral_nerve_stretch, tests.slump):
         return True
-    other: Side = "right" if side == "left" else "left"
+    if side == "unknown":
+        return False
+    other: Where = "right" if side == "left" else "left"
     crossed = getattr(case.tests, other)
     return bool(
         crossed and "positive" in (crossed.crossed_straight_leg_raise, crossed.crossed_femoral_nerve_stretch)
@@ -140,16 +172,16 @@ def _onset_age(case: Case) -> float | None:
 # ------------------------------------------------------------------------------------------ derived facts
 @derived
 def leg_symptoms(case: Case, kb: Knowledge) -> Derived:
-    if any(_leg_regions(case, kb, s) for s in SIDES):
+    if any(_leg_regions(case, kb, s) for s in WHERE):
         return Derived(True)
-    if any(side_involved(case, kb, s) for s in SIDES):
+    if any(side_involved(case, kb, s) for s in WHERE):
         return Derived(None)  # a weak or numb leg on examination is not "back pain only", whatever was drawn
     return Derived(False if _any_reported(case) else None)
 
 
 @derived
 def below_knee_symptoms(case: Case, kb: Knowledge) -> Derived:
-    regions = {r for s in SIDES for r in _leg_regions(case, kb, s)}
+    regions = {r for s in WHERE for r in _leg_regions(case, kb, s)}
     located = {r for r in regions if kb.regions[r].view != "none" or kb.regions[r].below_knee}
     if not located:
         return Derived(None)
@@ -159,7 +191,7 @@ def below_knee_symptoms(case: Case, kb: Knowledge) -> Derived:
 @derived
 def back_pain(case: Case, kb: Knowledge) -> Derived:
     """Pain in the lower back or buttock; False only when pain is mapped elsewhere and not there."""
-    pain = {r for s in SIDES for r in case.regions("pain", s)}
+    pain = {r for s in WHERE for r in case.regions("pain", s)}
     if pain & {"low_back", "buttock"}:
         return Derived(True)
     if case.history.back_pain is not None:
@@ -169,13 +201,13 @@ def back_pain(case: Case, kb: Knowledge) -> Derived:
 
 @derived
 def sensory_symptoms(case: Case, kb: Knowledge) -> Derived:
-    found = any(_leg_regions(case, kb, s, ("numbness", "tingling")) for s in SIDES)
+    found = any(_leg_regions(case, kb, s, ("numbness", "tingling")) for s in WHERE)
     return Derived(True if found else None)
 
 
 @derived
 def sensory_loss_exam(case: Case, kb: Knowledge) -> Derived:
-    levels = [v for s in SIDES for r, v in (getattr(case.sensation, s) or {}).items() if kb.regions[r].leg]
+    levels = [v for s in WHERE for r, v in (getattr(case.sensation, s) or {}).items() if kb.regions[r].leg]
     if not levels:
         return Derived(None)
     return Derived(any(v in ("reduced", "absent") for v in levels))
@@ -184,26 +216,26 @@ def sensory_loss_exam(case: Case, kb: Knowledge) -> Derived:
 @derived
 def objective_weakness(case: Case, kb: Knowledge) -> Derived:
     weak = [
-        f"{_words(m)} on the {s} ({_grade_text(g)}/5)" if g != 4.0 else f"{_words(m)} on the {s}"
-        for s in SIDES
+        f"{_words(m)} {on_side(s)} ({_grade_text(g)}/5)" if g != 4.0 else f"{_words(m)} {on_side(s)}"
+        for s in WHERE
         for m, g in _weak_items(case, s)
-    ] + [f"{_words(t)} on the {s}" for s in SIDES for t in _weak_tests(case, s)]
+    ] + [f"{_words(t)} {on_side(s)}" for s in WHERE for t in _weak_tests(case, s)]
     if weak:
         return Derived(True, "weak " + ", ".join(weak))
-    tested = any(getattr(case.weakness, s) for s in SIDES) or any(
+    tested = any(getattr(case.weakness, s) for s in WHERE) or any(
         getattr(case.tests, s) is not None and any(getattr(getattr(case.tests, s), t) for t in _WEAK_TESTS)
-        for s in SIDES
+        for s in WHERE
     )
     return Derived(False if tested else None)
 
 
 @derived
 def min_grade(case: Case, kb: Knowledge) -> Derived:
-    items = [(g, m, s) for s in SIDES for m, g in _weak_items(case, s)]
+    items = [(g, m, s) for s in WHERE for m, g in _weak_items(case, s)]
     if not items:
         return Derived(None)
     grade, movement, side = min(items)
-    return Derived(grade, f"{_words(movement)} on the {side} graded {_grade_text(grade)}/5")
+    return Derived(grade, f"{_words(movement)} {on_side(side)} graded {_grade_text(grade)}/5")
 
 
 @derived
@@ -218,14 +250,14 @@ def bilateral_weakness(case: Case, kb: Knowledge) -> Derived:
 def reflex_lost(case: Case, kb: Knowledge) -> Derived:
     values = [
         (s, r, getattr(getattr(case.reflexes, s), r))
-        for s in SIDES
+        for s in WHERE
         if getattr(case.reflexes, s) is not None
         for r in _REFLEXES
     ]
     values = [v for v in values if v[2] is not None]
     if not values:
         return Derived(None)
-    lost = [f"{_words(r)} reflex {v} on the {s}" for s, r, v in values if v in ("reduced", "absent")]
+    lost = [f"{_words(r)} reflex {v} {on_side(s)}" for s, r, v in values if v in ("reduced", "absent")]
     return Derived(bool(lost), ", ".join(lost) or None)
 
 
@@ -233,7 +265,7 @@ def reflex_lost(case: Case, kb: Knowledge) -> Derived:
 def brisk_reflexes(case: Case, kb: Knowledge) -> Derived:
     found = any(
         getattr(getattr(case.reflexes, s), r) == "brisk"
-        for s in SIDES
+        for s in WHERE
         if getattr(case.reflexes, s) is not None
         for r in _REFLEXES
     )
@@ -243,12 +275,12 @@ def brisk_reflexes(case: Case, kb: Knowledge) -> Derived:
 @derived
 def umn_signs(case: Case, kb: Knowledge) -> Derived:
     signs: list[str] = []
-    for s in SIDES:
+    for s in WHERE:
         reflexes = getattr(case.reflexes, s)
         if reflexes and reflexes.plantar_response == "extensor":
-            signs.append(f"an upgoing plantar response on the {s}")
+            signs.append(f"an upgoing plantar response {on_side(s)}")
         if reflexes and reflexes.clonus == "present":
-            signs.append(f"clonus on the {s}")
+            signs.append(f"clonus {on_side(s)}")
     h = case.history
     if brisk_reflexes(case, kb).value and (h.gait_unsteady or h.hand_symptoms or case.exam.wide_based_gait):
         signs.append("brisk reflexes with unsteady walking or hand symptoms")
@@ -300,16 +332,16 @@ def chronic_back_pain_young(case: Case, kb: Knowledge) -> Derived:
 
 @derived
 def lateral_thigh_only(case: Case, kb: Knowledge) -> Derived:
-    regions = {r for s in SIDES for r in _leg_regions(case, kb, s)}
+    regions = {r for s in WHERE for r in _leg_regions(case, kb, s)}
     return Derived(regions == {"lateral_thigh"} if regions else None)
 
 
 @derived
 def sole_only(case: Case, kb: Knowledge) -> Derived:
-    regions = {r for s in SIDES for r in _leg_regions(case, kb, s)}
+    regions = {r for s in WHERE for r in _leg_regions(case, kb, s)}
     return Derived(regions <= _SOLE if regions else None)
 
 
 @derived
 def groin_pain(case: Case, kb: Knowledge) -> Derived:
-    return Derived(True if any("groin" in case.regions("pain", s) for s in SIDES) else None)
+    return Derived(True if any("groin" in case.regions("pain", s) for s in WHERE) else None)

@@ -529,7 +529,7 @@ def _evaluate(key: str) -> _Eval | None:
         case = parse_case(json.loads(key))
     except CaseError:
         return None
-    facts = flatten(case)
+    facts = flatten(case, kb)
     derived = derive(case, kb)
     hits = collect_hits(case, facts, derived, kb)
     pattern = infer_pattern(hits, kb)

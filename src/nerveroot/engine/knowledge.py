@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from nerveroot.case import REGIONS, SIDES, Case, Side
+from nerveroot.case import REGIONS, WHERE, Case, Where
 from nerveroot.engine.facts import DERIVED
 from nerveroot.errors import KnowledgeError, Problem
 
@@ -121,9 +121,16 @@ class Finding(_Data):
         return "{side}" in self.fact
 
     @cached_property
-    def per_side(self) -> tuple[tuple[Side, str, str], ...]:
-        """(side, fact id, plain label) for each side, worked out once."""
-        return tuple((s, self.fact.replace("{side}", s), self.label.replace("{side}", s)) for s in SIDES)
+    def per_side(self) -> tuple[tuple[Where, str, str], ...]:
+        """(side, fact id, plain label) for each side, the unnamed side included, worked out once."""
+        return tuple(
+            (
+                s,
+                self.fact.replace("{side}", s),
+                self.label.replace("{side}", "side not given" if s == "unknown" else s),
+            )
+            for s in WHERE
+        )
 
     @cached_property
     def label_no_side(self) -> str:
@@ -218,13 +225,26 @@ class Suggestion(Sourced):
     non_radicular: Level
     look_alike_at_least: float  # a listed look-alike sets its urgency when the pattern is not radicular
     look_alike_beside_a_root_at_least: float  # ... and from this probability beside a radicular pattern
-    reasons: dict[Literal["radicular", "uncertain", "non_radicular", "look_alike"], str]
+    reasons: dict[
+        Literal["radicular", "uncertain", "non_radicular", "look_alike", "all_denied", "not_asked"], str
+    ]
+
+
+class Topic(_Data):
+    """A warning sign as a person is asked about it: the findings that answer it, and how to check it."""
+
+    label: str
+    findings: list[str] = Field(min_length=1)
+    cauda_equina: bool
+    ask: bool
+    check: str
 
 
 class RedFlags(_Data):
     levels: list[Level]
     suggestion: Suggestion
     labels: dict[str, str]
+    topics: dict[str, Topic]
     features: dict[str, Condition]
     rules: list[Rule]
 
@@ -517,8 +537,17 @@ def _check_lr(where: str, table: dict[str, float], allowed: set[str]) -> Iterato
 
 
 def _check_conditions(kb: Knowledge) -> Iterator[Problem]:
+    topics = kb.red_flags.topics
+    for name, topic in topics.items():
+        for path in topic.findings:
+            if not path.startswith(("history.", "exam.")) or not _fact_ok(path):
+                yield Problem(f"red_flags.topics.{name}.findings", "not a history or exam finding", path)
+
     def walk(where: str, c: Condition) -> Iterator[Problem]:
-        if c.fact is not None and not _fact_ok(c.fact):
+        if c.fact is not None and c.fact.startswith("unsure."):
+            if c.fact.removeprefix("unsure.") not in topics:
+                yield Problem(where, f"unknown topic; known: {', '.join(sorted(topics))}", c.fact)
+        elif c.fact is not None and not _fact_ok(c.fact):
             yield Problem(where, "not a case field or a known derived fact", c.fact)
         if c.feature is not None and c.feature not in kb.red_flags.features:
             yield Problem(

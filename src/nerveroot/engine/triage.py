@@ -55,6 +55,8 @@ class _Facts:
         return ok, matched
 
     def describe(self, fact: str) -> str:
+        if fact.startswith("unsure."):
+            return self.kb.red_flags.topics[fact.removeprefix("unsure.")].label
         if fact.startswith("derived."):
             return self.derived[fact].detail or fact.removeprefix("derived.").replace("_", " ")
         return self.kb.red_flags.labels.get(fact) or fact.rsplit(".", maxsplit=1)[-1].replace("_", " ")
