@@ -1,0 +1,485 @@
+"""Score the free-text reader on labelled texts written by people who never saw its code (issue 13).
+
+Each corpus file (``part*.json``) holds texts with labels: ``expect`` (pattern, top_root_in, side,
+top_cause_in, triage_min, triage_max), ``findings`` (case paths -> values), ``not_findings`` and
+``warning_signs`` {present, denied, unclear} (red_flags.yaml topic ids, or finding ids of a topic).
+The figures are the issue's:
+
+- emergencies caught: texts labelled ``triage_min: emergency`` whose triage reached emergency;
+- under-triage: texts whose triage is below ``triage_min`` (over-triage: above ``triage_max``);
+- warning-sign topics: recall (a topic labelled present is present in the reader's case) and false alarms
+  (a topic labelled denied, or not mentioned, that the reader's case has as present), per (text, topic);
+  an unclear topic must be listed in ``unresolved`` or be read as present: never reassured;
+- any weakness: recall per text, and the grade within one MRC step where the label gives one;
+- side: the top root's side where ``expect.side`` is given; and each labelled sided finding that the
+  reader read at all, read on the labelled side;
+- expectations held: every ``expect`` key, as tests/expect.py checks it.
+
+Run from the worktree (any number of folders or files; per style and overall):
+
+    .venv/bin/python tests/text/blindscore.py /work/blind/dev_a /work/blind/dev_b [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ORDER = ["self_care", "routine", "prompt", "urgent", "emergency"]
+_MOVEMENT_TESTS = ("heel_walk", "toe_walk", "single_leg_sit_to_stand")
+_GRADES = {"4+": 4.5, "4-": 3.5}
+
+
+# ------------------------------------------------------------------------------------------ the corpus
+def load_corpus(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """Every labelled text in the given files or folders (``part*.json`` in a folder), in a stable order."""
+    files: list[Path] = []
+    for p in paths:
+        files.extend(sorted(p.glob("part*.json")) if p.is_dir() else [p])
+    out: list[dict[str, Any]] = []
+    for f in files:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        for item in _items(data):
+            out.append({**item, "_file": f"{f.parent.name}/{f.name}"})
+    return out
+
+
+def _items(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [d for d in data if isinstance(d, dict) and "text" in d]
+    if isinstance(data, dict):
+        for value in data.values():
+            if isinstance(value, list) and value and isinstance(value[0], dict) and "text" in value[0]:
+                return [d for d in value if isinstance(d, dict) and "text" in d]
+    return []
+
+
+# ------------------------------------------------------------------------------------------ reading
+@dataclass
+class Result:
+    """What the reader and engine made of one text."""
+
+    item: dict[str, Any]
+    level: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+    unresolved: set[str] = field(default_factory=set)
+    top_root: str | None = None
+    top_side: str | None = None
+    top_cause: str | None = None
+    pattern: str | None = None
+    error: str | None = None
+
+
+def run(item: dict[str, Any]) -> Result:
+    from nerveroot.engine import assess
+    from nerveroot.engine.facts import flatten
+    from nerveroot.engine.knowledge import load_knowledge
+    from nerveroot.errors import BadInput
+    from nerveroot.text import read_text
+
+    r = Result(item)
+    try:
+        reading = read_text(item["text"])
+    except BadInput as exc:
+        r.error = exc.message
+        return r
+    a = assess(reading.case)
+    r.level = a.triage.level
+    r.facts = flatten(reading.case, load_knowledge())
+    r.unresolved = {u.topic for u in a.unresolved}
+    r.pattern = a.pattern.label
+    if a.roots:
+        r.top_root, r.top_side = a.roots[0].root, a.roots[0].side
+    if a.causes:
+        r.top_cause = a.causes[0].cause
+    return r
+
+
+# ------------------------------------------------------------------------------------------ labels
+def _grade(value: Any) -> float | None:
+    if value is True:
+        return 4.0
+    if value is False:
+        return 5.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().replace("/5", "")
+        if text in _GRADES:
+            return _GRADES[text]
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    return None
+
+
+def flat_labels(findings: Any, prefix: str = "") -> dict[str, Any]:
+    """Label findings as flat case paths: nested objects and region lists become ``pain.left.heel: True``."""
+    out: dict[str, Any] = {}
+    if isinstance(findings, dict):
+        for key, value in findings.items():
+            path = f"{prefix}{key}"
+            if isinstance(value, dict):
+                out.update(flat_labels(value, path + "."))
+            elif isinstance(value, list) and path.split(".", maxsplit=1)[0] in (
+                "pain",
+                "numbness",
+                "tingling",
+            ):
+                out.update({f"{path}.{region}": True for region in value})
+            else:
+                out[path] = value
+    return out
+
+
+def _topics() -> dict[str, tuple[str, ...]]:
+    from nerveroot.engine.knowledge import load_knowledge
+
+    return {name: tuple(t.findings) for name, t in load_knowledge().red_flags.topics.items()}
+
+
+def topic_of(name: str, topics: dict[str, tuple[str, ...]]) -> str | None:
+    """A label's warning sign as a topic id: a topic id itself, or a finding id of one topic."""
+    if name in topics:
+        return name
+    for topic, found in topics.items():
+        if name in found or any(f.split(".")[-1] == name for f in found):
+            return topic
+    return None
+
+
+def positive(path: str, value: Any) -> bool:
+    """Is a red-flag finding's value the alarming one?"""
+    if path == "exam.post_void_residual_ml":
+        return isinstance(value, (int, float)) and value >= 200
+    if path == "exam.perianal_sensation":
+        return value in ("reduced", "absent")
+    if path == "exam.anal_tone":
+        return value == "reduced"
+    if path == "exam.sensory_level":
+        return bool(value)
+    return value is True
+
+
+def _abnormal(path: str, value: Any) -> bool:
+    """Is a value the finding's presence (not its absence or a normal result)?"""
+    if path.startswith("weakness."):
+        g = _grade(value)
+        return g is not None and g < 5
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return positive(path, value) if path.startswith("exam.") else True
+    if path.startswith(("sensation.", "reflexes.")) and not path.endswith(("plantar_response", "clonus")):
+        return value != "normal"
+    return value not in ("normal", "negative", "flexor", "absent")
+
+
+def topics_present(facts: dict[str, Any], topics: dict[str, tuple[str, ...]]) -> set[str]:
+    return {t for t, found in topics.items() if any(positive(f, facts.get(f)) for f in found)}
+
+
+def _weak_facts(facts: dict[str, Any]) -> dict[str, float]:
+    out = {}
+    for path, value in facts.items():
+        parts = path.split(".")
+        if parts[0] == "weakness" and len(parts) == 3:
+            g = _grade(value)
+            if g is not None and g < 5:
+                out[path] = g
+        if parts[0] == "tests" and len(parts) == 3 and parts[2] in _MOVEMENT_TESTS and value == "weak":
+            out[path] = 4.0
+    return out
+
+
+def _reader_grade(path: str, facts: dict[str, Any]) -> float | None:
+    """The reader's grade for a labelled movement: the same side, else an unknown side, else any side."""
+    _, side, movement = path.split(".")
+    for s in (side, "unknown", "left", "right"):
+        g = _grade(facts.get(f"weakness.{s}.{movement}"))
+        if g is not None:
+            return g
+    g = _grade(facts.get(f"weakness.{side}.leg"))
+    return g
+
+
+# ------------------------------------------------------------------------------------------ scoring
+@dataclass
+class Tally:
+    texts: int = 0
+    emergencies: int = 0
+    emergencies_caught: int = 0
+    under: int = 0
+    over: int = 0
+    topic_present: int = 0
+    topic_found: int = 0
+    topic_negative: int = 0  # (text, topic) labelled denied or not mentioned
+    topic_false: int = 0
+    denied: int = 0
+    denied_false: int = 0
+    denied_unsure: int = 0
+    unclear: int = 0
+    unclear_held: int = 0
+    weak_texts: int = 0
+    weak_found: int = 0
+    graded: int = 0
+    graded_within: int = 0
+    side_expect: int = 0
+    side_expect_ok: int = 0
+    side_findings: int = 0
+    side_findings_ok: int = 0
+    expectations: int = 0
+    expectations_held: int = 0
+    texts_all_held: int = 0
+    findings: int = 0
+    findings_read: int = 0
+    not_findings: int = 0
+    not_findings_read: int = 0
+    errors: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _check(r: Result, key: str, expected: Any) -> bool:
+    if r.error is not None:
+        return False
+    if key == "pattern":
+        return r.pattern == expected
+    if key == "pattern_in":
+        return r.pattern in expected
+    if key == "top_root_in":
+        return r.top_root in (expected or [])
+    if key == "side":
+        return r.top_side == expected
+    if key == "top_cause_in":
+        return r.top_cause in (expected or [])
+    if key == "triage_min":
+        return r.level is not None and ORDER.index(r.level) >= ORDER.index(expected)
+    if key == "triage_max":
+        return r.level is not None and ORDER.index(r.level) <= ORDER.index(expected)
+    return False
+
+
+def _same(path: str, label: Any, got: Any) -> bool:
+    """Does the reader's value match the label? Grades within one MRC step, numbers within a quarter."""
+    if got is None:
+        return False
+    if path.startswith("weakness."):
+        lg, gg = _grade(label), _grade(got)
+        if lg is None or gg is None or (lg < 5) != (gg < 5):
+            return False
+        return isinstance(label, bool) or abs(lg - gg) <= 1
+    if isinstance(label, bool) or isinstance(got, bool):
+        return label is got
+    if isinstance(label, (int, float)) and isinstance(got, (int, float)):
+        return abs(label - got) <= max(0.25 * abs(label), 0.15)
+    return str(label) == str(got)
+
+
+def score(r: Result, topics: dict[str, tuple[str, ...]], misses: list[str] | None = None) -> Tally:
+    """One text's contribution to every figure; its misses are appended, one line each, to `misses`."""
+    t = Tally(texts=1, errors=int(r.error is not None))
+    item = r.item
+    tid = item.get("id", "?")
+    miss = (
+        (lambda what: misses.append(f"{tid} [{item.get('style')}] {what}"))
+        if misses is not None
+        else (lambda what: None)
+    )
+    expect = item.get("expect") or {}
+    level = r.level
+    if expect.get("triage_min") == "emergency":
+        t.emergencies = 1
+        t.emergencies_caught = int(level == "emergency")
+        if level != "emergency":
+            miss(f"EMERGENCY missed: got {level}")
+    if expect.get("triage_min") and (level is None or ORDER.index(level) < ORDER.index(expect["triage_min"])):
+        t.under = 1
+        miss(f"under-triage: {level} < {expect['triage_min']}")
+    if (
+        expect.get("triage_max")
+        and level is not None
+        and ORDER.index(level) > ORDER.index(expect["triage_max"])
+    ):
+        t.over = 1
+        miss(f"over-triage: {level} > {expect['triage_max']}")
+    held = 0
+    for key, value in expect.items():
+        if value is None:
+            continue
+        t.expectations += 1
+        ok = _check(r, key, value)
+        held += ok
+        if not ok and key not in ("triage_min", "triage_max"):
+            got = {"pattern": r.pattern, "top_root_in": r.top_root, "side": r.top_side,
+                   "top_cause_in": r.top_cause}.get(key)  # fmt: skip
+            miss(f"expect {key}={value!r}, got {got!r}")
+    t.expectations_held = held
+    t.texts_all_held = int(held == t.expectations)
+    if expect.get("side") is not None:
+        t.side_expect = 1
+        t.side_expect_ok = int(r.top_side == expect["side"])
+
+    # warning-sign topics
+    signs = item.get("warning_signs") or {}
+    labelled: dict[str, str] = {}
+    for kind in ("denied", "unclear", "present"):  # present wins over unclear over denied
+        for name in signs.get(kind) or []:
+            topic = topic_of(name, topics)
+            if topic is not None:
+                labelled[topic] = kind
+    got = topics_present(r.facts, topics)
+    for topic in topics:
+        kind = labelled.get(topic)
+        if kind == "present":
+            t.topic_present += 1
+            t.topic_found += topic in got
+            if topic not in got:
+                miss(f"warning sign missed: {topic}" + (" (listed unsure)" if topic in r.unresolved else ""))
+        elif kind == "unclear":
+            t.unclear += 1
+            ok = topic in r.unresolved or topic in got
+            t.unclear_held += ok
+            if not ok:
+                miss(f"unclear warning sign neither unsure nor present: {topic}")
+        else:
+            t.topic_negative += 1
+            t.topic_false += topic in got
+            if kind == "denied":
+                t.denied += 1
+                t.denied_false += topic in got
+                t.denied_unsure += topic in r.unresolved
+            if topic in got:
+                miss(f"false alarm: {topic} ({kind or 'not mentioned'})")
+
+    # findings, weakness, side
+    labels = flat_labels(item.get("findings") or {})
+    weak_labels = {
+        p: _grade(v) for p, v in labels.items() if p.startswith("weakness.") and len(p.split(".")) == 3
+    }
+    weak_labels = {p: g for p, g in weak_labels.items() if g is not None and g < 5}
+    weak_labels.update(
+        {p: 4.0 for p, v in labels.items() if p.startswith("tests.") and p.split(".")[-1] in _MOVEMENT_TESTS
+         and v == "weak"}
+    )  # fmt: skip
+    if weak_labels:
+        t.weak_texts = 1
+        t.weak_found = int(bool(_weak_facts(r.facts)))
+        if not t.weak_found:
+            miss(f"weakness missed: {sorted(weak_labels)}")
+    for path, g in weak_labels.items():
+        value = labels[path]
+        if path.startswith("weakness.") and not isinstance(value, bool) and g is not None:
+            t.graded += 1
+            got_g = _reader_grade(path, r.facts)
+            ok = got_g is not None and abs(got_g - g) <= 1
+            t.graded_within += ok
+            if not ok:
+                miss(f"grade {path}={value!r}, got {got_g!r}")
+    for path, value in labels.items():
+        t.findings += 1
+        ok = _same(path, value, r.facts.get(path))
+        t.findings_read += ok
+        parts = path.split(".")
+        if len(parts) == 3 and parts[1] in ("left", "right", "unknown") and parts[0] != "unsure":
+            others = [f"{parts[0]}.{s}.{parts[2]}" for s in ("left", "right", "unknown") if s != parts[1]]
+            read_elsewhere = [o for o in others if _same(o, value, r.facts.get(o))]
+            if ok or read_elsewhere:
+                t.side_findings += 1
+                t.side_findings_ok += ok
+                if not ok:
+                    miss(f"side: {path} read as {read_elsewhere[0]}")
+                continue
+        if not ok:
+            miss(f"finding {path}={value!r}, got {r.facts.get(path)!r}")
+    for path in item.get("not_findings") or []:
+        t.not_findings += 1
+        value = r.facts.get(path)
+        bad = value is not None and _abnormal(path, value)
+        t.not_findings_read += bad
+        if bad:
+            miss(f"read what is not there: {path}={value!r}")
+    if r.error:
+        miss(f"error: {r.error}")
+    return t
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b} ({100 * a / b:.0f}%)" if b else "–"
+
+
+ROWS = [
+    ("texts", lambda t: str(t.texts)),
+    ("emergencies caught", lambda t: _pct(t.emergencies_caught, t.emergencies)),
+    ("under-triaged", lambda t: str(t.under)),
+    ("over-triaged", lambda t: str(t.over)),
+    ("warning-sign recall", lambda t: _pct(t.topic_found, t.topic_present)),
+    ("warning-sign false alarms", lambda t: _pct(t.topic_false, t.topic_negative)),
+    ("…of denied topics", lambda t: _pct(t.denied_false, t.denied)),
+    ("denied topics left unsure", lambda t: _pct(t.denied_unsure, t.denied)),
+    ("unclear: unsure or present", lambda t: _pct(t.unclear_held, t.unclear)),
+    ("any-weakness recall", lambda t: _pct(t.weak_found, t.weak_texts)),
+    ("grade within one step", lambda t: _pct(t.graded_within, t.graded)),
+    ("side (expect.side)", lambda t: _pct(t.side_expect_ok, t.side_expect)),
+    ("side (sided findings read)", lambda t: _pct(t.side_findings_ok, t.side_findings)),
+    ("expectations held", lambda t: _pct(t.expectations_held, t.expectations)),
+    ("texts with all held", lambda t: _pct(t.texts_all_held, t.texts)),
+    ("labelled findings read", lambda t: _pct(t.findings_read, t.findings)),
+    ("not-findings read anyway", lambda t: _pct(t.not_findings_read, t.not_findings)),
+    ("refused (errors)", lambda t: str(t.errors)),
+]
+
+
+def evaluate(corpus: list[dict[str, Any]]) -> tuple[dict[str, Tally], list[str]]:
+    """Tallies per style and in total ("all"), and every miss."""
+    topics = _topics()
+    per: dict[str, Tally] = defaultdict(Tally)
+    misses: list[str] = []
+    for item in corpus:
+        t = score(run(item), topics, misses)
+        per[str(item.get("style", "?"))].add(t)
+        per["all"].add(t)
+    return dict(per), misses
+
+
+def table(per: dict[str, Tally]) -> str:
+    styles = [s for s in sorted(per) if s != "all"] + ["all"]
+    head = "| figure | " + " | ".join(styles) + " |"
+    lines = [head, "|" + "---|" * (len(styles) + 1)]
+    for name, fn in ROWS:
+        lines.append(f"| {name} | " + " | ".join(fn(per[s]) for s in styles) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--misses", action="store_true", help="list every miss, one line each")
+    parser.add_argument("--kinds", action="store_true", help="count misses by kind")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.paths)
+    per, misses = evaluate(corpus)
+    print(f"{len(corpus)} texts from {', '.join(str(p) for p in args.paths)}\n")
+    print(table(per))
+    if args.kinds:
+        kinds = Counter(m.split("] ", 1)[1].split(":")[0].split("=")[0] for m in misses)
+        print()
+        for kind, n in kinds.most_common():
+            print(f"{n:5d}  {kind}")
+    if args.misses:
+        print()
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
