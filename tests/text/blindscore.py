@@ -26,7 +26,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,7 @@ class Result:
     level: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     unresolved: set[str] = field(default_factory=set)
+    imaging: list[dict[str, Any]] = field(default_factory=list)
     top_root: str | None = None
     top_side: str | None = None
     top_cause: str | None = None
@@ -89,10 +90,14 @@ def run(item: dict[str, Any]) -> Result:
     except BadInput as exc:
         r.error = exc.message
         return r
+    except Exception as exc:  # a crash is scored as nothing read, and named
+        r.error = f"CRASH {type(exc).__name__}: {exc}"
+        return r
     a = assess(reading.case)
     r.level = a.triage.level
     r.facts = flatten(reading.case, load_knowledge())
     r.unresolved = {u.topic for u in a.unresolved}
+    r.imaging = [i.model_dump(exclude_none=True) for i in getattr(reading.case, "imaging", [])]
     r.pattern = a.pattern.label
     if a.roots:
         r.top_root, r.top_side = a.roots[0].root, a.roots[0].side
@@ -139,20 +144,59 @@ def flat_labels(findings: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _topics() -> dict[str, tuple[str, ...]]:
-    from nerveroot.engine.knowledge import load_knowledge
-
-    return {name: tuple(t.findings) for name, t in load_knowledge().red_flags.topics.items()}
+def _true(*paths: str) -> Callable[[dict[str, Any], list[dict[str, Any]]], bool]:
+    return lambda f, _: any(f.get(p) is True for p in paths)
 
 
-def topic_of(name: str, topics: dict[str, tuple[str, ...]]) -> str | None:
-    """A label's warning sign as a topic id: a topic id itself, or a finding id of one topic."""
-    if name in topics:
-        return name
-    for topic, found in topics.items():
-        if name in found or any(f.split(".")[-1] == name for f in found):
-            return topic
-    return None
+def _min_grade(facts: dict[str, Any]) -> float:
+    grades = [_grade(v) for p, v in facts.items() if p.startswith("weakness.")]
+    return min((g for g in grades if g is not None), default=5.0)
+
+
+def _any_side(facts: dict[str, Any], name: str, values: tuple[Any, ...]) -> bool:
+    return any(
+        facts.get(f"{name.split('.', maxsplit=1)[0]}.{s}.{name.split('.')[1]}") in values
+        for s in ("left", "right", "unknown")
+    )
+
+
+_COMPRESSION = ("cord_compression", "cauda_equina_compression", "epidural_abscess")
+# The corpus's warning-sign topics (its SUMMARY.md), each with the reader's findings that make it present and
+# the knowledge base's topics (red_flags.yaml) under which an unsettled one is listed as unresolved.
+LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], bool], tuple[str, ...]]] = {
+    "saddle": (lambda f, _: f.get("history.saddle_numbness") is True
+               or f.get("exam.perianal_sensation") in ("reduced", "absent"), ("saddle",)),
+    "bladder": (lambda f, _: any(f.get(p) is True for p in (
+        "history.bladder_dysfunction", "history.urinary_retention", "history.urinary_incontinence",
+        "history.altered_bladder_sensation")) or (f.get("exam.post_void_residual_ml") or 0) >= 200, ("bladder",)),
+    "bowel": (lambda f, _: f.get("history.bowel_incontinence") is True or f.get("exam.anal_tone") == "reduced",
+              ("bowel",)),
+    "sexual": (_true("history.sexual_dysfunction"), ("sexual",)),
+    "both_legs_new": (_true("history.bilateral_leg_symptoms_new"), ("both_legs_new",)),
+    "progressive_weakness": (_true("history.progressive_weakness"), ("progressive_weakness",)),
+    "severe_weakness": (lambda f, _: _min_grade(f) < 3.5, ("progressive_weakness",)),
+    "cancer": (_true("history.history_of_cancer"), ("cancer",)),
+    "weight_loss": (_true("history.unexplained_weight_loss"), ("weight_loss",)),
+    "infection": (_true("history.fever", "history.intravenous_drug_use", "history.immunosuppression",
+                        "history.spinal_surgery_within_3_months"), ("infection",)),
+    "trauma": (_true("history.significant_trauma"), ("trauma",)),
+    "fracture_risk": (_true("history.osteoporosis_or_steroid_use", "history.minor_trauma"),
+                      ("fracture_risk", "trauma")),
+    "night_pain": (_true("history.pain_at_rest_unrelenting"), ("night_pain",)),
+    "thoracic_pain": (_true("history.thoracic_pain"), ("thoracic_pain",)),
+    "aneurysm": (_true("exam.pulsatile_abdominal_mass", "history.faintness_or_collapse", "history.sudden_severe_pain"),
+                 ("aneurysm",)),
+    "cord_signs": (lambda f, _: bool(f.get("exam.sensory_level"))
+                   or _true("history.gait_unsteady", "history.hand_symptoms", "exam.wide_based_gait")(f, [])
+                   or f.get("exam.romberg") == "positive"
+                   or _any_side(f, "reflexes.patellar", ("brisk",)) or _any_side(f, "reflexes.achilles", ("brisk",))
+                   or _any_side(f, "reflexes.plantar_response", ("extensor",))
+                   or _any_side(f, "reflexes.clonus", ("present",)), ("cord",)),
+    "imaging_compression": (lambda _, im: any(i.get("finding") in _COMPRESSION
+                                              or i.get("compresses") in ("cord", "cauda_equina") for i in im), ()),
+    "limb_ischaemia": (lambda f, _: f.get("history.cold_feet") is True
+                       or _any_side(f, "tests.pedal_pulses", ("absent",)), ()),
+}  # fmt: skip
 
 
 def positive(path: str, value: Any) -> bool:
@@ -182,8 +226,8 @@ def _abnormal(path: str, value: Any) -> bool:
     return value not in ("normal", "negative", "flexor", "absent")
 
 
-def topics_present(facts: dict[str, Any], topics: dict[str, tuple[str, ...]]) -> set[str]:
-    return {t for t, found in topics.items() if any(positive(f, facts.get(f)) for f in found)}
+def topics_present(r: Result) -> set[str]:
+    return {t for t, (present, _) in LABEL_TOPICS.items() if present(r.facts, r.imaging)}
 
 
 def _weak_facts(facts: dict[str, Any]) -> dict[str, float]:
@@ -240,6 +284,9 @@ class Tally:
     texts_all_held: int = 0
     findings: int = 0
     findings_read: int = 0
+    imaging: int = 0
+    imaging_read: int = 0
+    imaging_exact: int = 0
     not_findings: int = 0
     not_findings_read: int = 0
     errors: int = 0
@@ -285,7 +332,7 @@ def _same(path: str, label: Any, got: Any) -> bool:
     return str(label) == str(got)
 
 
-def score(r: Result, topics: dict[str, tuple[str, ...]], misses: list[str] | None = None) -> Tally:
+def score(r: Result, misses: list[str] | None = None) -> Tally:
     """One text's contribution to every figure; its misses are appended, one line each, to `misses`."""
     t = Tally(texts=1, errors=int(r.error is not None))
     item = r.item
@@ -334,20 +381,19 @@ def score(r: Result, topics: dict[str, tuple[str, ...]], misses: list[str] | Non
     labelled: dict[str, str] = {}
     for kind in ("denied", "unclear", "present"):  # present wins over unclear over denied
         for name in signs.get(kind) or []:
-            topic = topic_of(name, topics)
-            if topic is not None:
-                labelled[topic] = kind
-    got = topics_present(r.facts, topics)
-    for topic in topics:
+            labelled[name] = kind
+    got = topics_present(r)
+    for topic, (_, listed) in LABEL_TOPICS.items():
         kind = labelled.get(topic)
+        unsure = any(t in r.unresolved for t in listed)
         if kind == "present":
             t.topic_present += 1
             t.topic_found += topic in got
             if topic not in got:
-                miss(f"warning sign missed: {topic}" + (" (listed unsure)" if topic in r.unresolved else ""))
+                miss(f"warning sign missed: {topic}" + (" (listed unsure)" if unsure else ""))
         elif kind == "unclear":
             t.unclear += 1
-            ok = topic in r.unresolved or topic in got
+            ok = unsure or topic in got
             t.unclear_held += ok
             if not ok:
                 miss(f"unclear warning sign neither unsure nor present: {topic}")
@@ -357,9 +403,14 @@ def score(r: Result, topics: dict[str, tuple[str, ...]], misses: list[str] | Non
             if kind == "denied":
                 t.denied += 1
                 t.denied_false += topic in got
-                t.denied_unsure += topic in r.unresolved
+                t.denied_unsure += unsure
+                if unsure:
+                    miss(f"denied warning sign left unsure: {topic}")
             if topic in got:
                 miss(f"false alarm: {topic} ({kind or 'not mentioned'})")
+    for name in labelled:
+        if name not in LABEL_TOPICS:
+            miss(f"label topic not scored: {name}")
 
     # findings, weakness, side
     labels = flat_labels(item.get("findings") or {})
@@ -385,6 +436,18 @@ def score(r: Result, topics: dict[str, tuple[str, ...]], misses: list[str] | Non
             t.graded_within += ok
             if not ok:
                 miss(f"grade {path}={value!r}, got {got_g!r}")
+    scans = labels.pop("imaging", None) or []
+    for want in scans:
+        t.imaging += 1
+        same = [i for i in r.imaging if i.get("finding") == want.get("finding")
+                and (not want.get("level") or i.get("level") == want.get("level"))]  # fmt: skip
+        t.imaging_read += bool(same)
+        exact = [i for i in same if all(i.get(k) == v for k, v in want.items())]
+        t.imaging_exact += bool(exact)
+        if not same:
+            miss(f"imaging missed: {want}")
+        elif not exact:
+            miss(f"imaging detail: {want} read as {same[0]}")
     for path, value in labels.items():
         t.findings += 1
         ok = _same(path, value, r.facts.get(path))
@@ -403,6 +466,11 @@ def score(r: Result, topics: dict[str, tuple[str, ...]], misses: list[str] | Non
             miss(f"finding {path}={value!r}, got {r.facts.get(path)!r}")
     for path in item.get("not_findings") or []:
         t.not_findings += 1
+        if path == "imaging":
+            t.not_findings_read += bool(r.imaging)
+            if r.imaging:
+                miss(f"read old or booked imaging: {r.imaging}")
+            continue
         value = r.facts.get(path)
         bad = value is not None and _abnormal(path, value)
         t.not_findings_read += bad
@@ -434,6 +502,8 @@ ROWS = [
     ("expectations held", lambda t: _pct(t.expectations_held, t.expectations)),
     ("texts with all held", lambda t: _pct(t.texts_all_held, t.texts)),
     ("labelled findings read", lambda t: _pct(t.findings_read, t.findings)),
+    ("imaging: finding and level", lambda t: _pct(t.imaging_read, t.imaging)),
+    ("imaging: every detail", lambda t: _pct(t.imaging_exact, t.imaging)),
     ("not-findings read anyway", lambda t: _pct(t.not_findings_read, t.not_findings)),
     ("refused (errors)", lambda t: str(t.errors)),
 ]
@@ -441,11 +511,10 @@ ROWS = [
 
 def evaluate(corpus: list[dict[str, Any]]) -> tuple[dict[str, Tally], list[str]]:
     """Tallies per style and in total ("all"), and every miss."""
-    topics = _topics()
     per: dict[str, Tally] = defaultdict(Tally)
     misses: list[str] = []
     for item in corpus:
-        t = score(run(item), topics, misses)
+        t = score(run(item), misses)
         per[str(item.get("style", "?"))].add(t)
         per["all"].add(t)
     return dict(per), misses
