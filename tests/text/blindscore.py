@@ -41,7 +41,7 @@ def load_corpus(paths: Iterable[Path]) -> list[dict[str, Any]]:
     """Every labelled text in the given files or folders (``part*.json`` in a folder), in a stable order."""
     files: list[Path] = []
     for p in paths:
-        files.extend(sorted(p.glob("part*.json")) if p.is_dir() else [p])
+        files.extend(sorted(p.glob("**/part*.json")) if p.is_dir() else [p])
     out: list[dict[str, Any]] = []
     for f in files:
         data = json.loads(f.read_text(encoding="utf-8"))
