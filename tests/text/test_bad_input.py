@@ -74,16 +74,19 @@ def test_irrelevant_content_is_ignored_without_error() -> None:
     assert reading.case.history.fever is None
 
 
-def test_no_side_named_puts_findings_on_the_left_and_says_so() -> None:
+def test_no_side_named_is_an_unknown_side_never_the_left() -> None:
+    """Issue 13: no side given is "unknown" (CASE_SCHEMA.md), not a silent left with a placeholder message."""
     reading = read_text("Numbness on the top of my foot and my big toe.")
-    assert reading.side_assumed is True
-    assert set(reading.case.regions("numbness", "left")) == {"dorsum_foot", "great_toe"}
+    assert set(reading.case.regions("numbness", "unknown")) == {"dorsum_foot", "great_toe"}
+    assert reading.case.numbness.left is None and reading.case.numbness.right is None
     a = assess_text("Numbness on the top of my foot and my big toe.")
-    assert a.message is not None and "side" in a.message
+    assert all(r.side == "unknown" for r in a.roots)
 
 
-def test_a_named_side_is_not_assumed() -> None:
-    assert read_text("Numbness on the top of my right foot.").side_assumed is False
+def test_a_named_side_is_used() -> None:
+    reading = read_text("Numbness on the top of my right foot.")
+    assert reading.case.regions("numbness", "right") == ("dorsum_foot",)
+    assert reading.case.numbness.unknown is None
 
 
 def test_evidence_spans_point_at_the_words() -> None:

@@ -42,7 +42,8 @@ PAIRS: list[tuple[str, dict[str, Any]]] = [
             "pain": {"left": ["low_back"], "right": ["low_back"]},
             "numbness": {"left": ["leg"], "right": ["leg"]},
             "tingling": {"left": ["leg"], "right": ["leg"]},
-            "history": {"saddle_numbness": True, "urinary_retention": True},
+            # both legs numb "since yesterday": new symptoms in both legs (issue 13)
+            "history": {"saddle_numbness": True, "urinary_retention": True, "bilateral_leg_symptoms_new": True},
         },
     ),
 ]  # fmt: skip

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from nerveroot.case import MOVEMENTS, REGIONS, parse_case
 from nerveroot.errors import TextError
 from nerveroot.text import read_text
-from nerveroot.text.lexicon import load_lexicon, prefixes
+from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.scan import prefixes
 
 EVIDENCE_ONLY = {"weakness", "pain", "numbness", "tingling", "sensation"}
 FILL = {"{side}": "left", "{muscle}": "great_toe_extension", "{reflex}": "achilles",

@@ -2,8 +2,8 @@
 
 ConText (Harkema et al. 2009, as implemented by medspaCy) is the field's standard for this: a modifier
 such as "no" or "denies" reaches forward over the findings in its scope until a terminating word ("but")
-or the end of the sentence. Its rules come from lexicon.yaml. spaCy is imported here, lazily, so that a
-structured case never pays for it; the pipeline is a blank English tokenizer, built once per process.
+or the end of the sentence. Its rules come from lexicon.yaml; it runs on the shared blank pipeline
+(tokens.py), only over the sentences that hold one of its trigger words.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.tokens import blank_nlp
 
 # A sentence ends at . ! ? ; before a space, or at a line break; not after "e.g.", "Dr." and the like.
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)\s*|\n\s*")
@@ -46,10 +47,9 @@ class Parsed:
 @cache
 def _pipeline() -> tuple[Any, Any]:
     from medspacy.context import ConText, ConTextRule
-    from spacy.lang.en import English
 
     lexicon = load_lexicon()
-    nlp = English(create_tokenizer=_light_tokenizer)
+    nlp = blank_nlp()
     context = ConText(
         nlp,
         rules=None,
@@ -73,28 +73,6 @@ def _pipeline() -> tuple[Any, Any]:
         ]
     )
     return nlp, context
-
-
-def _light_tokenizer(nlp: Any) -> Any:
-    """A tokenizer without spaCy's 1,300 English special cases (a quarter of a second to build).
-
-    ConText matches its rules on the same tokens, so all it needs is punctuation split off and "can't"
-    split into "ca" + "n't", which the suffix rule does.
-    """
-    from spacy.tokenizer import Tokenizer
-
-    return Tokenizer(
-        nlp.vocab,
-        rules={},
-        prefix_search=re.compile(r"""^[\[\("'“‘?¿¡*~<>#]""").search,
-        suffix_search=re.compile(r"""(?:[\]\)"'”’,.;:!?%°]|n['’]t)$""").search,
-        infix_finditer=re.compile(r"""[,;:/()]|(?<=[a-z])\.(?=[A-Z])|--+""").finditer,
-    )
-
-
-def warm() -> None:
-    """Build the pipeline now (a server calls this at start so the first request is not slow)."""
-    _pipeline()
 
 
 def boundaries(text: str) -> tuple[list[int], list[int]]:

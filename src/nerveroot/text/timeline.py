@@ -1,0 +1,237 @@
+"""Time and course: how long the symptoms have lasted, whether symptoms in both legs are new, whether weakness
+is getting worse, whether a spinal operation was recent; with age, sex and onset.
+
+A duration counts for the symptoms only when it is their own time phrase: not a scan's, a visit's, a
+cigarette habit's, a past illness's, nor a plan's ("review in 2 weeks"). Words near a time phrase decide
+whose it is: the nearest event in its sentence, a symptom or something else.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from nerveroot.text.compose import Contribution, duration
+from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import Lexicon, load_lexicon
+from nerveroot.text.mentions import Found, Mention, inside
+from nerveroot.text.settle import Doubt, words
+
+NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
+RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
+CHRONIC_WEEKS = 12  # back pain this old is the background of a new episode of leg pain
+_TRIVIAL = re.compile(r"^\s*$")
+_NOT_FOR_TIME = frozenset({"plan", "family", "social", "medication", "past_history", "imaging"})
+# A duration in a clause about an earlier episode is not the length of this one.
+_EARLIER = re.compile(
+    r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
+    re.I,
+)
+_IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
+_CHANGE = re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I)
+_NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
+_SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
+
+
+@dataclass(frozen=True)
+class Dated:
+    weeks: float
+    mention: Mention
+    leg: bool  # said in a sentence about the leg (sciatica), not only the back
+
+
+def read_time(
+    text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
+) -> tuple[list[Contribution], list[Doubt]]:
+    lexicon = load_lexicon()
+    out: list[Contribution] = []
+    spans = sorted((f.start, f.end) for f in found["findings"])
+    dated: list[Dated] = []
+    times: list[tuple[float, Mention]] = []
+    for m in found["demographics"]:
+        if inside(m, spans):
+            continue
+        if "duration_weeks" in m.entry.sets:
+            weeks = duration(lexicon, m.groups)
+            if weeks is not None:
+                times.append((weeks, m))
+                if _dates_symptoms(lexicon, text, m, found, parsed):
+                    dated.append(Dated(weeks, m, _leg_sentence(found, parsed, m.start)))
+            continue
+        for path, raw in m.entry.sets.items():
+            value = _demographic(raw, m)
+            if value is not None:
+                out.append(Contribution(path, value, [(m.start, m.end)]))
+    chosen = dated
+    longest = max(dated, key=lambda d: d.weeks, default=None)
+    if (
+        longest is not None
+        and not longest.leg
+        and longest.weeks >= CHRONIC_WEEKS
+        and any(d.leg for d in dated)
+    ):
+        chosen = [d for d in dated if d.leg]  # "back pain for 10 years, leg pain for 3 weeks": this episode
+    weeks = max((d.weeks for d in chosen), default=None)
+    for d in chosen:
+        if d.weeks == weeks:
+            out.append(Contribution("duration_weeks", d.weeks, [(d.mention.start, d.mention.end)]))
+    doubts: list[Doubt] = []
+    out.extend(
+        _both_legs(
+            lexicon, text, parsed=parsed, contributions=contributions, times=times, weeks=weeks, doubts=doubts
+        )
+    )
+    out.extend(_progressive(lexicon, text, parsed, found, contributions))
+    out.extend(_recent_surgery(found, parsed, times))
+    return out, doubts
+
+
+def _demographic(raw: Any, m: Mention) -> Any:
+    if not (isinstance(raw, str) and raw.startswith("$")):
+        return raw
+    text = m.groups.get(raw[1:])
+    if raw == "$age":
+        return float(text) if text else None
+    if raw == "$sex" and text:
+        return look_sex(text)
+    return None
+
+
+def look_sex(words: str) -> str | None:
+    from nerveroot.text.lexicon import look_up
+
+    found = look_up(load_lexicon(), "sex", words)
+    return None if found is None or _TRIVIAL.match(found) else found
+
+
+def _sentence(parsed: Parsed, pos: int, size: int = 1 << 30) -> tuple[int, int]:
+    i = bisect.bisect_right(parsed.sentences, pos) - 1
+    lo = parsed.sentences[i] if i >= 0 else 0
+    hi = parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else size
+    return lo, hi
+
+
+def _clause(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:
+    marks = sorted(set(parsed.clauses) | set(parsed.sentences))
+    i = bisect.bisect_right(marks, pos) - 1
+    return (marks[i] if i >= 0 else 0), (marks[i + 1] if i + 1 < len(marks) else size)
+
+
+def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parsed: Parsed) -> bool:
+    """Is this time phrase the symptoms' own (not a visit's, a scan's, a habit's, a plan's)?"""
+    if m.section in _NOT_FOR_TIME or _IN_FUTURE.match(m.text):
+        return False
+    lo, hi = _clause(parsed, m.start, len(text))
+    if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
+        return False
+    if any(lo <= f.start < hi and f.entry.historical_ok for f in found["findings"]):
+        return False  # "breast cancer 10 years ago" dates a past illness, not this episode
+    s_lo, s_hi = _sentence(parsed, m.start, len(text))
+    events: list[tuple[int, bool]] = []  # (distance, is a symptom)
+    for kind in ("symptoms", "regions", "findings"):
+        for f in found[kind]:
+            if s_lo <= f.start < s_hi and not f.flags.hypothetical and not f.flags.family:
+                events.append((_distance(f.start, f.end, m), True))
+    for other in lexicon.time["not_symptoms"].finditer(text, s_lo, s_hi):
+        events.append((_distance(other.start(), other.end(), m), False))
+    if not events:
+        return True
+    return min(events)[1]
+
+
+def _distance(start: int, end: int, m: Mention) -> int:
+    if end <= m.start:
+        return m.start - end
+    if start >= m.end:
+        return start - m.end
+    return 0
+
+
+def _leg_sentence(found: Found, parsed: Parsed, pos: int) -> bool:
+    lo, hi = _sentence(parsed, pos)
+    regions = any(lo <= r.start < hi and not set(r.entry.regions) <= _NOT_LEG for r in found["regions"])
+    return regions or any(lo <= s.start < hi and "sciatica" in s.text.lower() for s in found["symptoms"])
+
+
+def _present(c: Contribution) -> bool:
+    if c.path.startswith("weakness."):
+        return c.value is True or (not isinstance(c.value, bool) and c.value not in (5, "5"))
+    if c.path.startswith("sensation."):
+        return c.value in ("reduced", "absent")
+    return c.value is True
+
+
+def _both_legs(
+    lexicon: Lexicon,
+    text: str,
+    *,
+    parsed: Parsed,
+    contributions: list[Contribution],
+    times: list[tuple[float, Mention]],
+    weeks: float | None,
+    doubts: list[Doubt],
+) -> Iterator[Contribution]:
+    """Symptoms or weakness in both legs: new (days), long-standing, or not said -> unsure."""
+    per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in _SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
+            continue
+        if parts[2] in _NOT_LEG or not _present(c) or c.uncertain:
+            continue
+        start, end = c.spans[0]
+        per_sentence.setdefault(_sentence(parsed, start, len(text)), {}).setdefault(parts[1], (start, end))
+    for (lo, hi), sides in per_sentence.items():
+        if len(sides) < 2:
+            continue
+        start, end = min(sides.values())
+        own = [w for w, t in times if lo <= t.start < hi]
+        if lexicon.time["recent"].search(text, lo, hi) or (own and min(own) < NEW_WEEKS):
+            yield Contribution("history.bilateral_leg_symptoms_new", True, [(start, end)])
+        elif own or (weeks is not None and weeks >= NEW_WEEKS and not _CHANGE.search(text, lo, hi)):
+            yield Contribution("history.bilateral_leg_symptoms_new", False, [(start, end)])
+        elif weeks is not None and weeks < NEW_WEEKS:
+            yield Contribution("history.bilateral_leg_symptoms_new", True, [(start, end)])
+        elif _CHANGE.search(text, lo, hi):  # "now both legs", with no time said: it may be new
+            doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, start, end)))
+
+
+def _progressive(
+    lexicon: Lexicon, text: str, parsed: Parsed, found: Found, contributions: list[Contribution]
+) -> Iterator[Contribution]:
+    """Weakness said to be getting worse ("my foot is getting weaker by the day") is progressive weakness."""
+    weak: list[tuple[int, int]] = [
+        c.spans[0] for c in contributions if c.path.startswith(("weakness.", "tests.")) and _weak(c)
+    ]
+    weak.extend((m.start, m.end) for m in found["strength"] if m.entry.kind in ("weak", "paralysis")
+                and not m.flags.negated and not m.flags.hypothetical)  # fmt: skip
+    worsening = lexicon.time["worsening"]
+    for start, end in weak:
+        lo, hi = _sentence(parsed, start, len(text))
+        for w in worsening.finditer(text, lo, hi):
+            if abs(w.start() - start) <= 60 or abs(w.start() - end) <= 60:
+                yield Contribution("history.progressive_weakness", True, [(start, end), (w.start(), w.end())])
+                return
+
+
+def _weak(c: Contribution) -> bool:
+    if c.path.startswith("tests."):
+        return bool(c.value == "weak")
+    return _present(c) and not c.uncertain
+
+
+def _recent_surgery(
+    found: Found, parsed: Parsed, times: list[tuple[float, Mention]]
+) -> Iterator[Contribution]:
+    """Spinal surgery with its own time phrase: within 3 months, or not."""
+    for f in found["findings"]:
+        if f.entry.sets.get("history.previous_spinal_surgery") is not True or f.flags.negated:
+            continue
+        lo, hi = _sentence(parsed, f.start)
+        own = [w for w, t in times if lo <= t.start < hi]
+        if own:
+            recent = min(own) <= RECENT_SURGERY_WEEKS
+            yield Contribution("history.spinal_surgery_within_3_months", recent, [(f.start, f.end)])
