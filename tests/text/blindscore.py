@@ -164,13 +164,13 @@ _COMPRESSION = ("cord_compression", "cauda_equina_compression", "epidural_absces
 # The corpus's warning-sign topics (its SUMMARY.md), each with the reader's findings that make it present and
 # the knowledge base's topics (red_flags.yaml) under which an unsettled one is listed as unresolved.
 LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], bool], tuple[str, ...]]] = {
-    "saddle": (lambda f, _: f.get("history.saddle_numbness") is True
-               or f.get("exam.perianal_sensation") in ("reduced", "absent"), ("saddle",)),
+    # the corpus files reduced anal tone under saddle, not bowel (its SUMMARY.md and labels)
+    "saddle": (lambda f, _: f.get("history.saddle_numbness") is True or f.get("exam.anal_tone") == "reduced"
+               or f.get("exam.perianal_sensation") in ("reduced", "absent"), ("saddle", "bowel")),
     "bladder": (lambda f, _: any(f.get(p) is True for p in (
         "history.bladder_dysfunction", "history.urinary_retention", "history.urinary_incontinence",
         "history.altered_bladder_sensation")) or (f.get("exam.post_void_residual_ml") or 0) >= 200, ("bladder",)),
-    "bowel": (lambda f, _: f.get("history.bowel_incontinence") is True or f.get("exam.anal_tone") == "reduced",
-              ("bowel",)),
+    "bowel": (_true("history.bowel_incontinence"), ("bowel",)),
     "sexual": (_true("history.sexual_dysfunction"), ("sexual",)),
     "both_legs_new": (_true("history.bilateral_leg_symptoms_new"), ("both_legs_new",)),
     "progressive_weakness": (_true("history.progressive_weakness"), ("progressive_weakness",)),
@@ -182,7 +182,9 @@ LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], b
     "trauma": (_true("history.significant_trauma"), ("trauma",)),
     "fracture_risk": (_true("history.osteoporosis_or_steroid_use", "history.minor_trauma"),
                       ("fracture_risk", "trauma")),
-    "night_pain": (_true("history.pain_at_rest_unrelenting"), ("night_pain",)),
+    # the corpus counts inflammatory night pain (better on getting up) under night_pain too
+    "night_pain": (_true("history.pain_at_rest_unrelenting", "history.night_pain_improves_on_getting_up"),
+                   ("night_pain",)),
     "thoracic_pain": (_true("history.thoracic_pain"), ("thoracic_pain",)),
     "aneurysm": (_true("exam.pulsatile_abdominal_mass", "history.faintness_or_collapse", "history.sudden_severe_pain"),
                  ("aneurysm",)),

@@ -195,7 +195,7 @@ def symptom_regions(
                 continue
             present = not symptom.flags.negated
             span = [(symptom.start, symptom.end)]
-            if id(symptom) not in with_region:
+            if id(symptom) not in with_region and symptom.entry.kind != "altered":
                 yield Contribution(symptom.entry.kind or "pain", present, span, symptom.flags.uncertain)
             for path, value in symptom.entry.also.items():
                 yield Contribution(path, value if present else not value, span, symptom.flags.uncertain)
@@ -227,14 +227,33 @@ def _pair(symptom: Mention, region: Mention, finder: SideFinder) -> Iterator[Con
     uncertain = symptom.flags.uncertain or region.flags.uncertain
     spans = list(dict.fromkeys([(region.start, region.end), (symptom.start, symptom.end)]))
     kind = symptom.entry.kind or "pain"
+    if "saddle" in region.entry.regions:
+        saddle = _saddle(kind, symptom, negated, spans, uncertain)
+        if saddle is not None:
+            yield saddle
+            return
     for side in finder.find(region.start, region.end, plural=plural(region.text)):
         for region_id in region.entry.regions:
+            if region_id == "saddle" or kind == "altered":
+                continue
             if kind == "sensation":
                 level = symptom.entry.level or "reduced"
                 value: Any = "normal" if negated else level
                 yield Contribution(f"sensation.{side}.{region_id}", value, spans, uncertain)
             else:
                 yield Contribution(f"{kind}.{side}.{region_id}", not negated, spans, uncertain)
+
+
+def _saddle(
+    kind: str, symptom: Mention, negated: bool, spans: list[tuple[int, int]], uncertain: bool
+) -> Contribution | None:
+    """Numbness or a change of feeling in the saddle area: saddle numbness; examined, perianal sensation."""
+    if kind == "sensation":
+        value = "normal" if negated else (symptom.entry.level or "reduced")
+        return Contribution("exam.perianal_sensation", value, spans, uncertain)
+    if kind in ("numbness", "tingling", "altered"):
+        return Contribution("history.saddle_numbness", not negated, spans, uncertain)
+    return None  # pain: the buttock, where the words also name it ("pain in my bottom")
 
 
 def finding(
@@ -324,7 +343,7 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
         text = g.get("grade") or g.get("grade2")
         if not text:
             return True
-        return int(text) if text.isdigit() else text
+        return text if text in ("4+", "4-") else int(text[0])
     if name in ("level", "sign", "sex", "trunk"):
         return look_up(lexicon, name, g.get(name) or "")
     if name == "count":

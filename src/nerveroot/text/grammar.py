@@ -115,8 +115,11 @@ def _near(text: str, a_end: int, b_start: int, between: list[Mention], limit: in
 
 
 def _grade_value(g: Mention) -> object:
+    """The MRC grade; a + or - is kept where the case has it (4+, 4-), else the grade itself ("3-" is 3)."""
     text = g.groups.get("grade") or g.groups.get("grade2") or g.groups.get("grade3") or ""
-    return int(text) if text.isdigit() else text
+    if text in ("4+", "4-"):
+        return text
+    return int(text[0]) if text[:1].isdigit() else True
 
 
 def _grades(text: str, grades: list[Mention], runs: list[_Run], throughout: list[Mention]) -> list[_Said]:

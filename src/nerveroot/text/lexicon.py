@@ -22,7 +22,18 @@ from nerveroot.text.scan import Scanner, Section, compile_section
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
-SCAN_ORDER = (*_SECTIONS, "sides", "demographics", "movements", "grades", "topics", "strength", "imaging")
+SCAN_ORDER = (
+    *_SECTIONS,
+    "sides",
+    "demographics",
+    "movements",
+    "grades",
+    "topics",
+    "strength",
+    "imaging",
+    "organs",
+    "troubles",
+)
 _DEPTH = 6
 _CORE = 0.8  # the weight at which roots.yaml calls a region a root's core territory
 _EVIDENCE_ONLY = frozenset({"weakness", "pain", "numbness", "tingling", "sensation"})
@@ -49,7 +60,7 @@ class FindingRow(_Strict):
 
 
 class SymptomRow(_Strict):
-    kind: Literal["pain", "numbness", "tingling", "sensation"]
+    kind: Literal["pain", "numbness", "tingling", "sensation", "altered"]
     level: Literal["reduced", "absent", "normal", "increased"] | None = None
     also: dict[str, bool] = {}
     regions: list[Region] = []
@@ -100,6 +111,16 @@ class Topics(_Strict):
     denied: Patterns
 
 
+class Functions(_Strict):
+    """Bladder, bowel and sexual function: organs, and troubles said of them."""
+
+    organs: dict[Literal["bladder", "bowel", "sexual"], Patterns]
+    troubles: dict[
+        Literal["retention", "incontinence", "sensation", "urgency", "dysfunction", "wetting", "soiling"],
+        Patterns,
+    ]
+
+
 class Time(_Strict):
     """Which time phrases date the symptoms, and which words say they are new or gone."""
 
@@ -137,12 +158,14 @@ class LexiconFile(_Strict):
     ]
     sides: dict[Literal["left", "right", "both", "that", "other"], Patterns]
     regions: dict[Region, Patterns]
+    saddle_area: dict[Literal["saddle", "saddle_or_buttock"], Patterns]
     region_expansions: dict[str, list[Region]] = {}
     pronoun_movements: dict[Region, Movement] = {}
     symptoms: list[SymptomRow]
     findings: list[FindingRow]
     demographics: list[DemographicRow]
     ignore: Patterns
+    functions: Functions
     sections: dict[SectionKind, list[str]]
     topics: Topics
     grammar: Grammar
@@ -261,8 +284,16 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
         add("symptoms", entry, s.patterns, f"symptoms[{i}]")
     for region, patterns in data.regions.items():
         for p in patterns:
-            ids = tuple(data.region_expansions.get(p, [region]))
-            add("regions", Entry("regions", 0, regions=ids, value=p), [p], f"regions.{region}")
+            named: tuple[str, ...] = tuple(data.region_expansions.get(p, [region]))
+            add("regions", Entry("regions", 0, regions=named, value=p), [p], f"regions.{region}")
+    for area, patterns in data.saddle_area.items():
+        saddle: tuple[str, ...] = ("saddle",) if area == "saddle" else ("saddle", "buttock")
+        for p in patterns:
+            add("regions", Entry("regions", 0, regions=saddle, value=p), [p], f"saddle_area.{area}")
+    for organ, patterns in data.functions.organs.items():
+        add("organs", Entry("organs", 0, kind=organ), patterns, f"functions.organs.{organ}")
+    for trouble, patterns in data.functions.troubles.items():
+        add("troubles", Entry("troubles", 0, kind=trouble), patterns, f"functions.troubles.{trouble}")
     for root, regions in _dermatomes().items():  # "L5 dermatome": the root's core territory (roots.yaml)
         for p in (
             rf"{root}\s+(?:dermatom\w*|distribution|territory)",

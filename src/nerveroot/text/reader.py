@@ -15,6 +15,7 @@ from typing import Any
 from nerveroot.text import failsafe, grammar, imaging, timeline
 from nerveroot.text.compose import Contribution, SideFinder, dropped, finding, resolve_sides, symptom_regions
 from nerveroot.text.context import Flags, Parsed, parse
+from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions
 from nerveroot.text.sections import Sections, find_sections
@@ -22,7 +23,7 @@ from nerveroot.text.settle import Doubt, coherent, nest, settle
 
 # Kinds of mention ConText looks at; the first three never overlap one another.
 _TARGETS = ("findings", "symptoms", "regions")
-_EXTRA = ("topics", "strength", "imaging")
+_EXTRA = ("topics", "strength", "imaging", "organs", "troubles")
 # What a section's words are, for a present finding of this person.
 _SECTION_FLAGS = {
     "plan": Flags(hypothetical=True),
@@ -53,11 +54,14 @@ def read(text: str) -> Read:
         if not dropped(m):
             contributions.extend(finding(lexicon, m, finder, found["regions"], text))
     contributions.extend(grammar.strength(text, found, parsed, finder))
+    contributions.extend(functions(text, found, parsed))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
     contributions.extend(dated)
+    denied, raised = failsafe.unsettled(text, found, parsed, contributions)
+    contributions.extend(denied)
     values, doubts = settle(contributions, text)
     doubts.extend(time_doubts)
-    doubts.extend(failsafe.unsettled(text, found, parsed, values, doubts))
+    doubts.extend(d for d in raised if d.finding not in values)
     values = coherent(values)
     case = nest(values)
     scans = imaging.read_imaging(text, found, parsed, sections)
