@@ -18,7 +18,7 @@ EVIDENCE_ONLY = {"weakness", "pain", "numbness", "tingling", "sensation"}
 FILL = {"{side}": "left", "{muscle}": "great_toe_extension", "{reflex}": "achilles",
         "{last_region_movement}": "ankle_dorsiflexion"}  # fmt: skip
 SAMPLE = {"$grade": 4, "$level": "absent", "$sign": "positive", "$ml": 300.0, "$count": 5, "$age": 50,
-          "$sex": "female", "$duration": 2.0}  # fmt: skip
+          "$sex": "female", "$duration": 2.0, "$trunk": "T10"}  # fmt: skip
 
 
 def _nest(path: str, value: Any) -> dict[str, Any]:

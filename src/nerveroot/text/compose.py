@@ -344,7 +344,10 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
         if not text:
             return True
         return text if text in ("4+", "4-") else int(text[0])
-    if name in ("level", "sign", "sex", "trunk"):
+    if name == "trunk":
+        words = g.get("trunk") or g.get("trunk2") or ""
+        return words.upper() if words[:1] in "TL" and words[1:].isdigit() else look_up(lexicon, name, words)
+    if name in ("level", "sign", "sex"):
         return look_up(lexicon, name, g.get(name) or "")
     if name == "count":
         text = (g.get("count") or "").lower()

@@ -153,7 +153,7 @@ class Imaging(_Strict):
 class LexiconFile(_Strict):
     macros: dict[str, str]
     lookups: dict[
-        Literal["muscle", "reflex", "level", "sign", "sex", "unit", "number"],
+        Literal["muscle", "reflex", "level", "sign", "sex", "unit", "number", "trunk"],
         dict[str | int | float, Patterns],
     ]
     sides: dict[Literal["left", "right", "both", "that", "other"], Patterns]

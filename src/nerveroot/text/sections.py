@@ -54,18 +54,25 @@ def _sectionizer() -> Any:
     return sectionizer
 
 
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
 def find_sections(text: str) -> Sections:
+    """Each titled section, from its title to the next title or the end of its paragraph."""
     if not _titles().search(text):
         return Sections([0], [""])
     doc = blank_nlp().make_doc(text)
     with warnings.catch_warnings():  # spaCy warns that the token matcher is empty: every title is a phrase
         warnings.filterwarnings("ignore", message=r"\[W036\]")
         _sectionizer()(doc)
-    starts, kinds = [0], [""]
+    marks: dict[int, str] = {0: ""}
     for s in doc._.sections:
-        if s.category is None:
-            continue
-        start = doc[s.title_start].idx if s.title_start < len(doc) else len(text)
-        starts.append(start)
-        kinds.append(str(s.category))
-    return Sections(starts, kinds)
+        if s.category is not None:
+            marks[doc[s.title_start].idx if s.title_start < len(doc) else len(text)] = str(s.category)
+    titled = sorted(marks)
+    for m in _PARAGRAPH.finditer(text):  # a titled section ends with its paragraph
+        i = bisect.bisect_right(titled, m.start()) - 1
+        if marks[titled[i]] and m.end() not in marks:
+            marks[m.end()] = ""
+    starts = sorted(marks)
+    return Sections(starts, [marks[p] for p in starts])

@@ -9,6 +9,7 @@ whose it is: the nearest event in its sentence, a symptom or something else.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +33,17 @@ _EARLIER = re.compile(
 )
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
 _CHANGE = re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I)
+_CHRONIC = re.compile(
+    r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
+    re.I,
+)
+_EXERTION = re.compile(
+    r"\b(?:walk\w*|stand\w*|exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b", re.I
+)
+_BOTH = re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
 _NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
+# Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
+_EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
 _SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
 
 
@@ -127,7 +138,8 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     lo, hi = _clause(parsed, m.start, len(text))
     if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
         return False
-    if any(lo <= f.start < hi and f.entry.historical_ok for f in found["findings"]):
+    if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
+           for f in found["findings"]):  # fmt: skip
         return False  # "breast cancer 10 years ago" dates a past illness, not this episode
     s_lo, s_hi = _sentence(parsed, m.start, len(text))
     events: list[tuple[int, bool]] = []  # (distance, is a symptom)
@@ -174,7 +186,41 @@ def _both_legs(
     weeks: float | None,
     doubts: list[Doubt],
 ) -> Iterator[Contribution]:
-    """Symptoms or weakness in both legs: new (days), long-standing, or not said -> unsure."""
+    """Symptoms or weakness in both legs: new (days), long-standing, or not said -> unsure.
+
+    Their own sentence says when first ("since Monday both calves tingle"); else another sentence about both
+    legs ("3/7 ago ... pain into both legs"); else the symptoms' duration; with no time at all, symptoms
+    brought on by walking are the long-standing kind (stenosis), others are left unsure."""
+    both_sentences = _both_sided_sentences(text, parsed, contributions)
+    if not both_sentences:
+        return
+    recent = lexicon.time["recent"]
+
+    def own(lo: int, hi: int) -> list[float]:
+        return [w for w, t in times if lo <= t.start < hi]
+
+    span = min(both_sentences.values())
+    new = [s for s in both_sentences if recent.search(text, *s) or any(w <= NEW_WEEKS for w in own(*s))]
+    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)]
+    about_both = [(lo, hi) for lo, hi in _sentences(parsed, len(text)) if _BOTH.search(text, lo, hi)]
+    if new:
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences[new[0]]])
+    elif old:
+        yield Contribution("history.bilateral_leg_symptoms_new", False, [both_sentences[old[0]]])
+    elif any(
+        recent.search(text, lo, hi) or any(w <= NEW_WEEKS for w in own(lo, hi)) for lo, hi in about_both
+    ):
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
+    elif weeks is not None and not any(_CHANGE.search(text, *s) for s in both_sentences):
+        yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
+    elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
+        doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
+
+
+def _both_sided_sentences(
+    text: str, parsed: Parsed, contributions: list[Contribution]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Sentences whose leg findings are on both sides, each with the words of its first such finding."""
     per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
     for c in contributions:
         parts = c.path.split(".")
@@ -184,19 +230,12 @@ def _both_legs(
             continue
         start, end = c.spans[0]
         per_sentence.setdefault(_sentence(parsed, start, len(text)), {}).setdefault(parts[1], (start, end))
-    for (lo, hi), sides in per_sentence.items():
-        if len(sides) < 2:
-            continue
-        start, end = min(sides.values())
-        own = [w for w, t in times if lo <= t.start < hi]
-        if lexicon.time["recent"].search(text, lo, hi) or (own and min(own) < NEW_WEEKS):
-            yield Contribution("history.bilateral_leg_symptoms_new", True, [(start, end)])
-        elif own or (weeks is not None and weeks >= NEW_WEEKS and not _CHANGE.search(text, lo, hi)):
-            yield Contribution("history.bilateral_leg_symptoms_new", False, [(start, end)])
-        elif weeks is not None and weeks < NEW_WEEKS:
-            yield Contribution("history.bilateral_leg_symptoms_new", True, [(start, end)])
-        elif _CHANGE.search(text, lo, hi):  # "now both legs", with no time said: it may be new
-            doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, start, end)))
+    return {s: min(sides.values()) for s, sides in per_sentence.items() if len(sides) == 2}
+
+
+def _sentences(parsed: Parsed, size: int) -> list[tuple[int, int]]:
+    bounds = [*parsed.sentences, size]
+    return list(itertools.pairwise(bounds))
 
 
 def _progressive(
