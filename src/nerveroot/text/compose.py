@@ -31,7 +31,7 @@ _PLURAL = re.compile(
     r"\b(?:legs|calves|thighs|feet|shins|knees|heels|soles|buttocks|hips|ankles|limbs|extremities)\b", re.I
 )
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
-_AT_ALL = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
+_AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
 _GRADE_AT_ALL = 2
 
@@ -227,6 +227,10 @@ def _pair(symptom: Mention, region: Mention, finder: SideFinder) -> Iterator[Con
     uncertain = symptom.flags.uncertain or region.flags.uncertain
     spans = list(dict.fromkeys([(region.start, region.end), (symptom.start, symptom.end)]))
     kind = symptom.entry.kind or "pain"
+    if "thoracic" in region.entry.regions:
+        if kind == "pain":
+            yield Contribution("history.thoracic_pain", not negated, spans, uncertain)
+        return
     if "saddle" in region.entry.regions:
         saddle = _saddle(kind, symptom, negated, spans, uncertain)
         if saddle is not None:

@@ -30,7 +30,7 @@ _DENIES = re.compile(
     r"\b(?:denie[sd]|denying|negative\s+for|no\s+history\s+of|screen\w*\s+(?:-ve|negative|neg))\b", re.I
 )
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|except|apart\s+from)\b|[;.]", re.I)
-_HEADER = re.compile(r"^\s*(?::|—|–|-)\s*")
+_HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
 
 

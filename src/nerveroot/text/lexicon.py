@@ -33,6 +33,7 @@ SCAN_ORDER = (
     "imaging",
     "organs",
     "troubles",
+    "rest",
 )
 _DEPTH = 6
 _CORE = 0.8  # the weight at which roots.yaml calls a region a root's core territory
@@ -158,7 +159,7 @@ class LexiconFile(_Strict):
     ]
     sides: dict[Literal["left", "right", "both", "that", "other"], Patterns]
     regions: dict[Region, Patterns]
-    saddle_area: dict[Literal["saddle", "saddle_or_buttock"], Patterns]
+    body_areas: dict[Literal["saddle", "saddle_or_buttock", "thoracic"], Patterns]
     region_expansions: dict[str, list[Region]] = {}
     pronoun_movements: dict[Region, Movement] = {}
     symptoms: list[SymptomRow]
@@ -166,6 +167,7 @@ class LexiconFile(_Strict):
     demographics: list[DemographicRow]
     ignore: Patterns
     functions: Functions
+    rest: dict[Literal["unrelenting", "weak", "eases_on_rising", "relieved"], Patterns]
     sections: dict[SectionKind, list[str]]
     topics: Topics
     grammar: Grammar
@@ -202,6 +204,7 @@ class Lexicon:
     scanner: Scanner
     section_titles: dict[str, list[str]]
     denied: re.Pattern[str]
+    relieved: re.Pattern[str]
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
 
@@ -286,12 +289,17 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
         for p in patterns:
             named: tuple[str, ...] = tuple(data.region_expansions.get(p, [region]))
             add("regions", Entry("regions", 0, regions=named, value=p), [p], f"regions.{region}")
-    for area, patterns in data.saddle_area.items():
-        saddle: tuple[str, ...] = ("saddle",) if area == "saddle" else ("saddle", "buttock")
+    for area, patterns in data.body_areas.items():
+        saddle: tuple[str, ...] = {"saddle": ("saddle",), "thoracic": ("thoracic",)}.get(
+            area, ("saddle", "buttock")
+        )
         for p in patterns:
-            add("regions", Entry("regions", 0, regions=saddle, value=p), [p], f"saddle_area.{area}")
+            add("regions", Entry("regions", 0, regions=saddle, value=p), [p], f"body_areas.{area}")
     for organ, patterns in data.functions.organs.items():
         add("organs", Entry("organs", 0, kind=organ), patterns, f"functions.organs.{organ}")
+    for cue, patterns in data.rest.items():
+        if cue != "relieved":
+            add("rest", Entry("rest", 0, kind=cue), patterns, f"rest.{cue}")
     for trouble, patterns in data.functions.troubles.items():
         add("troubles", Entry("troubles", 0, kind=trouble), patterns, f"functions.troubles.{trouble}")
     for root, regions in _dermatomes().items():  # "L5 dermatome": the root's core territory (roots.yaml)
@@ -411,6 +419,7 @@ def build(data: Any) -> Lexicon:
         scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),
         section_titles={k: list(v) for k, v in lex.sections.items()},
         denied=_regex(lex.topics.denied, macros, "topics.denied"),
+        relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={
             "modality": [(k, _regex(v, macros, f"imaging.modality.{k}")) for k, v in lex.imaging.modality.items()],

@@ -23,7 +23,7 @@ from nerveroot.text.settle import Doubt, coherent, nest, settle
 
 # Kinds of mention ConText looks at; the first three never overlap one another.
 _TARGETS = ("findings", "symptoms", "regions")
-_EXTRA = ("topics", "strength", "imaging", "organs", "troubles")
+_EXTRA = ("topics", "strength", "imaging", "organs", "troubles", "rest")
 # What a section's words are, for a present finding of this person.
 _SECTION_FLAGS = {
     "plan": Flags(hypothetical=True),

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from nerveroot.text.compose import Contribution, duration
+from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
@@ -97,6 +97,7 @@ def read_time(
     )
     out.extend(_progressive(lexicon, text, parsed, found, contributions))
     out.extend(_recent_surgery(found, parsed, times))
+    out.extend(_rest_pain(text, found, parsed))
     return out, doubts
 
 
@@ -274,3 +275,39 @@ def _recent_surgery(
         if own:
             recent = min(own) <= RECENT_SURGERY_WEEKS
             yield Contribution("history.spinal_surgery_within_3_months", recent, [(f.start, f.end)])
+
+
+_PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
+
+
+def _rest_pain(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]:
+    """Pain said with cues of rest or night: unrelenting, or the night pain that eases on getting up. One
+    strong cue ("wakes him at night") or two weak ones ("aches all the time, even in bed") are needed; a cue
+    after words of relief ("eased by lying still", "turning over in bed") says the opposite."""
+    pains = [
+        s for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated and not dropped(s)
+    ]
+    if not pains:
+        return
+    relieved = load_lexicon().relieved
+    starts = [_sentence(parsed, p.start, len(text)) for p in pains]
+    per_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for cue in found["rest"]:
+        if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
+            continue
+        lo, hi = _sentence(parsed, cue.start, len(text))
+        said = (lo, hi) in starts or (
+            _PRONOUN.match(text, lo) is not None and any(s_hi == lo for _, s_hi in starts)
+        )
+        if said:
+            per_sentence.setdefault((lo, hi), []).append(cue)
+    done: set[str] = set()
+    for cues in per_sentence.values():
+        strong = [c for c in cues if c.entry.kind in ("unrelenting", "eases_on_rising")]
+        if not strong and len(cues) < 2:
+            continue
+        rising = any(c.entry.kind == "eases_on_rising" for c in cues)
+        path = "history.night_pain_improves_on_getting_up" if rising else "history.pain_at_rest_unrelenting"
+        if path not in done:
+            done.add(path)
+            yield Contribution(path, True, [(c.start, c.end) for c in cues])
