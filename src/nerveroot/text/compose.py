@@ -135,7 +135,7 @@ def dropped(m: Mention) -> bool:
 
 
 def symptom_regions(
-    symptoms: list[Mention], regions: list[Mention], finder: SideFinder, parsed: Parsed
+    symptoms: list[Mention], regions: list[Mention], finder: SideFinder, parsed: Parsed, text: str
 ) -> Iterator[Contribution]:
     """Each symptom word with the body parts it is said of."""
     items = sorted([*symptoms, *regions], key=lambda m: m.start)
@@ -146,6 +146,7 @@ def symptom_regions(
     pending: list[Mention] = []
     pending_sentence = -1
     attached: list[tuple[list[Mention], Mention]] = []
+    before: list[tuple[list[Mention], Mention]] = []  # body parts named before their symptom word
     grouped: list[list[Mention]] = []
     last_was_symptom = False
     for m in items:
@@ -158,7 +159,7 @@ def symptom_regions(
                 grouped.append(group)
                 group_sentence = sentence
                 if pending and pending_sentence == sentence:
-                    attached.extend((group, r) for r in pending)
+                    before.extend((group, r) for r in pending)
                 pending = []
             last_was_symptom = True
             continue
@@ -181,6 +182,11 @@ def symptom_regions(
                 pending = []
             pending.append(m)
             pending_sentence = sentence
+    # "the inner shin is numb": the parts before a symptom word are its own only when none follow it
+    # ("raising the left leg produces pain in the right buttock" is pain in the right buttock)
+    followed = {id(g[0]) for g, _ in attached}
+    attached.extend((g, r) for g, r in before if id(g[0]) not in followed or _next_to(r, g[0], items, text))
+    attached.sort(key=lambda pair: pair[1].start)
     with_region = {id(s) for g, _ in attached for s in g}
     for symptom in symptoms:  # "LBP": a symptom word that names its own place
         if symptom.entry.regions:
@@ -199,6 +205,19 @@ def symptom_regions(
                 yield Contribution(symptom.entry.kind or "pain", present, span, symptom.flags.uncertain)
             for path, value in symptom.entry.also.items():
                 yield Contribution(path, value if present else not value, span, symptom.flags.uncertain)
+
+
+_ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
+
+
+def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str) -> bool:
+    """Is the body part written against its symptom word, with only other parts and small words between
+    ("L buttock and posterior thigh pain")?"""
+    gap = list(text[region.end : symptom.start])
+    for m in items:
+        if region.end <= m.start and m.end <= symptom.start:
+            gap[m.start - region.end : m.end - region.end] = " " * (m.end - m.start)
+    return _ADJACENT.fullmatch("".join(gap)) is not None
 
 
 def _fragment(m: Mention, parsed: Parsed) -> bool:

@@ -48,7 +48,7 @@ def read(text: str) -> Read:
     finder = SideFinder(sides, parsed)
 
     contributions: list[Contribution] = list(
-        symptom_regions(found["symptoms"], found["regions"], finder, parsed)
+        symptom_regions(found["symptoms"], found["regions"], finder, parsed, text)
     )
     for m in found["findings"]:
         if not dropped(m):
