@@ -97,7 +97,7 @@ def read_time(
     )
     out.extend(_progressive(lexicon, text, parsed, found, contributions))
     out.extend(_recent_surgery(found, parsed, times))
-    out.extend(_rest_pain(text, found, parsed))
+    out.extend(_rest_pain(text, found, parsed, contributions))
     return out, doubts
 
 
@@ -280,17 +280,22 @@ def _recent_surgery(
 _PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
 
 
-def _rest_pain(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]:
+_PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
+
+
+def _rest_pain(
+    text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
+) -> Iterator[Contribution]:
     """Pain said with cues of rest or night: unrelenting, or the night pain that eases on getting up. One
     strong cue ("wakes him at night") or two weak ones ("aches all the time, even in bed") are needed; a cue
     after words of relief ("eased by lying still", "turning over in bed") says the opposite."""
-    pains = [
-        s for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated and not dropped(s)
-    ]
+    pains = [(s.start, s.end) for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated
+             and not dropped(s)]  # fmt: skip
+    pains.extend(c.spans[0] for c in contributions if c.value is True and c.path in _PAIN_FINDINGS)
     if not pains:
         return
     relieved = load_lexicon().relieved
-    starts = [_sentence(parsed, p.start, len(text)) for p in pains]
+    starts = [_sentence(parsed, start, len(text)) for start, _ in pains]
     per_sentence: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
