@@ -143,7 +143,12 @@ def _trigger_words() -> frozenset[str]:
     """A word of every ConText rule that can modify (a sentence without one needs no ConText run)."""
     words = {"not", "?"}
     for rule in load_lexicon().context_rules:
-        if rule["direction"] not in ("TERMINATE", "PSEUDO"):
+        if rule["direction"] in ("TERMINATE", "PSEUDO"):
+            continue
+        first = (rule.get("pattern") or [{}])[0].get("LOWER")
+        if isinstance(first, dict) and "IN" in first:
+            words.update(str(w) for w in first["IN"])  # a token pattern: any word its first token allows
+        else:
             words.add(max(rule["literal"].lower().split(), key=len))  # its most telling word
     return frozenset(words)
 

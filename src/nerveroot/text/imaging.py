@@ -63,8 +63,15 @@ class _Block:
     modality: str
 
 
+def possible(found: Found, sections: Sections) -> bool:
+    """Could the text hold a scan's findings: finding words, and a scan named or an imaging section?"""
+    return bool(found["imaging"]) and (bool(found["scans"]) or "imaging" in sections.kinds)
+
+
 def read_imaging(text: str, found: Found, parsed: Parsed, sections: Sections) -> list[dict[str, Any]]:
     """The current scans' findings, one per (scan, finding, level)."""
+    if not possible(found, sections):
+        return []
     blocks = _blocks(text, sections)
     out: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     prev_end = 0

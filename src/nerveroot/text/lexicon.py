@@ -34,6 +34,7 @@ SCAN_ORDER = (
     "organs",
     "troubles",
     "rest",
+    "scans",
 )
 _DEPTH = 6
 _CORE = 0.8  # the weight at which roots.yaml calls a region a root's core territory
@@ -320,6 +321,9 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
     g = data.grammar
     for kind, patterns in (("weak", g.weak), ("normal", g.normal), ("throughout", g.throughout)):
         add("strength", Entry("strength", 0, kind=kind), patterns, f"grammar.{kind}")
+    for modality, patterns in data.imaging.modality.items():
+        add("scans", Entry("scans", 0, kind=modality), patterns, f"imaging.modality.{modality}")
+    add("scans", Entry("scans", 0, kind="mri"), data.imaging.generic, "imaging.generic")
     for finding_id, patterns in data.imaging.findings.items():
         add("imaging", Entry("imaging", 0, kind=finding_id), patterns, f"imaging.findings.{finding_id}")
     for grade, patterns in g.paralysis.items():

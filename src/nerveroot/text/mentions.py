@@ -9,6 +9,7 @@ word, which beats a body region.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from nerveroot.text.context import Flags
@@ -46,16 +47,7 @@ def find_mentions(text: str) -> Found:
     lexicon = load_lexicon()
     found = lexicon.scanner.scan(text, word_starts(text))
     by_kind = {
-        kind: [
-            Mention(
-                entry,
-                m.start(),
-                m.end(),
-                m.group(),
-                {k: v for k, v in m.groupdict().items() if v is not None},
-            )
-            for entry, m in matches
-        ]
+        kind: [Mention(entry, m.start(), m.end(), m.group(), _groups(m)) for entry, m in matches]
         for kind, matches in zip(SCAN_ORDER, found, strict=True)
     }
     taken = bytearray(len(text))
@@ -70,6 +62,12 @@ def find_mentions(text: str) -> Found:
     ignored = sorted((m.start, m.end) for m in by_kind["ignore"])
     by_kind["sides"] = [m for m in by_kind["sides"] if not inside(m, ignored)]
     return Found(by_kind, ignored)
+
+
+def _groups(m: re.Match[str]) -> dict[str, str]:
+    if not m.re.groupindex:
+        return {}
+    return {k: v for k, v in m.groupdict().items() if v is not None}
 
 
 def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:

@@ -76,7 +76,7 @@ def read(text: str) -> Read:
 def _context(text: str, found: Found, sections: Sections) -> Parsed:
     """Flags for every mention: ConText's, then what its section says (a plan is hypothetical)."""
     targets = sorted((m for k in _TARGETS for m in found[k]), key=lambda m: m.start)
-    extra = [m for k in _EXTRA for m in found[k]]
+    extra = [m for k in _EXTRA for m in found[k] if _may_matter(k, m, found, sections)]
     starts = [m.start for m in targets]
     inherit: list[tuple[Mention, Mention]] = []
     own: list[Mention] = []
@@ -105,6 +105,20 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
                     historical=m.flags.historical or extra_flags.historical,
                 )
     return parsed
+
+
+def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool:
+    """Can this mention's context change the reading? ConText's cost grows with the mentions it is given,
+    so words that cannot count here are left out: a rest cue with no pain, a bladder trouble with no organ."""
+    if kind == "rest":
+        return any(s.entry.kind == "pain" for s in found["symptoms"]) or bool(found["findings"])
+    if kind == "troubles":
+        return bool(found["organs"]) or m.entry.kind in ("wetting", "soiling")
+    if kind == "organs":
+        return bool(found["troubles"])
+    if kind == "imaging":
+        return imaging.possible(found, sections)
+    return True
 
 
 def _unique(doubts: list[Doubt]) -> list[dict[str, str]]:

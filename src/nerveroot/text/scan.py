@@ -40,26 +40,40 @@ class Section:
         return found
 
 
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
 @dataclass(frozen=True)
 class Scanner:
-    """Several sections behind one index, so that each word start is looked up once."""
+    """Several sections behind one index, so that each word start is looked up once.
+
+    For each start key, each section's candidate rows are also joined into one expression, tried first:
+    at most positions no row matches, and one failed match in C is much cheaper than one per row.
+    """
 
     sections: list[Section]
-    index: dict[str, tuple[tuple[int, int], ...]]  # key -> (section number, row) in section order
+    index: dict[str, tuple[tuple[int, tuple[int, ...]], ...]]  # key -> (section number, its rows) in order
+    filters: dict[tuple[str, int], re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sections: list[Section]) -> Scanner:
         keys = {k for sec in sections for k in sec.index}
-        index: dict[str, tuple[tuple[int, int], ...]] = {}
+        index: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
         for key in keys:
-            rows: list[tuple[int, int]] = []
+            groups: list[tuple[int, tuple[int, ...]]] = []
             for k, sec in enumerate(sections):
                 own = key
                 while own not in sec.index:
                     own = own[:-1]
-                rows.extend((k, i) for i in sec.index[own])
-            index[key] = tuple(rows)
+                if sec.index[own]:
+                    groups.append((k, sec.index[own]))
+            index[key] = tuple(groups)
         return cls(sections, index)
+
+    def _filter(self, key: str, k: int, rows: tuple[int, ...]) -> re.Pattern[str]:
+        body = "|".join(_NAMED.sub("(?:", self.sections[k].rows[i][1]) for i in rows)
+        found = self.filters[(key, k)] = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+        return found
 
     def scan(self, text: str, starts: list[int]) -> list[list[tuple[Any, re.Match[str]]]]:
         """Each section's leftmost, non-overlapping matches at word starts (the earlier row wins), in one pass."""
@@ -67,20 +81,24 @@ class Scanner:
         found: list[list[tuple[Any, re.Match[str]]]] = [[] for _ in sections]
         ends = [0] * len(sections)
         index = self.index
+        filters = self.filters
         for pos in starts:
             key = text[pos : pos + _PREFIX].lower()[:_PREFIX]
             while key not in index:
                 key = key[:-1]
-            matched = 0
-            for k, i in index[key]:
-                if pos < ends[k] or matched >> k & 1:
+            for k, rows in index[key]:
+                if pos < ends[k]:
+                    continue
+                quick = filters.get((key, k)) or self._filter(key, k, rows)
+                if quick.match(text, pos) is None:
                     continue
                 sec = sections[k]
-                match = (sec.compiled[i] or sec._regex(i)).match(text, pos)
-                if match is not None:
-                    ends[k] = match.end()
-                    found[k].append((sec.rows[i][0], match))
-                    matched |= 1 << k
+                for i in rows:
+                    match = (sec.compiled[i] or sec._regex(i)).match(text, pos)
+                    if match is not None:
+                        ends[k] = match.end()
+                        found[k].append((sec.rows[i][0], match))
+                        break
         return found
 
 

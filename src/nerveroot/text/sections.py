@@ -34,10 +34,17 @@ class Sections:
         return self.kinds[i] if i >= 0 else ""
 
 
+# Section kinds that change what their words may say; a text with titles of no such kind needs no sections.
+_EFFECT = frozenset({"plan", "family", "past_history", "imaging", "social"})
+
+
 @cache
 def _titles() -> re.Pattern[str]:
-    """One expression for every title: a text that matches none is one untitled section."""
-    words = sorted({t for ts in load_lexicon().section_titles.values() for t in ts}, key=len, reverse=True)
+    """One expression for the titles that matter: a text that matches none is one untitled section."""
+    lexicon = load_lexicon()
+    words = sorted(
+        {t for k, ts in lexicon.section_titles.items() if k in _EFFECT for t in ts}, key=len, reverse=True
+    )
     body = "|".join(r"\s*".join(re.escape(w) for w in re.findall(r"\w+|[^\w\s]", t)) for t in words)
     return re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE)
 

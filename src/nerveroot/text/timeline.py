@@ -25,7 +25,7 @@ NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2
 RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
 CHRONIC_WEEKS = 12  # back pain this old is the background of a new episode of leg pain
 _TRIVIAL = re.compile(r"^\s*$")
-_NOT_FOR_TIME = frozenset({"plan", "family", "social", "medication", "past_history", "imaging"})
+_NOT_FOR_TIME = frozenset({"plan", "family", "social", "past_history", "imaging"})
 # A duration in a clause about an earlier episode is not the length of this one.
 _EARLIER = re.compile(
     r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
