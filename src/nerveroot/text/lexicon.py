@@ -7,10 +7,13 @@ accepts, every region, movement, topic and category an id of the project's one v
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -18,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from nerveroot.case import IMAGING_FINDINGS, MOVEMENTS, REGIONS, Movement, Region, parse_case
 from nerveroot.errors import CaseError, KnowledgeError, Problem
-from nerveroot.text.scan import Scanner, Section, compile_section
+from nerveroot.text.scan import Scanner, Section, compile_section, load_known, save_known
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
@@ -407,13 +410,19 @@ def build(data: Any) -> Lexicon:
         lookups[name] = [(v, re.compile(p, re.IGNORECASE)) for v, p in pairs]
         macros.setdefault(name, "(?:" + "|".join(p for _, p in pairs) + ")")
     sections: dict[str, Section] = {}
-    for kind, rows in _rows(lex, macros).items():
+    all_rows = _rows(lex, macros)
+    cache = _cache_file(all_rows)
+    known = load_known(cache) if cache else {}
+    learnt = len(known)
+    for kind, rows in all_rows.items():
         try:
-            sections[kind] = compile_section(kind, rows)
+            sections[kind] = compile_section(kind, rows, known)
         except ValueError as exc:
             raise KnowledgeError(
                 f"a lexicon pattern in {kind} is not valid", [Problem(kind, str(exc))]
             ) from None
+    if cache and len(known) != learnt:
+        save_known(cache, known)
     return Lexicon(
         sections=sections,
         lookups=lookups,
@@ -437,6 +446,15 @@ def build(data: Any) -> Lexicon:
             "normal": [("", _regex(lex.imaging.normal_words, macros, "imaging.normal_words"))],
         },
     )  # fmt: skip
+
+
+def _cache_file(rows: dict[str, list[tuple[Entry, str]]]) -> Path | None:
+    """Where the start letters of exactly these patterns are kept between runs (None: no cache)."""
+    if os.environ.get("NERVEROOT_NO_CACHE"):
+        return None
+    digest = hashlib.sha256("\n".join(sorted({p for r in rows.values() for _, p in r})).encode()).hexdigest()
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "nerveroot" / f"lexicon-prefixes-{digest[:16]}.json"
 
 
 def look_up(lexicon: Lexicon, table: str, words: str) -> str | None:

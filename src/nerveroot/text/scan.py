@@ -8,8 +8,11 @@ worked out from Python's own regular-expression parser, so the lexicon stays pla
 from __future__ import annotations
 
 import importlib
+import json
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 # The regular expression parser, used only to index each phrase by the letters it can start with.
@@ -110,14 +113,24 @@ def word_starts(text: str) -> list[int]:
     return [m.start() for m in _STARTS.finditer(text)]
 
 
-def compile_section(name: str, rows: list[tuple[Any, str]]) -> Section:
-    """Index a section's patterns; raises ValueError naming a pattern that is not a valid expression."""
+def compile_section(
+    name: str, rows: list[tuple[Any, str]], known: dict[str, frozenset[str] | None] | None = None
+) -> Section:
+    """Index a section's patterns; raises ValueError naming a pattern that is not a valid expression.
+
+    `known` holds start letters already worked out (a cache: working them out is most of a cold start)."""
     starts: list[frozenset[str] | None] = []
     for pattern in rows:
+        if known is not None and pattern[1] in known:
+            starts.append(known[pattern[1]])
+            continue
         try:
-            starts.append(prefixes(pattern[1]))
+            got = prefixes(pattern[1])
         except re.error as exc:
             raise ValueError(f"{pattern[1]!r}: {exc}") from None
+        starts.append(got)
+        if known is not None:
+            known[pattern[1]] = got
     by_prefix: dict[str, set[int]] = {}
     anywhere = {i for i, got in enumerate(starts) if got is None}
     for i, got in enumerate(starts):
@@ -202,3 +215,27 @@ def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
         else:  # other categories (\w, \s) and negated sets: could be anything
             return None
     return chars
+
+
+def load_known(path: Path) -> dict[str, frozenset[str] | None]:
+    """Start letters worked out before, from a cache file (JSON, never code); empty when there is none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): frozenset(v) if isinstance(v, list) else None for k, v in data.items()}
+
+
+def save_known(path: Path, known: dict[str, frozenset[str] | None]) -> None:
+    """Keep the start letters for the next cold start; a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(
+            json.dumps({k: sorted(v) if v is not None else None for k, v in known.items()}), "utf-8"
+        )
+        tmp.replace(path)
+    except OSError:
+        pass
