@@ -280,7 +280,12 @@ def _saddle(
 
 
 def finding(
-    lexicon: Lexicon, m: Mention, finder: SideFinder, regions: list[Mention], text: str
+    lexicon: Lexicon,
+    m: Mention,
+    finder: SideFinder,
+    regions: list[Mention],
+    text: str,
+    findings: list[Mention],
 ) -> Iterator[Contribution]:
     """What one finding phrase sets, on its sides, with its placeholders filled."""
     entry = m.entry
@@ -304,7 +309,7 @@ def finding(
         else [""]
     )
     at_all = _AT_ALL.match(text, m.end) is not None or _COMPLETELY.search(text, max(0, m.start - 30), m.start)
-    names = _placeholders(lexicon, m, regions)
+    names = _placeholders(lexicon, m, regions, findings)
     for path, raw in sets.items():
         value = _value(lexicon, raw, m)
         if value is None:
@@ -329,7 +334,9 @@ def negate(value: Any) -> Any:
     return None
 
 
-def _placeholders(lexicon: Lexicon, m: Mention, regions: list[Mention]) -> list[dict[str, str]]:
+def _placeholders(
+    lexicon: Lexicon, m: Mention, regions: list[Mention], findings: list[Mention]
+) -> list[dict[str, str]]:
     """Fillings for {muscle}, {reflex} and {last_region_movement}; two when two are named."""
     fills: list[dict[str, str]] = []
     for suffix in ("", "2"):
@@ -342,16 +349,32 @@ def _placeholders(lexicon: Lexicon, m: Mention, regions: list[Mention]) -> list[
                     fill[table] = found
         if fill:
             fills.append(fill)
-    i = (
-        bisect.bisect_right([r.start for r in regions], m.start) - 1
-        if "{last_region_movement}" in str(m.entry.sets)
-        else -1
-    )
-    if i >= 0:
-        movement = lexicon.pronoun_movements.get(regions[i].entry.regions[0])
+    if "{last_region_movement}" in str(m.entry.sets):
+        movement = _last_movement(lexicon, m, regions, findings)
         if movement in MOVEMENTS:
             fills = [{**fill, "last_region_movement": movement} for fill in fills or [{}]]
     return fills or [{}]
+
+
+def _last_movement(
+    lexicon: Lexicon, m: Mention, regions: list[Mention], findings: list[Mention]
+) -> str | None:
+    """What "it" moves in "I can't lift it": the last body part named, or the last weak movement said
+    ("my foot flops ... can't lift it up at all")."""
+    best: tuple[int, str] | None = None
+    i = bisect.bisect_right([r.start for r in regions], m.start) - 1
+    if i >= 0:
+        movement = lexicon.pronoun_movements.get(regions[i].entry.regions[0])
+        if movement:
+            best = (regions[i].start, movement)
+    for f in findings:
+        if f.start >= m.start or (best and f.start < best[0]):
+            continue
+        for path in f.entry.sets:
+            parts = path.split(".")
+            if parts[0] == "weakness" and len(parts) == 3 and parts[2] in MOVEMENTS:
+                best = (f.start, parts[2])
+    return best[1] if best else None
 
 
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "all five": 5, "all": 5}

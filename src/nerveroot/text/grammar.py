@@ -25,7 +25,7 @@ _JOIN = re.compile(
     r"^(?:[\s,/&+]|\band\b|\bor\b|\bthe\b|\bof\b|\bin\b|\bhis\b|\bher\b|\bmy\b|\btheir\b)*$", re.I
 )
 _NEAR = re.compile(
-    r"^(?:[\s,:()\-=]|\b(?:and|the|of|in|for|on|at|to|his|her|my|their|both|power|strength|muscles?|is|was|are|"
+    r"^(?:[\s,:()\-=\"'“”‘’]|\b(?:and|the|of|in|for|on|at|to|his|her|my|their|both|power|strength|muscles?|is|was|are|"
     r"were|graded|grade|MRC|with|all|be|been|seems?|appears?|groups?|movements?|measured|tested|against|"
     r"resistance|gravity|only|just|now|still|also|mildly|slightly|markedly|not|never|no|have|has|had|become|became|becoming|got|get|gets|getting|gone|go|goes|going|went|feel|feels|felt|feeling|seem|seems|very|quite|really|so|too|bit|a|more|steadily|gradually|progressively|increasingly)\b|n['’]t)*$",
     re.I,
@@ -116,7 +116,13 @@ def _near(text: str, a_end: int, b_start: int, between: list[Mention], limit: in
 
 def _grade_value(g: Mention) -> object:
     """The MRC grade; a + or - is kept where the case has it (4+, 4-), else the grade itself ("3-" is 3)."""
-    text = g.groups.get("grade") or g.groups.get("grade2") or g.groups.get("grade3") or ""
+    text = (
+        g.groups.get("grade")
+        or g.groups.get("grade2")
+        or g.groups.get("grade3")
+        or g.groups.get("grade4")
+        or ""
+    )
     if text in ("4+", "4-"):
         return text
     return int(text[0]) if text[:1].isdigit() else True

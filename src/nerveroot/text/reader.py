@@ -52,7 +52,9 @@ def read(text: str) -> Read:
     )
     for m in found["findings"]:
         if not dropped(m):
-            contributions.extend(finding(lexicon, m, finder, found["regions"], text))
+            contributions.extend(
+                finding(lexicon, m, finder, regions=found["regions"], text=text, findings=found["findings"])
+            )
     contributions.extend(grammar.strength(text, found, parsed, finder))
     contributions.extend(functions(text, found, parsed))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
