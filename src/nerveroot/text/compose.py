@@ -283,6 +283,7 @@ def finding(
     lexicon: Lexicon,
     m: Mention,
     finder: SideFinder,
+    *,
     regions: list[Mention],
     text: str,
     findings: list[Mention],
