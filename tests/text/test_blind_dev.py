@@ -38,7 +38,7 @@ KNOWN_UNDER = {
     "a-gp-008": _LIMB, "a-post-009": _LIMB, "b-ed-014": _LIMB,
     "a-ed-016": _RISK, "a-msg-013": _RISK, "a-post-014": _RISK, "b-ed-016": _RISK,
     "a-physio-013": _THORACIC, "a-vig-018": _THORACIC, "b-gp-014": _THORACIC,
-    "a-vig-016": _FALL, "b-ed-018": _FALL,
+    "a-vig-016": _FALL, "b-ed-018": _FALL, "a-mri-012": _FALL,
     "a-ed-013": _INJURY, "a-msg-012": _INJURY, "b-ed-013": _INJURY,
     "b-gp-016": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
     "b-msg-020": "front of the thigh to the knee is read; the engine calls it non-radicular (self-care), the label routine",

@@ -19,6 +19,10 @@ from nerveroot.text.mentions import Found, Mention
 
 # (organ, trouble) -> the case finding. The schema has one bowel finding: any bowel change counts there.
 _FINDING = {
+    ("toilet", "retention"): "history.urinary_retention",
+    ("toilet", "incontinence"): "history.urinary_incontinence",
+    ("toilet", "sensation"): "history.altered_bladder_sensation",
+    ("toilet", "urgency"): "history.bladder_dysfunction",
     ("bladder", "retention"): "history.urinary_retention",
     ("bladder", "incontinence"): "history.urinary_incontinence",
     ("bladder", "sensation"): "history.altered_bladder_sensation",
@@ -45,13 +49,16 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
     for t in found["troubles"]:
         if dropped(t) or _inside_finding(t, owned):
             continue  # a finding phrase ("can't pass urine") has said it already
-        if t.entry.kind in _OWN:
-            yield Contribution(_OWN[t.entry.kind], not t.flags.negated, [(t.start, t.end)], t.flags.uncertain)
-            continue
         organ = _organ(t, organs, clauses, parsed.sentences, regions=found["regions"])
+        kind = t.entry.kind or ""
+        if kind in _OWN:  # "wet myself", "wearing pads": the bladder's, unless the bowel is named
+            own = _OWN[kind] if organ is None or organ.entry.kind not in ("bowel", "bladder") else None
+            path = own or _FINDING.get((organ.entry.kind or "", "incontinence")) if organ else _OWN[kind]
+            yield Contribution(path or _OWN[kind], not t.flags.negated, [(t.start, t.end)], t.flags.uncertain)
+            continue
         if organ is None:
             continue
-        path = _FINDING.get((organ.entry.kind or "", t.entry.kind or ""))
+        path = _FINDING.get((organ.entry.kind or "", kind))
         if path is None:
             continue
         spans = sorted({(t.start, t.end), (organ.start, organ.end)})
@@ -78,9 +85,10 @@ def _organ(
     s_hi = sentences[s + 1] if s + 1 < len(sentences) else 1 << 30
     own = [o for o in organs if c_lo <= o.start < c_hi and o.start != t.start]
     pool = own or [o for o in organs if s_lo <= o.start < s_hi and _distance(o, t) <= _NEAR]
-    if not pool:
+    named = [o for o in pool if o.entry.kind != "toilet"] or pool  # "rush to the loo to open my bowels"
+    if not named:
         return None
-    return min(pool, key=lambda o: _distance(o, t))
+    return min(named, key=lambda o: _distance(o, t))
 
 
 def _distance(a: Mention, b: Mention) -> int:

@@ -53,6 +53,7 @@ class _Said:
     start: int
     end: int
     run: _Run | None = None
+    paralysis: bool = False  # said by a paralysis word ("paraplegia"), which needs no list of movements
     everywhere: bool = False  # "4/5 throughout", "paraplegia": every movement of the leg
     both_legs: bool = False  # "paraparesis": both legs by definition
     elided: bool = False  # the list was said with an earlier grade ("..., 5/5 on the right")
@@ -83,7 +84,9 @@ def _usable(m: Mention, owned: list[tuple[int, int]]) -> bool:
     return m.section not in _SKIP_SECTIONS and not inside(m, owned)
 
 
-_SIDE_WORDS = re.compile(r"\b(?:left|right|lt|rt|bilateral(?:ly)?|both(?:\s+sides)?|(?-i:L|R))\b", re.I)
+_SIDE_WORDS = re.compile(
+    r"\b(?:left|right|lt|rt|bilateral(?:ly)?|bilat|b/l|both(?:\s+sides)?|(?-i:L|R))\b", re.I
+)
 _ELSEWHERE = re.compile(r"\b(?:otherwise|elsewhere|else|rest|remaining|other|except)\b", re.I)
 _PARA = re.compile(r"\bpara(?:pleg|pare)", re.I)
 
@@ -206,14 +209,17 @@ def _words(text: str, words: list[Mention], runs: list[_Run], grades: list[Menti
             None,
         )  # fmt: skip
         if run is not None or kind == "paralysis":
-            out.append(_Said(value, w.start, w.end, run, both_legs=_PARA.search(w.text) is not None))
+            para = kind == "paralysis"
+            out.append(
+                _Said(value, w.start, w.end, run, paralysis=para, both_legs=_PARA.search(w.text) is not None)
+            )
     return out
 
 
 def _contribute(text: str, s: _Said, finder: SideFinder, movements: list[Mention]) -> Iterator[Contribution]:
     if s.run is None:
-        if not (s.everywhere or s.value not in (5, True)):
-            return
+        if not (s.everywhere or s.paralysis):
+            return  # a grade said of no movement ("grade 2" of a slip) says nothing of strength
         where = (
             ["left", "right"] if s.both_legs
             else _group_side(text, s.start, s.end, finder, items=[], movements=movements) or (["left", "right"] if s.everywhere

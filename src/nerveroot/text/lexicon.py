@@ -119,7 +119,7 @@ class Topics(_Strict):
 class Functions(_Strict):
     """Bladder, bowel and sexual function: organs, and troubles said of them."""
 
-    organs: dict[Literal["bladder", "bowel", "sexual"], Patterns]
+    organs: dict[Literal["bladder", "bowel", "sexual", "toilet"], Patterns]
     troubles: dict[
         Literal["retention", "incontinence", "sensation", "urgency", "dysfunction", "wetting", "soiling"],
         Patterns,
@@ -395,7 +395,13 @@ def validate(data: Any) -> LexiconFile:
 def load_lexicon() -> Lexicon:
     """Read, check and compile lexicon.yaml (once per process)."""
     text = resources.files("nerveroot.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    return build(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(
+            "the lexicon (text/lexicon.yaml) is not valid YAML", [Problem("", str(exc))]
+        ) from None
+    return build(data)
 
 
 def build(data: Any) -> Lexicon:

@@ -1,0 +1,181 @@
+"""Issue 13: each concept the reader learnt, in phrasings written here (not the corpus's words).
+
+Every concept is tried in several ways of saying it, lay and clinical, so that a rule that only learnt one
+sentence fails here. `ABSENT` means the finding must not be read at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textread import ABSENT, findings
+
+from nerveroot.service import assess_text
+from nerveroot.text import read_text
+
+T, F = True, False
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    # ---------------------------------------------------------------- strength written as prose
+    ("Power 4/5 in hip flexion, knee extension and ankle dorsiflexion on both sides.",
+     {"weakness.left.hip_flexion": 4.0, "weakness.right.knee_extension": 4.0, "weakness.left.ankle_dorsiflexion": 4.0}),
+    ("Hip abduction, EHL and ankle eversion were all 3/5 on the right.",
+     {"weakness.right.hip_abduction": 3.0, "weakness.right.great_toe_extension": 3.0, "weakness.right.foot_eversion": 3.0}),
+    ("Strength 4-/5 throughout both lower limbs.", {"weakness.left.leg": 3.5, "weakness.right.leg": 3.5}),
+    ("Power in the legs is 3/5.", {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0}),
+    ("Grade 2 power in the left quads and hip flexors.", {"weakness.left.knee_extension": 2.0, "weakness.left.hip_flexion": 2.0}),
+    ("EHL 3/5 on the left, 5/5 on the right.", {"weakness.left.great_toe_extension": 3.0, "weakness.right.great_toe_extension": 5.0}),
+    ("R: DF 2/5, EHL 2/5, PF 5/5.",
+     {"weakness.right.ankle_dorsiflexion": 2.0, "weakness.right.great_toe_extension": 2.0, "weakness.right.ankle_plantarflexion": 5.0}),
+    ("She has a flaccid paraparesis.", {"weakness.left.leg": 2.0, "weakness.right.leg": 2.0}),
+    ("He is paraplegic after the fall.", {"weakness.left.leg": 0.0, "weakness.right.leg": 0.0}),
+    ("Weakness of right ankle dorsiflexion and great toe extension.",
+     {"weakness.right.ankle_dorsiflexion": 4.0, "weakness.right.great_toe_extension": 4.0}),
+    # ---------------------------------------------------------------- what a person cannot do
+    ("I can't lift my foot up at all.", {"weakness.unknown.ankle_dorsiflexion": 2.0}),
+    ("My right foot flaps down and I can't raise it at all.", {"weakness.right.ankle_dorsiflexion": 2.0}),
+    ("I can't get up off the sofa without pushing with my arms.", {"weakness.unknown.knee_extension": 4.0}),
+    ("My left toe keeps catching on the pavement.", {"weakness.left.ankle_dorsiflexion": 4.0}),
+    ("I can't stand on tiptoe on my left leg.", {"weakness.left.ankle_plantarflexion": 4.0}),
+    ("Both my legs keep giving way on the stairs.", {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0}),
+    # ---------------------------------------------------------------- negation, sense and side
+    ("My legs are not weak.", {"weakness.left.leg": ABSENT, "weakness.unknown.leg": ABSENT}),
+    ("My back doesn't give me much trouble these days.", {"history.back_pain": F}),
+    ("I walked back to the car and drove home.", {"pain.unknown.low_back": ABSENT}),
+    ("I left the house early; my calf aches.", {"pain.unknown.posterior_calf": T, "pain.left.posterior_calf": ABSENT}),
+    ("Numbness of both calves.", {"numbness.left.posterior_calf": T, "numbness.right.posterior_calf": T}),
+    ("Tingling in the feet.", {"tingling.left.foot": T, "tingling.right.foot": T}),
+    ("Pain in the lower extremities.", {"pain.left.leg": T, "pain.right.leg": T}),
+    ("Burning in the sole of my foot.", {"pain.unknown.sole": T}),
+    # ---------------------------------------------------------------- bladder and bowel in ordinary words
+    ("I have to strain to get my wee started.", {"history.urinary_retention": T}),
+    ("He can't empty his bladder properly.", {"history.urinary_retention": T}),
+    ("She cannot tell when her bladder is full.", {"history.altered_bladder_sensation": T}),
+    ("I've started needing pads because I leak without knowing.", {"history.urinary_incontinence": T}),
+    ("Bladder scan after voiding: 550 mL.", {"exam.post_void_residual_ml": 550.0}),
+    ("Catheterised, draining 800 ml of residual urine.", {"history.urinary_retention": T}),
+    ("My bowels haven't opened for four days and I don't get the urge to go.", {"history.bowel_incontinence": T}),
+    ("I had to rush to the loo to open my bowels and didn't make it.", {"history.bowel_incontinence": T}),
+    ("DRE: reduced anal tone.", {"exam.anal_tone": "reduced"}),
+    ("Weak rectal squeeze.", {"exam.anal_tone": "reduced"}),
+    # ---------------------------------------------------------------- the saddle area
+    ("My bottom feels numb when I sit on the loo.", {"history.saddle_numbness": T}),
+    ("Tingling around the back passage since yesterday.", {"history.saddle_numbness": T}),
+    ("My privates feel dead.", {"history.saddle_numbness": T}),
+    ("Reduced pinprick in the perineum.", {"exam.perianal_sensation": "reduced"}),
+    ("Pain in my bottom when I sit.", {"pain.unknown.buttock": T, "history.saddle_numbness": ABSENT}),
+    # ---------------------------------------------------------------- both legs, course and time
+    ("Since yesterday both legs have felt numb.", {"history.bilateral_leg_symptoms_new": T}),
+    ("For the past three days I've had pins and needles in both feet.", {"history.bilateral_leg_symptoms_new": T}),
+    ("I've had aching in both calves when I walk for two years.", {"history.bilateral_leg_symptoms_new": F}),
+    ("My right foot is getting weaker by the day.", {"history.progressive_weakness": T}),
+    ("The foot drop is worse every week.", {"history.progressive_weakness": T}),
+    ("Pain down my left leg for 3 weeks. MRI done 2 years ago was normal.", {"duration_weeks": 3.0}),
+    ("I've smoked for 30 years and my left calf has hurt for 2 weeks.", {"duration_weeks": 2.0}),
+    ("Left sciatica for 6 weeks; review in 2 weeks.", {"duration_weeks": 6.0}),
+    # ---------------------------------------------------------------- cord, trauma
+    ("Sensory level at T8 on pinprick.", {"exam.sensory_level": "T8"}),
+    ("She is numb from the belly button down.", {"exam.sensory_level": "T10"}),
+    ("He fell off a ladder onto his back.", {"history.significant_trauma": T}),
+    ("Car crash on the motorway yesterday.", {"history.significant_trauma": T}),
+    ("She slipped on the ice and landed on her bottom.", {"history.minor_trauma": T}),
+    # ---------------------------------------------------------------- not present, and not unsure either
+    ("Come back at once if you notice numbness between your legs or cannot pass urine.",
+     {"history.saddle_numbness": ABSENT, "history.urinary_retention": ABSENT}),
+    ("My mother had a bad back and lost control of her bladder.", {"history.urinary_incontinence": ABSENT}),
+    ("I had numbness down below after my first baby, which went away years ago.", {"history.saddle_numbness": ABSENT}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_concept(text: str, expected: dict[str, Any]) -> None:
+    got = findings(text)
+    for path, value in expected.items():
+        if value is ABSENT:
+            assert path not in got or got[path] in (False, 5.0, "normal"), f"{path} read as {got.get(path)!r}"
+        else:
+            assert got.get(path) == value, f"{path}: expected {value!r}, got {got.get(path)!r}; all: {got}"
+
+
+UNSURE = [
+    ("Not sure if it's numb down there.", "history.saddle_numbness"),
+    ("Maybe some change in my waterworks, hard to say.", "history.bladder_dysfunction"),
+    ("?saddle anaesthesia", "history.saddle_numbness"),
+    ("Bladder: not asked.", "history.bladder_dysfunction"),
+    ("My bowels feel odd since Tuesday.", "history.bowel_incontinence"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), UNSURE, ids=[u[0][:40] for u in UNSURE])
+def test_an_unsettled_warning_sign_is_unsure_never_reassured(text: str, finding: str) -> None:
+    reading = read_text(text)
+    assert finding in {u.finding for u in reading.case.unsure}, reading.case.unsure
+    a = assess_text(text)
+    assert a.unresolved, "the assessment lists what stayed unsettled"
+    assert a.triage.level not in ("routine", "self_care")
+
+
+def test_not_being_able_to_tell_about_the_bladder_is_never_reassuring() -> None:
+    """ "I can't tell whether my bladder is emptying" is read as changed bladder feeling: present, not unsure."""
+    a = assess_text("I can't really tell whether my bladder is emptying.")
+    assert a.triage.level in ("urgent", "emergency")
+
+
+SETTLED = [
+    "Come back if you get numbness down there.",
+    "If your bladder stops working, go to A&E.",
+    "My brother had bladder problems after his back operation.",
+    "Bladder and bowels fine. Saddle sensation normal.",
+    "Denies saddle numbness, urinary retention or faecal incontinence.",
+    "No change in bladder or bowel function.",
+    "Sphincters intact. PR: normal tone.",
+]
+
+
+@pytest.mark.parametrize("text", SETTLED, ids=[s[:40] for s in SETTLED])
+def test_advice_others_and_denials_leave_nothing_unsure(text: str) -> None:
+    reading = read_text(text)
+    assert not reading.case.unsure, reading.case.unsure
+    h = reading.case.history
+    assert not any(getattr(h, k) for k in ("saddle_numbness", "bladder_dysfunction", "urinary_retention",
+                                            "bowel_incontinence", "urinary_incontinence"))  # fmt: skip
+
+
+def test_a_plan_section_gives_no_findings() -> None:
+    text = "HPC: left calf pain for 2 weeks.\nPlan: review; safety-netted re saddle numbness and urinary retention."
+    reading = read_text(text)
+    assert reading.case.history.saddle_numbness is None and reading.case.history.urinary_retention is None
+    assert not reading.case.unsure
+
+
+IMAGING = [
+    ("MRI L-spine: left paracentral L4/5 disc extrusion compressing the traversing left L5 nerve root.",
+     {"modality": "mri", "finding": "disc_extrusion", "level": "L4-L5", "side": "left", "zone": "paracentral",
+      "compresses": "L5"}),
+    ("CT showed a burst fracture of L1.", {"modality": "ct", "finding": "fracture", "level": "L1"}),
+    ("X-ray: grade 2 spondylolisthesis of L5 on S1.",
+     {"modality": "xray", "finding": "spondylolisthesis", "level": "L5-S1", "grade": 2}),
+    ("The scan showed severe compression of the cauda equina at L3/4.",
+     {"modality": "mri", "finding": "cauda_equina_compression", "level": "L3-L4"}),
+    ("MRI: T9 epidural abscess compressing the cord.",
+     {"modality": "mri", "finding": "epidural_abscess", "level": "T9", "compresses": "cord"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), IMAGING, ids=[i[0][:40] for i in IMAGING])
+def test_imaging_is_read_with_level_side_and_what_it_presses_on(text: str, want: dict[str, Any]) -> None:
+    scans = [i.model_dump(exclude_none=True) for i in read_text(text).case.imaging]
+    assert want in scans, scans
+
+
+NOT_IMAGING = [
+    "An MRI has been requested.",
+    "Her 2015 MRI, done for a previous episode that settled, showed a disc bulge at L4/5.",
+    "No fracture on the X-ray.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_IMAGING)
+def test_a_planned_old_or_negative_scan_gives_no_finding(text: str) -> None:
+    assert read_text(text).case.imaging == []
