@@ -120,3 +120,47 @@ def test_cli_reads_a_text_file(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert '"pain"' in done.stdout and '"lateral_calf"' in done.stdout
+
+
+def test_a_megabyte_of_text_is_refused_with_a_clear_message() -> None:
+    text = "My left leg hurts. " * (1_000_000 // 19)
+    started = time.perf_counter()
+    with pytest.raises(TextError) as caught:
+        assess_text(text)
+    assert time.perf_counter() - started < 0.5
+    assert caught.value.problems[0].path == "text" and "too long" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me duele mucho la espalda y la pierna izquierda desde hace tres semanas.",
+        "Ich habe seit zwei Wochen Rückenschmerzen, die ins linke Bein ausstrahlen.",
+        "我的左腿疼了三个星期，晚上更厉害。",
+        "Το πόδι μου πονάει εδώ και μια εβδομάδα.",
+    ],
+)
+def test_another_language_is_unrecognised_never_a_confident_answer(text: str) -> None:
+    a = assess_text(text)
+    assert a.recognised is False
+    assert a.roots == [] and a.causes == [] and a.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [bytes(range(256)).decode("latin-1") * 3, "\x00\x01\x02\x1b[31m" * 40, "\ufffe\uffff\x7f" * 100],
+)
+def test_binary_garbage_is_refused_naming_the_field(text: str) -> None:
+    with pytest.raises(TextError) as caught:
+        assess_text(text)
+    assert caught.value.problems[0].path == "text"
+    assert "not readable text" in caught.value.message
+
+
+def test_binary_garbage_on_the_command_line_exits_2_without_a_traceback() -> None:
+    done = subprocess.run(
+        [str(NERVEROOT), "assess", "--text", "\x01\x02\x03\x04\x05" * 30],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "not readable" in done.stderr

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nerveroot.case import MOVEMENTS, REGIONS, parse_case
-from nerveroot.errors import TextError
+from nerveroot.errors import KnowledgeError, TextError
 from nerveroot.text import read_text
-from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.lexicon import build, load_lexicon
 from nerveroot.text.scan import prefixes
 
 EVIDENCE_ONLY = {"weakness", "pain", "numbness", "tingling", "sensation"}
@@ -93,3 +93,73 @@ def test_any_text_is_read_or_refused_with_a_text_error(text: str) -> None:
 def test_clinical_word_salad_always_gives_a_valid_case(words: list[str]) -> None:
     reading = read_text(" ".join(words))
     parse_case(reading.case.model_dump(mode="json", exclude_none=True))
+
+
+# ---------------------------------------------------------------- the lexicon's data is checked on load
+def _data() -> dict[str, Any]:
+    import copy
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("nerveroot.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    return copy.deepcopy(yaml.safe_load(text))
+
+
+def _refused(data: dict[str, Any]) -> KnowledgeError:
+    with pytest.raises(KnowledgeError) as caught:
+        build(data)
+    return caught.value
+
+
+def test_the_bundled_lexicon_is_valid() -> None:
+    build(_data())
+
+
+def test_a_misspelt_key_is_refused_not_ignored() -> None:
+    data = _data()
+    data["findings"][0]["patern"] = ["x"]
+    err = _refused(data)
+    assert any("patern" in p.path for p in err.problems)
+
+
+def test_an_unknown_top_level_section_is_refused() -> None:
+    data = _data()
+    data["symtoms"] = []
+    assert any(p.path == "symtoms" for p in _refused(data).problems)
+
+
+def test_a_value_the_case_refuses_is_named_with_the_allowed_values() -> None:
+    data = _data()
+    data["findings"].append({"set": {"exam.anal_tone": "slack"}, "patterns": ["slack\\s+tone"]})
+    err = _refused(data)
+    assert "exam.anal_tone" in err.message
+    assert any("normal" in p.message and "reduced" in p.message for p in err.problems)
+
+
+def test_a_path_that_is_not_a_case_path_is_refused() -> None:
+    data = _data()
+    data["findings"].append({"set": {"history.saddle_numbnes": True}, "patterns": ["x"]})
+    assert "history.saddle_numbnes" in _refused(data).message
+
+
+def test_an_unknown_region_movement_or_topic_is_refused() -> None:
+    data = _data()
+    data["regions"]["calf_muscle"] = ["calfy"]
+    assert _refused(data).problems
+    data = _data()
+    data["topics"]["words"]["gout"] = ["gout"]
+    assert any(p.path == "topics.gout" for p in _refused(data).problems)
+
+
+def test_a_pattern_that_is_not_a_regular_expression_is_refused() -> None:
+    data = _data()
+    data["findings"][0]["patterns"].append("(unclosed")
+    assert "not valid" in _refused(data).message
+
+
+def test_an_unknown_context_category_is_refused_with_the_allowed_ones() -> None:
+    data = _data()
+    data["context"]["rules"].append({"literal": "perhaps", "category": "MAYBE", "direction": "FORWARD"})
+    err = _refused(data)
+    assert any("POSSIBLE_EXISTENCE" in p.message for p in err.problems)

@@ -8,12 +8,14 @@ settle are in the case's `unsure` list, with their words.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from nerveroot.case import Case, parse_case
 from nerveroot.errors import CaseError, Problem, TextError
 
 MAX_TEXT_BYTES = 100_000  # the same limit as nerveroot.service.MAX_TEXT_BYTES
+_MAX_CONTROL = 0.1  # a text with more control characters than this is binary, not words
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,15 @@ def check_text(text: object) -> str:
             "the text is too long",
             [Problem("text", f"at most {MAX_TEXT_BYTES} bytes can be read; got {size}", None)],
         )
+    control = sum(
+        1 for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t"
+    )
+    if control > len(text) * _MAX_CONTROL:
+        raise TextError(
+            "the text is not readable text",
+            [Problem("text", f"{control} of its {len(text)} characters are control or unassigned codes; "
+                     "expected words, e.g. 'pain down the back of my left leg'", None)],
+        )  # fmt: skip
     return text
 
 
