@@ -1,10 +1,10 @@
-"""From the phrases found in a text to findings: which symptom goes with which body part, on which side.
+"""From the phrases found in a text to findings: which symptom goes with which body part, and what each
+finding phrase sets.
 
 A symptom word ("numb") takes the body parts named after it in its sentence, or, when it comes after
-them ("the inner shin is numb"), the ones before it. A side belongs to the words of its own clause
-("L buttock and posterior thigh pain"); a plural ("calves", "legs") is both sides; failing that, the nearest
-side in the sentence, then the last side named ("on that side"). When no side is named at all the side is
-"unknown" (CASE_SCHEMA.md): never a silent left.
+them ("the inner shin is numb"), the ones before it, unless a verb stands between and parts follow it
+("raising the left leg produces pain in the right buttock"). The saddle area and the thoracic spine are
+places, not leg regions: numbness there is saddle numbness, pain there thoracic pain. Sides: sides.py.
 """
 
 from __future__ import annotations
@@ -19,28 +19,17 @@ from nerveroot.case import MOVEMENTS
 from nerveroot.text.context import Parsed
 from nerveroot.text.lexicon import Lexicon, look_up
 from nerveroot.text.mentions import Mention
+from nerveroot.text.sides import SideFinder, both, plural
 
-LEG_SIDES = ("left", "right")
 # How abnormal a value is: an abnormal reading of a finding outranks a normal one.
 RANK = {
     "absent": 0, "present": 0, "extensor": 0, "positive": 1, "painful": 1, "weak": 1, "reduced": 2,
     "limited": 2, "brisk": 2, "equivocal": 3, "increased": 3, "normal": 9, "negative": 9, "flexor": 9,
 }  # fmt: skip
-# A body part named in the plural is on both sides ("both calves", "my legs", "the lower extremities").
-_PLURAL = re.compile(
-    r"\b(?:legs|calves|thighs|feet|shins|knees|heels|soles|buttocks|hips|ankles|limbs|extremities)\b", re.I
-)
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
 _AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
 _GRADE_AT_ALL = 2
-
-
-@dataclass(frozen=True)
-class Side:
-    value: str  # left / right / both
-    start: int
-    end: int
 
 
 @dataclass
@@ -54,74 +43,6 @@ class Contribution:
     value: Any
     spans: list[tuple[int, int]]
     uncertain: bool = False
-
-
-def resolve_sides(raw: list[Mention]) -> list[Side]:
-    """Concrete sides: "that side" is the last side named, "the other side" its opposite."""
-    out: list[Side] = []
-    for m in raw:
-        value = m.entry.value or ""
-        if value in ("that", "other"):
-            if not out:
-                continue
-            last = out[-1].value
-            value = last if value == "that" or last == "both" else ("right" if last == "left" else "left")
-        out.append(Side(value, m.start, m.end))
-    return out
-
-
-class SideFinder:
-    """The side (or sides) a phrase belongs to, from the side words around it."""
-
-    def __init__(self, sides: list[Side], parsed: Parsed) -> None:
-        self.sides = sides
-        self.starts = [s.start for s in sides]
-        self.sentences = parsed.sentences
-        self.clauses = sorted(set(parsed.clauses) | set(parsed.sentences))
-
-    @staticmethod
-    def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(marks, pos) - 1
-        lo = marks[i] if i >= 0 else 0
-        hi = marks[i + 1] if i + 1 < len(marks) else 1 << 30
-        return lo, hi
-
-    def find(self, start: int, end: int, *, normal: bool = False, plural: bool = False) -> list[str]:
-        """Left, right, both, or ["unknown"]; a normal finding with no side named anywhere is on both."""
-        sides, starts = self.sides, self.starts
-        k = bisect.bisect_left(starts, start)  # first side at or after the phrase
-        j = k - 1  # last side before it
-        if k < len(sides) and sides[k].end <= end:
-            return both(sides[k].value)  # named inside the phrase ("SLR positive L")
-        after = bisect.bisect_left(starts, end)
-        clause = self._bounds(self.clauses, start)
-        if j >= 0 and sides[j].start >= clause[0]:
-            return both(sides[j].value)
-        if after < len(sides) and sides[after].start < clause[1]:
-            return both(sides[after].value)
-        if plural:
-            return list(LEG_SIDES)
-        sentence = self._bounds(self.sentences, start)
-        near = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
-        near = [s for s in near if sentence[0] <= s.start < sentence[1]]
-        if near:
-            best = min(near, key=lambda s: start - s.end if s.end <= start else s.start - end)
-            return both(best.value)
-        if j >= 0:
-            return both(sides[j].value)
-        if sides:
-            return both(sides[0].value)
-        if normal:  # "plantars downgoing", "heel and toe walking normal": said of both legs
-            return list(LEG_SIDES)
-        return ["unknown"]
-
-
-def both(value: str) -> list[str]:
-    return list(LEG_SIDES) if value == "both" else [value]
-
-
-def plural(text: str) -> bool:
-    return _PLURAL.search(text) is not None
 
 
 def _sentence_of(parsed: Parsed, pos: int) -> int:

@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from nerveroot.text.compose import Contribution, SideFinder, both, dropped, plural
+from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
 from nerveroot.text.mentions import Found, Mention, inside
+from nerveroot.text.sides import SideFinder, both, plural
 
 # Words allowed between the movements of one list, and between a list and its grade or strength word.
 _JOIN = re.compile(

@@ -13,13 +13,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from nerveroot.text import failsafe, grammar, imaging, timeline
-from nerveroot.text.compose import Contribution, SideFinder, dropped, finding, resolve_sides, symptom_regions
+from nerveroot.text.compose import Contribution, dropped, finding, symptom_regions
 from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions
 from nerveroot.text.sections import Sections, find_sections
 from nerveroot.text.settle import Doubt, coherent, nest, settle
+from nerveroot.text.sides import SideFinder, resolve_sides
 
 # Kinds of mention ConText looks at; the first three never overlap one another.
 _TARGETS = ("findings", "symptoms", "regions")
