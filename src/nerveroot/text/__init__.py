@@ -8,7 +8,7 @@ settle are in the case's `unsure` list, with their words.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass, field
 
 from nerveroot.case import Case, parse_case
@@ -16,6 +16,10 @@ from nerveroot.errors import CaseError, Problem, TextError
 
 MAX_TEXT_BYTES = 100_000  # the same limit as nerveroot.service.MAX_TEXT_BYTES
 _MAX_CONTROL = 0.1  # a text with more control characters than this is binary, not words
+# control characters (not tab or line ends), surrogates, private use and non-characters: not words
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,11 @@ def check_text(text: object) -> str:
             "the text is too long",
             [Problem("text", f"at most {MAX_TEXT_BYTES} bytes can be read; got {size}", None)],
         )
-    control = sum(
-        1 for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t"
-    )
+    control = len(_CONTROL.findall(text))
     if control > len(text) * _MAX_CONTROL:
         raise TextError(
             "the text is not readable text",
-            [Problem("text", f"{control} of its {len(text)} characters are control or unassigned codes; "
+            [Problem("text", f"{control} of its {len(text)} characters are control codes; "
                      "expected words, e.g. 'pain down the back of my left leg'", None)],
         )  # fmt: skip
     return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +23,7 @@ from nerveroot.text.tokens import blank_nlp
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)\s*|\n\s*")
 _ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc")
 _WORD = re.compile(r"[^\W\d_]+(?:[/'’][^\W\d_]+)?|\?")
-_BLOCK_CHARS = 1500  # characters of neighbouring sentences handed to ConText at once
+_BLOCK_CHARS = 400  # characters of neighbouring sentences handed to ConText at once
 _CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although)\b", re.IGNORECASE)
 
 
@@ -187,7 +188,9 @@ def _run(
         owner.append(i)
         last_end = span.end
     doc.ents = spans
-    context(doc)
+    with warnings.catch_warnings():  # spaCy warns that its token matcher is empty: every rule is a phrase
+        warnings.filterwarnings("ignore", message=r"\[W036\]")
+        context(doc)
     for i, span in zip(owner, doc.ents, strict=True):
         # With a token window ConText's scope can run into the next sentence; keep only modifiers of the
         # target's own sentence.
