@@ -30,7 +30,7 @@ _FALL = "a fall from standing with steroids or over 70: read as minor trauma; th
 _INJURY = "a high-energy injury without neurology: read; the engine says prompt, the label urgent (issue 14)"
 
 KNOWN_EMERGENCIES = {
-    "a-ed-009": _LIMB, "a-msg-007": _LIMB, "b-ed-002": _LIMB,
+    "a-ed-009": _LIMB, "a-msg-007": _LIMB, "b-ed-002": _LIMB, "a-vig-008": _LIMB,
     "a-mri-006": _IMAGING, "a-vig-007": _IMAGING,
 }  # fmt: skip
 KNOWN_UNDER = {

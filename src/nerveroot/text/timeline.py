@@ -45,6 +45,15 @@ _NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
 # Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
 _EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
 _SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
+# A finding phrase whose time is the symptoms' own: weakness, signs, the present story's complaints. Others
+# (a cancer, an operation, weight lost, smoking) have times of their own.
+_SYMPTOM_PATHS = (
+    "weakness", "tests.", "reflexes.", "sensation", "history.saddle", "history.bladder", "history.urinary",
+    "history.bowel", "history.sexual", "history.progressive", "history.worse", "history.relieved",
+    "history.pain", "history.shooting", "history.burning", "history.thoracic", "history.gait",
+    "history.bilateral", "history.altered", "history.back_pain", "history.leg_pain", "history.morning",
+    "history.improves", "history.no_improvement", "history.night_pain", "history.sudden", "history.hand",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -147,12 +156,13 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     for kind in ("symptoms", "regions", "findings"):
         for f in found[kind]:
             if s_lo <= f.start < s_hi and not f.flags.hypothetical and not f.flags.family:
-                events.append((_distance(f.start, f.end, m), True))
+                symptom = kind != "findings" or any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
+                events.append((_distance(f.start, f.end, m), symptom))
     for other in lexicon.time["not_symptoms"].finditer(text, s_lo, s_hi):
         events.append((_distance(other.start(), other.end(), m), False))
     if not events:
         return True
-    return min(events)[1]
+    return min(events, key=lambda e: (e[0], not e[1]))[1]  # at equal distance, the symptom
 
 
 def _distance(start: int, end: int, m: Mention) -> int:
