@@ -26,6 +26,8 @@ RANK = {
     "absent": 0, "present": 0, "extensor": 0, "positive": 1, "painful": 1, "weak": 1, "reduced": 2,
     "limited": 2, "brisk": 2, "equivocal": 3, "increased": 3, "normal": 9, "negative": 9, "flexor": 9,
 }  # fmt: skip
+# The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").
+_MIDLINE = frozenset({"low_back"})
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
 _AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
@@ -176,7 +178,8 @@ def _pair(symptom: Mention, region: Mention, finder: SideFinder) -> Iterator[Con
         if saddle is not None:
             yield saddle
             return
-    for side in finder.find(region.start, region.end, plural=plural(region.text)):
+    central = set(region.entry.regions) <= _MIDLINE
+    for side in finder.find(region.start, region.end, plural=plural(region.text), near=central):
         for region_id in region.entry.regions:
             if region_id == "saddle" or kind == "altered":
                 continue

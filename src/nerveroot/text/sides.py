@@ -59,8 +59,11 @@ class SideFinder:
         hi = marks[i + 1] if i + 1 < len(marks) else 1 << 30
         return lo, hi
 
-    def find(self, start: int, end: int, *, normal: bool = False, plural: bool = False) -> list[str]:
-        """Left, right, both, or ["unknown"]; a normal finding with no side named anywhere is on both."""
+    def find(
+        self, start: int, end: int, *, normal: bool = False, plural: bool = False, near: bool = False
+    ) -> list[str]:
+        """Left, right, both, or ["unknown"]; a normal finding with no side named anywhere is on both.
+        `near`: only a side said in the phrase's own clause counts (the low back is in the middle)."""
         sides, starts = self.sides, self.starts
         k = bisect.bisect_left(starts, start)  # first side at or after the phrase
         j = k - 1  # last side before it
@@ -74,6 +77,8 @@ class SideFinder:
             return both(sides[after].value)
         if plural:
             return list(LEG_SIDES)
+        if near:
+            return ["unknown"]
         sentence = self._bounds(self.sentences, start)
         near = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
         near = [s for s in near if sentence[0] <= s.start < sentence[1]]
