@@ -26,6 +26,13 @@ RANK = {
     "absent": 0, "present": 0, "extensor": 0, "positive": 1, "painful": 1, "weak": 1, "reduced": 2,
     "limited": 2, "brisk": 2, "equivocal": 3, "increased": 3, "normal": 9, "negative": 9, "flexor": 9,
 }  # fmt: skip
+# A second side given to a finding just said ("SLR +ve L 30°, R 50°", "absent on the left and right").
+_ALSO_SIDE = re.compile(
+    r"(?:\s*(?:on\s+|in\s+)?(?:the\s+)?(?:left|right|(?-i:L|R))\b)?\s*(?:at\s+)?(?:\d{2,3}\s*(?:°|degrees|deg)?\s*)?"
+    r"(?:,|/|and|&)\s*(?:(?:on\s+|in\s+)?the\s+)?(?P<side>left|right|(?-i:L|R))\b"
+    r"(?:\s*(?:at\s+)?\d{2,3}\s*(?:°|degrees|deg)?)?(?!\s*(?:-ve|[A-Za-z]))",
+    re.I,
+)
 # The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").
 _MIDLINE = frozenset({"low_back"})
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
@@ -233,6 +240,10 @@ def finding(
         if sided
         else [""]
     )
+    also = _ALSO_SIDE.match(text, m.end) if sided and not entry.side else None
+    if also is not None:  # "SLR +ve L 30°, R 50°": the same finding on the other side, not said again
+        extra = "left" if also.group("side").lower().startswith("l") else "right"
+        side_list = list(dict.fromkeys([*side_list, extra]))
     at_all = _AT_ALL.match(text, m.end) is not None or _COMPLETELY.search(text, max(0, m.start - 30), m.start)
     names = _placeholders(lexicon, m, regions, findings)
     for path, raw in sets.items():
