@@ -80,10 +80,10 @@ class SideFinder:
         if near:
             return ["unknown"]
         sentence = self._bounds(self.sentences, start)
-        near = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
-        near = [s for s in near if sentence[0] <= s.start < sentence[1]]
-        if near:
-            best = min(near, key=lambda s: start - s.end if s.end <= start else s.start - end)
+        close = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
+        close = [s for s in close if sentence[0] <= s.start < sentence[1]]
+        if close:
+            best = min(close, key=lambda s: start - s.end if s.end <= start else s.start - end)
             return both(best.value)
         if j >= 0:
             return both(sides[j].value)
