@@ -17,6 +17,7 @@ from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
 from nerveroot.text.scan import word_starts
 
 _PRIORITY = ("findings", "ignore", "symptoms", "regions")
+_QUOTES = re.compile(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])")
 
 
 @dataclass
@@ -45,7 +46,8 @@ class Found:
 
 def find_mentions(text: str) -> Found:
     lexicon = load_lexicon()
-    found = lexicon.scanner.scan(text, word_starts(text))
+    plain = _QUOTES.sub(" ", text)  # "legs 'giving way'": quotes around words are not words (same offsets)
+    found = lexicon.scanner.scan(plain, word_starts(plain))
     by_kind = {
         kind: [Mention(entry, m.start(), m.end(), m.group(), _groups(m)) for entry, m in matches]
         for kind, matches in zip(SCAN_ORDER, found, strict=True)
