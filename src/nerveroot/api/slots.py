@@ -26,7 +26,7 @@ def read_slots(
     ] = None,
     to: Annotated[date | None, Query(description="last day (clinic time), YYYY-MM-DD, included")] = None,
 ) -> list[SlotPublic]:
-    """Free slots, earliest first; times carry the clinic's UTC offset."""
+    """Free slots, earliest first; times in UTC (`Z`), one offset whatever the season; days are clinic days."""
     tz = settings.tz
     today = now.astimezone(tz).date()
     first = from_ or today
