@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 VAR = Path("var")
@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     secret_key: str | None = None
     # Set true when the site is served over HTTPS, so the form cookies are never sent in clear.
     secure_cookies: bool = False
+    # How long the pages of a person's check are kept (so a refresh or Back shows them again), in minutes.
+    journey_minutes: int = Field(default=120, ge=5, le=24 * 60)
 
     @field_validator("clinic_timezone")
     @classmethod
