@@ -1,0 +1,420 @@
+"""An assessment as FHIR R4 resources: Patient, QuestionnaireResponse, Observations, Conditions, RiskAssessment
+and, for a booking, an Appointment. Every resource passes through the fhir.resources (R4B) models before it
+leaves, so an export that would not parse fails here, not in the receiving system.
+
+Conditions are never confirmed: the likely cause is ``provisional`` and each look-alike ``differential``;
+their ICD-10 and SNOMED CT codings keep the knowledge base's marks (export/codes.py). The triage level, the
+pattern, the roots and the causes are the RiskAssessment's predictions, with the reasons and what was not
+asked in its notes. Ids are stable (UUID 5 of a seed), so exporting the same booking twice gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from fhir.resources.R4B import get_fhir_model_class
+
+from nerveroot import __version__
+from nerveroot.assessment import Assessment
+from nerveroot.case import Case, case_json, parse_case
+from nerveroot.engine.advice import select_codes
+from nerveroot.engine.knowledge import load_knowledge
+from nerveroot.errors import NerverootError, Problem
+from nerveroot.export import codes
+from nerveroot.export.observations import finding_observations
+from nerveroot.export.questionnaire import response_items
+
+_NAMESPACE = uuid.UUID("6f0d1f3c-1b1e-5b8e-9a51-6e6572766572")
+_SIDE = {"left": "left", "right": "right", "unknown": "side not given"}
+Links = Literal["bundle", "relative"]
+TRIAGE_WORDS = {"emergency": "Emergency", "urgent": "Urgent", "prompt": "Prompt", "routine": "Routine",
+                "self_care": "Self-care"}  # fmt: skip
+
+
+class ExportError(NerverootError):
+    """A resource that the FHIR models refuse: a defect of the exporter, named with the model's message."""
+
+    exit_code = 1
+    http_status = 500
+
+
+@dataclass(frozen=True)
+class Person:
+    """What is known of the person: nothing unless it was given (a booking gives a name and contacts)."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A booked consultation, as an Appointment."""
+
+    reference: str
+    start: datetime
+    end: datetime
+    created: datetime
+    cancelled: bool = False
+
+
+class _Ids:
+    """Stable ids, and references written for a Bundle (urn:uuid) or for NDJSON (Type/id)."""
+
+    def __init__(self, seed: str, links: Links) -> None:
+        self.seed = seed
+        self.links = links
+
+    def id(self, kind: str, key: str = "") -> str:
+        return str(uuid.uuid5(_NAMESPACE, f"{self.seed}|{kind}|{key}"))
+
+    def ref(self, kind: str, key: str = "") -> str:
+        return self.link(kind, self.id(kind, key))
+
+    def link(self, kind: str, rid: str) -> str:
+        return f"urn:uuid:{rid}" if self.links == "bundle" else f"{kind}/{rid}"
+
+
+def validated(resource: Mapping[str, Any]) -> dict[str, Any]:
+    """The resource after a round trip through its fhir.resources R4B model (refused: ExportError)."""
+    kind = str(resource.get("resourceType"))
+    try:
+        model = get_fhir_model_class(kind).model_validate(resource)
+    except (KeyError, ValueError) as exc:
+        raise ExportError(f"the {kind} would not be valid FHIR", [Problem(kind, str(exc)[:2000])]) from None
+    out: dict[str, Any] = json.loads(model.model_dump_json())
+    return out
+
+
+def case_seed(case: Mapping[str, Any], at: datetime) -> str:
+    """A seed for one assessment of one case at one time (a booking uses its reference instead)."""
+    text = json.dumps(case, sort_keys=True, ensure_ascii=False) + at.isoformat()
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _patient(ids: _Ids, case: Mapping[str, Any], person: Person | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"resourceType": "Patient", "id": ids.id("Patient")}
+    if case.get("sex") in ("female", "male", "other"):
+        out["gender"] = case["sex"]
+    if person and person.name:
+        out["name"] = [{"text": person.name}]
+    telecom = [
+        {"system": system, "value": value}
+        for system, value in (("email", person and person.email), ("phone", person and person.phone))
+        if value
+    ]
+    if telecom:
+        out["telecom"] = telecom
+    return out
+
+
+def _response(ids: _Ids, case: Mapping[str, Any], at: datetime) -> dict[str, Any]:
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "id": ids.id("QuestionnaireResponse"),
+        "questionnaire": f"{codes.QUESTIONNAIRE}|{__version__}",
+        "status": "completed",
+        "subject": {"reference": ids.ref("Patient")},
+        "authored": at.isoformat(),
+        "item": response_items(case),
+    }
+
+
+def _attr(obj: Any, *names: str) -> Any:
+    """A field of an assessment part that may or may not exist yet (the engine adds fields over time)."""
+    for name in names:
+        value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def _status(code: Any) -> str:
+    status = _attr(code, "status")
+    if isinstance(status, str):
+        return status
+    return "read" if _attr(code, "verified") else "unverified"
+
+
+def _conclusion_of() -> dict[tuple[str, str], str]:
+    kb = load_knowledge()
+    out: dict[tuple[str, str], str] = {}
+    for conclusion, entries in kb.codes.conclusions.items():
+        for e in entries:
+            for code in (e.code, e.lumbar, e.lumbosacral):
+                if code:
+                    out.setdefault((kb.codes.systems[e.system], code), conclusion)
+    return out
+
+
+def _suspected(a: Assessment) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(conclusion id, its codings) for the conclusions the assessment codes, in its order."""
+    of = _conclusion_of()
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for code in a.codes:
+        system, value = str(_attr(code, "system")), str(_attr(code, "code"))
+        conclusion = of.get((system, value), "suspected")
+        coding = codes.coding(system, value, _attr(code, "display"), _status(code))
+        grouped.setdefault(conclusion, []).append(coding)
+    return list(grouped.items())
+
+
+def _look_alikes(a: Assessment) -> list[tuple[str, str, list[str]]]:
+    """(id, label, findings) of each look-alike: the mimics, and "also consider" where the engine gives it."""
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    for m in [*a.mimics, *(_attr(a, "also_consider") or [])]:
+        key = _attr(m, "mimic", "id", "conclusion")
+        if isinstance(key, str) and key not in out:
+            out[key] = (
+                key,
+                str(_attr(m, "label") or key.replace("_", " ")),
+                list(_attr(m, "findings") or []),
+            )
+    return list(out.values())
+
+
+def _label(a: Assessment, conclusion: str, codings: Sequence[Mapping[str, Any]]) -> str:
+    for c in a.causes:
+        if c.cause == conclusion:
+            return c.label
+    kb = load_knowledge()
+    entries = kb.codes.conclusions.get(conclusion, [])
+    if entries:
+        return entries[0].display
+    return str(codings[0].get("display") or conclusion.replace("_", " ")) if codings else conclusion
+
+
+def _condition(
+    ids: _Ids, key: str, *, text: str, codings: list[dict[str, Any]], verification: str, at: datetime,
+    evidence: list[str], note: str, body_site: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    out: dict[str, Any] = {
+        "resourceType": "Condition",
+        "id": ids.id("Condition", key),
+        "clinicalStatus": codes.concept(codes.coding(codes.CONDITION_CLINICAL, "active", "Active")),
+        "verificationStatus": codes.concept(
+            codes.coding(codes.CONDITION_VERIFICATION, verification, verification.capitalize())
+        ),
+        "category": [
+            codes.concept(
+                codes.coding(codes.CONDITION_CATEGORY, "encounter-diagnosis", "Encounter Diagnosis")
+            )
+        ],
+        "code": {**({"coding": codings} if codings else {}), "text": text},
+        "subject": {"reference": ids.ref("Patient")},
+        "recordedDate": at.isoformat(),
+        "note": [{"text": note}],
+    }
+    if body_site:
+        out["bodySite"] = [{"text": body_site}]
+    if evidence:
+        out["evidence"] = [{"detail": [{"reference": r} for r in dict.fromkeys(evidence)]}]
+    return out
+
+
+def _evidence_keys(a: Assessment, conclusion: str) -> list[str]:
+    top = a.roots[0] if a.roots else None
+    keep = []
+    for e in a.explanation:
+        if e.weight <= 0:
+            continue
+        if (
+            (e.conclusion == "pattern" and e.supports == "radicular")
+            or (e.conclusion == "root" and top is not None and e.supports == top.root)
+            or (e.conclusion == "cause" and e.supports == conclusion)
+        ):
+            keep.append(e.finding)
+    return keep
+
+
+def _conditions(ids: _Ids, a: Assessment, at: datetime, obs_refs: Mapping[str, str]) -> list[dict[str, Any]]:
+    kb = load_knowledge()
+    notice = f"Suspected, not confirmed. {a.notice}"
+    top = a.roots[0] if a.roots else None
+    site = (
+        f"{top.label}, {_SIDE.get(top.side, top.side)}"
+        if top and a.pattern.label != "non_radicular"
+        else None
+    )
+    out = []
+    for conclusion, codings in _suspected(a):
+        evidence = [obs_refs[k] for k in _evidence_keys(a, conclusion) if k in obs_refs]
+        out.append(
+            _condition(ids, conclusion, text=_label(a, conclusion, codings), codings=codings,
+                       verification="provisional", at=at, evidence=evidence, note=notice,
+                       body_site=None if conclusion == "cauda_equina" else site)
+        )  # fmt: skip
+    suspected = {c for c, _ in _suspected(a)}
+    lumbosacral = bool(top) and top is not None and top.root in ("S1", "S2")
+    for key, text, findings in _look_alikes(a):
+        if key in suspected:
+            continue
+        codings = [
+            codes.coding(system, code, entry.display, entry.status)
+            for system, entry, code in select_codes(
+                kb, conclusions=[key], lumbosacral=lumbosacral, claudication=False
+            )
+        ]
+        evidence = [obs_refs[f] for f in findings if f in obs_refs]
+        out.append(
+            _condition(ids, key, text=text, codings=codings, verification="differential", at=at,
+                       evidence=evidence, note=f"Also to consider (a look-alike). {a.notice}")
+        )  # fmt: skip
+    return out
+
+
+def _prediction(
+    system: str, code: str, text: str, probability: float | None = None, display: str | None = None
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"outcome": codes.concept(codes.coding(system, code, display or text), text=text)}
+    if probability is not None:
+        out["probabilityDecimal"] = round(float(probability), 4)
+    return out
+
+
+def _risk_assessment(ids: _Ids, a: Assessment, at: datetime, basis: list[str]) -> dict[str, Any]:
+    t = a.triage
+    triage = _prediction(codes.TRIAGE, t.level, t.headline, display=TRIAGE_WORDS.get(t.level, t.level))
+    if t.reasons:
+        triage["rationale"] = " ".join(t.reasons)
+    predictions = [triage]
+    if a.recognised:
+        predictions.append(_prediction(codes.CONCLUSION, a.pattern.label, f"Pattern: {a.pattern.label.replace('_', ' ')}",
+                                       a.pattern.probability))  # fmt: skip
+        predictions += [
+            _prediction(codes.CONCLUSION, r.root, f"{r.label}, {_SIDE.get(r.side, r.side)}", r.probability)
+            for r in a.roots
+        ]
+        predictions += [_prediction(codes.CONCLUSION, c.cause, c.label, c.probability) for c in a.causes]
+        predictions += [_prediction(codes.CONCLUSION, m.mimic, m.label, m.probability) for m in a.mimics]
+    notes = [a.notice]
+    if a.message:
+        notes.append(a.message)
+    notes += [f"Not settled: {u.label}. {u.check}" for u in a.unresolved]
+    if a.not_asked:
+        topics = load_knowledge().red_flags.topics
+        asked = ", ".join(getattr(topics.get(t_), "label", t_) for t_ in a.not_asked)
+        notes.append(f"Warning signs not asked, so not ruled out: {asked}.")
+    return {
+        "resourceType": "RiskAssessment",
+        "id": ids.id("RiskAssessment"),
+        "status": "final",
+        "subject": {"reference": ids.ref("Patient")},
+        "occurrenceDateTime": at.isoformat(),
+        "method": codes.concept(codes.coding(codes.METHOD, "nerveroot", f"nerveroot {__version__}")),
+        "code": {"text": "Lumbosacral radiculopathy: urgency, nerve root and likely cause"},
+        "basis": [{"reference": r} for r in dict.fromkeys(basis)],
+        "prediction": predictions,
+        "mitigation": f"{t.action} When: {t.timeframe}.",
+        "note": [{"text": n} for n in notes],
+    }
+
+
+def _appointment(ids: _Ids, visit: Visit, a: Assessment, reasons: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "resourceType": "Appointment",
+        "id": ids.id("Appointment"),
+        "identifier": [{"system": codes.BOOKING_REFERENCE, "value": visit.reference}],
+        "status": "cancelled" if visit.cancelled else "booked",
+        "serviceType": [{"text": "New-patient consultation"}],
+        "description": f"{a.triage.level.replace('_', '-')}: {a.triage.headline}",
+        "supportingInformation": [
+            {"reference": ids.ref("RiskAssessment")},
+            {"reference": ids.ref("QuestionnaireResponse")},
+        ],
+        "start": visit.start.isoformat(),
+        "end": visit.end.isoformat(),
+        "created": visit.created.isoformat(),
+        "participant": [
+            {"actor": {"reference": ids.ref("Patient")}, "required": "required", "status": "accepted"}
+        ],
+    }
+    if reasons:
+        out["reasonReference"] = [{"reference": r} for r in reasons]
+    return out
+
+
+def _observation_refs(ids: _Ids, observations: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, str]:
+    """Each observation's keys: its path, and for a region mark the path with the region."""
+    refs: dict[str, str] = {}
+    for i, (path, obs) in enumerate(observations):
+        obs["id"] = ids.id("Observation", str(i))
+        ref = ids.ref("Observation", str(i))
+        refs.setdefault(path, ref)
+        value = obs.get("valueCodeableConcept", {}).get("coding", [{}])[0].get("code")
+        if value:
+            refs.setdefault(f"{path}.{value}", ref)
+    return refs
+
+
+def assessment_resources(
+    case: Case | Mapping[str, Any],
+    assessment: Assessment,
+    *,
+    at: datetime,
+    seed: str | None = None,
+    person: Person | None = None,
+    visit: Visit | None = None,
+    links: Links = "bundle",
+) -> list[dict[str, Any]]:
+    """Every resource of one assessment, validated, Patient first. ``at`` must be timezone-aware."""
+    data = case_json(case if isinstance(case, Case) else parse_case(case))
+    ids = _Ids(seed or case_seed(data, at), links)
+    observations = finding_observations(
+        data, subject=ids.ref("Patient"), at=at, derived_from=ids.ref("QuestionnaireResponse")
+    )
+    obs_refs = _observation_refs(ids, observations)
+    conditions = _conditions(ids, assessment, at, obs_refs)
+    explained = [obs_refs[e.finding] for e in assessment.explanation if e.finding in obs_refs]
+    risk = _risk_assessment(ids, assessment, at, [ids.ref("QuestionnaireResponse"), *explained])
+    resources = [_patient(ids, data, person), _response(ids, data, at), *(o for _, o in observations),
+                 *conditions, risk]  # fmt: skip
+    if visit is not None:
+        reasons = [
+            ids.link("Condition", c["id"])
+            for c in conditions
+            if c["verificationStatus"]["coding"][0]["code"] == "provisional"
+        ]
+        resources.append(_appointment(ids, visit, assessment, reasons))
+    return [validated(r) for r in resources]
+
+
+def bundle(resources: Sequence[Mapping[str, Any]], *, at: datetime, seed: str) -> dict[str, Any]:
+    """A collection Bundle of resources whose references are ``urn:uuid`` (``links="bundle"``)."""
+    entries = [{"fullUrl": f"urn:uuid:{r['id']}", "resource": dict(r)} for r in resources]
+    out = {
+        "resourceType": "Bundle",
+        "id": str(uuid.uuid5(_NAMESPACE, f"{seed}|Bundle")),
+        "type": "collection",
+        "timestamp": at.isoformat(),
+        "entry": entries,
+    }
+    return validated(out)
+
+
+def assessment_bundle(
+    case: Case | Mapping[str, Any],
+    assessment: Assessment,
+    *,
+    at: datetime,
+    person: Person | None = None,
+    visit: Visit | None = None,
+    seed: str | None = None,
+) -> dict[str, Any]:
+    """One assessment as a FHIR Bundle (JSON), ready for ``nerveroot assess --format fhir``."""
+    data = case_json(case if isinstance(case, Case) else parse_case(case))
+    seed = seed or case_seed(data, at)
+    resources = assessment_resources(data, assessment, at=at, seed=seed, person=person, visit=visit)
+    return bundle(resources, at=at, seed=seed)
+
+
+def ndjson(resources: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """One resource per line (FHIR bulk data's NDJSON)."""
+    for r in resources:
+        yield json.dumps(r, ensure_ascii=False, separators=(",", ":"))
