@@ -64,7 +64,7 @@ class Visit:
     cancelled: bool = False
 
 
-class _Ids:
+class Ids:
     """Stable ids, and references written for a Bundle (urn:uuid) or for NDJSON (Type/id)."""
 
     def __init__(self, seed: str, links: Links) -> None:
@@ -98,7 +98,7 @@ def case_seed(case: Mapping[str, Any], at: datetime) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _patient(ids: _Ids, case: Mapping[str, Any], person: Person | None) -> dict[str, Any]:
+def _patient(ids: Ids, case: Mapping[str, Any], person: Person | None) -> dict[str, Any]:
     out: dict[str, Any] = {"resourceType": "Patient", "id": ids.id("Patient")}
     if case.get("sex") in ("female", "male", "other"):
         out["gender"] = case["sex"]
@@ -114,7 +114,7 @@ def _patient(ids: _Ids, case: Mapping[str, Any], person: Person | None) -> dict[
     return out
 
 
-def _response(ids: _Ids, case: Mapping[str, Any], at: datetime) -> dict[str, Any]:
+def _response(ids: Ids, case: Mapping[str, Any], at: datetime) -> dict[str, Any]:
     return {
         "resourceType": "QuestionnaireResponse",
         "id": ids.id("QuestionnaireResponse"),
@@ -191,7 +191,7 @@ def _label(a: Assessment, conclusion: str, codings: Sequence[Mapping[str, Any]])
 
 
 def _condition(
-    ids: _Ids, key: str, *, text: str, codings: list[dict[str, Any]], verification: str, at: datetime,
+    ids: Ids, key: str, *, text: str, codings: list[dict[str, Any]], verification: str, at: datetime,
     evidence: list[str], note: str, body_site: str | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     out: dict[str, Any] = {
@@ -233,7 +233,7 @@ def _evidence_keys(a: Assessment, conclusion: str) -> list[str]:
     return keep
 
 
-def _conditions(ids: _Ids, a: Assessment, at: datetime, obs_refs: Mapping[str, str]) -> list[dict[str, Any]]:
+def _conditions(ids: Ids, a: Assessment, at: datetime, obs_refs: Mapping[str, str]) -> list[dict[str, Any]]:
     kb = load_knowledge()
     notice = f"Suspected, not confirmed. {a.notice}"
     top = a.roots[0] if a.roots else None
@@ -278,7 +278,7 @@ def _prediction(
     return out
 
 
-def _risk_assessment(ids: _Ids, a: Assessment, at: datetime, basis: list[str]) -> dict[str, Any]:
+def _risk_assessment(ids: Ids, a: Assessment, at: datetime, basis: list[str]) -> dict[str, Any]:
     t = a.triage
     triage = _prediction(codes.TRIAGE, t.level, t.headline, display=TRIAGE_WORDS.get(t.level, t.level))
     if t.reasons:
@@ -316,18 +316,13 @@ def _risk_assessment(ids: _Ids, a: Assessment, at: datetime, basis: list[str]) -
     }
 
 
-def _appointment(ids: _Ids, visit: Visit, a: Assessment, reasons: list[str]) -> dict[str, Any]:
+def _appointment(ids: Ids, visit: Visit, a: Assessment | None, reasons: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "resourceType": "Appointment",
         "id": ids.id("Appointment"),
         "identifier": [{"system": codes.BOOKING_REFERENCE, "value": visit.reference}],
         "status": "cancelled" if visit.cancelled else "booked",
         "serviceType": [{"text": "New-patient consultation"}],
-        "description": f"{a.triage.level.replace('_', '-')}: {a.triage.headline}",
-        "supportingInformation": [
-            {"reference": ids.ref("RiskAssessment")},
-            {"reference": ids.ref("QuestionnaireResponse")},
-        ],
         "start": visit.start.isoformat(),
         "end": visit.end.isoformat(),
         "created": visit.created.isoformat(),
@@ -335,12 +330,18 @@ def _appointment(ids: _Ids, visit: Visit, a: Assessment, reasons: list[str]) -> 
             {"actor": {"reference": ids.ref("Patient")}, "required": "required", "status": "accepted"}
         ],
     }
+    if a is not None:
+        out["description"] = f"{TRIAGE_WORDS.get(a.triage.level, a.triage.level)}: {a.triage.headline}"
+        out["supportingInformation"] = [
+            {"reference": ids.ref("RiskAssessment")},
+            {"reference": ids.ref("QuestionnaireResponse")},
+        ]
     if reasons:
         out["reasonReference"] = [{"reference": r} for r in reasons]
     return out
 
 
-def _observation_refs(ids: _Ids, observations: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, str]:
+def _observation_refs(ids: Ids, observations: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     """Each observation's keys: its path, and for a region mark the path with the region."""
     refs: dict[str, str] = {}
     for i, (path, obs) in enumerate(observations):
@@ -365,7 +366,7 @@ def assessment_resources(
 ) -> list[dict[str, Any]]:
     """Every resource of one assessment, validated, Patient first. ``at`` must be timezone-aware."""
     data = case_json(case if isinstance(case, Case) else parse_case(case))
-    ids = _Ids(seed or case_seed(data, at), links)
+    ids = Ids(seed or case_seed(data, at), links)
     observations = finding_observations(
         data, subject=ids.ref("Patient"), at=at, derived_from=ids.ref("QuestionnaireResponse")
     )
@@ -383,6 +384,11 @@ def assessment_resources(
         ]
         resources.append(_appointment(ids, visit, assessment, reasons))
     return [validated(r) for r in resources]
+
+
+def appointment_alone(ids: Ids, person: Person, visit: Visit) -> list[dict[str, Any]]:
+    """A booking without a case: its Patient and Appointment only."""
+    return [validated(_patient(ids, {}, person)), validated(_appointment(ids, visit, None, []))]
 
 
 def bundle(resources: Sequence[Mapping[str, Any]], *, at: datetime, seed: str) -> dict[str, Any]:
