@@ -51,7 +51,12 @@ def test_a_good_row_gives_the_same_assessment_as_the_json_case() -> None:
 
 
 def test_bad_values_give_an_error_row_naming_line_and_column_and_the_rest_are_assessed() -> None:
-    text = "\n".join([HEADER, "a1,abc,female,low_back,,,maybe,,", GOOD, "a3,50,male,sole;calf,,,,absentish,", GOOD]) + "\n"
+    text = (
+        "\n".join(
+            [HEADER, "a1,abc,female,low_back,,,maybe,,", GOOD, "a3,50,male,sole;calf,,,,absentish,", GOOD]
+        )
+        + "\n"
+    )
     rows = _rows(text)
     assert [r["line"] for r in rows] == ["2", "3", "4", "5"]
     first, second, third, fourth = rows
@@ -80,7 +85,9 @@ def test_not_sure_in_a_warning_sign_cell_is_unsure_never_no() -> None:
 
 
 def test_text_rows_are_read_and_may_not_carry_other_answers() -> None:
-    ok, mixed = _rows('text,age\n"Sharp pain down my left leg to the big toe, worse when I cough",\n"pain in the leg",50\n')
+    ok, mixed = _rows(
+        'text,age\n"Sharp pain down my left leg to the big toe, worse when I cough",\n"pain in the leg",50\n'
+    )
     assert ok["recognised"] == "true" and ok["roots.1.side"] == "left"
     assert mixed["column"] == "age" and "text" in mixed["error"]
 
@@ -110,7 +117,11 @@ def test_every_case_field_is_a_column_and_every_column_is_documented() -> None:
 
 def test_a_row_per_leaf_round_trips_for_every_case_file_case() -> None:
     """Writing each core case as a CSV row (lists ;-joined) and reading it back gives the same assessment."""
-    cases = [c["case"] for c in json.loads((Path(__file__).parents[1] / "cases" / "core.json").read_text())["cases"] if "case" in c]
+    cases = [
+        c["case"]
+        for c in json.loads((Path(__file__).parents[1] / "cases" / "core.json").read_text())["cases"]
+        if "case" in c
+    ]
     columns = [c for c in input_columns() if c not in ("id", "text", "imaging", "unsure")]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*columns, "unsure"])
@@ -124,7 +135,17 @@ def test_a_row_per_leaf_round_trips_for_every_case_file_case() -> None:
                 node = node.get(part) if isinstance(node, dict) else None
             if node is None:
                 continue
-            row[column] = ";".join(node) if isinstance(node, list) else ("weak" if node is True and column.startswith("weakness") else str(node).lower() if isinstance(node, bool) else str(node))
+            row[column] = (
+                ";".join(node)
+                if isinstance(node, list)
+                else (
+                    "weak"
+                    if node is True and column.startswith("weakness")
+                    else str(node).lower()
+                    if isinstance(node, bool)
+                    else str(node)
+                )
+            )
         row["unsure"] = ";".join(u["finding"] if isinstance(u, dict) else u for u in data.get("unsure", []))
         writer.writerow(row)
     rows = _rows(buffer.getvalue())

@@ -32,14 +32,25 @@ L5 = {
     "sex": "female",
     "pain": {"left": ["low_back", "buttock", "lateral_calf", "dorsum_foot"]},
     "numbness": {"left": ["dorsum_foot", "great_toe"]},
-    "weakness": {"left": {"great_toe_extension": 4, "ankle_dorsiflexion": "4+"}, "right": {"hip_flexion": True}},
+    "weakness": {
+        "left": {"great_toe_extension": 4, "ankle_dorsiflexion": "4+"},
+        "right": {"hip_flexion": True},
+    },
     "reflexes": {"left": {"achilles": "normal"}},
     "tests": {"left": {"straight_leg_raise": "positive", "single_leg_heel_raise": 12}},
     "sensation": {"left": {"dorsum_foot": "reduced"}},
     "exam": {"post_void_residual_ml": 40, "sensory_level": "T10"},
     "history": {"worse_cough_sneeze": True, "bladder_dysfunction": False, "ces_symptoms_onset_days": 2},
-    "imaging": [{"modality": "mri", "finding": "disc_extrusion", "level": "L4/5", "side": "left",
-                 "zone": "paracentral", "compresses": "L5"}],  # fmt: skip
+    "imaging": [
+        {
+            "modality": "mri",
+            "finding": "disc_extrusion",
+            "level": "L4/5",
+            "side": "left",
+            "zone": "paracentral",
+            "compresses": "L5",
+        }
+    ],
     "unsure": [{"finding": "history.saddle_numbness", "words": "a bit odd down there"}],
 }
 
@@ -66,7 +77,9 @@ def _resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def l5_bundle() -> dict[str, Any]:
     visit = Visit("NR-ABCD-1234", AT, AT.replace(hour=10), AT)
-    return assessment_bundle(L5, assess_payload(L5), at=AT, person=Person("Ann Example", "ann@example.org"), visit=visit)
+    return assessment_bundle(
+        L5, assess_payload(L5), at=AT, person=Person("Ann Example", "ann@example.org"), visit=visit
+    )
 
 
 def test_the_bundle_and_every_resource_parse_with_the_r4b_models(l5_bundle: dict[str, Any]) -> None:
@@ -75,7 +88,14 @@ def test_the_bundle_and_every_resource_parse_with_the_r4b_models(l5_bundle: dict
     for e in l5_bundle["entry"]:
         _round_trip(e["resource"])
         assert e["fullUrl"] == f"urn:uuid:{e['resource']['id']}"
-    for kind in ("Patient", "QuestionnaireResponse", "Observation", "Condition", "RiskAssessment", "Appointment"):
+    for kind in (
+        "Patient",
+        "QuestionnaireResponse",
+        "Observation",
+        "Condition",
+        "RiskAssessment",
+        "Appointment",
+    ):
         assert kind in kinds, kind
 
 
@@ -130,7 +150,11 @@ def test_the_questionnaire_covers_every_case_field_once_and_parses() -> None:
     assert set(by_path()) <= set(ids)
     saddle = _find(q["item"], "history.saddle_numbness")
     assert saddle["type"] == "boolean" and "back passage" in saddle["text"]  # the interview's own wording
-    assert saddle["code"][0] == {"system": codes.FINDING, "code": "history.saddle_numbness", "display": saddle["text"]}
+    assert saddle["code"][0] == {
+        "system": codes.FINDING,
+        "code": "history.saddle_numbness",
+        "display": saddle["text"],
+    }
     grade = _find(q["item"], "weakness.left.great_toe_extension")
     assert {o["valueCoding"]["code"] for o in grade["answerOption"]} >= {"0", "4+", "5", "weak"}
 
@@ -160,7 +184,9 @@ def test_every_finding_is_an_observation_derived_from_the_response(l5_bundle: di
     by_code: dict[str, list[dict[str, Any]]] = {}
     for o in observations:
         by_code.setdefault(o["code"]["coding"][0]["code"], []).append(o)
-    assert {o["valueCodeableConcept"]["coding"][0]["code"] for o in by_code["pain.left"]} == set(L5["pain"]["left"])
+    assert {o["valueCodeableConcept"]["coding"][0]["code"] for o in by_code["pain.left"]} == set(
+        L5["pain"]["left"]
+    )
     assert by_code["weakness.left.ankle_dorsiflexion"][0]["valueCodeableConcept"]["coding"][0]["code"] == "4+"
     assert by_code["weakness.right.hip_flexion"][0]["valueCodeableConcept"]["coding"][0]["code"] == "weak"
     assert by_code["exam.post_void_residual_ml"][0]["valueQuantity"]["code"] == "mL"
@@ -180,12 +206,18 @@ def _answer_count(items: list[dict[str, Any]]) -> int:
 
 def test_not_sure_is_an_observation_without_a_value_never_a_no(l5_bundle: dict[str, Any]) -> None:
     saddle = [
-        o for o in _resources(l5_bundle, "Observation") if o["code"]["coding"][0]["code"] == "history.saddle_numbness"
+        o
+        for o in _resources(l5_bundle, "Observation")
+        if o["code"]["coding"][0]["code"] == "history.saddle_numbness"
     ]
     assert len(saddle) == 1
     (o,) = saddle
     assert not any(k.startswith("value") for k in o)
-    assert o["dataAbsentReason"]["coding"][0] == {"system": codes.DATA_ABSENT, "code": "asked-unknown", "display": "Asked But Unknown"}
+    assert o["dataAbsentReason"]["coding"][0] == {
+        "system": codes.DATA_ABSENT,
+        "code": "asked-unknown",
+        "display": "Asked But Unknown",
+    }
     assert "a bit odd down there" in o["note"][0]["text"]
 
 
@@ -222,14 +254,19 @@ def test_look_alikes_are_conditions_never_confirmed() -> None:
     a = assess_payload(aaa)
     bundle = assessment_bundle(aaa, a, at=AT)
     differential = [
-        c for c in _resources(bundle, "Condition") if c["verificationStatus"]["coding"][0]["code"] == "differential"
+        c
+        for c in _resources(bundle, "Condition")
+        if c["verificationStatus"]["coding"][0]["code"] == "differential"
     ]
     assert {c["code"]["text"] for c in differential} >= {"Possible aortic aneurysm"}
     assert any("I71.40" in json.dumps(c["code"]) for c in differential)
 
 
 def test_an_emergency_is_the_first_prediction_with_cauda_equina_suspected() -> None:
-    case = {"pain": {"left": ["posterior_thigh"]}, "history": {"saddle_numbness": True, "urinary_retention": True}}
+    case = {
+        "pain": {"left": ["posterior_thigh"]},
+        "history": {"saddle_numbness": True, "urinary_retention": True},
+    }
     a = assess_payload(case)
     bundle = assessment_bundle(case, a, at=AT)
     (risk,) = _resources(bundle, "RiskAssessment")
@@ -241,7 +278,9 @@ def test_an_emergency_is_the_first_prediction_with_cauda_equina_suspected() -> N
 
 
 def test_patient_is_minimal_unless_something_was_given(l5_bundle: dict[str, Any]) -> None:
-    bare = assessment_bundle({"pain": {"left": ["buttock"]}}, assess_payload({"pain": {"left": ["buttock"]}}), at=AT)
+    bare = assessment_bundle(
+        {"pain": {"left": ["buttock"]}}, assess_payload({"pain": {"left": ["buttock"]}}), at=AT
+    )
     (patient,) = _resources(bare, "Patient")
     assert set(patient) == {"resourceType", "id"}
     (given,) = _resources(l5_bundle, "Patient")
