@@ -332,3 +332,19 @@ def test_assess_format_fhir_on_the_command_line(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "nerveroot", "assess", str(path), "--format", "hl7"],
                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
     assert bad.returncode == 2 and "--format" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_clinic_workspace_can_add_scores_to_an_assessments_bundle() -> None:
+    """How the episode export (issue 11) composes: the assessment's resources, plus score Observations."""
+    from nerveroot.export.fhir import Ids, assessment_resources, bundle, validated
+
+    seed = "episode/42"
+    resources = assessment_resources(L5, assess_payload(L5), at=AT, seed=seed)
+    ids = Ids(seed, "bundle")
+    score = nprs_observation(6, subject=ids.ref("Patient"), at=AT, note="leg pain")
+    resources.append(validated({**score, "id": ids.id("Observation", "nprs/2026-11-29")}))
+    out = bundle(resources, at=AT, seed=seed)
+    Bundle.model_validate_json(json.dumps(out))
+    refs = set(_references(out["entry"]))
+    assert refs <= {e["fullUrl"] for e in out["entry"]}
+    assert sum(1 for e in out["entry"] if "72514-3" in json.dumps(e["resource"].get("code", {}))) == 1

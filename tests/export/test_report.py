@@ -199,3 +199,30 @@ def test_the_result_page_links_to_its_pdf_for_that_browser_only(client: object, 
     assert stranger.get(link.group(1)).status_code == 404
     assert client.get("/check/page/nonexistent/result.pdf").status_code == 404
     assert client.get("/book/NR-AAAA-BBBB/result.pdf?token=nothing").status_code == 404
+
+
+def test_the_booked_result_links_to_its_pdf_with_the_bookings_token(client: object) -> None:
+    from datetime import UTC, datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    from fastapi.testclient import TestClient
+
+    from nerveroot.store.bookings import Contact, create_booking
+    from nerveroot.store.slots import all_slots, open_slots
+
+    assert isinstance(client, TestClient)
+    now = datetime.now(UTC)
+    store = client.app.state.store  # type: ignore[attr-defined]
+    with store.session() as session:
+        day = (now + timedelta(days=3)).date()
+        open_slots(session, day=day, start=time(9), end=time(10),
+                   minutes=30, tz=ZoneInfo("Europe/London"), now=now)  # fmt: skip
+        slot = next(s for s in all_slots(session) if s.status == "open")
+        made = create_booking(session, slot_id=slot.id, contact=Contact("Ann", "ann@example.org", "0100"), now=now,
+                              case=L5, assessment=None, triage_level=None)  # fmt: skip
+    reference, token = made.booking.reference, made.cancel_token
+    page = client.get(f"/book/{reference}/result?token={token}")
+    assert f'href="/book/{reference}/result.pdf?token={token}"' in page.text
+    r = client.get(f"/book/{reference}/result.pdf?token={token}")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    assert client.get(f"/book/{reference}/result.pdf?token=wrong").status_code == 403

@@ -179,15 +179,21 @@ def _look_alikes(a: Assessment) -> list[tuple[str, str, list[str]]]:
     return list(out.values())
 
 
-def _label(a: Assessment, conclusion: str, codings: Sequence[Mapping[str, Any]]) -> str:
+_OWN_LABELS = {"radiculopathy": "Lumbosacral radiculopathy (cause not settled)", "cauda_equina": "Cauda equina syndrome",
+               "suspected": "Suspected condition"}  # fmt: skip
+
+
+def _label(a: Assessment, conclusion: str) -> str:
+    """nerveroot's own words for a conclusion (never an unverified code's display)."""
     for c in a.causes:
         if c.cause == conclusion:
             return c.label
     kb = load_knowledge()
-    entries = kb.codes.conclusions.get(conclusion, [])
-    if entries:
-        return entries[0].display
-    return str(codings[0].get("display") or conclusion.replace("_", " ")) if codings else conclusion
+    if conclusion in kb.advice.causes:
+        return kb.advice.causes[conclusion].label
+    if conclusion in kb.advice.mimics:
+        return kb.advice.mimics[conclusion].label
+    return _OWN_LABELS.get(conclusion, conclusion.replace("_", " "))
 
 
 def _condition(
@@ -246,7 +252,7 @@ def _conditions(ids: Ids, a: Assessment, at: datetime, obs_refs: Mapping[str, st
     for conclusion, codings in _suspected(a):
         evidence = [obs_refs[k] for k in _evidence_keys(a, conclusion) if k in obs_refs]
         out.append(
-            _condition(ids, conclusion, text=_label(a, conclusion, codings), codings=codings,
+            _condition(ids, conclusion, text=_label(a, conclusion), codings=codings,
                        verification="provisional", at=at, evidence=evidence, note=notice,
                        body_site=None if conclusion == "cauda_equina" else site)
         )  # fmt: skip
