@@ -336,7 +336,8 @@ def test_assess_format_fhir_on_the_command_line(tmp_path: Path) -> None:
 
 def test_the_clinic_workspace_can_add_scores_to_an_assessments_bundle() -> None:
     """How the episode export (issue 11) composes: the assessment's resources, plus score Observations."""
-    from nerveroot.export.fhir import Ids, assessment_resources, bundle, validated
+    from nerveroot.export.fhir import assessment_resources, bundle, validated
+    from nerveroot.export.ids import Ids
 
     seed = "episode/42"
     resources = assessment_resources(L5, assess_payload(L5), at=AT, seed=seed)

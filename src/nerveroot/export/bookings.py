@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from nerveroot.assessment import Assessment
 from nerveroot.errors import BadInput, NerverootError, Problem
-from nerveroot.export.fhir import Ids, Person, Visit, appointment_alone, assessment_resources, validated
+from nerveroot.export.fhir import Person, Visit, appointment_alone, assessment_resources, validated
+from nerveroot.export.ids import Ids
 from nerveroot.store.models import Booking
 from nerveroot.store.tokens import normalise_reference
 
