@@ -81,6 +81,10 @@ def assess(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the assessment as JSON (the contract).")
     ] = False,
+    out_format: Annotated[
+        str,
+        typer.Option("--format", help="text, json, or fhir (a FHIR R4 Bundle; docs/interoperability.md)."),
+    ] = "text",
 ) -> None:
     """Assess one case: triage first, then pattern, root, cause, reasons and advice."""
     from nerveroot.case import loads_case_json
@@ -92,14 +96,22 @@ def assess(
             "give exactly one of a case file, --text or --text-file",
             [Problem("arguments", f"got {len(given)}; example: nerveroot assess case.json --json")],
         )
+    if out_format not in ("text", "json", "fhir"):
+        raise BadInput("unknown format", [Problem("--format", "expected text, json or fhir", out_format)])
     if text is not None:
         assessment = assess_text(text)
     elif text_file is not None:
-        assessment = assess_text(_read_input(str(text_file), "text file"))
+        text = _read_input(str(text_file), "text file")
+        assessment = assess_text(text)
     else:
         assert case_file is not None
-        assessment = assess_payload(loads_case_json(_read_input(case_file, "case file"), where=case_file))
-    if as_json:
+        payload = loads_case_json(_read_input(case_file, "case file"), where=case_file)
+        assessment = assess_payload(payload)
+    if out_format == "fhir":
+        from nerveroot.export.cli import print_bundle
+
+        print_bundle(payload if text is None else {"text": text}, assessment)
+    elif as_json or out_format == "json":
         sys.stdout.write(assessment.model_dump_json() + "\n")
     else:
         from nerveroot.report_text import render_report
@@ -142,10 +154,23 @@ def batch(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")
     ] = True,
+    csv_in: Annotated[
+        bool,
+        typer.Option(
+            "--csv",
+            help="The file is CSV, one case per row (implied by a .csv name); "
+            "the output is CSV too (docs/interoperability.md).",
+        ),
+    ] = False,
 ) -> None:
     """Assess many cases, in order; a bad line gives an error row and the rest are still assessed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    if csv_in or file.lower().endswith(".csv"):
+        from nerveroot.export.cli import csv_batch
+
+        csv_batch(_read_input(file, "batch file"), file, err)
+        return
     lines = _read_input(file, "batch file").splitlines()
     if not any(line.strip() for line in lines):
         raise BadInput("the batch file is empty", [Problem(file, "expected one JSON case per line")])

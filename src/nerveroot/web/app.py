@@ -18,7 +18,7 @@ from nerveroot.api.errors import install_error_handlers
 from nerveroot.api.limits import BodyLimit
 from nerveroot.settings import Settings
 from nerveroot.store import Store
-from nerveroot.web import booking, pages
+from nerveroot.web import booking, pages, report_pdf
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return FileResponse(str(static / "favicon.ico"), media_type="image/x-icon")
 
     app.include_router(pages.router)
+    app.include_router(report_pdf.router)
     app.include_router(booking.router)
     app.include_router(api_router)
     app.include_router(health_router)
