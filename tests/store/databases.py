@@ -50,6 +50,6 @@ def open_test_slots(store: Store, *, count: int = 4, days_ahead: int = 2) -> lis
     now = datetime.now(UTC)
     day = now.astimezone(TZ).date() + timedelta(days=days_ahead)
     end = (datetime.combine(day, time(9, 0)) + timedelta(minutes=30 * count)).time()
-    with store.session() as session:
+    with store.write() as session:
         open_slots(session, day=day, start=time(9, 0), end=end, minutes=30, tz=TZ, now=now)
         return [s.id for s in all_slots(session) if s.start.astimezone(TZ).date() == day]

@@ -48,7 +48,7 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
 
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             first = all_slots(session)[0].id
             made = create_booking(
                 session, slot_id=first, contact=Contact("A", "a@example.org", "0123456789"),
@@ -57,7 +57,7 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     finally:
         store.dispose()
     booked = runner.invoke(app, ["slots", "list"], terminal_width=200)
-    assert made.booking.reference in booked.output and "urgent" in booked.output
+    assert made.reference in booked.output and "urgent" in booked.output
     assert "4 slot(s), 3 open" in booked.output
 
     refused = runner.invoke(app, ["slots", "close", str(first)])
@@ -70,7 +70,7 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     assert demo.exit_code == 0 and "no demo slots opened" in demo.output
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             assert len(all_slots(session)) == 4
     finally:
         store.dispose()
@@ -102,7 +102,7 @@ def test_demo_opens_slots_on_an_empty_database(env_url: str) -> None:
     assert result.exit_code == 0
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             slots = all_slots(session)
     finally:
         store.dispose()

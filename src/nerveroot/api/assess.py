@@ -8,11 +8,14 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from nerveroot.api.jsonbody import SafeJsonRoute
+from nerveroot.api.openapi import responses
 from nerveroot.case import loads_case_json
 from nerveroot.errors import BadInput, CaseError, Problem
+from nerveroot.safe_json import has_lone_surrogate
 from nerveroot.service import assess_payload
 
-router = APIRouter(tags=["assess"])
+router = APIRouter(tags=["assess"], route_class=SafeJsonRoute)
 
 _EXAMPLES: dict[str, Any] = {
     "case": {
@@ -35,7 +38,11 @@ _BODY: dict[str, Any] = {
 }
 
 
-@router.post("/assess", openapi_extra=_BODY, responses={200: {"description": "the assessment"}})
+@router.post(
+    "/assess",
+    openapi_extra=_BODY,
+    responses={200: {"description": "the assessment"}, **responses(422)},
+)
 async def create_assessment(request: Request) -> Response:
     """Assess one case: triage first, then pattern, root, cause, reasons and advice."""
     # The body is decoded here, once, by the case module's own reader (which also refuses a finding given
@@ -55,6 +62,15 @@ async def create_assessment(request: Request) -> Response:
             "the body is nested too deeply",
             [Problem("body", "expected a case: a few levels of objects and lists")],
         ) from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise BadInput(
+            "the body is not valid JSON", [Problem("body", "is not valid JSON: a number is too long")]
+        ) from None
+    if has_lone_surrogate(payload):
+        raise BadInput(
+            "the body is not valid JSON",
+            [Problem("body", "is not valid JSON: a lone surrogate escape (\\ud800-\\udfff) is not text")],
+        )
     if not isinstance(payload, dict):
         raise BadInput(
             "the body must be a JSON object",

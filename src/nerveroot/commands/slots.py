@@ -57,7 +57,7 @@ def _open(day: str, start: str, end: str, minutes: int) -> None:
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             opened = open_slots(
                 session,
                 day=parsed[0],
@@ -82,6 +82,12 @@ def demo_command(
     days: Annotated[int, typer.Option("--days", min=1, max=60, help="How many days ahead.")] = 14,
 ) -> None:
     """Open weekday demo slots for the next DAYS days, only if the database has no slots yet."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_demo)(days)
+
+
+def _demo(days: int) -> None:
     from nerveroot.settings import Settings
     from nerveroot.store import Store
     from nerveroot.store.slots import open_demo_slots, utcnow
@@ -89,7 +95,7 @@ def demo_command(
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             opened = open_demo_slots(session, days=days, tz=settings.tz, now=utcnow())
     finally:
         store.dispose()
@@ -116,10 +122,10 @@ def _close(ids: list[int]) -> None:
 
     store = Store(Settings().database_url)
     try:
-        with store.session() as session:
-            for slot_id in ids:
+        for slot_id in ids:
+            with store.write() as session:
                 close_slot(session, slot_id=slot_id)
-                err.print(f"slot {slot_id} closed")
+            err.print(f"slot {slot_id} closed")
     finally:
         store.dispose()
 
@@ -133,6 +139,12 @@ def list_command(
     A booked slot shows its booking reference and the triage level of the attached assessment, so the
     clinic sees at a glance who should be called first.
     """
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_list)(every)
+
+
+def _list(every: bool) -> None:
     from nerveroot.settings import Settings
     from nerveroot.store import Store
     from nerveroot.store.bookings import active_bookings
@@ -141,7 +153,7 @@ def list_command(
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.read() as session:
             rows = all_slots(session, start=None if every else utcnow())
             held = active_bookings(session, slot_ids=[s.id for s in rows])
     finally:
