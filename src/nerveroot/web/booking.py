@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from fastapi_csrf_protect import CsrfProtect
@@ -26,12 +27,13 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
 from nerveroot.api.booking_flow import BookingCreate, place_booking
-from nerveroot.api.deps import NowDep, SessionDep, SettingsDep
+from nerveroot.api.deps import NowDep, SettingsDep, UowDep
 from nerveroot.api.errors import http_error
 from nerveroot.errors import BadInput, Conflict, NerverootError, NotFound
 from nerveroot.service import assess_payload
 from nerveroot.settings import Settings
-from nerveroot.store.bookings import WrongToken, cancel_booking, find_booking
+from nerveroot.store.bookings import cancel_booking, find_booking
+from nerveroot.store.db import UnitOfWork
 from nerveroot.store.models import Booking, Slot
 from nerveroot.store.slots import free_slots
 
@@ -71,7 +73,7 @@ def configure_csrf(settings: Settings) -> None:
         ("token_key", "csrf_token"),
         ("cookie_key", "nerveroot_csrf"),
         ("cookie_samesite", "strict"),
-        ("cookie_secure", settings.secure_cookies),
+        ("cookie_secure", settings.cookies_secure),
         ("max_age", 4 * 3600),
     ]
     CsrfProtect.load_config(lambda: config)
@@ -94,6 +96,11 @@ def _window(settings: Settings, now: datetime) -> tuple[datetime, datetime]:
     today = now.astimezone(settings.tz).date()
     last = today + timedelta(days=settings.booking_days + 1)
     return now, datetime.combine(last, time(0), tzinfo=settings.tz)
+
+
+def _free_slots(uow: UnitOfWork, start: datetime, end: datetime) -> list[Slot]:
+    with uow.read() as session:
+        return free_slots(session, start=start, end=end)
 
 
 def _case_and_triage(case_text: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str | None]:
@@ -147,7 +154,7 @@ def _render_form(
 def read_booking_form(
     *,
     request: Request,
-    session: SessionDep,
+    uow: UowDep,
     settings: SettingsDep,
     now: NowDep,
     csrf: CsrfDep,
@@ -155,7 +162,7 @@ def read_booking_form(
 ) -> HTMLResponse:
     """Free slots for the booking window, grouped by day, and the contact form."""
     start, end = _window(settings, now)
-    slots = free_slots(session, start=start, end=end)
+    slots = _free_slots(uow, start, end)
     return _render_form(request, csrf=csrf, settings=settings, slots=slots, values={"case": case}, errors={})
 
 
@@ -191,7 +198,7 @@ def _form_errors(exc: ValidationError) -> dict[str, str]:
 
 @router.post("/book", response_class=HTMLResponse, response_model=None)
 async def create_booking_from_form(
-    *, request: Request, session: SessionDep, settings: SettingsDep, now: NowDep, csrf: CsrfDep
+    *, request: Request, uow: UowDep, settings: SettingsDep, now: NowDep, csrf: CsrfDep
 ) -> Response:
     """Book, or show the form again with each problem beside its field and the entries kept."""
     form = await request.form()
@@ -203,7 +210,7 @@ async def create_booking_from_form(
         expired = {
             "form": "This form had expired, so nothing was booked yet. Please check and send it again."
         }
-        slots = free_slots(session, start=start, end=end)
+        slots = await run_in_threadpool(_free_slots, uow, start, end)
         return _render_form(
             request, csrf=csrf, settings=settings, slots=slots, values=values, errors=expired, status_code=403
         )
@@ -219,7 +226,14 @@ async def create_booking_from_form(
     errors: dict[str, str] = {}
     status_code = 422
     try:
-        made = place_booking(session, BookingCreate.model_validate(raw), now=now)
+        made = await run_in_threadpool(
+            place_booking,
+            uow,
+            BookingCreate.model_validate(raw),
+            now=now,
+            secret=settings.signing_key(),
+            max_per_contact=settings.max_future_bookings,
+        )
     except ValidationError as exc:
         errors = _form_errors(exc)
     except Conflict:
@@ -230,9 +244,9 @@ async def create_booking_from_form(
         if any(p.path.startswith("case") for p in exc.problems):
             errors = {"form": case_note or "Your answers could not be attached; please start again."}
     else:
-        target = f"/book/{quote(made.booking.reference)}?token={quote(made.cancel_token)}"
+        target = f"/book/{quote(made.reference)}?token={quote(made.cancel_token or '')}"
         return RedirectResponse(target, status_code=303, headers=PRIVATE)
-    slots = free_slots(session, start=start, end=end)
+    slots = await run_in_threadpool(_free_slots, uow, start, end)
     return _render_form(
         request,
         csrf=csrf,
@@ -267,14 +281,16 @@ def _problem(request: Request, status_code: int, title: str, message: str) -> HT
     )
 
 
-def _lookup(session: SessionDep, reference: str, token: str, request: Request) -> Booking | HTMLResponse:
+def _lookup(uow: UnitOfWork, reference: str, token: str, request: Request) -> Booking | HTMLResponse:
     try:
-        return find_booking(session, reference=reference, token=token)
-    except NotFound:
-        return _problem(request, 404, "Booking not found", "Check the reference in your confirmation.")
-    except WrongToken:
+        with uow.read() as session:
+            return find_booking(session, reference=reference, token=token)
+    except NotFound:  # a wrong token gets the same answer: it never tells whether a reference exists
         return _problem(
-            request, 403, "This link is not complete", "Please use the full link from your confirmation."
+            request,
+            404,
+            "Booking not found",
+            "Check the reference and use the full link from your confirmation.",
         )
 
 
@@ -293,10 +309,10 @@ def _booking_context(booking: Booking, token: str, settings: Settings) -> dict[s
 
 @router.get("/book/{reference}", response_class=HTMLResponse)
 def read_confirmation(
-    *, request: Request, reference: str, session: SessionDep, settings: SettingsDep, token: str = ""
+    *, request: Request, reference: str, uow: UowDep, settings: SettingsDep, token: str = ""
 ) -> HTMLResponse:
     """The confirmation: reference, time, cancel link and calendar file."""
-    booking = _lookup(session, reference, token, request)
+    booking = _lookup(uow, reference, token, request)
     if isinstance(booking, HTMLResponse):
         return booking
     context = _booking_context(booking, token, settings)
@@ -308,13 +324,13 @@ def read_cancel_form(
     *,
     request: Request,
     reference: str,
-    session: SessionDep,
+    uow: UowDep,
     settings: SettingsDep,
     csrf: CsrfDep,
     token: str = "",
 ) -> HTMLResponse:
     """Ask before cancelling: a link alone (or a mail scanner following it) never cancels."""
-    booking = _lookup(session, reference, token, request)
+    booking = _lookup(uow, reference, token, request)
     if isinstance(booking, HTMLResponse):
         return booking
     csrf_token, signed = csrf.generate_csrf_tokens()
@@ -329,7 +345,7 @@ async def cancel_from_form(
     *,
     request: Request,
     reference: str,
-    session: SessionDep,
+    uow: UowDep,
     settings: SettingsDep,
     now: NowDep,
     csrf: CsrfDep,
@@ -341,12 +357,19 @@ async def cancel_from_form(
     except CsrfProtectError:
         return _problem(request, 403, "This form has expired", "Please open the cancel link again.")
     token = form.get("token")
-    booking = _lookup(session, reference, token if isinstance(token, str) else "", request)
+    booking = await run_in_threadpool(
+        _lookup, uow, reference, token if isinstance(token, str) else "", request
+    )
     if isinstance(booking, HTMLResponse):
         return booking
-    cancel_booking(session, reference=booking.reference, token=str(token), now=now)
+    await run_in_threadpool(_cancel, uow, booking.reference, str(token), now)
     context = _booking_context(booking, str(token), settings)
     return templates.TemplateResponse(request, "booking/cancelled.html", context, headers=PRIVATE)
+
+
+def _cancel(uow: UnitOfWork, reference: str, token: str, now: datetime) -> None:
+    with uow.write() as session:
+        cancel_booking(session, reference=reference, token=token, now=now)
 
 
 @router.get("/book/{reference}/calendar.ics", response_model=None)
@@ -354,13 +377,13 @@ def read_calendar_file(
     *,
     request: Request,
     reference: str,
-    session: SessionDep,
+    uow: UowDep,
     settings: SettingsDep,
     now: NowDep,
     token: str = "",
 ) -> Response:
     """The appointment as an iCalendar file, for the person's own calendar."""
-    booking = _lookup(session, reference, token, request)
+    booking = _lookup(uow, reference, token, request)
     if isinstance(booking, HTMLResponse):
         return booking
     cancel_url = str(request.base_url).rstrip("/") + _booking_context(booking, token, settings)["cancel_url"]
