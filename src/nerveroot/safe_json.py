@@ -52,3 +52,29 @@ def has_lone_surrogate(value: Any) -> bool:
 
 def _first_line(exc: Exception) -> str:
     return str(exc).split(":", 1)[0]
+
+
+def loads_case(text: str, *, where: str) -> Any:
+    """A case (or {"text": ...}) from JSON text, as nerveroot.case reads it, with the refusals above as
+    a CaseError naming `where` (a file, a line of a batch, the request body)."""
+    from nerveroot.case import loads_case_json
+    from nerveroot.errors import CaseError, Problem
+
+    try:
+        data = loads_case_json(text, where=where)
+    except RecursionError:
+        raise CaseError(
+            f"{where} is nested too deeply", [Problem("", "expected a case: a few levels")]
+        ) from None
+    except CaseError:
+        raise
+    except ValueError as exc:
+        raise CaseError(
+            f"{where} is not valid JSON", [Problem("", f"a number is too long ({_first_line(exc)})")]
+        ) from None
+    if has_lone_surrogate(data):
+        raise CaseError(
+            f"{where} is not valid JSON",
+            [Problem("", "a lone surrogate escape (\\ud800-\\udfff) is not text")],
+        )
+    return data

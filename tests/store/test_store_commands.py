@@ -66,6 +66,17 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     assert closed.exit_code == 0, closed.output
     assert "4 slot(s), 2 open" in runner.invoke(app, ["slots", "list"]).output
 
+    listed = runner.invoke(app, ["bookings", "list"], terminal_width=200)
+    assert listed.exit_code == 0 and made.reference in listed.output and "1 booking(s)" in listed.output
+    cancelled = runner.invoke(app, ["bookings", "cancel", made.reference.lower()])
+    assert cancelled.exit_code == 0 and "cancelled by the clinic" in cancelled.output, cancelled.output
+    assert "4 slot(s), 3 open" in runner.invoke(app, ["slots", "list"]).output  # the clinic freed it
+    assert runner.invoke(app, ["bookings", "cancel", made.reference]).exit_code == 0  # twice is harmless
+    unknown = runner.invoke(app, ["bookings", "cancel", "NR-2222-2222"])
+    assert unknown.exit_code == 4 and "no such booking" in unknown.output
+    everything = runner.invoke(app, ["bookings", "list", "--all"], terminal_width=200).output
+    assert "cancelled" in everything and "clinic" in everything
+
     demo = runner.invoke(app, ["slots", "demo", "--days", "14"])
     assert demo.exit_code == 0 and "no demo slots opened" in demo.output
     store = Store(env_url)

@@ -10,9 +10,8 @@ from fastapi.responses import Response
 
 from nerveroot.api.jsonbody import SafeJsonRoute
 from nerveroot.api.openapi import responses
-from nerveroot.case import loads_case_json
 from nerveroot.errors import BadInput, CaseError, Problem
-from nerveroot.safe_json import has_lone_surrogate
+from nerveroot.safe_json import loads_case
 from nerveroot.service import assess_payload
 
 router = APIRouter(tags=["assess"], route_class=SafeJsonRoute)
@@ -53,24 +52,10 @@ async def create_assessment(request: Request) -> Response:
     except UnicodeDecodeError:
         raise BadInput("the body is not UTF-8", [Problem("body", "expected JSON text in UTF-8")]) from None
     try:
-        payload = loads_case_json(text, where="the request body")
+        payload = loads_case(text, where="the request body")
     except CaseError as exc:  # say "body" for the place, as every other API error does
         problems = [_in_body(p) for p in exc.problems]
         raise CaseError(exc.message, problems) from None
-    except RecursionError:
-        raise BadInput(
-            "the body is nested too deeply",
-            [Problem("body", "expected a case: a few levels of objects and lists")],
-        ) from None
-    except ValueError:  # Python refuses integers of more than 4,300 digits
-        raise BadInput(
-            "the body is not valid JSON", [Problem("body", "is not valid JSON: a number is too long")]
-        ) from None
-    if has_lone_surrogate(payload):
-        raise BadInput(
-            "the body is not valid JSON",
-            [Problem("body", "is not valid JSON: a lone surrogate escape (\\ud800-\\udfff) is not text")],
-        )
     if not isinstance(payload, dict):
         raise BadInput(
             "the body must be a JSON object",
