@@ -210,11 +210,18 @@ class Store:
             raise StoreUnavailable("the database is read-only just now; bookings are paused, try again later")
 
     def _forget(self) -> None:
+        """The file is gone: close every connection to it, and remove its journal (-wal, -shm), which
+        SQLite would otherwise replay into whatever file is put back at this path."""
+        assert self.path is not None
         with self._identity_lock:
             if self._identity is not None:
                 log.warning("the database file is missing; closing the connections to the deleted file")
                 self.engine.dispose()
                 self._identity = None
+            for suffix in ("-wal", "-shm"):
+                leftover = self.path.with_name(self.path.name + suffix)
+                if leftover.exists() and not self.path.exists():
+                    leftover.unlink(missing_ok=True)
 
     def dispose(self) -> None:
         self.engine.dispose()
