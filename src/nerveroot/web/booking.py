@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from importlib import resources
@@ -26,7 +27,7 @@ from icalendar import Calendar, Event
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
-from nerveroot.api.booking_flow import BookingCreate, place_booking
+from nerveroot.api.booking_flow import BookingCreate, check_idempotency_key, place_booking
 from nerveroot.api.deps import NowDep, SettingsDep, UowDep
 from nerveroot.api.errors import http_error
 from nerveroot.errors import BadInput, Conflict, NerverootError, NotFound
@@ -141,6 +142,7 @@ def _render_form(
             "triage": triage if triage and triage["level"] in URGENT_LEVELS else None,
             "case_note": case_note,
             "csrf_token": token,
+            "idempotency_key": values.get("idempotency_key") or secrets.token_urlsafe(18),
             "clinic_name": settings.clinic_name,
             "labels": FIELD_LABELS,
         },
@@ -226,20 +228,24 @@ async def create_booking_from_form(
     errors: dict[str, str] = {}
     status_code = 422
     try:
+        key = check_idempotency_key(values.get("idempotency_key"), "idempotency_key")
         made = await run_in_threadpool(
             place_booking,
             uow,
             BookingCreate.model_validate(raw),
             now=now,
+            key=key,
             secret=settings.signing_key(),
             max_per_contact=settings.max_future_bookings,
         )
     except ValidationError as exc:
         errors = _form_errors(exc)
-    except Conflict:
-        errors = {"slot_id": "Someone has just booked this time. Please choose another."}
+    except Conflict as exc:
+        errors = _conflict_errors(exc)
         status_code = 409
     except BadInput as exc:
+        if any(p.path == "idempotency_key" for p in exc.problems):  # an edited hidden field
+            return _problem(request, 422, "This page could not be used", "Please reload the booking page.")
         errors = {"slot_id": "This time is no longer available. Please choose another."}
         if any(p.path.startswith("case") for p in exc.problems):
             errors = {"form": case_note or "Your answers could not be attached; please start again."}
@@ -256,6 +262,17 @@ async def create_booking_from_form(
         errors=errors,
         status_code=status_code,
     )
+
+
+def _conflict_errors(exc: Conflict) -> dict[str, str]:
+    """A taken slot, too many bookings for these details, or this form already used for another booking."""
+    paths = {p.path for p in exc.problems}
+    if "email" in paths:
+        return {"email": "These details already hold the most upcoming bookings allowed. Please cancel one "
+                "first, or telephone the clinic."}  # fmt: skip
+    if "Idempotency-Key" in paths:
+        return {"form": "This form was already used for a booking. Please reload the page to book again."}
+    return {"slot_id": "Someone has just booked this time. Please choose another."}
 
 
 HTML_TITLES = {404: "Page not found", 405: "This page cannot be used that way"}
