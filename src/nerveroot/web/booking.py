@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException
 from nerveroot.api.booking_flow import BookingCreate, check_idempotency_key, place_booking
 from nerveroot.api.deps import NowDep, SettingsDep, UowDep
 from nerveroot.api.errors import http_error
+from nerveroot.api.ratelimit import limit
 from nerveroot.errors import BadInput, Conflict, NerverootError, NotFound
 from nerveroot.service import assess_payload
 from nerveroot.settings import Settings
@@ -152,7 +153,7 @@ def _render_form(
     return response
 
 
-@router.get("/book", response_class=HTMLResponse)
+@router.get("/book", response_class=HTMLResponse, dependencies=[Depends(limit("slots"))])
 def read_booking_form(
     *,
     request: Request,
@@ -198,7 +199,9 @@ def _form_errors(exc: ValidationError) -> dict[str, str]:
     return errors
 
 
-@router.post("/book", response_class=HTMLResponse, response_model=None)
+@router.post(
+    "/book", response_class=HTMLResponse, response_model=None, dependencies=[Depends(limit("booking"))]
+)
 async def create_booking_from_form(
     *, request: Request, uow: UowDep, settings: SettingsDep, now: NowDep, csrf: CsrfDep
 ) -> Response:
@@ -357,7 +360,7 @@ def read_cancel_form(
     return response
 
 
-@router.post("/book/{reference}/cancel", response_class=HTMLResponse)
+@router.post("/book/{reference}/cancel", response_class=HTMLResponse, dependencies=[Depends(limit("cancel"))])
 async def cancel_from_form(
     *,
     request: Request,
