@@ -336,7 +336,8 @@ def read_confirmation(
     if isinstance(booking, HTMLResponse):
         return booking
     context = _booking_context(booking, token, settings)
-    return templates.TemplateResponse(request, "booking/confirmed.html", context, headers=PRIVATE)
+    page = "booking/cancelled.html" if booking.cancelled_at else "booking/confirmed.html"
+    return templates.TemplateResponse(request, page, context, headers=PRIVATE)
 
 
 @router.get("/book/{reference}/cancel", response_class=HTMLResponse)
