@@ -407,7 +407,9 @@ def read_calendar_file(
     booking = _lookup(uow, reference, token, request)
     if isinstance(booking, HTMLResponse):
         return booking
-    cancel_url = str(request.base_url).rstrip("/") + _booking_context(booking, token, settings)["cancel_url"]
+    # From the configured public address, never from the request's Host header (which anyone can set).
+    path = _booking_context(booking, token, settings)["cancel_url"]
+    cancel_url = f"{settings.public_url}{path}" if settings.public_url else None
     body = booking_calendar(
         booking, clinic_name=settings.clinic_name, cancel_url=cancel_url, now=now.astimezone(UTC)
     )
@@ -418,7 +420,7 @@ def read_calendar_file(
     )
 
 
-def booking_calendar(booking: Booking, *, clinic_name: str, cancel_url: str, now: datetime) -> bytes:
+def booking_calendar(booking: Booking, *, clinic_name: str, cancel_url: str | None, now: datetime) -> bytes:
     """One booking as an iCalendar (RFC 5545) event."""
     calendar = Calendar()
     calendar.add("prodid", "-//nerveroot//booking//EN")
@@ -432,7 +434,8 @@ def booking_calendar(booking: Booking, *, clinic_name: str, cancel_url: str, now
     event.add("summary", f"New-patient consultation, {clinic_name}")
     event.add(
         "description",
-        f"Booking reference {booking.reference}. To cancel: {cancel_url}\n"
+        f"Booking reference {booking.reference}. To cancel: "
+        f"{cancel_url or 'use the cancel link on your confirmation page'}\n"
         "The online assessment supports the clinician's judgement; it is not a diagnosis.",
     )
     event.add("status", "CANCELLED" if booking.cancelled_at else "CONFIRMED")
