@@ -34,7 +34,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app()).include(path_re
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_as_documented(case: schemathesis.Case) -> None:
     # Every check but one: a request the JSON schema allows may still be refused by the domain rules the
     # schema cannot state (a phone number's digits, a case's findings), with a documented 4xx.

@@ -18,6 +18,16 @@ from nerveroot.store.slots import free_slots
 router = APIRouter(tags=["slots"], route_class=SafeJsonRoute)
 MAX_RANGE_DAYS = 92
 MAX_AHEAD_DAYS = 731  # nobody books further ahead; also keeps date arithmetic far from year 9999
+DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # a calendar day only: not a timestamp, not a date-time
+
+
+def _day(text: str | None, where: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput("not a day", [Problem(where, "expected a day that exists, YYYY-MM-DD", text)]) from None
 
 
 @router.get("/slots", responses=responses(422, 429, 503), dependencies=[Depends(limit("slots"))])
@@ -25,12 +35,15 @@ def read_slots(
     uow: UowDep,
     settings: SettingsDep,
     now: NowDep,
-    from_: Annotated[
-        date | None, Query(alias="from", description="first day (clinic time), YYYY-MM-DD")
+    from_text: Annotated[
+        str | None, Query(alias="from", pattern=DAY, description="first day (clinic time), YYYY-MM-DD")
     ] = None,
-    to: Annotated[date | None, Query(description="last day (clinic time), YYYY-MM-DD, included")] = None,
+    to_text: Annotated[
+        str | None, Query(alias="to", pattern=DAY, description="last day (clinic time), YYYY-MM-DD, included")
+    ] = None,
 ) -> list[SlotPublic]:
     """Free slots, earliest first; times carry the clinic's UTC offset."""
+    from_, to = _day(from_text, "query.from"), _day(to_text, "query.to")
     tz = settings.tz
     today = now.astimezone(tz).date()
     horizon = today + timedelta(days=MAX_AHEAD_DAYS)
