@@ -27,7 +27,9 @@ def _day(text: str | None, where: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise BadInput("not a day", [Problem(where, "expected a day that exists, YYYY-MM-DD", text)]) from None
+        raise BadInput(
+            "not a day", [Problem(where, "expected a day that exists, YYYY-MM-DD", text)]
+        ) from None
 
 
 @router.get("/slots", responses=responses(422, 429, 503), dependencies=[Depends(limit("slots"))])
