@@ -22,10 +22,17 @@ def serve(
 ) -> None:
     """Serve the web pages and the JSON API (OpenAPI at /docs)."""
     import uvicorn
+    from pydantic import ValidationError
 
     from nerveroot.settings import Settings
 
-    settings = Settings()  # refuse bad settings here, once, with a message, before any worker starts
+    try:
+        settings = Settings()  # refuse bad settings here, once, with a message, before any worker starts
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = "NERVEROOT_" + "_".join(str(p) for p in error["loc"]).upper()
+            typer.echo(f"error: {field}: {error['msg'].removeprefix('Value error, ')}", err=True)
+        raise typer.Exit(2) from None
     if workers > 1 and settings.rate_limit_storage.startswith("memory://") and settings.rate_limits:
         typer.echo(
             f"note: rate limits are counted per worker ({workers} workers); set "
