@@ -189,10 +189,10 @@ class Store:
         with self.unit_of_work() as uow, uow.write() as session:
             yield session
 
-    def check_file(self, *, write: bool) -> None:
-        """For SQLite: the file must still be the one we opened (and writable, to write)."""
+    def check_file(self, *, write: bool) -> tuple[int, int] | None:
+        """For SQLite: the file must still be the one we opened (and writable, to write); its identity."""
         if self.path is None:
-            return
+            return None
         try:
             stat = os.stat(self.path)
         except FileNotFoundError:
@@ -208,6 +208,7 @@ class Store:
             self._identity = identity
         if write and not os.access(self.path, os.W_OK):
             raise StoreUnavailable("the database is read-only just now; bookings are paused, try again later")
+        return identity
 
     def _forget(self) -> None:
         """The file is gone: close every connection to it, and remove its journal (-wal, -shm), which
@@ -264,11 +265,12 @@ class UnitOfWork:
     @contextmanager
     def write(self) -> Iterator[Session]:
         store = self.store
-        store.check_file(write=True)
+        store.check_file(write=True)  # before queueing: a missing or read-only file is answered at once
         gate = store._gate
         if gate is not None and not gate.acquire(timeout=SQLITE_BUSY_MS / 1000):
             raise StoreUnavailable("the server is busy; please try again shortly")
         try:
+            before = store.check_file(write=True)
             session = self._open()
             with _translated(store):
                 try:
@@ -278,8 +280,9 @@ class UnitOfWork:
                 except BaseException:
                     session.rollback()
                     raise
-            # A commit into a file deleted meanwhile is lost: never report it as saved.
-            store.check_file(write=False)
+            # A commit into a file deleted or replaced meanwhile is lost: never report it as saved.
+            if store.check_file(write=False) != before:
+                raise StoreUnavailable("the database file changed while saving; please try again")
         finally:
             if gate is not None:
                 gate.release()
