@@ -82,7 +82,7 @@ def _print_json(data: Any) -> None:
 @fail_on_errors
 def assess(
     case_file: Annotated[
-        str | None, typer.Argument(help="A case as JSON (CASE_SCHEMA.md); '-' reads stdin.")
+        str | None, typer.Argument(help="A case as JSON (docs/case-format.md); '-' reads stdin.")
     ] = None,
     text: Annotated[
         str | None, typer.Option("--text", help="Free text: a person's own words or a clinician's note.")
@@ -149,8 +149,10 @@ def assess_line(numbered: tuple[int, str | bytes]) -> str:
 
 
 def _numbered(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
+    """Each line with its number in the file; blank lines (a trailing newline, a gap) are not cases."""
     for number, line in enumerate(lines, start=1):
-        yield number, line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\n")
+        if line.strip():
+            yield number, line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\n")
 
 
 @app.command()
@@ -173,7 +175,7 @@ def batch(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     lines = _read_lines(file)
-    if not lines:
+    if not any(line.strip() for line in lines):
         raise BadInput("the batch file is empty", [Problem(file, "expected one JSON case per line")])
     chosen = workers or (os.cpu_count() or 1 if len(lines) >= PARALLEL_FROM_LINES else 1)
     bar = Progress(
@@ -183,13 +185,14 @@ def batch(
     errors = 0
     out = sys.stdout
     with bar:
-        task = bar.add_task("batch", total=len(lines))
+        total = sum(1 for line in lines if line.strip())
+        task = bar.add_task("batch", total=total)
         for row in _map(assess_line, _numbered(lines), chosen):
             if row.startswith('{"line"'):
                 errors += 1
             out.write((row if as_json else _summary(row)) + "\n")
             bar.advance(task)
-    err.print(f"{len(lines) - errors} assessed, {errors} error row(s)")
+    err.print(f"{total - errors} assessed, {errors} error row(s)")
 
 
 def _map(
@@ -207,7 +210,12 @@ def _map(
 def _summary(row: str) -> str:
     data = json.loads(row)
     if "line" in data:
-        return f"line {data['line']}: error: {data['error']}"
+        named = "; ".join(
+            f"{p['path'] or 'case'}: {p['message']}"
+            + (f" (got {p['value']!r})" if p.get("value") is not None else "")
+            for p in data.get("problems", [])
+        )
+        return f"line {data['line']}: error: {data['error']}" + (f" — {named}" if named else "")
     top = data["roots"][0] if data["roots"] else {"root": "-", "side": "-"}
     return f"{data['triage']['level']}\t{data['pattern']['label']}\t{top['root']}\t{top['side']}"
 

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     rate_limit_storage: str = "memory://"
     # At most this many upcoming bookings per email address or phone number; 0 means no cap.
     max_future_bookings: int = Field(default=2, ge=0, le=1000)
+    # How long the pages of a person's check are kept (so a refresh or Back shows them again), in minutes.
+    journey_minutes: int = Field(default=120, ge=5, le=24 * 60)
 
     @field_validator("clinic_timezone")
     @classmethod

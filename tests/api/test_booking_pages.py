@@ -27,8 +27,14 @@ def _csrf(html: str) -> str:
     return found.group(1)
 
 
-def _form(client: TestClient, case: dict[str, object] | None = None) -> str:
-    response = client.get("/book", params={"case": json.dumps(case)} if case else None)
+def _form(client: TestClient, case: dict[str, object] | str | None = None) -> str:
+    """The booking form: plain, or reached from a result page's Book button (a POST; no answer in a URL)."""
+    if case is None:
+        response = client.get("/book")
+    else:
+        text = case if isinstance(case, str) else json.dumps(case)
+        response = client.post("/book/start", data={"case": text, "result_page": "r" * 32})
+        assert response.url.path.startswith("/book/new/") and not response.url.query
     assert response.status_code == 200
     assert NOTICE in response.text
     return response.text
@@ -162,10 +168,33 @@ def test_a_case_that_cannot_be_read_is_dropped_with_a_note(
     client: TestClient, store: Store, case: str
 ) -> None:
     open_test_slots(store, count=1)
-    response = client.get("/book", params={"case": case})
-    assert response.status_code == 200
-    assert "could not be read" in response.text
-    assert 'name="case" value=""' in response.text
+    page = _form(client, case)
+    assert "could not be read" in page
+    assert 'name="case" value=""' in page
+
+
+def test_a_case_in_the_address_is_ignored(client: TestClient, store: Store) -> None:
+    """Answers never travel in a URL: /book?case=... attaches nothing."""
+    open_test_slots(store, count=1)
+    page = client.get("/book", params={"case": json.dumps(CASE)}).text
+    assert 'name="case" value=""' in page
+
+
+def test_the_result_stays_reachable_and_printable_after_booking(client: TestClient, store: Store) -> None:
+    slot_id = open_test_slots(store, count=1)[0]
+    form = _form(client, CASE)
+    assert 'href="/check/page/' in form  # a way back to the result
+    data = {"name": "A B", "email": "a@example.org", "phone": "0123456789", "consent": "yes",
+            "slot_id": str(slot_id), "case": json.dumps(CASE), "csrf_token": _csrf(form)}  # fmt: skip
+    made = client.post("/book", data=data)
+    assert made.status_code == 200
+    link = re.search(r'href="(/book/[^"]+/result\?token=[^"]+)"', made.text)
+    assert link, "the confirmation links to the result"
+    result = client.get(link.group(1).replace("&amp;", "&"))
+    assert result.status_code == 200
+    assert "Your result" in result.text and "What you told us" in result.text
+    assert 'id="book-button"' not in result.text
+    assert client.get(link.group(1).split("?")[0] + "?token=wrong").status_code == 404  # as if unknown
 
 
 def test_cancelling_with_a_wrong_token_changes_nothing(client: TestClient, store: Store) -> None:

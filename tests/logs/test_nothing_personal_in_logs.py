@@ -41,7 +41,7 @@ def test_a_journey_and_bookings_leave_nothing_personal_in_the_logs(tmp_path: Pat
     tokens: list[str] = []
     with serve(url, tmp_path, log_level="debug", env={"NERVEROOT_RATE_LIMITS": "true",
                "NERVEROOT_RATE_LIMIT_BOOKING": "3/minute"}) as server:  # fmt: skip
-        with httpx.Client(base_url=server.url, timeout=60, headers={"accept": "text/html"}) as web:
+        with httpx.Client(base_url=server.url, timeout=60, headers={"accept": "text/html"}, follow_redirects=True) as web:
             page = web.post("/check/red-flags", data=all_flags()).text
             data = {"case": json.dumps(hidden_case(page)), "go": "read", "story": STORY, "age": "47",
                     "mark": ["pain.left.posterior_thigh", "numbness.left.great_toe"]}  # fmt: skip
@@ -50,13 +50,15 @@ def test_a_journey_and_bookings_leave_nothing_personal_in_the_logs(tmp_path: Pat
             page = web.post("/check/body-map", data=data).text
             assert web.post("/check/result", data={"case": json.dumps(hidden_case(page))}).status_code == 200
             case = json.dumps({"age": 47, "pain": {"left": ["posterior_thigh"]}, "history": {"saddle_numbness": False}})
-            form = web.get("/book", params={"case": case}).text  # the case in a query string, as pages do today
+            web.get("/book", params={"case": case, "name": NAME})  # a query string that carries answers
+            form = web.post("/book/start", data={"case": case, "result_page": "r" * 32}).text
             booking = {"name": NAME, "email": EMAIL, "phone": PHONE, "consent": "yes", "slot_id": str(ids[0]),
                        "case": case, "csrf_token": _field(form, "csrf_token"),
                        "idempotency_key": _field(form, "idempotency_key")}  # fmt: skip
             made = web.post("/book", data=booking, follow_redirects=False)
             assert made.status_code == 303, made.text
             location = made.headers["location"]
+            assert "token=" in location, location
             tokens.append(location.split("token=")[1])
             confirmation = web.get(location)
             assert confirmation.status_code == 200

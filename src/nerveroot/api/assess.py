@@ -31,7 +31,7 @@ _EXAMPLES: dict[str, Any] = {
 _BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
-        "description": 'a case (CASE_SCHEMA.md), or {"text": "..."} read by the free-text reader',
+        "description": 'a case (docs/case-format.md), or {"text": "..."} read by the free-text reader',
         "content": {"application/json": {"schema": {"type": "object"}, "examples": _EXAMPLES}},
     }
 }

@@ -38,7 +38,7 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 
 
 class BookingCreate(BaseModel):
-    """A request to book one free slot; `case` is the person's case JSON (CASE_SCHEMA.md), optional."""
+    """A request to book one free slot; `case` is the person's case JSON (docs/case-format.md), optional."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Annotated
 from urllib.parse import quote
 
@@ -36,9 +37,7 @@ def public(made: Confirmation, settings: SettingsDep) -> BookingPublic:
     return BookingPublic(
         reference=made.reference,
         cancel_token=made.cancel_token,
-        slot=SlotPublic(
-            id=made.slot_id, start=made.start.astimezone(settings.tz), end=made.end.astimezone(settings.tz)
-        ),
+        slot=SlotPublic(id=made.slot_id, start=made.start.astimezone(UTC), end=made.end.astimezone(UTC)),
         triage_level=made.triage_level,
         links=links(made.reference, made.cancel_token),
     )

@@ -44,7 +44,7 @@ def read_slots(
         str | None, Query(alias="to", pattern=DAY, description="last day (clinic time), YYYY-MM-DD, included")
     ] = None,
 ) -> list[SlotPublic]:
-    """Free slots, earliest first; times carry the clinic's UTC offset."""
+    """Free slots, earliest first; times in UTC (`Z`), one offset whatever the season; days are clinic days."""
     from_, to = _day(from_text, "query.from"), _day(to_text, "query.to")
     tz = settings.tz
     today = now.astimezone(tz).date()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from nerveroot.errors import BadInput, Problem
 
@@ -81,7 +83,9 @@ def _open(day: str, start: str, end: str, minutes: int) -> None:
 def demo_command(
     days: Annotated[int, typer.Option("--days", min=1, max=60, help="How many days ahead.")] = 14,
 ) -> None:
-    """Open weekday demo slots for the next DAYS days, only if the database has no slots yet."""
+    """Top up weekday demo slots (09:00-12:00, 13:30-17:00) to DAYS days ahead: each weekday that has no
+    slot yet gets them, so a demo restarted weeks later still has free times. Days with slots are left as
+    they are (closed slots stay closed)."""
     from nerveroot.cli import fail_on_errors
 
     fail_on_errors(_demo)(days)
@@ -90,19 +94,39 @@ def demo_command(
 def _demo(days: int) -> None:
     from nerveroot.settings import Settings
     from nerveroot.store import Store
-    from nerveroot.store.slots import open_demo_slots, utcnow
 
     settings = Settings()
     store = Store(settings.database_url)
     try:
         with store.write() as session:
-            opened = open_demo_slots(session, days=days, tz=settings.tz, now=utcnow())
+            created, topped = top_up_demo_slots(session, days=days, tz=settings.tz)
     finally:
         store.dispose()
-    if opened is None:
-        err.print("slots already exist; no demo slots opened")
+    if created:
+        err.print(f"opened {created} demo slot(s) on {topped} day(s), up to {days} days ahead")
     else:
-        err.print(f"opened {opened.created} demo slot(s) over the next {days} days")
+        err.print(f"every weekday of the next {days} days has slots; none opened")
+
+
+def top_up_demo_slots(
+    session: Session, *, days: int, tz: ZoneInfo, now: datetime | None = None
+) -> tuple[int, int]:
+    """(slots opened, days topped up): the demo day's slots on every weekday ahead that has none."""
+    from nerveroot.store.slots import DEMO_DAY, all_slots, open_slots, utcnow
+
+    now = now or utcnow()
+    today = now.astimezone(tz).date()
+    have = {slot.start.astimezone(tz).date() for slot in all_slots(session, start=now)}
+    created = topped = 0
+    morning_from, morning_to, afternoon_from, afternoon_to = DEMO_DAY
+    for offset in range(1, days + 1):
+        day = today + timedelta(days=offset)
+        if day.weekday() >= 5 or day in have:
+            continue
+        for start, end in ((morning_from, morning_to), (afternoon_from, afternoon_to)):
+            created += open_slots(session, day=day, start=start, end=end, minutes=30, tz=tz, now=now).created
+        topped += 1
+    return created, topped
 
 
 @slots.command("close")

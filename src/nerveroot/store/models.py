@@ -102,3 +102,18 @@ class Booking(Base):
             postgresql_where=text("cancelled_at IS NULL"),
         ),
     )
+
+
+class JourneyPage(Base):
+    """One page of a person's check (warning signs, body map, a question, the result), kept for a short
+    while so that a refresh or the browser's Back shows it again without re-sending a form, and without any
+    answer in a URL. Only the browser holding the cookie whose hash is `owner` can see it; it expires."""
+
+    __tablename__ = "journey_pages"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    page: Mapped[str] = mapped_column(String(32))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[int] = mapped_column(Integer, default=200)
+    expires_at: Mapped[datetime] = mapped_column(index=True)

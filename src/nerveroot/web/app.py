@@ -15,7 +15,9 @@ from importlib import resources
 
 import anyio.to_thread
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
@@ -45,7 +47,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         store.dispose()
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from the app itself (fastapi-offline ships them), never a CDN
+    app = FastAPIOffline(
+        static_url="/docs-assets",
         title="nerveroot",
         version=__version__,
         description="Clinical decision support for lumbosacral radiculopathy. It supports a clinician's "
@@ -65,6 +69,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("nerveroot") / "web" / "static")), name="static"
     )
+    static = resources.files("nerveroot") / "web" / "static"
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(str(static / "favicon.ico"), media_type="image/x-icon")
+
     app.include_router(pages.router)
     app.include_router(booking.router)
     app.include_router(api_router)

@@ -1,5 +1,9 @@
 """Booking pages: choose a free slot, give contact details, get a reference, a cancel link and a calendar file.
 
+The result page's Book button POSTs the case to /book/start, which keeps it server-side for a short while
+(web/journey.py) and redirects to /book/new/<id>: no answer is ever in a URL. The booking form carries the
+case in its POST body; once booked, the result stays reachable (and printable) from the confirmation.
+
 The forms are protected against cross-site request forgery by fastapi-csrf-protect (a signed
 double-submit cookie), applied to these routes only. Pages that carry the cancel token in their address
 send no Referer and are not cached.
@@ -13,14 +17,12 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from fastapi_csrf_protect import CsrfProtect
 from fastapi_csrf_protect.exceptions import CsrfProtectError
 from icalendar import Calendar, Event
@@ -38,9 +40,10 @@ from nerveroot.store.bookings import cancel_booking, find_booking
 from nerveroot.store.db import UnitOfWork
 from nerveroot.store.models import Booking, Slot
 from nerveroot.store.slots import free_slots
+from nerveroot.web import journey
+from nerveroot.web.views import render, result_context, templates
 
 router = APIRouter(tags=["booking pages"], include_in_schema=False)
-templates = Jinja2Templates(directory=str(resources.files("nerveroot") / "web" / "templates"))
 CsrfDep = Annotated[CsrfProtect, Depends()]
 PRIVATE = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 FIELDS = ("slot_id", "name", "email", "phone", "consent")
@@ -140,6 +143,7 @@ def _render_form(
             "values": values,
             "errors": errors,
             "case_json": json.dumps(case) if case is not None else "",
+            "result_page": values.get("result_page", "") if case is not None else "",
             "triage": triage if triage and triage["level"] in URGENT_LEVELS else None,
             "case_note": case_note,
             "csrf_token": token,
@@ -155,18 +159,47 @@ def _render_form(
 
 @router.get("/book", response_class=HTMLResponse, dependencies=[Depends(limit("slots"))])
 def read_booking_form(
+    *, request: Request, uow: UowDep, settings: SettingsDep, now: NowDep, csrf: CsrfDep
+) -> HTMLResponse:
+    """Free slots for the booking window, grouped by day, and the contact form (without answers attached)."""
+    start, end = _window(settings, now)
+    slots = _free_slots(uow, start, end)
+    return _render_form(request, csrf=csrf, settings=settings, slots=slots, values={}, errors={})
+
+
+@router.post("/book/start", response_model=None)
+async def start_booking(request: Request) -> Response:
+    """The result page's Book button: keep the case for the booking form, server-side, and go there."""
+    form = await request.form()
+    raw = form.get("case")
+    result_page = form.get("result_page")
+    state = {
+        "case": raw[:60_000] if isinstance(raw, str) else "",  # read (or dropped with a note) by the form
+        "result_page": result_page[:64] if isinstance(result_page, str) else "",
+    }
+    return journey.go_to(request, "booking", state, prefix="/book/new/")
+
+
+@router.get("/book/new/{page_id}", response_class=HTMLResponse)
+def read_booking_form_for_result(
     *,
     request: Request,
+    page_id: str,
     uow: UowDep,
     settings: SettingsDep,
     now: NowDep,
     csrf: CsrfDep,
-    case: Annotated[str, Query(max_length=60_000)] = "",
 ) -> HTMLResponse:
-    """Free slots for the booking window, grouped by day, and the contact form."""
+    """The booking form with the person's answers attached (kept server-side; none in this address)."""
+    saved = journey.load(request, page_id)
+    values: dict[str, str] = {}
+    if saved is not None and saved.page == "booking":
+        values = {"case": str(saved.state["case"]), "result_page": str(saved.state.get("result_page", ""))}
     start, end = _window(settings, now)
     slots = _free_slots(uow, start, end)
-    return _render_form(request, csrf=csrf, settings=settings, slots=slots, values={"case": case}, errors={})
+    response = _render_form(request, csrf=csrf, settings=settings, slots=slots, values=values, errors={})
+    response.headers.update(journey.NO_STORE)
+    return response
 
 
 FORM_MESSAGES = {
@@ -317,12 +350,14 @@ def _lookup(uow: UnitOfWork, reference: str, token: str, request: Request) -> Bo
 def _booking_context(booking: Booking, token: str, settings: Settings) -> dict[str, Any]:
     ref, tok = quote(booking.reference), quote(token)
     return {
+        "url": f"/book/{ref}?token={tok}",
         "booking": booking,
         "start": booking.slot.start.astimezone(settings.tz),
         "end": booking.slot.end.astimezone(settings.tz),
         "token": token,
         "cancel_url": f"/book/{ref}/cancel?token={tok}",
         "calendar_url": f"/book/{ref}/calendar.ics?token={tok}",
+        "result_url": f"/book/{ref}/result?token={tok}",
         "clinic_name": settings.clinic_name,
     }
 
@@ -338,6 +373,25 @@ def read_confirmation(
     context = _booking_context(booking, token, settings)
     page = "booking/cancelled.html" if booking.cancelled_at else "booking/confirmed.html"
     return templates.TemplateResponse(request, page, context, headers=PRIVATE)
+
+
+@router.get("/book/{reference}/result", response_class=HTMLResponse)
+def read_booked_result(
+    *, request: Request, reference: str, uow: UowDep, settings: SettingsDep, token: str = ""
+) -> HTMLResponse:
+    """The result the person booked with, from the booking's own copy: reachable and printable after booking."""
+    booking = _lookup(uow, reference, token, request)
+    if isinstance(booking, HTMLResponse):
+        return booking
+    if not booking.case_json:
+        return _problem(
+            request, 404, "No answers with this booking", "It was booked without the online check."
+        )
+    context = {
+        **result_context(booking.case_json),
+        "booked": _booking_context(booking, token, settings)["url"],
+    }
+    return render(request, "check/result.html", context, headers=PRIVATE)
 
 
 @router.get("/book/{reference}/cancel", response_class=HTMLResponse)

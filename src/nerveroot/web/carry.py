@@ -1,7 +1,8 @@
-"""The case carried from page to page in a hidden form field, so the server stores nothing.
+"""The case carried from page to page in a hidden form field, sent by POST (never in a URL).
 
 The field holds the case as compact JSON. Every page validates it again with :func:`parse_case`, so an
-edited or truncated field is refused with a message naming the field, never trusted.
+edited or truncated field is refused with a message naming the field, never trusted. (Each page is also kept
+server-side for a short while, web/journey.py, so that a refresh or Back does not re-send a form.)
 """
 
 from __future__ import annotations
@@ -51,11 +52,20 @@ def read_json_list(raw: str | None, field: str) -> list[Any]:
 
 
 def flatten(case: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Leaf paths of a case: region lists become ``pain.left.heel: true`` so each can be kept or dropped."""
+    """Leaf paths of a case: region lists become ``pain.left.heel: true`` so each can be kept or dropped;
+    a "not sure" becomes ``unsure.history.saddle_numbness`` (its words, or true); a scan finding
+    ``imaging#0`` (the finding itself)."""
     out: dict[str, Any] = {}
     for key, value in case.items():
         path = f"{prefix}{key}"
-        if isinstance(value, Mapping):
+        if not prefix and key == "unsure" and isinstance(value, list):
+            for item in value:
+                finding = item.get("finding") if isinstance(item, Mapping) else item
+                words = item.get("words") if isinstance(item, Mapping) else None
+                out[f"unsure.{finding}"] = words or True
+        elif isinstance(value, list) and any(isinstance(v, Mapping) for v in value):
+            out.update({f"{path}#{i}": dict(v) for i, v in enumerate(value)})
+        elif isinstance(value, Mapping):
             out.update(flatten(value, f"{path}."))
         elif isinstance(value, list):
             out.update({f"{path}.{item}": True for item in value})
@@ -68,6 +78,17 @@ def merge(case: Mapping[str, Any], leaves: Mapping[str, Any]) -> dict[str, Any]:
     """Add leaf findings (from :func:`flatten`) to a case; region lists gain items, other values are set."""
     out: dict[str, Any] = json.loads(json.dumps(case))
     for path, value in leaves.items():
+        if path.startswith("unsure."):
+            finding = path.removeprefix("unsure.")
+            items = out.setdefault("unsure", [])
+            if all((i.get("finding") if isinstance(i, Mapping) else i) != finding for i in items):
+                items.append({"finding": finding, **({"words": value} if isinstance(value, str) else {})})
+            continue
+        if "#" in path:
+            items = out.setdefault(path.split("#", 1)[0], [])
+            if value not in items:
+                items.append(value)
+            continue
         parts = path.split(".")
         if parts[0] in LIST_GROUPS and len(parts) == 3:
             regions = out.setdefault(parts[0], {}).setdefault(parts[1], [])

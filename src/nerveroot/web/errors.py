@@ -12,15 +12,12 @@ import logging
 import secrets
 import traceback
 from collections.abc import Mapping
-from importlib import resources
 
-from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("nerveroot.errors")
-templates = Jinja2Templates(directory=str(resources.files("nerveroot") / "web" / "templates"))
 
 PAGES: dict[int, tuple[str, str]] = {
     400: ("This page could not be used", "What was sent could not be read. Please go back and try again."),
@@ -52,6 +49,8 @@ def wants_html(scope: Scope) -> bool:
 
 
 def problem_page(request: Request, status: int, headers: Mapping[str, str] | None = None) -> Response:
+    from nerveroot.web.views import templates  # the pages' own environment (its globals, static_url)
+
     title, message = PAGES.get(status, PAGES[500] if status >= 500 else PAGES[400])
     return templates.TemplateResponse(
         request,

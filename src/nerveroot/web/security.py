@@ -3,8 +3,9 @@
 Pages get a strict Content-Security-Policy: scripts and styles from this site only, no inline script, no
 framing (frame-ancestors 'none' and X-Frame-Options), no plug-ins, forms posting only here. The one
 allowance is inline style *attributes* (style-src-attr), which the question page's progress bar uses
-today; inline script stays forbidden. The API documentation (/docs, /redoc) loads Swagger UI or ReDoc from
-their CDN with one inline script: its policy names that script by its hash rather than allowing any.
+today; inline script stays forbidden. The API documentation (/docs, /redoc) serves Swagger UI or ReDoc from this
+site with one inline script: its policy names that script by its hash rather than allowing any, and
+allows inline styles, which those viewers set.
 
 Every dynamic answer is `Cache-Control: no-store` (answers, results and bookings are never kept by a
 browser or proxy); static files keep normal caching. HSTS is sent when the request came over HTTPS: TLS
@@ -26,8 +27,8 @@ PAGE_CSP = (
     "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' https://cdn.jsdelivr.net {hashes}; "
-    "style-src 'self' https://cdn.jsdelivr.net 'unsafe-inline'; img-src 'self' data: https:; "
+    "default-src 'self'; script-src 'self' {hashes}; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "worker-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; object-src 'none'"
 )
@@ -59,7 +60,7 @@ class SecurityHeaders:
         extra.append((b"content-security-policy", PAGE_CSP.encode()))
         if scope.get("scheme") == "https":
             extra.append((b"strict-transport-security", HSTS.encode()))
-        cacheable = path.startswith("/static/")
+        cacheable = path.startswith(("/static/", "/docs-assets/"))
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -1,8 +1,8 @@
 """Bookings: idempotency key and request hashes (a retry finds its booking), contact keys (a cap on
 future bookings per email or phone), and who cancelled (the person or the clinic).
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-26
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
