@@ -111,11 +111,11 @@ def place_booking(
     """Book, or return the booking an earlier request with the same key made."""
     idempotency = Idempotency.of(key, request.model_dump(mode="json"), secret) if key else None
     with uow.read() as session:  # no write lock: a retry, or a taken slot, is answered from a read
-        if idempotency is not None:
-            earlier = replay(session, idempotency)
-            if earlier is not None:
-                return earlier
         reason = is_free(session, slot_id=request.slot_id, now=now)
+        # Looked for after the slot, so a twin request that commits in between is found, not refused.
+        earlier = replay(session, idempotency) if idempotency is not None else None
+        if earlier is not None:
+            return earlier
         if reason is not None:
             raise reason
     assessment = assess_case(request.case) if request.case is not None else None

@@ -104,19 +104,23 @@ def create_booking(
         earlier = replay(session, idempotency)
         if earlier is not None:
             return earlier
-    if max_per_contact is not None:
-        _check_contact_cap(session, contact, now=now, cap=max_per_contact)
-    claimed = session.execute(
-        update(Slot)
-        .where(Slot.id == slot_id, Slot.status == "open", Slot.start > now)
-        .values(status="booked")
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        if idempotency is not None:  # a twin request with the same key may have won the slot
-            earlier = replay(session, idempotency)
-            if earlier is not None:
-                return earlier
-        raise why_not_free(session, slot_id=slot_id, now=now)
+    try:
+        if max_per_contact is not None:
+            _check_contact_cap(session, contact, now=now, cap=max_per_contact)
+        claimed = session.execute(
+            update(Slot)
+            .where(Slot.id == slot_id, Slot.status == "open", Slot.start > now)
+            .values(status="booked")
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            raise why_not_free(session, slot_id=slot_id, now=now)
+    except NerverootError:
+        # On PostgreSQL a twin request with the same key may have committed since the first look (each
+        # statement sees what is committed): its booking is this request's answer, not the refusal.
+        earlier = replay(session, idempotency) if idempotency is not None else None
+        if earlier is not None:
+            return earlier
+        raise
     reference = new_reference()
     if session.scalar(select(Booking.id).where(Booking.reference == reference)) is not None:
         raise ReferenceTaken(reference)
