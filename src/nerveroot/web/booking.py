@@ -27,6 +27,7 @@ from fastapi_csrf_protect import CsrfProtect
 from fastapi_csrf_protect.exceptions import CsrfProtectError
 from icalendar import Calendar, Event
 from pydantic import ValidationError
+from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
 from nerveroot.api.booking_flow import BookingCreate, check_idempotency_key, place_booking
@@ -41,6 +42,7 @@ from nerveroot.store.db import UnitOfWork
 from nerveroot.store.models import Booking, Slot
 from nerveroot.store.slots import free_slots
 from nerveroot.web import journey
+from nerveroot.web.threaded import form_in_thread
 from nerveroot.web.views import render, result_context, templates
 
 router = APIRouter(tags=["booking pages"], include_in_schema=False)
@@ -168,9 +170,9 @@ def read_booking_form(
 
 
 @router.post("/book/start", response_model=None)
-async def start_booking(request: Request) -> Response:
+@form_in_thread
+def start_booking(request: Request, form: FormData) -> Response:
     """The result page's Book button: keep the case for the booking form, server-side, and go there."""
-    form = await request.form()
     raw = form.get("case")
     result_page = form.get("result_page")
     state = {
