@@ -3,9 +3,11 @@ invalid) get an answer the schema documents, with a documented status and body, 
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -16,7 +18,8 @@ from nerveroot.store.migrate import upgrade
 from nerveroot.web.app import create_app
 from store.databases import open_test_slots
 
-FOLDER = Path(__import__("tempfile").mkdtemp(prefix="nerveroot-schema-"))
+FOLDER = Path(tempfile.mkdtemp(prefix="nerveroot-schema-"))  # the schema is loaded at import time
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)  # removed even when no test of it runs
 URL = f"sqlite:///{FOLDER / 'schema.db'}"
 
 
@@ -53,11 +56,3 @@ def test_every_operation_documents_the_error_answers() -> None:
                 assert "503" in codes, (method, path, codes)
             if path.startswith("/api/v1/bookings") or path == "/api/v1/slots":
                 assert {"422", "429"} <= codes, (method, path)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _cleanup() -> object:
-    yield
-    import shutil
-
-    shutil.rmtree(FOLDER, ignore_errors=True)
