@@ -49,7 +49,7 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
 
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             first = all_slots(session)[0].id
             made = create_booking(
                 session, slot_id=first, contact=Contact("A", "a@example.org", "0123456789"),
@@ -58,7 +58,7 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     finally:
         store.dispose()
     booked = runner.invoke(app, ["slots", "list"], terminal_width=200)
-    assert made.booking.reference in booked.output and "urgent" in booked.output
+    assert made.reference in booked.output and "urgent" in booked.output
     assert "4 slot(s), 3 open" in booked.output
 
     refused = runner.invoke(app, ["slots", "close", str(first)])
@@ -67,11 +67,22 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     assert closed.exit_code == 0, closed.output
     assert "4 slot(s), 2 open" in runner.invoke(app, ["slots", "list"]).output
 
+    listed = runner.invoke(app, ["bookings", "list"], terminal_width=200)
+    assert listed.exit_code == 0 and made.reference in listed.output and "1 booking(s)" in listed.output
+    cancelled = runner.invoke(app, ["bookings", "cancel", made.reference.lower()])
+    assert cancelled.exit_code == 0 and "cancelled by the clinic" in cancelled.output, cancelled.output
+    assert "4 slot(s), 3 open" in runner.invoke(app, ["slots", "list"]).output  # the clinic freed it
+    assert runner.invoke(app, ["bookings", "cancel", made.reference]).exit_code == 0  # twice is harmless
+    unknown = runner.invoke(app, ["bookings", "cancel", "NR-2222-2222"])
+    assert unknown.exit_code == 4 and "no such booking" in unknown.output
+    everything = runner.invoke(app, ["bookings", "list", "--all"], terminal_width=200).output
+    assert "cancelled" in everything and "clinic" in everything
+
     demo = runner.invoke(app, ["slots", "demo", "--days", "14"])
     assert demo.exit_code == 0 and "on 9 day(s)" in demo.output
     store = Store(env_url)
     try:
-        with store.session() as session:  # the day with slots is left as it is (its closed slot stays closed)
+        with store.read() as session:  # the day with slots is left as it is (its closed slot stays closed)
             assert len(all_slots(session)) == 4 + 9 * 13
             assert sum(s.status == "closed" for s in all_slots(session)) == 1
     finally:
@@ -104,7 +115,7 @@ def test_demo_opens_slots_on_an_empty_database(env_url: str) -> None:
     assert result.exit_code == 0
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             slots = all_slots(session)
     finally:
         store.dispose()
@@ -120,7 +131,7 @@ def test_demo_tops_up_to_two_weeks_ahead_each_time_it_runs(env_url: str) -> None
     assert "none opened" in runner.invoke(app, ["slots", "demo", "--days", "14"]).output
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             later = datetime.now(UTC) + timedelta(days=21)
             created, days = top_up_demo_slots(session, days=14, tz=ZoneInfo("Europe/London"), now=later)
             assert created == days * 13 and days >= 9

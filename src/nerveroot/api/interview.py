@@ -14,12 +14,14 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
+from nerveroot.api.jsonbody import SafeJsonRoute
+from nerveroot.api.openapi import responses
 from nerveroot.case import parse_case
 from nerveroot.engine.interview import next_step
 from nerveroot.errors import AnswerError, BadInput, Problem
 from nerveroot.warning_signs import record_answer
 
-router = APIRouter(tags=["interview"])
+router = APIRouter(tags=["interview"], route_class=SafeJsonRoute)
 MAX_ASKED = 200
 
 
@@ -63,9 +65,7 @@ def _in_case(exc: BadInput) -> BadInput:
     return type(exc)(exc.message, problems)
 
 
-@router.post(
-    "/interview", responses={422: {"description": "a field or the answer is wrong; the response names it"}}
-)
+@router.post("/interview", responses=responses(422))
 def create_interview_step(body: InterviewRequest) -> InterviewStep:
     """Apply the answer (if any) and return the next question, or the final assessment when done."""
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from nerveroot.store.models import Slot
 
@@ -30,10 +30,12 @@ class BookingLinks(BaseModel):
 
 class BookingPublic(BaseModel):
     reference: str
-    cancel_token: str
+    cancel_token: str | None = Field(
+        description="shown once; null only when a retried request cannot show it again"
+    )
     slot: SlotPublic
     triage_level: str | None
-    links: BookingLinks
+    links: BookingLinks | None
 
 
 class Health(BaseModel):

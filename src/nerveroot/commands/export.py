@@ -67,7 +67,7 @@ def _fhir(since: str | None, reference: str | None, output: Path | None) -> None
     store = Store(Settings().database_url)
     bookings = resources = 0
     try:
-        with store.session() as session:
+        with store.read() as session:
             chosen = (
                 [one_booking(session, reference)]
                 if reference

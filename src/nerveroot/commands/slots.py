@@ -59,7 +59,7 @@ def _open(day: str, start: str, end: str, minutes: int) -> None:
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             opened = open_slots(
                 session,
                 day=parsed[0],
@@ -86,13 +86,19 @@ def demo_command(
     """Top up weekday demo slots (09:00-12:00, 13:30-17:00) to DAYS days ahead: each weekday that has no
     slot yet gets them, so a demo restarted weeks later still has free times. Days with slots are left as
     they are (closed slots stay closed)."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_demo)(days)
+
+
+def _demo(days: int) -> None:
     from nerveroot.settings import Settings
     from nerveroot.store import Store
 
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             created, topped = top_up_demo_slots(session, days=days, tz=settings.tz)
     finally:
         store.dispose()
@@ -140,10 +146,10 @@ def _close(ids: list[int]) -> None:
 
     store = Store(Settings().database_url)
     try:
-        with store.session() as session:
-            for slot_id in ids:
+        for slot_id in ids:
+            with store.write() as session:
                 close_slot(session, slot_id=slot_id)
-                err.print(f"slot {slot_id} closed")
+            err.print(f"slot {slot_id} closed")
     finally:
         store.dispose()
 
@@ -157,6 +163,12 @@ def list_command(
     A booked slot shows its booking reference and the triage level of the attached assessment, so the
     clinic sees at a glance who should be called first.
     """
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_list)(every)
+
+
+def _list(every: bool) -> None:
     from nerveroot.settings import Settings
     from nerveroot.store import Store
     from nerveroot.store.bookings import active_bookings
@@ -165,7 +177,7 @@ def list_command(
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.read() as session:
             rows = all_slots(session, start=None if every else utcnow())
             held = active_bookings(session, slot_ids=[s.id for s in rows])
     finally:

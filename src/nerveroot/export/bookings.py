@@ -19,8 +19,8 @@ from nerveroot.assessment import Assessment
 from nerveroot.errors import BadInput, NerverootError, Problem
 from nerveroot.export.fhir import Person, Visit, appointment_alone, assessment_resources, validated
 from nerveroot.export.ids import Ids
+from nerveroot.store.bookings import booking_by_reference
 from nerveroot.store.models import Booking
-from nerveroot.store.tokens import normalise_reference
 
 
 def _assessment(booking: Booking) -> Assessment | None:
@@ -71,11 +71,7 @@ def bookings_since(session: Session, since: datetime) -> Iterator[Booking]:
 
 
 def one_booking(session: Session, reference: str) -> Booking:
-    booking = session.scalar(
-        select(Booking)
-        .options(joinedload(Booking.slot))
-        .where(Booking.reference == normalise_reference(reference))
-    )
+    booking = booking_by_reference(session, reference)
     if booking is None:
         raise BadInput("no such booking", [Problem("--booking", "no booking has this reference", reference)])
     return booking

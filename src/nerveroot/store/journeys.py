@@ -2,6 +2,7 @@
 
 A page is found by a random id (which may travel in a URL: it says nothing about the person) and shown
 only to the browser whose cookie hashes to its `owner`. Expired pages are deleted whenever a page is saved.
+These run inside a unit of work's transaction (nerveroot.store.db); they never commit.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def save_page(
             id=page_id, owner=owner_of(cookie), page=page, state=state, status=status, expires_at=now + keep
         )
     )
-    session.commit()
+    session.flush()
     return page_id
 
 
@@ -65,4 +66,3 @@ def note_answer(session: Session, *, page_id: str, cookie: str, given: dict[str,
     if row is None or not secrets.compare_digest(row.owner, owner_of(cookie)):
         return
     row.state = {**row.state, "given": given}
-    session.commit()

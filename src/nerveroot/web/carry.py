@@ -11,8 +11,10 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from nerveroot.case import case_json, loads_case_json, parse_case
+from nerveroot import safe_json
+from nerveroot.case import case_json, parse_case
 from nerveroot.errors import BadInput, CaseError, Problem
+from nerveroot.safe_json import loads_case
 
 LIST_GROUPS = ("pain", "numbness", "tingling")
 MAX_FIELD_CHARS = 60_000
@@ -25,7 +27,7 @@ def read_case(raw: str | None) -> dict[str, Any]:
     if len(raw) > MAX_FIELD_CHARS:
         raise BadInput("the case field is too long", [Problem("case", f"over {MAX_FIELD_CHARS} characters")])
     try:
-        data = loads_case_json(raw, where="the case field")
+        data = loads_case(raw, where="the case field")  # surrogates, huge numbers, deep nesting: CaseError
         return case_json(parse_case(data))
     except CaseError as exc:
         problems = [Problem(f"case.{p.path}".rstrip("."), p.message, p.value) for p in exc.problems]
@@ -41,8 +43,8 @@ def read_json_list(raw: str | None, field: str) -> list[Any]:
     if not raw:
         return []
     try:
-        value = json.loads(raw)
-    except json.JSONDecodeError as exc:
+        value = safe_json.loads(raw)
+    except json.JSONDecodeError as exc:  # also a lone surrogate, a number too long, nesting too deep
         raise BadInput(f"{field} is not valid JSON", [Problem(field, exc.msg)]) from None
     if not isinstance(value, list):
         raise BadInput(

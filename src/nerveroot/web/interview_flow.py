@@ -20,6 +20,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
+from nerveroot import safe_json
 from nerveroot.assessment import Assessment
 from nerveroot.engine import interview as engine
 from nerveroot.engine.interview import Question
@@ -155,8 +156,8 @@ def _answer_value(state: State, q: Question, form: FormData, go: str) -> Any:
     if not raw:
         return None
     try:
-        return json.loads(raw)
-    except json.JSONDecodeError:
+        return safe_json.loads(raw)
+    except json.JSONDecodeError:  # also a number too long or a lone surrogate: the question refuses it
         return raw
 
 

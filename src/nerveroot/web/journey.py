@@ -40,7 +40,7 @@ def go_to(
     settings: Settings = request.app.state.settings
     store: Store = request.app.state.store
     cookie = cookie_of(request) or secrets.token_urlsafe(32)
-    with store.session() as session:
+    with store.write() as session:
         page_id = save_page(
             session,
             cookie=cookie,
@@ -53,7 +53,7 @@ def go_to(
     response = RedirectResponse(f"{prefix}{page_id}", status_code=303, headers=NO_STORE)
     if cookie_of(request) != cookie:
         response.set_cookie(
-            COOKIE, cookie, httponly=True, samesite="lax", secure=settings.secure_cookies, path="/"
+            COOKIE, cookie, httponly=True, samesite="lax", secure=settings.cookies_secure, path="/"
         )
     return response
 
@@ -63,7 +63,7 @@ def load(request: Request, page_id: str) -> SavedPage | None:
     if cookie is None or len(page_id) > 64:
         return None
     store: Store = request.app.state.store
-    with store.session() as session:
+    with store.read() as session:
         return load_page(session, page_id=page_id, cookie=cookie, now=_now())
 
 
@@ -73,5 +73,5 @@ def remember_answer(request: Request, page_id: str, given: dict[str, Any]) -> No
     if cookie is None or not page_id or len(page_id) > 64:
         return
     store: Store = request.app.state.store
-    with store.session() as session:
+    with store.write() as session:
         note_answer(session, page_id=page_id, cookie=cookie, given=given)

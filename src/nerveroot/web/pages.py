@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.errors import BadInput
@@ -21,6 +22,7 @@ from nerveroot.warning_signs import apply_screen, screen_answers
 from nerveroot.web import body_form, bodymap, carry, education, interview_flow, journey, screening
 from nerveroot.web.body_form import ABOUT_FIELDS, form_str
 from nerveroot.web.carry import dump_case, read_case
+from nerveroot.web.threaded import form_in_thread
 from nerveroot.web.views import bad, render, render_saved
 
 router = APIRouter()
@@ -58,10 +60,10 @@ def red_flags_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/check/red-flags", response_class=HTMLResponse)
-async def red_flags_submit(request: Request) -> Response:
+@form_in_thread
+def red_flags_submit(request: Request, form: FormData) -> Response:
     """Record the answers: an emergency goes straight to what to do now, whatever is blank; otherwise every
     question needs an answer, then the body map."""
-    form = await request.form()
     try:
         case = read_case(form_str(form, "case"))
     except BadInput as exc:
@@ -94,12 +96,12 @@ def _emergency_from_words(
 
 
 @router.post("/check/body-map", response_class=HTMLResponse)
-async def body_map_submit(request: Request) -> Response:
+@form_in_thread
+def body_map_submit(request: Request, form: FormData) -> Response:
     """Step 2: where it hurts. `go` is read (the words), back, edit (show again) or continue.
 
     Words are always read before going on, even without "Read my description": a warning sign in them
     reaches the emergency page; otherwise the person sees what was read before continuing."""
-    form = await request.form()
     try:
         case = read_case(form_str(form, "case"))
         leaves = carry.read_json_list(form_str(form, "reading"), "reading")
@@ -177,9 +179,9 @@ _ANSWER_HINTS = {
 
 
 @router.post("/check/questions", response_class=HTMLResponse)
-async def question_submit(request: Request) -> Response:
+@form_in_thread
+def question_submit(request: Request, form: FormData) -> Response:
     """Step 3: one question at a time. `go` is answer, not_sure or back; the trail makes back exact."""
-    form = await request.form()
     try:
         state = interview_flow.from_form(form)
     except BadInput as exc:
@@ -207,9 +209,9 @@ async def question_submit(request: Request) -> Response:
 
 # --------------------------------------------------------------------------------------- result
 @router.post("/check/result", response_class=HTMLResponse)
-async def result_submit(request: Request) -> Response:
+@form_in_thread
+def result_submit(request: Request, form: FormData) -> Response:
     """The assessment for the case in the form: triage first, then what it means and what helps."""
-    form = await request.form()
     try:
         case = read_case(form_str(form, "case"))
     except BadInput as exc:

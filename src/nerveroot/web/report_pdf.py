@@ -11,9 +11,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from nerveroot.api.deps import SessionDep
+from nerveroot.api.deps import UowDep
 from nerveroot.errors import NotFound
-from nerveroot.store.bookings import WrongToken, find_booking
+from nerveroot.store.bookings import find_booking
 from nerveroot.web import journey
 from nerveroot.web.views import render, templates
 
@@ -40,17 +40,17 @@ def result_pdf(request: Request, page_id: str) -> Response:
 
 
 @router.get("/book/{reference}/result.pdf", response_model=None)
-def booked_result_pdf(*, request: Request, reference: str, session: SessionDep, token: str = "") -> Response:
+def booked_result_pdf(*, request: Request, reference: str, uow: UowDep, token: str = "") -> Response:
     """The result a person booked with, as a PDF (the booking's token is needed, as for the page)."""
     try:
-        booking = find_booking(session, reference=reference, token=token)
-    except (NotFound, WrongToken) as exc:
-        status = 403 if isinstance(exc, WrongToken) else 404
+        with uow.read() as session:
+            booking = find_booking(session, reference=reference, token=token)
+    except NotFound:  # a wrong token gets the same answer: it never tells whether a reference exists
         context = {
             "title": "Booking not found",
             "message": "Please use the full link from your confirmation.",
         }
-        return templates.TemplateResponse(request, "booking/problem.html", context, status, headers=_HEADERS)
+        return templates.TemplateResponse(request, "booking/problem.html", context, 404, headers=_HEADERS)
     if not booking.case_json:
         context = {
             "title": "No answers with this booking",
