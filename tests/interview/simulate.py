@@ -68,8 +68,9 @@ def simulate(case_id: str, full: Mapping[str, Any]) -> Run:
     return Run(case_id, tuple(shown), asked, want == got, want, got, tuple(timings))
 
 
-def structured_cases() -> list[tuple[str, dict[str, Any]]]:
-    files = [SHARED_CASES, *sorted(OWN_CASES.glob("*.json"))]
+def structured_cases(*, shared: bool = True) -> list[tuple[str, dict[str, Any]]]:
+    """The project's own case files (tests/cases), and the shared ones only in addition, when present."""
+    files = [*sorted(OWN_CASES.glob("*.json")), *([SHARED_CASES] if shared and SHARED_CASES.exists() else [])]
     return [(c["id"], c["case"]) for path in files for c in load_cases(path) if "case" in c]
 
 
@@ -94,5 +95,5 @@ class Summary:
         return sorted(t for r in self.runs for t in r.step_seconds)
 
 
-def run_all() -> Summary:
-    return Summary(tuple(simulate(cid, full) for cid, full in structured_cases()))
+def run_all(*, shared: bool = True) -> Summary:
+    return Summary(tuple(simulate(cid, full) for cid, full in structured_cases(shared=shared)))
