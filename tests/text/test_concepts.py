@@ -64,6 +64,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Tingling around the back passage since yesterday.", {"history.saddle_numbness": T}),
     ("My privates feel dead.", {"history.saddle_numbness": T}),
     ("Reduced pinprick in the perineum.", {"exam.perianal_sensation": "reduced"}),
+    ("Reduced feeling around the anus.", {"exam.perianal_sensation": "reduced", "history.bowel_incontinence": ABSENT}),
     ("Pain in my bottom when I sit.", {"pain.unknown.buttock": T, "history.saddle_numbness": ABSENT}),
     # ---------------------------------------------------------------- both legs, course and time
     ("Since yesterday both legs have felt numb.", {"history.bilateral_leg_symptoms_new": T}),
@@ -74,6 +75,20 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Pain down my left leg for 3 weeks. MRI done 2 years ago was normal.", {"duration_weeks": 3.0}),
     ("I've smoked for 30 years and my left calf has hurt for 2 weeks.", {"duration_weeks": 2.0}),
     ("Left sciatica for 6 weeks; review in 2 weeks.", {"duration_weeks": 6.0}),
+    # when bladder, bowel or saddle symptoms began: only a time phrase of their own makes them old
+    ("Numbness around the back passage for the last four years, unchanged since my operation.",
+     {"history.saddle_numbness": T, "history.ces_symptoms_onset_days": 1460.0}),
+    ("Two years ago I had surgery for cauda equina. Ever since then I have had to strain to pee.",
+     {"history.urinary_retention": T, "history.ces_symptoms_onset_days": 730.0}),
+    ("She has self-catheterised and had a numb perineum, both unchanged for eighteen months.",
+     {"history.ces_symptoms_onset_days": 547.0}),
+    ("Back pain for 10 years and since yesterday I can't feel when I need to pee.",
+     {"history.altered_bladder_sensation": T, "history.ces_symptoms_onset_days": ABSENT}),
+    ("I have had sciatica for 3 months. Now I am wetting myself.", {"history.ces_symptoms_onset_days": ABSENT}),
+    ("He has had back pain for 2 years with urinary incontinence.", {"history.ces_symptoms_onset_days": ABSENT}),
+    ("Known retention for 5 years. O/E: perianal sensation absent.", {"history.ces_symptoms_onset_days": ABSENT}),
+    ("Bladder trouble for years, but this week I've lost all feeling down below.",
+     {"history.ces_symptoms_onset_days": ABSENT}),
     # ---------------------------------------------------------------- cord, trauma
     ("Sensory level at T8 on pinprick.", {"exam.sensory_level": "T8"}),
     ("She is numb from the belly button down.", {"exam.sensory_level": "T10"}),

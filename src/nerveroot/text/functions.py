@@ -11,6 +11,7 @@ the other end either"), the finding is false.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from nerveroot.text.compose import Contribution, dropped
@@ -39,6 +40,8 @@ _FINDING = {
 }
 # Troubles that name their organ themselves ("wet myself", "soiled herself").
 _OWN = {"wetting": "history.urinary_incontinence", "soiling": "history.bowel_incontinence"}
+# Organ words that are also places on the skin: numb there is saddle numbness, not a bowel that is not felt.
+_PLACE = re.compile(r"an(?:us|al)|back\s+passage", re.I)
 _NEAR = 80  # an organ further than this from its trouble, in another clause, is not its organ
 
 
@@ -56,8 +59,8 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             path = own or _FINDING.get((organ.entry.kind or "", "incontinence")) if organ else _OWN[kind]
             yield Contribution(path or _OWN[kind], not t.flags.negated, [(t.start, t.end)], t.flags.uncertain)
             continue
-        if organ is None:
-            continue
+        if organ is None or (kind == "sensation" and _PLACE.fullmatch(organ.text)):
+            continue  # "reduced feeling around the anus" is the saddle's skin (compose.py), not the bowel
         path = _FINDING.get((organ.entry.kind or "", kind))
         if path is None:
             continue
@@ -73,13 +76,16 @@ def _inside_finding(m: Mention, owned: list[tuple[int, int]]) -> bool:
 def _organ(
     t: Mention, organs: list[Mention], clauses: list[int], sentences: list[int], *, regions: list[Mention]
 ) -> Mention | None:
-    """The organ of the trouble's own clause; else, when the clause names no body part ("both legs are
-    numb"), the nearest in its sentence."""
+    """The organ the trouble names itself ("double void"); else the nearest in its own clause; else, when the
+    clause names no body part ("both legs are numb"), the nearest in its sentence."""
+    inner = next((o for o in organs if t.start <= o.start < t.end), None)
+    if inner is not None:
+        return inner
     c = bisect.bisect_right(clauses, t.start) - 1
     c_lo = clauses[c] if c >= 0 else 0
     c_hi = clauses[c + 1] if c + 1 < len(clauses) else 1 << 30
     if any(c_lo <= r.start < c_hi for r in regions):
-        return next((o for o in organs if c_lo <= o.start < c_hi), None)
+        return min((o for o in organs if c_lo <= o.start < c_hi), key=lambda o: _distance(o, t), default=None)
     s = bisect.bisect_right(sentences, t.start) - 1
     s_lo = sentences[s] if s >= 0 else 0
     s_hi = sentences[s + 1] if s + 1 < len(sentences) else 1 << 30

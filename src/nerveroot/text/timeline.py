@@ -19,6 +19,7 @@ from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
+from nerveroot.text.onset import ces_onset
 from nerveroot.text.settle import Doubt, words
 
 NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
@@ -106,6 +107,7 @@ def read_time(
     )
     out.extend(_progressive(lexicon, text, parsed, found, contributions))
     out.extend(_recent_surgery(found, parsed, times))
+    out.extend(ces_onset(text, found, parsed, contributions, times))
     out.extend(_rest_pain(text, found, parsed, contributions))
     return out, doubts
 
