@@ -1,10 +1,6 @@
-"""From the phrases found in a text to findings: which symptom goes with which body part, and what each
-finding phrase sets.
-
-A symptom word ("numb") takes the body parts named after it in its sentence, or, when it comes after
-them ("the inner shin is numb"), the ones before it, unless a verb stands between and parts follow it
-("raising the left leg produces pain in the right buttock"). The saddle area and the thoracic spine are
-places, not leg regions: numbness there is saddle numbness, pain there thoracic pain. Sides: sides.py.
+"""What each finding phrase sets, on its sides, with its placeholders filled (a region, a movement, a
+grade, a number); the values a lexicon entry may give, and what a negated one means. Which symptom goes
+with which body part: places.py. Sides: sides.py.
 """
 
 from __future__ import annotations
@@ -16,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from nerveroot.case import MOVEMENTS
-from nerveroot.text.context import Parsed
 from nerveroot.text.lexicon import Lexicon, look_up
 from nerveroot.text.mentions import Mention
 from nerveroot.text.sides import SideFinder, both, plural
@@ -33,8 +28,6 @@ _ALSO_SIDE = re.compile(
     r"(?:\s*(?:at\s+)?\d{2,3}\s*(?:°|degrees|deg)?)?(?!\s*(?:-ve|[A-Za-z]))",
     re.I,
 )
-# The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").
-_MIDLINE = frozenset({"low_back"})
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
 _AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
@@ -54,160 +47,21 @@ class Contribution:
     uncertain: bool = False
 
 
-def _sentence_of(parsed: Parsed, pos: int) -> int:
-    return bisect.bisect_right(parsed.sentences, pos) - 1
-
-
 def dropped(m: Mention) -> bool:
     """Words that say nothing about this person now: hypothetical, someone else's, past (unless kept)."""
     f = m.flags
     return f.hypothetical or f.family or (f.historical and not m.entry.historical_ok)
 
 
-def symptom_regions(
-    symptoms: list[Mention], regions: list[Mention], finder: SideFinder, parsed: Parsed, text: str
-) -> Iterator[Contribution]:
-    """Each symptom word with the body parts it is said of."""
-    items = sorted([*symptoms, *regions], key=lambda m: m.start)
-    symptom_sentences = {_sentence_of(parsed, s.start) for s in symptoms}
-    symptom_starts = [s.start for s in symptoms]
-    group: list[Mention] = []
-    group_sentence = -2
-    pending: list[Mention] = []
-    pending_sentence = -1
-    attached: list[tuple[list[Mention], Mention]] = []
-    before: list[tuple[list[Mention], Mention]] = []  # body parts named before their symptom word
-    grouped: list[list[Mention]] = []
-    last_was_symptom = False
-    for m in items:
-        sentence = _sentence_of(parsed, m.start)
-        if m.entry.section == "symptoms":
-            if last_was_symptom and group and group_sentence == sentence:
-                group.append(m)
-            else:
-                group = [m]
-                grouped.append(group)
-                group_sentence = sentence
-                if pending and pending_sentence == sentence:
-                    before.extend((group, r) for r in pending)
-                pending = []
-            last_was_symptom = True
-            continue
-        last_was_symptom = False
-        if (
-            group
-            and group_sentence == sentence
-            and not _own_clause(m, group, symptoms, symptom_starts, parsed)
-        ):
-            attached.append((group, m))
-        elif (
-            group
-            and group_sentence == sentence - 1
-            and sentence not in symptom_sentences
-            and _fragment(m, parsed)
-        ):
-            attached.append((group, m))  # "Pain down the leg. Into the left heel."
-        else:
-            if pending_sentence != sentence:
-                pending = []
-            pending.append(m)
-            pending_sentence = sentence
-    # "the inner shin is numb": the parts before a symptom word are its own only when none follow it
-    # ("raising the left leg produces pain in the right buttock" is pain in the right buttock)
-    followed = {id(g[0]) for g, _ in attached}
-    attached.extend((g, r) for g, r in before if id(g[0]) not in followed or _next_to(r, g[0], items, text))
-    attached.sort(key=lambda pair: pair[1].start)
-    with_region = {id(s) for g, _ in attached for s in g}
-    for symptom in symptoms:  # "LBP": a symptom word that names its own place
-        if symptom.entry.regions:
-            with_region.add(id(symptom))
-            yield from _pair(symptom, symptom, finder)
-    for g, region in attached:
-        for symptom in g:
-            yield from _pair(symptom, region, finder)
-    for g in grouped:
-        for symptom in g:
-            if dropped(symptom):
-                continue
-            present = not symptom.flags.negated
-            span = [(symptom.start, symptom.end)]
-            if id(symptom) not in with_region and symptom.entry.kind != "altered":
-                yield Contribution(symptom.entry.kind or "pain", present, span, symptom.flags.uncertain)
-            for path, value in symptom.entry.also.items():
-                yield Contribution(path, value if present else not value, span, symptom.flags.uncertain)
+_STOP = re.compile(r"[.!?;\n]")
 
 
-_ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
-
-
-def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str) -> bool:
-    """Is the body part written against its symptom word, with only other parts and small words between
-    ("L buttock and posterior thigh pain")?"""
-    gap = list(text[region.end : symptom.start])
-    for m in items:
-        if region.end <= m.start and m.end <= symptom.start:
-            gap[m.start - region.end : m.end - region.end] = " " * (m.end - m.start)
-    return _ADJACENT.fullmatch("".join(gap)) is not None
-
-
-def _fragment(m: Mention, parsed: Parsed) -> bool:
-    """Is the region among the first words of a short sentence that goes on from the last ("Into the heel.")?"""
-    i = _sentence_of(parsed, m.start)
-    lo = parsed.sentences[i]
-    hi = parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else m.end + 40
-    return m.start - lo <= 25 and hi - lo <= 60
-
-
-def _own_clause(
-    region: Mention, group: list[Mention], symptoms: list[Mention], starts: list[int], parsed: Parsed
-) -> bool:
-    """Does the region start a clause of its own with its own symptom word ("R calf pain, L foot numb")?"""
-    clause = bisect.bisect_right(parsed.clauses, region.start) - 1
-    if clause < 0 or bisect.bisect_right(parsed.clauses, group[-1].start) - 1 == clause:
-        return False
-    nxt = bisect.bisect_right(starts, region.end)
-    return nxt < len(symptoms) and bisect.bisect_right(parsed.clauses, symptoms[nxt].start) - 1 == clause
-
-
-def _pair(symptom: Mention, region: Mention, finder: SideFinder) -> Iterator[Contribution]:
-    if dropped(symptom) or dropped(region):
-        return
-    negated = symptom.flags.negated or region.flags.negated
-    uncertain = symptom.flags.uncertain or region.flags.uncertain
-    spans = list(dict.fromkeys([(region.start, region.end), (symptom.start, symptom.end)]))
-    kind = symptom.entry.kind or "pain"
-    if "thoracic" in region.entry.regions:
-        if kind == "pain":
-            yield Contribution("history.thoracic_pain", not negated, spans, uncertain)
-        return
-    if "saddle" in region.entry.regions:
-        saddle = _saddle(kind, symptom, negated, spans, uncertain)
-        if saddle is not None:
-            yield saddle
-            return
-    central = set(region.entry.regions) <= _MIDLINE
-    for side in finder.find(region.start, region.end, plural=plural(region.text), near=central):
-        for region_id in region.entry.regions:
-            if region_id == "saddle" or kind == "altered":
-                continue
-            if kind == "sensation":
-                level = symptom.entry.level or "reduced"
-                value: Any = "normal" if negated else level
-                yield Contribution(f"sensation.{side}.{region_id}", value, spans, uncertain)
-            else:
-                yield Contribution(f"{kind}.{side}.{region_id}", not negated, spans, uncertain)
-
-
-def _saddle(
-    kind: str, symptom: Mention, negated: bool, spans: list[tuple[int, int]], uncertain: bool
-) -> Contribution | None:
-    """Numbness or a change of feeling in the saddle area: saddle numbness; examined, perianal sensation."""
-    if kind == "sensation":
-        value = "normal" if negated else (symptom.entry.level or "reduced")
-        return Contribution("exam.perianal_sensation", value, spans, uncertain)
-    if kind in ("numbness", "tingling", "altered"):
-        return Contribution("history.saddle_numbness", not negated, spans, uncertain)
-    return None  # pain: the buttock, where the words also name it ("pain in my bottom")
+def _sentence_around(text: str, m: Mention) -> tuple[int, int]:
+    lo = max(
+        (x.end() for x in _STOP.finditer(text, max(0, m.start - 150), m.start)), default=max(0, m.start - 150)
+    )
+    stop = _STOP.search(text, m.end, m.end + 150)
+    return lo, stop.start() if stop else min(len(text), m.end + 150)
 
 
 def finding(
@@ -222,7 +76,13 @@ def finding(
     """What one finding phrase sets, on its sides, with its placeholders filled."""
     entry = m.entry
     sets = entry.sets
-    if m.flags.negated:
+    if (
+        entry.unless is not None
+        and not m.flags.negated
+        and entry.unless.search(text, *_sentence_around(text, m))
+    ):
+        sets = entry.negated or {p: negate(v) for p, v in sets.items() if negate(v) is not None}
+    elif m.flags.negated:
         if entry.negated is not None:
             sets = entry.negated
         else:

@@ -65,6 +65,7 @@ class Entry:
     also: dict[str, Any] = field(default_factory=dict)
     regions: tuple[str, ...] = ()
     value: str | None = None  # sides: left / right / both / that / other; movements: the movement id
+    unless: re.Pattern[str] | None = None  # findings: words in the sentence that make it not hold
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,9 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
     for i, f in enumerate(data.findings):
         _check_sets(f.set, f"findings[{i}].set")
         _check_sets(f.negated or {}, f"findings[{i}].negated")
-        add("findings", Entry("findings", i, dict(f.set), f.negated, f.historical_ok, f.side), f.patterns,
-            f"findings[{i}]")  # fmt: skip
+        unless = _regex(f.unless, macros, f"findings[{i}].unless") if f.unless else None
+        entry = Entry("findings", i, dict(f.set), f.negated, f.historical_ok, f.side, unless=unless)
+        add("findings", entry, f.patterns, f"findings[{i}]")
     for i, d in enumerate(data.demographics):
         add(
             "demographics",

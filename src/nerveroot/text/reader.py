@@ -9,15 +9,19 @@ unsettled (failsafe.py) -> the case.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from nerveroot.text import failsafe, grammar, imaging, timeline
-from nerveroot.text.compose import Contribution, dropped, finding, symptom_regions
+from nerveroot.text.compose import Contribution, dropped, finding
 from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
-from nerveroot.text.mentions import Found, Mention, find_mentions
+from nerveroot.text.mentions import Found, Mention, find_mentions, inside
+from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
 from nerveroot.text.settle import Doubt, coherent, nest, settle
 from nerveroot.text.sides import SideFinder, resolve_sides
@@ -45,7 +49,9 @@ def read(text: str) -> Read:
     sections = find_sections(text)
     found = find_mentions(text)
     parsed = _context(text, found, sections)
-    sides = resolve_sides(found["sides"])
+    symptom_spans = sorted((m.start, m.end) for m in found["symptoms"])
+    # a symptom phrase holds no side: "LT" in "↓ LT" is light touch, not left
+    sides = resolve_sides([m for m in found["sides"] if not inside(m, symptom_spans)])
     finder = SideFinder(sides, parsed)
 
     contributions: list[Contribution] = list(
@@ -107,7 +113,41 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
                     family=m.flags.family or extra_flags.family,
                     historical=m.flags.historical or extra_flags.historical,
                 )
+    _others_go_on(text, found, parsed)
     return parsed
+
+
+_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
+# the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
+_FIRST_PERSON = re.compile(
+    r"\b(?:my|I\s+have|I've|I’ve)\s+(?:\w+\s+)?(?:back|legs?|foot|feet|calf|calves|thighs?|bum|bottom|knees?|"
+    r"hips?|bladder|bowels?|pain|sciatica|toes?|buttocks?|ankles?|heels?|shins?)\b",
+    re.I,
+)
+
+
+def _others_go_on(text: str, found: Found, parsed: Parsed) -> None:
+    """In a person's own words, "my mum had cauda equina. She ended up with a catheter": a sentence that
+    starts with "she", "he" or "they" after one about another person (ConText's FAMILY words) is still
+    about them."""
+    if not _FIRST_PERSON.search(text):
+        return
+    mentions = sorted((m for k in found.by_kind for m in found[k]), key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    bounds = [*parsed.sentences, len(text)]
+    others = False
+    for lo, hi in itertools.pairwise(bounds):
+        if others and _THIRD_PERSON.match(text, lo):
+            for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+                m.flags = replace(m.flags, family=True)
+        else:
+            others = _other_person().search(text, lo, hi) is not None
+
+
+@functools.cache
+def _other_person() -> re.Pattern[str]:
+    words = sorted((r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"), key=len)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in reversed(words)) + r")\b", re.I)
 
 
 def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool:

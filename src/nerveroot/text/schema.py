@@ -26,6 +26,7 @@ class FindingRow(_Strict):
     negated: dict[str, Any] | None = None  # what a negated match sets; absent: booleans flip, others drop
     historical_ok: bool = False  # a past illness is still part of the history (a cancer, an operation)
     side: Literal["both"] | None = None  # said of both legs ("reflexes symmetrical")
+    unless: Patterns = []  # words in the same sentence that make it not hold ("lost 6 kg on a diet")
 
 
 class SymptomRow(_Strict):
