@@ -180,8 +180,9 @@ LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], b
     "infection": (_true("history.fever", "history.intravenous_drug_use", "history.immunosuppression",
                         "history.spinal_surgery_within_3_months"), ("infection",)),
     "trauma": (_true("history.significant_trauma"), ("trauma",)),
-    "fracture_risk": (_true("history.osteoporosis_or_steroid_use", "history.minor_trauma"),
-                      ("fracture_risk", "trauma")),
+    # a fracture seen on a scan is more than a risk of one
+    "fracture_risk": (lambda f, im: _true("history.osteoporosis_or_steroid_use", "history.minor_trauma")(f, im)
+                      or any(i.get("finding") == "fracture" for i in im), ("fracture_risk", "trauma")),
     # the corpus counts inflammatory night pain (better on getting up) under night_pain too
     "night_pain": (_true("history.pain_at_rest_unrelenting", "history.night_pain_improves_on_getting_up"),
                    ("night_pain",)),

@@ -97,7 +97,7 @@ def _share(a: int, b: int) -> float:
 
 # Floors a little under the figures of this batch (docs/reader.md), to catch a reader that reads less.
 FLOORS: list[tuple[str, Any]] = [
-    ("warning-sign recall", lambda t: _share(t.topic_found, t.topic_present) >= 0.86),
+    ("warning-sign recall", lambda t: _share(t.topic_found, t.topic_present) >= 0.88),
     ("warning-sign false alarms", lambda t: _share(t.topic_false, t.topic_negative) <= 0.015),
     ("denied topics left unsure", lambda t: _share(t.denied_unsure, t.denied) <= 0.02),
     ("unclear topics unsure or present", lambda t: _share(t.unclear_held, t.unclear) >= 0.75),
@@ -105,7 +105,7 @@ FLOORS: list[tuple[str, Any]] = [
     ("grade within one MRC step", lambda t: _share(t.graded_within, t.graded) >= 0.90),
     ("side where the labels give one", lambda t: _share(t.side_expect_ok, t.side_expect) >= 0.90),
     ("sided findings on the labelled side", lambda t: _share(t.side_findings_ok, t.side_findings) >= 0.90),
-    ("expectations held", lambda t: _share(t.expectations_held, t.expectations) >= 0.88),
+    ("expectations held", lambda t: _share(t.expectations_held, t.expectations) >= 0.89),
     ("imaging findings with their level", lambda t: _share(t.imaging_read, t.imaging) >= 0.85),
     ("no text refused or crashed", lambda t: t.errors == 0),
 ]

@@ -93,6 +93,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Sensory level at T8 on pinprick.", {"exam.sensory_level": "T8"}),
     ("She is numb from the belly button down.", {"exam.sensory_level": "T10"}),
     ("He fell off a ladder onto his back.", {"history.significant_trauma": T}),
+    ("He came off his motorbike at 40 mph yesterday.", {"history.significant_trauma": T}),
+    ("I was driving at about 60 mph when another car hit me.", {"history.significant_trauma": T}),
+    ("Pinprick sensation is lost below the T11 dermatome.", {"exam.sensory_level": "T11"}),
+    ("Light touch reduced below the umbilicus.", {"exam.sensory_level": "T10"}),
+    ("Severe pain at the thoracolumbar junction.", {"history.thoracic_pain": T}),
     ("Car crash on the motorway yesterday.", {"history.significant_trauma": T}),
     ("She slipped on the ice and landed on her bottom.", {"history.minor_trauma": T}),
     # ---------------------------------------------------------------- words that are not what they look like
