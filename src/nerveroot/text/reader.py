@@ -130,24 +130,34 @@ def _others_go_on(text: str, found: Found, parsed: Parsed) -> None:
     """In a person's own words, "my mum had cauda equina. She ended up with a catheter": a sentence that
     starts with "she", "he" or "they" after one about another person (ConText's FAMILY words) is still
     about them."""
-    if not _FIRST_PERSON.search(text):
+    bounds = list(itertools.pairwise([*parsed.sentences, len(text)]))
+    third = [k for k, (lo, _) in enumerate(bounds) if k and _THIRD_PERSON.match(text, lo)]
+    if not third:
+        return
+    relatives, other_person = _other_person()
+    if not relatives.search(text) or not _FIRST_PERSON.search(text):
         return
     mentions = sorted((m for k in found.by_kind for m in found[k]), key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    bounds = [*parsed.sentences, len(text)]
-    others = False
-    for lo, hi in itertools.pairwise(bounds):
-        if others and _THIRD_PERSON.match(text, lo):
+    about_them: set[int] = set()
+    for k in third:
+        if k - 1 in about_them or other_person.search(text, *bounds[k - 1]):
+            about_them.add(k)
+            lo, hi = bounds[k]
             for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
                 m.flags = replace(m.flags, family=True)
-        else:
-            others = _other_person().search(text, lo, hi) is not None
 
 
 @functools.cache
-def _other_person() -> re.Pattern[str]:
-    words = sorted((r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"), key=len)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in reversed(words)) + r")\b", re.I)
+def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The relatives ConText's FAMILY words name (a quick first look), and those words in full."""
+    words = [r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"]
+    firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
+    full = sorted(words, key=len, reverse=True)
+    return (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.I),
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in full) + r")\b", re.I),
+    )
 
 
 def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool:
