@@ -17,6 +17,8 @@ from nerveroot.text.context import Parsed
 from nerveroot.text.mentions import Mention
 from nerveroot.text.sides import SideFinder, plural
 
+# Words that except the parts after them from what was just said of the others.
+_EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|save\s+for)\b", re.I)
 # The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").
 _MIDLINE = frozenset({"low_back"})
 
@@ -85,17 +87,24 @@ def symptom_regions(
             yield from _pair(symptom, symptom, finder)
     for g, region in attached:
         for symptom in g:
-            yield from _pair(symptom, region, finder)
+            excepted = (
+                symptom.end <= region.start and _EXCEPT.search(text, symptom.end, region.start) is not None
+            )
+            yield from _pair(symptom, region, finder, excepted=excepted)
     for g in grouped:
         for symptom in g:
-            if dropped(symptom):
-                continue
-            present = not symptom.flags.negated
-            span = [(symptom.start, symptom.end)]
-            if id(symptom) not in with_region and symptom.entry.kind != "altered":
-                yield Contribution(symptom.entry.kind or "pain", present, span, symptom.flags.uncertain)
-            for path, value in symptom.entry.also.items():
-                yield Contribution(path, value if present else not value, span, symptom.flags.uncertain)
+            if not dropped(symptom):
+                yield from _alone(symptom, with_place=id(symptom) in with_region)
+
+
+def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:
+    """A symptom word without a body part ("tingling"), and what it says besides ("shooting": electric pain)."""
+    present = not symptom.flags.negated
+    span = [(symptom.start, symptom.end)]
+    if not with_place and symptom.entry.kind != "altered":
+        yield Contribution(symptom.entry.kind or "pain", present, span, symptom.flags.uncertain)
+    for path, value in symptom.entry.also.items():
+        yield Contribution(path, value if present else not value, span, symptom.flags.uncertain)
 
 
 _ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
@@ -138,10 +147,20 @@ def _own_clause(
     return nxt < len(symptoms) and bisect.bisect_right(parsed.clauses, symptoms[nxt].start) - 1 == clause
 
 
-def _pair(symptom: Mention, region: Mention, finder: SideFinder) -> Iterator[Contribution]:
+def _pair(
+    symptom: Mention, region: Mention, finder: SideFinder, *, excepted: bool = False
+) -> Iterator[Contribution]:
+    """A symptom in a body part. An excepted part is the other way round: "no numbness except in the heel"
+    is numbness in the heel, "sensation normal apart from the heel" a change there; "numb except the heel"
+    says nothing of the heel."""
     if dropped(symptom) or dropped(region):
         return
     negated = symptom.flags.negated or region.flags.negated
+    level = symptom.entry.level
+    if excepted:
+        if not negated and level != "normal":
+            return
+        negated, level = False, ("reduced" if level == "normal" else level)
     uncertain = symptom.flags.uncertain or region.flags.uncertain
     spans = list(dict.fromkeys([(region.start, region.end), (symptom.start, symptom.end)]))
     kind = symptom.entry.kind or "pain"
@@ -160,8 +179,7 @@ def _pair(symptom: Mention, region: Mention, finder: SideFinder) -> Iterator[Con
             if region_id == "saddle" or kind == "altered":
                 continue
             if kind == "sensation":
-                level = symptom.entry.level or "reduced"
-                value: Any = "normal" if negated else level
+                value: Any = "normal" if negated else (level or "reduced")
                 yield Contribution(f"sensation.{side}.{region_id}", value, spans, uncertain)
             else:
                 yield Contribution(f"{kind}.{side}.{region_id}", not negated, spans, uncertain)
