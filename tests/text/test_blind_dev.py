@@ -41,6 +41,7 @@ KNOWN_UNDER = {
     "a-vig-016": _FALL, "b-ed-018": _FALL, "a-mri-012": _FALL,
     "a-ed-013": _INJURY, "a-msg-012": _INJURY, "b-ed-013": _INJURY,
     "b-gp-016": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
+    "a-post-012": "from 50 with pain unrelenting at rest and at night: read exactly as labelled; the engine says self-care",
     "b-msg-020": "front of the thigh to the knee is read; the engine calls it non-radicular (self-care), the label routine",
 }  # fmt: skip
 

@@ -127,6 +127,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("He collapsed at home with severe back pain.", {"history.faintness_or_collapse": T}),
     ("On the waiting list for a microdiscectomy; left leg pain.", {"history.previous_spinal_surgery": ABSENT}),
     ("Had a microdiscectomy 6 weeks ago.", {"history.spinal_surgery_within_3_months": T}),
+    ("I've tried a heat pad, a hot water bottle and stretches.", {"history.urinary_incontinence": ABSENT}),
+    ("I need to wear pads now because I leak.", {"history.urinary_incontinence": T}),
+    ("She has lost no weight.", {"history.unexplained_weight_loss": F}),
+    ("Doing legs up the wall yoga helps my back.", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT}),
+    ("Pain stays in the back, nothing down the legs.", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT}),
     # ---------------------------------------------------------------- not present, and not unsure either
     ("Nothing feels strange down below.", {"history.saddle_numbness": ABSENT}),
     ("My dad had a slipped disc. He ended up with a catheter and my back hurts now.",
