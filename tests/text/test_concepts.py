@@ -34,6 +34,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      {"weakness.right.ankle_dorsiflexion": 4.0, "weakness.right.great_toe_extension": 4.0}),
     # ---------------------------------------------------------------- what a person cannot do
     ("I can't lift my foot up at all.", {"weakness.unknown.ankle_dorsiflexion": 2.0}),
+    ("I can't hop on my left leg at all.", {"weakness.left.ankle_plantarflexion": 4.0}),
     ("My right foot flaps down and I can't raise it at all.", {"weakness.right.ankle_dorsiflexion": 2.0}),
     ("I can't get up off the sofa without pushing with my arms.", {"weakness.unknown.knee_extension": 4.0}),
     ("My left toe keeps catching on the pavement.", {"weakness.left.ankle_dorsiflexion": 4.0}),
@@ -75,6 +76,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Pain down my left leg for 3 weeks. MRI done 2 years ago was normal.", {"duration_weeks": 3.0}),
     ("I've smoked for 30 years and my left calf has hurt for 2 weeks.", {"duration_weeks": 2.0}),
     ("Left sciatica for 6 weeks; review in 2 weeks.", {"duration_weeks": 6.0}),
+    ("She had a melanoma removed from her right calf two years ago. For five weeks she has had right sciatica.",
+     {"duration_weeks": 5.0, "history.history_of_cancer": T, "pain.right.posterior_calf": ABSENT}),
     # when bladder, bowel or saddle symptoms began: only a time phrase of their own makes them old
     ("Numbness around the back passage for the last four years, unchanged since my operation.",
      {"history.saddle_numbness": T, "history.ces_symptoms_onset_days": 1460.0}),

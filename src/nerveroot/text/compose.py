@@ -32,6 +32,11 @@ _ALSO_SIDE = re.compile(
 _AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
 _GRADE_AT_ALL = 2
+# ... but a demanding task not done at all ("can't hop on it at all") is weakness, not paralysis
+_TASK = re.compile(
+    r"\b(?:hop\w*|tip[\s-]*toes?|tiptoes?|heels?|(?:calf|heel|toe)\s+raises?|stairs?|steps?|squat\w*|chair|sofa|kneel\w*|jump\w*|run\w*)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -110,7 +115,13 @@ def finding(
         value = _value(lexicon, raw, m)
         if value is None:
             continue
-        if value is True and at_all and path.startswith("weakness.") and not m.flags.negated:
+        if (
+            value is True
+            and at_all
+            and path.startswith("weakness.")
+            and not m.flags.negated
+            and not _TASK.search(m.text)
+        ):
             value = _GRADE_AT_ALL
         for fill in names:
             for side in side_list:
