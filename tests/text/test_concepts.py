@@ -135,6 +135,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("She has lost no weight.", {"history.unexplained_weight_loss": F}),
     ("Doing legs up the wall yoga helps my back.", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT}),
     ("Pain stays in the back, nothing down the legs.", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT}),
+    ("He denies numbness around the back passage, any change in passing urine or opening his bowels, and any erectile difficulty.",
+     {"history.sexual_dysfunction": F, "history.saddle_numbness": F}),
+    ("He denies trauma and reports numbness in the left foot.", {"numbness.left.foot": T}),
+    ("Bowels normal. PR: normal tone.", {"history.bowel_incontinence": F, "exam.anal_tone": "normal"}),
     # ---------------------------------------------------------------- not present, and not unsure either
     ("Nothing feels strange down below.", {"history.saddle_numbness": ABSENT}),
     ("My dad had a slipped disc. He ended up with a catheter and my back hurts now.",

@@ -54,12 +54,15 @@ def _doubts(
         findings = topics.get(topic, ())
         if topic in _ASSEMBLED or not findings or dropped(m):
             continue
-        if any(f in said for f in findings):
-            continue  # settled: read as present or denied
+        settled = any(f in said for f in findings)  # read as present or denied
+        if settled and (findings[0] in said or topic not in _DENIABLE):
+            continue
         if m.flags.negated or (not m.flags.uncertain and _denied(text, m, parsed)):
-            if topic in _DENIABLE:
+            if topic in _DENIABLE:  # denied in words: its own finding is false (anal tone may say the rest)
                 denied.append(Contribution(findings[0], False, [(m.start, m.end)]))
                 said.add(findings[0])
+            continue
+        if settled:
             continue
         if findings[0] in doubted:
             continue
