@@ -1,0 +1,132 @@
+"""`nerveroot users add|list|disable|totp`: the clinic's staff accounts, from the server's shell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from nerveroot.store import Store
+
+users = typer.Typer(help="Staff accounts of the clinic workspace: add, list, disable, second factor.",
+                    no_args_is_help=True)  # fmt: skip
+err = Console(stderr=True)
+
+
+def _store() -> Store:
+    from nerveroot.settings import Settings
+    from nerveroot.store import Store
+
+    return Store(Settings().database_url)
+
+
+@users.command("add")
+def add_command(
+    email: Annotated[str, typer.Argument(help="The person's email; their sign-in name.")],
+    role: Annotated[str, typer.Option("--role", help="clinician or admin.")] = "clinician",
+    name: Annotated[
+        str, typer.Option("--name", help="The name shown in the audit log and to patients.")
+    ] = "",
+) -> None:
+    """Add an account; the password is asked twice and never echoed (or read from NERVEROOT_NEW_PASSWORD)."""
+    import os
+
+    from nerveroot.cli import fail_on_errors
+
+    password = os.environ.get("NERVEROOT_NEW_PASSWORD") or typer.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    fail_on_errors(_add)(email, role, name, password)
+
+
+def _add(email: str, role: str, name: str, password: str) -> None:
+    from nerveroot.clinic.accounts import add_user
+    from nerveroot.clinic.web import now
+
+    store = _store()
+    try:
+        with store.write() as session:
+            staff = add_user(session, email=email, password=password, role=role, name=name, now=now())
+    finally:
+        store.dispose()
+    err.print(f"account {staff.email} ({staff.role}) added")
+
+
+@users.command("list")
+def list_command() -> None:
+    """Every account: email, role, name, and whether it is disabled, locked or uses a second factor."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_list)()
+
+
+def _list() -> None:
+    from rich.table import Table
+
+    from nerveroot.clinic.accounts import list_users
+    from nerveroot.clinic.web import now
+
+    store = _store()
+    try:
+        with store.read() as session:
+            rows = list_users(session)
+    finally:
+        store.dispose()
+    table = Table(title="Accounts")
+    for col in ("email", "role", "name", "state", "second factor"):
+        table.add_column(col)
+    for u in rows:
+        state = (
+            "disabled"
+            if u.disabled_at
+            else ("locked" if u.locked_until and u.locked_until > now() else "active")
+        )
+        table.add_row(u.email, u.role, u.name, state, "TOTP" if u.totp_secret else "-")
+    Console().print(table)
+
+
+@users.command("disable")
+def disable_command(email: Annotated[str, typer.Argument(help="The account's email.")]) -> None:
+    """Disable an account and end its sessions at once (its records and audit entries stay)."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_disable)(email)
+
+
+def _disable(email: str) -> None:
+    from nerveroot.clinic.accounts import disable_user
+    from nerveroot.clinic.web import now
+
+    store = _store()
+    try:
+        with store.write() as session:
+            user = disable_user(session, email=email, now=now())
+    finally:
+        store.dispose()
+    err.print(f"account {user.email} is disabled; its sessions are ended")
+
+
+@users.command("totp")
+def totp_command(email: Annotated[str, typer.Argument(help="The account's email.")]) -> None:
+    """Turn on the second factor: prints an otpauth:// address to add to an authenticator app."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_totp)(email)
+
+
+def _totp(email: str) -> None:
+    from nerveroot.clinic.accounts import enable_totp
+
+    store = _store()
+    try:
+        with store.write() as session:
+            uri = enable_totp(session, email=email)
+    finally:
+        store.dispose()
+    typer.echo(uri)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(users, name="users")
