@@ -76,8 +76,7 @@ class Settings(BaseSettings):
     clinic_email: str | None = None
     # A message waits this long in the outbox, so a booking undone at once makes no noise.
     outbox_grace_seconds: int = Field(default=120, ge=0, le=24 * 3600)
-    # Run the outbox worker inside `serve` (every outbox_poll_seconds); off: run `nerveroot outbox run`.
-    outbox_in_serve: bool = False
+    # How often `nerveroot outbox run --loop` looks for messages that are due.
     outbox_poll_seconds: float = Field(default=15, gt=0, le=3600)
     # Finished episodes are erased this many days after they finished (`nerveroot episodes purge`); 0: never.
     retention_days: int = Field(default=0, ge=0, le=36500)

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from nerveroot.api.deps import UowDep
+from nerveroot.api.deps import SettingsDep, UowDep
 from nerveroot.clinic import audit, episodes, examination, outcomes, record
 from nerveroot.clinic.exam_routes import save_examination
 from nerveroot.clinic.permissions import CurrentClinician, actor
@@ -96,7 +96,7 @@ def read_episode(episode_id: int, staff: CurrentClinician, uow: UowDep) -> dict[
 
 @router.post("/episodes/{episode_id}/examinations", status_code=201)
 def create_examination(
-    episode_id: int, staff: CurrentClinician, uow: UowDep, body: ExaminationCreate
+    episode_id: int, staff: CurrentClinician, uow: UowDep, settings: SettingsDep, body: ExaminationCreate
 ) -> dict[str, Any]:
     """Record an examination; the engine re-runs on history plus examination. The answer says what changed."""
     findings = {k: v for k, v in body.model_dump(exclude={"slr_angle"}).items() if v}
@@ -108,7 +108,7 @@ def create_examination(
                 "not an angle", [Problem(f"slr_angle.{side}", "expected whole degrees from 0 to 90", angle)]
             )
     examined = examination.Examined(findings, {str(k): v for k, v in body.slr_angle.items()}, {})
-    row_id = save_examination(uow, episode_id, staff, examined)
+    row_id = save_examination(uow, episode_id, staff, examined, settings)
     with uow.read() as session:
         history = episodes.history(session, episode_id)
     after = next(h for h in history if h.id == row_id)

@@ -86,12 +86,19 @@ def create_episode(
     return episode
 
 
-def episode_from_booking(session: Session, *, booking: Booking, now: datetime) -> Episode:
-    """The booking's episode (made once): its contact details, and its case assessed again as the intake."""
+def episode_from_booking(
+    session: Session, *, booking: Booking, now: datetime, assessment: dict[str, Any] | None = None
+) -> Episode:
+    """The booking's episode (made once): its contact details, and its case with the server's assessment
+    (made before the booking's transaction opened) as the intake."""
     existing = session.scalar(select(Episode).where(Episode.booking_id == booking.id))
     if existing is not None:
         return existing
-    assessed = assess_case(booking.case_json) if booking.case_json else None
+    assessed = None
+    if booking.case_json and assessment is not None:
+        assessed = Assessed(booking.case_json, assessment, assessment["triage"]["level"])
+    elif booking.case_json:
+        assessed = assess_case(booking.case_json)
     return create_episode(
         session, source="booking", name=booking.name, email=booking.email, phone=booking.phone,
         assessed=assessed, now=now, actor=audit.SYSTEM, booking_id=booking.id,

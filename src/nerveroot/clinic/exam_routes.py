@@ -9,11 +9,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nerveroot.api.deps import UowDep
-from nerveroot.clinic import audit, episodes, examination, record
+from nerveroot.clinic import audit, episodes, examination, notify, record
 from nerveroot.clinic.accounts import Staff
 from nerveroot.clinic.permissions import CurrentClinician, actor
 from nerveroot.clinic.web import CsrfDep, lists, now, page, posted
 from nerveroot.errors import BadInput
+from nerveroot.settings import Settings
 from nerveroot.store.db import UnitOfWork
 
 router = APIRouter(include_in_schema=False)
@@ -47,7 +48,9 @@ def examination_form(
     )
 
 
-def save_examination(uow: UnitOfWork, episode_id: int, staff: Staff, examined: examination.Examined) -> int:
+def save_examination(
+    uow: UnitOfWork, episode_id: int, staff: Staff, examined: examination.Examined, settings: Settings
+) -> int:
     """Assess history + examination and store it (with the flags it raises); the new assessment's id.
     The case is checked before the write: a contradiction is a BadInput and nothing is written."""
     with uow.read() as session:
@@ -60,6 +63,9 @@ def save_examination(uow: UnitOfWork, episode_id: int, staff: Staff, examined: e
         row = episodes.add_assessment(session, episode=episode, kind="examination", assessed=assessed, now=now(),
                                       user_id=staff.id, exam=exam)  # fmt: skip
         record.refresh_flags(session, episode)
+        notify.on_assessment(
+            session, settings=settings, episode_id=episode.id, level=assessed.level, now=now()
+        )
         audit.record(
             session, actor=actor(staff), action="change", now=now(), episode_id=episode.id, what="examination"
         )
@@ -75,7 +81,9 @@ async def create_examination(
     examined, errors = examination.read_examination(lists(form))
     if not errors:
         try:
-            row_id = await run_in_threadpool(save_examination, uow, episode_id, staff, examined)
+            row_id = await run_in_threadpool(
+                save_examination, uow, episode_id, staff, examined, request.app.state.settings
+            )
         except BadInput as exc:
             errors["form"] = "The findings contradict each other or the history: " + "; ".join(
                 str(p) for p in exc.problems[:6]) if exc.problems else exc.message  # fmt: skip

@@ -6,7 +6,7 @@ worse, or when conservative care has not brought enough improvement in a reasona
 - not_improving: a score taken `not_improving_weeks` or more after the first has improved by less than
   its MCID (points and percent) on every measure recorded both times;
 - weakness_worse: a key movement graded lower than at the examination before;
-- new_red_flag: the latest assessment fires a warning-sign rule the intake did not.
+- new_red_flag: the latest follow-up fires a warning-sign rule that no earlier assessment fired.
 """
 
 from __future__ import annotations
@@ -83,22 +83,25 @@ def weakness_worse(history: Sequence[EpisodeAssessment]) -> Flag | None:
 
 
 def new_red_flag(history: Sequence[EpisodeAssessment]) -> Flag | None:
-    if len(history) < 2:
-        return None
+    """A warning-sign rule fired by a follow-up that no earlier assessment of the episode fired."""
     from nerveroot.engine.knowledge import load_knowledge
 
     rules = {r.id: r for r in load_knowledge().red_flags.rules}
-    first = set(history[0].assessment_json.get("triage", {}).get("rules", []))
-    latest = history[-1].assessment_json.get("triage", {})
-    new = [r for r in latest.get("rules", []) if r not in first]
-    if not new:
+    for i in range(len(history) - 1, 0, -1):
+        if history[i].kind != "follow_up":
+            continue
+        earlier = {r for h in history[:i] for r in h.assessment_json.get("triage", {}).get("rules", [])}
+        latest = history[i].assessment_json.get("triage", {})
+        new = [r for r in latest.get("rules", []) if r not in earlier]
+        if new:
+            names = [getattr(rules.get(r), "reason", None) or r.replace("_", " ") for r in new]
+            return Flag(
+                "new_red_flag",
+                "New warning sign",
+                f"at follow-up ({latest.get('level')}): " + "; ".join(names),
+            )
         return None
-    names = [getattr(rules.get(r), "reason", None) or r.replace("_", " ") for r in new]
-    return Flag(
-        "new_red_flag",
-        "New warning sign",
-        f"since the first assessment ({latest.get('level')}): " + "; ".join(names),
-    )
+    return None
 
 
 def flags_of(history: Sequence[EpisodeAssessment], outcomes: Sequence[Outcome]) -> list[Flag]:

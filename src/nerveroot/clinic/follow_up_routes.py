@@ -15,9 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nerveroot.api.deps import UowDep
-from nerveroot.clinic import audit, episodes, outcomes, record
+from nerveroot.clinic import audit, episodes, notify, outcomes, record
 from nerveroot.clinic.episode_routes import charts
 from nerveroot.clinic.web import CsrfDep, lists, now, page, posted
+from nerveroot.settings import Settings
 from nerveroot.store.db import UnitOfWork
 from nerveroot.warning_signs import apply_screen
 from nerveroot.web import screening
@@ -47,7 +48,9 @@ def read_follow_up(request: Request, token: str, uow: UowDep, csrf: CsrfDep) -> 
     return page(request, csrf, "clinic/follow_up.html", context)
 
 
-def _save(uow: UnitOfWork, token: str, scores: outcomes.Scores, answers: dict[str, str]) -> str:
+def _save(
+    uow: UnitOfWork, token: str, scores: outcomes.Scores, answers: dict[str, str], settings: Settings
+) -> str:
     """Save the scores (and a follow-up assessment if a warning-sign question was answered); its level."""
     with uow.read() as session:
         episode_id = outcomes.episode_of_link(session, token=token, now=now())
@@ -65,6 +68,9 @@ def _save(uow: UnitOfWork, token: str, scores: outcomes.Scores, answers: dict[st
         if assessed is not None:
             episodes.add_assessment(
                 session, episode=episode, kind="follow_up", assessed=assessed, now=now(), user_id=None
+            )
+            notify.on_assessment(
+                session, settings=settings, episode_id=episode.id, level=assessed.level, now=now()
             )
         record.refresh_flags(session, episode)
         audit.record(
@@ -89,7 +95,7 @@ async def send_follow_up(request: Request, token: str, uow: UowDep, csrf: CsrfDe
     if answers and errors.get("leg_pain") == outcomes.NOTHING_GIVEN:  # warning signs alone are enough
         del errors["leg_pain"]
     if not errors:
-        level = await run_in_threadpool(_save, uow, token, scores, answers)
+        level = await run_in_threadpool(_save, uow, token, scores, answers, request.app.state.settings)
         if level == "emergency":
             return RedirectResponse("/emergency", status_code=303)
         return RedirectResponse(f"/follow-up/{token}?sent=1", status_code=303)

@@ -128,5 +128,44 @@ def _totp(email: str) -> None:
     typer.echo(uri)
 
 
+outbox = typer.Typer(help="The mail outbox: send what is due over SMTP.", no_args_is_help=True)
+
+
+@outbox.command("run")
+def outbox_run(
+    loop: Annotated[
+        bool, typer.Option("--loop", help="Keep running, every NERVEROOT_OUTBOX_POLL_SECONDS.")
+    ] = False,
+) -> None:
+    """Send the messages that are due (after their grace period); drop those of a cancelled booking."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_outbox)(loop)
+
+
+def _outbox(loop: bool) -> None:
+    import time
+
+    from nerveroot.clinic.notify import run_once
+    from nerveroot.clinic.web import now
+    from nerveroot.settings import Settings
+
+    settings = Settings()
+    store = _store()
+    try:
+        while True:
+            run = run_once(store, settings, now=now())
+            if run.sent or run.dropped or run.failed or not loop:
+                err.print(
+                    f"outbox: {run.sent} sent, {run.dropped} dropped (booking cancelled), {run.failed} failed"
+                )
+            if not loop:
+                return
+            time.sleep(settings.outbox_poll_seconds)
+    finally:
+        store.dispose()
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(users, name="users")
+    app.add_typer(outbox, name="outbox")
