@@ -93,7 +93,7 @@ async def sign_in_required(request: Request, exc: Exception) -> Response:
     """Pages go to the sign-in page (and back after); the API answers 401 with what to do."""
     assert isinstance(exc, SignInRequired)
     if request.url.path.startswith("/clinic") and not request.url.path.startswith("/clinic/sign-in"):
-        target = quote(request.url.path, safe="/")
+        target = quote(request.url.path, safe="/") if request.method == "GET" else "/clinic"
         return RedirectResponse(f"/clinic/sign-in?next={target}", status_code=303)
     from nerveroot.api.errors import problem_body
 

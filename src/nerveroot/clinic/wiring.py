@@ -24,6 +24,7 @@ class RedactPrivateLinks(logging.Filter):
 
 def install(app: FastAPI, settings: Settings) -> None:
     from nerveroot.clinic import (
+        admin_routes,
         api,
         auth_routes,
         episode_routes,
@@ -42,6 +43,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         episode_routes.router,
         exam_routes.router,
         follow_up_routes.router,
+        admin_routes.router,
         api.router,
     )  # /episodes/new before /episodes/{id}
     for router in routers:

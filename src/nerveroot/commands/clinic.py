@@ -166,6 +166,60 @@ def _outbox(loop: bool) -> None:
         store.dispose()
 
 
+episodes = typer.Typer(
+    help="Episodes: erase one, or erase those past the retention period.", no_args_is_help=True
+)
+
+
+@episodes.command("purge")
+def purge_command() -> None:
+    """Erase finished episodes older than NERVEROOT_RETENTION_DAYS (0: keep them; nothing is erased)."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_purge)()
+
+
+def _purge() -> None:
+    from nerveroot.clinic.privacy import purge_finished
+    from nerveroot.clinic.web import now
+    from nerveroot.settings import Settings
+
+    settings = Settings()
+    if settings.retention_days <= 0:
+        err.print("NERVEROOT_RETENTION_DAYS is 0 (keep): nothing erased")
+        return
+    store = _store()
+    try:
+        with store.write() as session:
+            erased = purge_finished(session, days=settings.retention_days, now=now())
+    finally:
+        store.dispose()
+    err.print(f"{len(erased)} finished episode(s) older than {settings.retention_days} days erased")
+
+
+@episodes.command("erase")
+def erase_command(episode_id: Annotated[int, typer.Argument(help="The episode's number.")]) -> None:
+    """Erase one person's record now (the audit log keeps that it was done, without health data)."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_erase)(episode_id)
+
+
+def _erase(episode_id: int) -> None:
+    from nerveroot.clinic.audit import SYSTEM
+    from nerveroot.clinic.privacy import erase_episode
+    from nerveroot.clinic.web import now
+
+    store = _store()
+    try:
+        with store.write() as session:
+            erase_episode(session, episode_id, actor=SYSTEM, now=now())
+    finally:
+        store.dispose()
+    err.print(f"episode {episode_id} erased")
+
+
 def register(app: typer.Typer) -> None:
+    app.add_typer(episodes, name="episodes")
     app.add_typer(users, name="users")
     app.add_typer(outbox, name="outbox")
