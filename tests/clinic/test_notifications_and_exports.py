@@ -19,7 +19,16 @@ from fastapi.testclient import TestClient
 from fhir.resources.R4B.bundle import Bundle
 from sqlalchemy import select
 
-from clinic.conftest import L5_CASE, api_token, client_for, desk_episode, make_staff, post_form, settings_for, sign_in
+from clinic.conftest import (
+    L5_CASE,
+    api_token,
+    client_for,
+    desk_episode,
+    make_staff,
+    post_form,
+    settings_for,
+    sign_in,
+)
 from nerveroot.clinic.notify import run_once
 from nerveroot.clinic.web import now
 from nerveroot.store import Store
@@ -35,7 +44,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[Message] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append(message_from_bytes(envelope.content))
         return "250 OK"
 
