@@ -42,7 +42,7 @@ ROUTES: list[tuple[str, str, str, str]] = [
     ("GET", "/clinic/admin/audit", PAGE, "admin"),
     ("GET", "/clinic/admin/episodes/{episode_id}/export.json", PAGE, "admin"),
     ("POST", "/clinic/admin/episodes/{episode_id}/erase", PAGE, "admin"),
-    ("GET", "/api/v1/clinic/episodes", API, "clinician"),
+    ("GET", "/api/v1/clinic/worklist", API, "clinician"),
     ("POST", "/api/v1/clinic/episodes", API, "clinician"),
     ("GET", "/api/v1/clinic/episodes/{episode_id}", API, "clinician"),
     ("POST", "/api/v1/clinic/episodes/{episode_id}/examinations", API, "clinician"),

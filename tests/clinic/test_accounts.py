@@ -99,7 +99,7 @@ def test_a_disabled_accounts_old_session_is_refused(app_client: TestClient, stor
     disable(store, "cleo@clinic.example")
     page = app_client.get("/clinic", headers={"accept": "text/html"}, follow_redirects=False)
     assert page.status_code == 303 and "/clinic/sign-in" in page.headers["location"]
-    api = app_client.get("/api/v1/clinic/episodes", headers={"authorization": f"Bearer {token}"})
+    api = app_client.get("/api/v1/clinic/worklist", headers={"authorization": f"Bearer {token}"})
     assert api.status_code == 401 and "sign in" in api.json()["error"]
     assert sign_in(app_client, "cleo@clinic.example").status_code == 401
 
@@ -118,10 +118,10 @@ def test_idle_session_expires(database_url: str, store: Store) -> None:
             "/api/v1/clinic/sessions", json={"email": "cleo@clinic.example", "password": PASSWORD}
         ).json()["token"]
         headers = {"authorization": f"Bearer {token}"}
-        assert client.get("/api/v1/clinic/episodes", headers=headers).status_code == 200
+        assert client.get("/api/v1/clinic/worklist", headers=headers).status_code == 200
         with store.write() as session:
             session.execute(update(UserSession).values(last_seen_at=now() - timedelta(minutes=31)))
-        assert client.get("/api/v1/clinic/episodes", headers=headers).status_code == 401
+        assert client.get("/api/v1/clinic/worklist", headers=headers).status_code == 401
 
 
 def test_users_command_asks_twice_lists_and_disables(database_url: str, tmp_path: object) -> None:

@@ -47,7 +47,7 @@ def test_a_booking_becomes_an_episode_and_the_worklist_puts_the_most_urgent_firs
     assert str(desk_first) not in _rows(booked_only) and len(_rows(booked_only)) == 2
     emergency_only = app_client.get("/clinic?level=emergency", headers={"accept": "text/html"}).text
     assert re.findall(r'<a href="/clinic/episodes/\d+">([^<]+)</a>', emergency_only) == ["Booked Person 2"]
-    listed = app_client.get("/api/v1/clinic/episodes", headers={"authorization": f"Bearer {token}"}).json()
+    listed = app_client.get("/api/v1/clinic/worklist", headers={"authorization": f"Bearer {token}"}).json()
     episode = next(e for e in listed if e["name"] == "Booked Person 1")
     view = app_client.get(f"/clinic/episodes/{episode['id']}", headers={"accept": "text/html"})
     assert view.status_code == 200

@@ -13,6 +13,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from nerveroot.api.deps import SettingsDep, UowDep
+from nerveroot.api.jsonbody import SafeJsonRoute
+from nerveroot.api.openapi import ProblemBody, responses
 from nerveroot.clinic import audit, episodes, examination, outcomes, record
 from nerveroot.clinic.exam_routes import save_examination
 from nerveroot.clinic.permissions import CurrentClinician, actor
@@ -20,7 +22,19 @@ from nerveroot.clinic.web import now
 from nerveroot.errors import BadInput, Problem
 from nerveroot.store.clinic import TRIAGE_ORDER
 
-router = APIRouter(prefix="/api/v1/clinic", tags=["clinic"])
+router = APIRouter(prefix="/api/v1/clinic", tags=["clinic"], route_class=SafeJsonRoute)
+NOT_YOURS = "no episode has this number, or it is not yours to see (it may have been erased)"
+
+
+def documented(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers of a clinic route: 401 (sign in), 403 (role), plus the shared ones."""
+    out = responses(503, *codes, not_found=NOT_YOURS)
+    out[401] = {
+        "model": ProblemBody,
+        "description": "no live staff session: sign in (POST /api/v1/clinic/sessions)",
+    }
+    out[403] = {"model": ProblemBody, "description": "the staff member's role does not allow this"}
+    return out
 
 
 class EpisodeCreate(BaseModel):
@@ -62,7 +76,7 @@ class OutcomeCreate(BaseModel):
     )
 
 
-@router.get("/episodes")
+@router.get("/worklist", responses=documented(422))
 def list_episodes(
     staff: CurrentClinician, uow: UowDep, level: str = "", flagged: bool = False
 ) -> list[dict[str, Any]]:
@@ -75,7 +89,7 @@ def list_episodes(
                  "booked": e.booking_id is not None, "flags": e.flags, "seen": e.seen_at is not None} for e in rows]  # fmt: skip
 
 
-@router.post("/episodes", status_code=201)
+@router.post("/episodes", status_code=201, responses=documented(422))
 def create_episode(staff: CurrentClinician, uow: UowDep, body: EpisodeCreate) -> dict[str, Any]:
     """Start an episode at the desk with a case; it is assessed at once."""
     assessed = episodes.assess_case(body.case)
@@ -85,7 +99,7 @@ def create_episode(staff: CurrentClinician, uow: UowDep, body: EpisodeCreate) ->
         return {"id": episode.id, "triage_level": episode.triage_level}
 
 
-@router.get("/episodes/{episode_id}")
+@router.get("/episodes/{episode_id}", responses=documented(404, 422))
 def read_episode(episode_id: int, staff: CurrentClinician, uow: UowDep) -> dict[str, Any]:
     """The whole record: contact, booking, every assessment (case and result), scores, flags."""
     with uow.write() as session:
@@ -94,7 +108,7 @@ def read_episode(episode_id: int, staff: CurrentClinician, uow: UowDep) -> dict[
         )
 
 
-@router.post("/episodes/{episode_id}/examinations", status_code=201)
+@router.post("/episodes/{episode_id}/examinations", status_code=201, responses=documented(404, 422))
 def create_examination(
     episode_id: int, staff: CurrentClinician, uow: UowDep, settings: SettingsDep, body: ExaminationCreate
 ) -> dict[str, Any]:
@@ -121,7 +135,7 @@ def create_examination(
     return out
 
 
-@router.post("/episodes/{episode_id}/outcomes", status_code=201)
+@router.post("/episodes/{episode_id}/outcomes", status_code=201, responses=documented(404, 422))
 def create_outcome(
     episode_id: int, staff: CurrentClinician, uow: UowDep, body: OutcomeCreate
 ) -> dict[str, Any]:
@@ -151,7 +165,7 @@ def create_outcome(
         return {"id": row.id, "odi_percent": row.odi_percent, "flags": episode.flags}
 
 
-@router.get("/episodes/{episode_id}/fhir")
+@router.get("/episodes/{episode_id}/fhir", responses=documented(404, 422))
 def read_episode_fhir(episode_id: int, staff: CurrentClinician, uow: UowDep) -> dict[str, Any]:
     """The episode as a FHIR R4 Bundle: the latest assessment's resources, the booking's Appointment, and an
     Observation for every outcome score (NPRS, ODI with LOINC codes). Clinician only; unknown: 404."""

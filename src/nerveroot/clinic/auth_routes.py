@@ -19,9 +19,11 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from pydantic import BaseModel, ConfigDict, Field
 
+from nerveroot.api.jsonbody import SafeJsonRoute
 from nerveroot.api.ratelimit import TooManyRequests, client_of
 from nerveroot.clinic import audit
 from nerveroot.clinic.accounts import SignInRefused, Staff, verify_sign_in
+from nerveroot.clinic.api import documented
 from nerveroot.clinic.permissions import CurrentClinician, actor, session_token
 from nerveroot.clinic.sessions import COOKIE, end_session, start_session
 from nerveroot.clinic.web import CsrfDep, FormExpired, now, page, posted, text
@@ -30,7 +32,7 @@ from nerveroot.settings import Settings
 from nerveroot.store import Store
 
 pages = APIRouter(include_in_schema=False)
-api = APIRouter(prefix="/api/v1/clinic", tags=["clinic"])
+api = APIRouter(prefix="/api/v1/clinic", tags=["clinic"], route_class=SafeJsonRoute)
 
 
 @dataclass
@@ -160,7 +162,7 @@ class SessionPublic(BaseModel):
     hours: int
 
 
-@api.post("/sessions", response_model=SessionPublic, status_code=201)
+@api.post("/sessions", response_model=SessionPublic, status_code=201, responses=documented(422, 429))
 def create_session(request: Request, body: SessionCreate) -> SessionPublic:
     """Sign in for the API: a session token (refused: 401 with one message for every reason)."""
     token = _sign_in(request, body.email, body.password, body.code)
@@ -170,7 +172,7 @@ def create_session(request: Request, body: SessionCreate) -> SessionPublic:
     )
 
 
-@api.delete("/sessions/current", status_code=204, response_model=None)
+@api.delete("/sessions/current", status_code=204, response_model=None, responses=documented(422))
 def delete_session(request: Request, staff: CurrentClinician) -> Response:
     """Sign out: the token stops working at once."""
     _end(request, session_token(request), staff)
