@@ -83,3 +83,18 @@ def test_a_bad_case_at_the_desk_saves_nothing(app_client: TestClient, store: Sto
     bad = post_form(app_client, "/clinic/episodes/new", {"name": "X", "case": '{"age": 400}', "go": "save"})
     assert bad.status_code == 422 and "age" in bad.text
     assert "<tr data-episode" not in app_client.get("/clinic", headers={"accept": "text/html"}).text
+
+
+def test_the_date_filter_counts_days_in_the_clinics_time_zone(app_client: TestClient, store: Store) -> None:
+    from datetime import timedelta
+
+    from nerveroot.clinic.web import now
+    from nerveroot.settings import Settings
+
+    make_staff(store, "cleo@clinic.example")
+    desk_episode(app_client, api_token(app_client, "cleo@clinic.example"))
+    sign_in(app_client, "cleo@clinic.example")
+    today = now().astimezone(Settings().tz).date()
+    for since, until, rows in ((today, today, 1), (today + timedelta(days=1), None, 0), (None, today - timedelta(days=1), 0)):
+        query = "&".join(f"{k}={v.isoformat()}" for k, v in (("since", since), ("until", until)) if v)
+        assert len(_rows(app_client.get(f"/clinic?{query}", headers={"accept": "text/html"}).text)) == rows, query

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import select
@@ -143,6 +143,7 @@ class Filters:
     booked: str = ""  # "", "yes", "no"
     flagged: bool = False
     finished: bool = False
+    tz: tzinfo = UTC  # the clinic's time zone: a date is a day there
 
 
 def worklist(session: Session, *, filters: Filters) -> list[Episode]:
@@ -152,10 +153,11 @@ def worklist(session: Session, *, filters: Filters) -> list[Episode]:
     if filters.level in TRIAGE_ORDER:
         query = query.where(Episode.triage_level == filters.level)
     if filters.since is not None:
-        query = query.where(Episode.created_at >= datetime.combine(filters.since, time(0)).astimezone())
+        query = query.where(Episode.created_at >= datetime.combine(filters.since, time(0), tzinfo=filters.tz))
     if filters.until is not None:
         query = query.where(
-            Episode.created_at < datetime.combine(filters.until, time(23, 59, 59)).astimezone()
+            Episode.created_at
+            < datetime.combine(filters.until + timedelta(days=1), time(0), tzinfo=filters.tz)
         )
     if filters.booked == "yes":
         query = query.where(Episode.booking_id.is_not(None))

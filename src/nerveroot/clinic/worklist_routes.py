@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from nerveroot.api.deps import UowDep
+from nerveroot.api.deps import SettingsDep, UowDep
 from nerveroot.clinic import audit, episodes
 from nerveroot.clinic.permissions import CurrentClinician, actor
 from nerveroot.clinic.web import CsrfDep, now, page, posted, text
@@ -31,13 +31,13 @@ def _date(value: str) -> date | None:
 
 @router.get("/clinic", response_class=HTMLResponse)
 def read_worklist(
-    *, request: Request, staff: CurrentClinician, uow: UowDep, csrf: CsrfDep,
+    *, request: Request, staff: CurrentClinician, uow: UowDep, csrf: CsrfDep, settings: SettingsDep,
     level: str = "", since: str = "", until: str = "", booked: str = "", flagged: str = "", finished: str = "",
 ) -> HTMLResponse:  # fmt: skip
     """Episodes, most urgent first, then oldest; filters by urgency, date, booked or not, flagged."""
     filters = episodes.Filters(
         level=level if level in TRIAGE_ORDER else "", since=_date(since), until=_date(until),
-        booked=booked if booked in ("yes", "no") else "", flagged=flagged == "yes", finished=finished == "yes",
+        booked=booked if booked in ("yes", "no") else "", flagged=flagged == "yes", finished=finished == "yes", tz=settings.tz,
     )  # fmt: skip
     with uow.write() as session:
         rows = episodes.worklist(session, filters=filters)
