@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from expect import OWN_CASES, SHARED_CASES, load_cases
+from expect import BLIND_CASES, OWN_CASES, SHARED_CASES, load_cases
 from nerveroot.assessment import Assessment
 from nerveroot.case import parse_case
 from nerveroot.engine import assess
@@ -69,7 +69,11 @@ def simulate(case_id: str, full: Mapping[str, Any]) -> Run:
 
 
 def structured_cases() -> list[tuple[str, dict[str, Any]]]:
-    files = [SHARED_CASES, *sorted(OWN_CASES.glob("*.json"))]
+    files = [
+        *([SHARED_CASES] if SHARED_CASES.exists() else []),
+        *sorted(OWN_CASES.glob("*.json")),
+        *sorted(BLIND_CASES.glob("*.json")),
+    ]
     return [(c["id"], c["case"]) for path in files for c in load_cases(path) if "case" in c]
 
 

@@ -8,7 +8,7 @@ hypothesis and cause id used anywhere exists.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -17,8 +17,9 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from nerveroot.case import REGIONS, WHERE, Case, Where
-from nerveroot.engine.facts import DERIVED
+from nerveroot.assessment import CauseId
+from nerveroot.case import IMAGING_FINDINGS, MOVEMENTS, REGIONS, WHERE, Case, Where
+from nerveroot.engine.facts import DERIVED, PARAMETERS, SETS
 from nerveroot.errors import KnowledgeError, Problem
 
 Level = Literal["self_care", "routine", "prompt", "urgent", "emergency"]
@@ -57,6 +58,7 @@ class Root(_Data):
     dermatome: dict[str, float]
     pain_map: dict[str, float]
     sources: list[str]
+    key_point: str | None = None  # the ISNCSCI key sensory point, as a region id
 
     def territory(self, kind: str) -> dict[str, float]:
         """Where this kind of symptom points to the root: pain has its own, wider map."""
@@ -68,6 +70,8 @@ class Modality(Sourced):
     min_lr: float = Field(default=1.0, gt=0, le=1)
     levels: list[str] | None = None
     per_region: bool = False
+    # examined sensation: a root's key sensory point (roots.yaml) found normal lowers that root
+    normal_key_point_lr: float | None = Field(default=None, gt=0, le=1)
 
 
 class RegionOverride(Sourced):
@@ -101,74 +105,6 @@ class Match(_Data):
 
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-class Effect(Sourced):
-    target: Literal["pattern", "root", "cause"]
-    lr: dict[str, float]
-
-
-class Finding(_Data):
-    id: str
-    fact: str
-    match: Match
-    label: str
-    side: Literal["same", "other"] = "same"
-    effects: list[Effect]
-
-    @cached_property
-    def sided(self) -> bool:
-        return "{side}" in self.fact
-
-    @cached_property
-    def per_side(self) -> tuple[tuple[Where, str, str], ...]:
-        """(side, fact id, plain label) for each side, the unnamed side included, worked out once."""
-        return tuple(
-            (
-                s,
-                self.fact.replace("{side}", s),
-                self.label.replace("{side}", "side not given" if s == "unknown" else s),
-            )
-            for s in WHERE
-        )
-
-    @cached_property
-    def label_no_side(self) -> str:
-        return self.label.replace(" ({side})", "").replace("{side}", "")
-
-
-class Thresholds(Sourced):
-    radicular_at_least: float
-    non_radicular_at_most: float
-    mimic_listed_at_least: float
-
-
-class Hypothesis(Sourced):
-    kind: Literal["radicular", "mechanical", "mimic"]
-    prior: float = Field(gt=0, lt=1)
-    urgency: Level | None = None
-
-
-class Territories(Sourced):
-    """Where a peripheral look-alike can cause symptoms; leg symptoms outside it count against it."""
-
-    outside_lr: float = Field(gt=0, lt=1)
-    regions: dict[str, list[str]]
-
-
-class Patterns(_Data):
-    baseline: str
-    thresholds: Thresholds
-    hypotheses: dict[str, Hypothesis]
-    territories: Territories
-
-
-class Cause(Sourced):
-    label: str
-    prior: float = Field(gt=0, lt=1)
-    levels: dict[Literal["default", "from_age_55"], dict[str, float]]
-    levels_source: str
-    levels_reason: str | None = None
 
 
 class Condition(_Data):
@@ -208,6 +144,82 @@ class Condition(_Data):
         )
 
 
+class Effect(Sourced):
+    target: Literal["pattern", "root", "cause"]
+    lr: dict[str, float]
+
+
+class Finding(_Data):
+    id: str
+    fact: str
+    match: Match
+    label: str
+    side: Literal["same", "other"] = "same"
+    effects: list[Effect]
+    # counted only when this holds too (an absent ankle jerk weighs less from 60): a condition as in
+    # red_flags.yaml, on facts of the case (no pattern probabilities)
+    when: Condition | None = None
+    # findings that describe one picture (neurogenic claudication) share a group, whose combined effect is
+    # capped (`groups` in findings.yaml) so that they are not multiplied as if independent
+    group: str | None = None
+
+    @cached_property
+    def sided(self) -> bool:
+        return "{side}" in self.fact
+
+    @cached_property
+    def per_side(self) -> tuple[tuple[Where, str, str], ...]:
+        """(side, fact id, plain label) for each side, the unnamed side included, worked out once."""
+        return tuple(
+            (
+                s,
+                self.fact.replace("{side}", s),
+                self.label.replace("{side}", "side not given" if s == "unknown" else s),
+            )
+            for s in WHERE
+        )
+
+    @cached_property
+    def label_no_side(self) -> str:
+        return self.label.replace(" ({side})", "").replace("{side}", "")
+
+
+class Thresholds(Sourced):
+    radicular_at_least: float
+    non_radicular_at_most: float
+    mimic_listed_at_least: float
+    also_consider_at_least: float = Field(gt=0, lt=1)
+
+
+class Hypothesis(Sourced):
+    kind: Literal["radicular", "mechanical", "mimic"]
+    prior: float = Field(gt=0, lt=1)
+    urgency: Level | None = None
+
+
+class Territories(Sourced):
+    """Where a peripheral look-alike can cause symptoms; leg symptoms outside it count against it."""
+
+    outside_lr: float = Field(gt=0, lt=1)
+    regions: dict[str, list[str]]
+
+
+class Patterns(_Data):
+    baseline: str
+    thresholds: Thresholds
+    hypotheses: dict[str, Hypothesis]
+    territories: Territories
+
+
+class Cause(Sourced):
+    label: str
+    prior: float = Field(gt=0, lt=1)
+    # root shares by age: `older` from parameters.older_disc_levels_from_age
+    levels: dict[Literal["default", "older"], dict[str, float]]
+    levels_source: str
+    levels_reason: str | None = None
+
+
 class Rule(Sourced):
     id: str
     reason: str  # plain words shown to the person; why the rule exists is reason_for_rule
@@ -217,6 +229,10 @@ class Rule(Sourced):
     # a rule that points away from the roots names the look-alike it suspects, so that it is listed
     # (first) whatever its probability: the red flag, not the odds, decides what to do
     names_mimic: str | None = None
+    # the condition the rule suspects (a `codes.yaml` conclusion, coded as provisional), and whether it is a
+    # serious disease or a look-alike, for which advice meant for a pinched nerve is not shown
+    suspects: str | None = None
+    serious: bool = False
 
 
 class Suggestion(Sourced):
@@ -250,17 +266,40 @@ class RedFlags(_Data):
 
 
 class CodeEntry(Sourced):
+    """One code of a conclusion. `code`, or the region's variant (`lumbar` / `lumbosacral`), or the side's
+    (`right`, `left`, `both`, and `unspecified` when the side is not known): billable codes carry laterality."""
+
     system: str
     display: str
     status: Literal["read", "secondary", "unverified"]
     code: str | None = None
     lumbar: str | None = None
     lumbosacral: str | None = None
+    right: str | None = None
+    left: str | None = None
+    both: str | None = None
+    unspecified: str | None = None
     when_claudication: bool | None = None
+
+    def all_codes(self) -> list[str]:
+        values = (
+            self.code,
+            self.lumbar,
+            self.lumbosacral,
+            self.right,
+            self.left,
+            self.both,
+            self.unspecified,
+        )
+        return [c for c in values if c]
 
 
 class Codes(_Data):
     systems: dict[str, str]
+    # the roots whose codes are the lumbosacral variant (M51.17, M48.07) rather than the lumbar one
+    lumbosacral_roots: list[str]
+    # neurogenic claudication, for the stenosis code with or without it (M48.062 / M48.061)
+    claudication: Condition
     conclusions: dict[str, list[CodeEntry]]
 
 
@@ -273,8 +312,13 @@ class TriageText(_Data):
 class AdviceWhen(_Data):
     pattern: list[Literal["radicular", "uncertain", "non_radicular"]] | None = None
     cause: list[str] | None = None
+    not_cause: list[str] | None = None
     triage: list[Level] | None = None
     mimic: list[str] | None = None
+    rule: list[str] | None = None  # shown when one of these red-flag rules fired: its own words
+    # advice for a pinched nerve (keep moving, its recovery course): not shown when a serious-disease rule
+    # fired or a look-alike leads
+    pinched_nerve: bool | None = None
 
 
 Section = Literal["helps_now", "modify", "recovery", "surgery", "seek_help", "about", "next_step"]
@@ -325,10 +369,46 @@ class SideMismatch(Sourced):
     lr: float = Field(gt=0, lt=1)
 
 
+class Parameter(Sourced):
+    """A number a derived fact uses (a threshold or an age cut-off), kept here with its source."""
+
+    value: float
+
+
+class ItemSet(Sourced):
+    """A set of region or movement ids a derived fact reads (the regions of a stocking distribution)."""
+
+    items: list[str] = Field(min_length=1)
+
+
+class Group(Sourced):
+    """Findings that describe one picture: their combined likelihood ratio between any two hypotheses of a
+    target is capped at `cap` (they are not independent observations)."""
+
+    cap: float = Field(gt=1)
+    target: Literal["pattern", "cause"]
+
+
+class Imaging(_Data):
+    """What a scan report adds: which root a disc level meets, and the weight of each finding."""
+
+    discs: dict[str, dict[Literal["traversing", "exiting"], str]]
+    zones: dict[
+        Literal["central", "paracentral", "foraminal", "extraforaminal"], Literal["traversing", "exiting"]
+    ]
+    # the zone a finding is read in when the report gives none (a foraminal stenosis meets the exiting root)
+    default_zone: dict[str, Literal["central", "paracentral", "foraminal", "extraforaminal"]]
+    findings: dict[str, list[Effect]]
+
+
 class Findings(_Data):
     side_mismatch: SideMismatch
     modalities: dict[Literal["pain", "numbness", "tingling", "sensation"], Modality]
     region_overrides: list[RegionOverride]
+    parameters: dict[str, Parameter]
+    sets: dict[str, ItemSet]
+    groups: dict[str, Group]
+    imaging: Imaging
     findings: list[Finding]
 
 
@@ -342,6 +422,10 @@ class Knowledge(_Data):
     side_mismatch: SideMismatch
     modalities: dict[str, Modality]
     region_overrides: list[RegionOverride]
+    parameters: dict[str, Parameter]
+    sets: dict[str, ItemSet]
+    groups: dict[str, Group]
+    imaging: Imaging
     findings: list[Finding]
     causes: dict[str, Cause]
     red_flags: RedFlags
@@ -355,6 +439,15 @@ class Knowledge(_Data):
             yield f"modalities.{name}", m.source, m.reason
         for o in self.region_overrides:
             yield f"region_overrides.{o.modality}.{o.region}", o.source, o.reason
+        for name, par in self.parameters.items():
+            yield f"parameters.{name}", par.source, par.reason
+        for name, st in self.sets.items():
+            yield f"sets.{name}", st.source, st.reason
+        for name, g in self.groups.items():
+            yield f"groups.{name}", g.source, g.reason
+        for name, effects in self.imaging.findings.items():
+            for i, e in enumerate(effects):
+                yield f"imaging.findings.{name}[{i}]", e.source, e.reason
         for f in self.findings:
             for i, e in enumerate(f.effects):
                 yield f"findings.{f.id}.effects[{i}]", e.source, e.reason
@@ -377,7 +470,7 @@ class Knowledge(_Data):
                     yield f"red_flags.features.{name}[{i}]", cond.source, cond.reason
         for concl, entries in self.codes.conclusions.items():
             for entry in entries:
-                yield f"codes.{concl}.{entry.code or entry.lumbar}", entry.source, entry.reason
+                yield f"codes.{concl}.{entry.all_codes()[0]}", entry.source, entry.reason
         for root_id, root in self.roots.items():
             for src in root.sources:
                 yield f"roots.{root_id}", src, None
@@ -422,6 +515,9 @@ def load_knowledge_from(folder: Path | Any) -> Knowledge:
     findings = raw.pop("findings") or {}
     if isinstance(findings, dict):
         raw.update(findings)
+    unknown = list(_resolve_parameters(raw))
+    if unknown:
+        raise KnowledgeError(f"the knowledge base in {folder} is not valid", unknown)
     try:
         kb = Knowledge.model_validate(raw)
     except ValidationError as exc:
@@ -440,16 +536,52 @@ def load_knowledge_from(folder: Path | Any) -> Knowledge:
     return kb
 
 
+def _resolve_parameters(raw: dict[str, Any]) -> Iterator[Problem]:
+    """A threshold (`below`, `at_least`) may name a parameter instead of a number, so that a number the
+    Python side also reads (the heel-raise count) is written once: replace each name by its value."""
+    params = raw.get("parameters")
+    values = (
+        {k: v.get("value") for k, v in params.items() if isinstance(v, dict)}
+        if isinstance(params, dict)
+        else {}
+    )
+
+    def walk(node: Any, where: str) -> Iterator[Problem]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("below", "at_least") and isinstance(value, str):
+                    if value in values:
+                        node[key] = values[value]
+                    else:
+                        yield Problem(
+                            f"{where}.{key}", f"unknown parameter; known: {', '.join(sorted(values))}", value
+                        )
+                else:
+                    yield from walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                yield from walk(item, f"{where}[{i}]")
+
+    for section in ("findings", "red_flags", "codes"):
+        yield from walk(raw.get(section), section)
+
+
 @cache
 def load_knowledge() -> Knowledge:
     """The bundled knowledge base, loaded once per process."""
     return load_knowledge_from(resources.files("nerveroot") / "knowledge")
 
 
-def _fact_ok(path: str) -> bool:
+def _fact_ok(path: str, hypotheses: Iterable[str] = ()) -> bool:
+    """Is `path` a fact a condition can read: a case field, a derived fact, an imaging finding
+    (``imaging.<finding>``) or, where `hypotheses` are given, a pattern probability (``pattern.<id>``)?"""
     parts = path.replace("{side}", "left").split(".")
     if parts[0] == "derived":
         return len(parts) == 2 and parts[1] in DERIVED
+    if parts[0] == "imaging":
+        return len(parts) == 2 and parts[1] in IMAGING_FINDINGS
+    if parts[0] == "pattern":
+        return len(parts) == 2 and parts[1] in set(hypotheses)
     model: Any = Case
     for part in parts:
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
@@ -482,6 +614,8 @@ def cross_check(kb: Knowledge) -> Iterator[Problem]:
             "regions", "must list exactly the case's region ids", sorted(region_ids ^ set(kb.regions))
         )
     for root_id, root in kb.roots.items():
+        if root.key_point is not None and root.key_point not in region_ids:
+            yield Problem(f"roots.{root_id}.key_point", "unknown region id", root.key_point)
         for kind, territory in (("dermatome", root.dermatome), ("pain_map", root.pain_map)):
             for region, weight in territory.items():
                 if region not in region_ids:
@@ -526,6 +660,95 @@ def cross_check(kb: Knowledge) -> Iterator[Problem]:
         for entry in entries:
             if entry.system not in kb.codes.systems:
                 yield Problem(f"codes.{concl}", "unknown code system", entry.system)
+            if not entry.all_codes():
+                yield Problem(
+                    f"codes.{concl}", "an entry needs a code (or its lumbar/lumbosacral or side variants)"
+                )
+    for root_id in kb.codes.lumbosacral_roots:
+        if root_id not in kb.roots:
+            yield Problem("codes.lumbosacral_roots", "unknown root", root_id)
+    yield from _check_findings_extras(kb)
+    yield from _check_code_facing_ids(kb)
+
+
+def _check_findings_extras(kb: Knowledge) -> Iterator[Problem]:
+    """Parameters the derived facts read, groups, conditional findings and the imaging table."""
+    for name in sorted(PARAMETERS.keys() - set(kb.parameters)):
+        yield Problem("parameters", f"missing; engine/facts.py reads it ({PARAMETERS[name]})", name)
+    for name in sorted(set(kb.parameters) - set(PARAMETERS)):
+        yield Problem(
+            "parameters", f"not read by any derived fact; known: {', '.join(sorted(PARAMETERS))}", name
+        )
+    for name in sorted(SETS.keys() ^ kb.sets.keys()):
+        yield Problem("sets", f"engine/facts.py reads exactly: {', '.join(sorted(SETS))}", name)
+    known_items = set(REGIONS) | set(MOVEMENTS)
+    for name, st in kb.sets.items():
+        for item in st.items:
+            if item not in known_items:
+                yield Problem(f"sets.{name}", "not a region or movement id of the case", item)
+    for f in kb.findings:
+        if f.group is not None:
+            group = kb.groups.get(f.group)
+            if group is None:
+                yield Problem(
+                    f"findings.{f.id}.group", f"unknown group; known: {', '.join(sorted(kb.groups))}", f.group
+                )
+            elif not any(e.target == group.target for e in f.effects):
+                yield Problem(
+                    f"findings.{f.id}.group", f"the finding has no {group.target} effect to cap", f.group
+                )
+        if f.when is not None:
+            yield from _walk_condition(f"findings.{f.id}.when", f.when, kb, allow_pattern=False)
+    roots = set(kb.roots)
+    for disc, meets in kb.imaging.discs.items():
+        for kind, root in meets.items():
+            if root not in roots:
+                yield Problem(f"imaging.discs.{disc}.{kind}", "unknown root", root)
+    allowed = {"root": {"compressed"}, "pattern": set(kb.patterns.hypotheses), "cause": set(kb.causes)}
+    for name, effects in kb.imaging.findings.items():
+        if name not in IMAGING_FINDINGS:
+            yield Problem(
+                "imaging.findings",
+                f"not an imaging finding of the case; known: {', '.join(IMAGING_FINDINGS)}",
+                name,
+            )
+        for e in effects:
+            yield from _check_lr(f"imaging.findings.{name}.{e.target}", e.lr, allowed[e.target])
+
+
+# Ids that code outside the knowledge base relies on: checked here, so that a rename is an error at load.
+CAUSES_OF_THE_CONTRACT = frozenset(get_args(CauseId))
+
+
+def _check_code_facing_ids(kb: Knowledge) -> Iterator[Problem]:
+    expected = set(kb.causes) | {"non_radicular"}
+    if expected != CAUSES_OF_THE_CONTRACT:
+        yield Problem(
+            "causes",
+            "must match the cause ids of the assessment (assessment.py CauseId)",
+            sorted(expected ^ CAUSES_OF_THE_CONTRACT),
+        )
+    conclusions = set(kb.codes.conclusions)
+    rule_ids = {r.id for r in kb.red_flags.rules}
+    for rule in kb.red_flags.rules:
+        if rule.suspects is not None and rule.suspects not in conclusions:
+            yield Problem(
+                f"red_flags.rules.{rule.id}.suspects", "not a conclusion in codes.yaml", rule.suspects
+            )
+    said: set[str] = set()
+    for item in kb.advice.items:
+        for rid in (item.when.rule or []) if item.when else []:
+            if rid not in rule_ids:
+                yield Problem(f"advice.items.{item.id}.when.rule", "unknown red-flag rule", rid)
+            if item.section == "seek_help":
+                said.add(rid)
+    for rule in kb.red_flags.rules:
+        if LEVELS.index(rule.level) >= LEVELS.index("prompt") and rule.id not in said:
+            yield Problem(
+                f"red_flags.rules.{rule.id}",
+                "a rule that raises the level needs its own words: an advice item in seek_help with when.rule naming it",
+            )
+    yield from _walk_condition("codes.claudication", kb.codes.claudication, kb, allow_pattern=False)
 
 
 def _check_lr(where: str, table: dict[str, float], allowed: set[str]) -> Iterator[Problem]:
@@ -536,6 +759,19 @@ def _check_lr(where: str, table: dict[str, float], allowed: set[str]) -> Iterato
             yield Problem(f"{where}.{key}", "must be a positive finite number", value)
 
 
+def _walk_condition(where: str, c: Condition, kb: Knowledge, *, allow_pattern: bool) -> Iterator[Problem]:
+    topics = kb.red_flags.topics
+    if c.fact is not None and c.fact.startswith("unsure."):
+        if c.fact.removeprefix("unsure.") not in topics:
+            yield Problem(where, f"unknown topic; known: {', '.join(sorted(topics))}", c.fact)
+    elif c.fact is not None and not _fact_ok(c.fact, kb.patterns.hypotheses if allow_pattern else ()):
+        yield Problem(where, "not a case field, an imaging finding or a known derived fact", c.fact)
+    if c.feature is not None and c.feature not in kb.red_flags.features:
+        yield Problem(where, f"unknown feature; known: {', '.join(sorted(kb.red_flags.features))}", c.feature)
+    for child in (c.all or []) + (c.any or []) + ([c.not_] if c.not_ else []):
+        yield from _walk_condition(where, child, kb, allow_pattern=allow_pattern)
+
+
 def _check_conditions(kb: Knowledge) -> Iterator[Problem]:
     topics = kb.red_flags.topics
     for name, topic in topics.items():
@@ -544,17 +780,7 @@ def _check_conditions(kb: Knowledge) -> Iterator[Problem]:
                 yield Problem(f"red_flags.topics.{name}.findings", "not a history or exam finding", path)
 
     def walk(where: str, c: Condition) -> Iterator[Problem]:
-        if c.fact is not None and c.fact.startswith("unsure."):
-            if c.fact.removeprefix("unsure.") not in topics:
-                yield Problem(where, f"unknown topic; known: {', '.join(sorted(topics))}", c.fact)
-        elif c.fact is not None and not _fact_ok(c.fact):
-            yield Problem(where, "not a case field or a known derived fact", c.fact)
-        if c.feature is not None and c.feature not in kb.red_flags.features:
-            yield Problem(
-                where, f"unknown feature; known: {', '.join(sorted(kb.red_flags.features))}", c.feature
-            )
-        for child in (c.all or []) + (c.any or []) + ([c.not_] if c.not_ else []):
-            yield from walk(where, child)
+        return _walk_condition(where, c, kb, allow_pattern=True)
 
     for name, cond in kb.red_flags.features.items():
         yield from walk(f"red_flags.features.{name}", cond)

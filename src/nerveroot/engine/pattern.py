@@ -39,3 +39,19 @@ def likely_mimics(result: PatternResult, kb: Knowledge) -> list[tuple[str, float
         if kb.patterns.hypotheses[h].kind == "mimic" and p >= floor
     ]
     return sorted(found, key=lambda item: (-item[1], item[0]))
+
+
+def also_consider(result: PatternResult, kb: Knowledge) -> list[tuple[str, float]]:
+    """Look-alikes worth naming beside whatever leads, judged on their own evidence: each look-alike's odds
+    against plain joint or muscle back pain (the baseline of the likelihood ratios), so that a strong root
+    does not hide hip arthritis beside it. The probability given is that pairwise one."""
+    baseline = result.hypotheses[kb.patterns.baseline]
+    floor = kb.patterns.thresholds.also_consider_at_least
+    found = []
+    for h, p in result.hypotheses.items():
+        if kb.patterns.hypotheses[h].kind != "mimic":
+            continue
+        pair = p / (p + baseline) if p + baseline > 0 else 0.0
+        if pair >= floor:
+            found.append((h, pair))
+    return sorted(found, key=lambda item: (-item[1], item[0]))
