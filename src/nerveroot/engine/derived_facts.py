@@ -143,7 +143,9 @@ def ankle_jerks_age_related(case: Case, kb: Knowledge) -> Derived:
     if not lost or case.age is None:
         return Derived(None)
     older = case.age >= parameter(kb, "ankle_jerk_age_related_from_age")
-    return Derived(older and lost == {"achilles"}, "ankle jerks lost, common at this age")
+    ankle = [_reflexes(case, s).get("achilles") for s in SIDES]
+    one_sided = "normal" in ankle and any(v in ("reduced", "absent") for v in ankle)  # asymmetry is not age
+    return Derived(older and lost == {"achilles"} and not one_sided, "ankle jerks lost, common at this age")
 
 
 @derived
