@@ -427,3 +427,21 @@ def test_a_diabetic_with_a_plain_l5_root_keeps_the_root() -> None:
                                 weakness={"left": {"great_toe_extension": 4}})))  # fmt: skip
     assert a.pattern.label == "radicular"
     assert a.roots[0].root == "L5"
+
+
+def test_hip_arthritis_beside_a_real_l5_root_is_named_as_also_consider() -> None:
+    """Issue 14: the hypotheses exclude each other, so the root hid the hip; `also_consider` names a look-alike
+    from its own findings (groin pain, a painful rotation), while `mimics` keeps its meaning."""
+    root = _with(
+        L5_LEFT,
+        age=66,
+        numbness={"left": ["dorsum_foot"]},
+        weakness={"left": {"great_toe_extension": 4, "hip_abduction": 4}},
+    )
+    root["pain"] = {"left": ["groin", "buttock", "lateral_calf", "dorsum_foot"]}
+    with_hip = assess(parse_case({**root, "tests": {"left": {"hip_internal_rotation": "painful"}}}))
+    assert with_hip.roots[0].root == "L5"
+    assert [m.mimic for m in with_hip.also_consider] == ["hip_joint"]
+    assert "hip_joint" not in [m.mimic for m in with_hip.mimics]
+    plain = assess(parse_case(_with(L5_LEFT, age=66, weakness={"left": {"great_toe_extension": 4}})))
+    assert plain.also_consider == []

@@ -79,7 +79,7 @@ def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
         pinched_nerve=pinched,
     )
     sections = select_advice(kb, situation)
-    extra = [(m, p) for m, p in also_consider(pattern, kb) if m not in mimic_ids]
+    extra = [(m, p) for m, p in also_consider(hits, kb) if m not in mimic_ids]
     return Assessment(
         notice=kb.advice.notice,
         recognised=True,
