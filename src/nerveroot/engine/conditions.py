@@ -34,6 +34,7 @@ class FactView:
         self.facts, self.derived, self.kb = facts, derived, kb
         self.pattern = pattern or {}
         self.features: dict[str, tuple[bool, list[str]]] = {}
+        self.truth: dict[str, bool] = {}  # features by truth alone (the fast path)
 
     def value(self, fact: str) -> Any:
         if fact.startswith("derived."):
@@ -60,7 +61,18 @@ class FactView:
         return ok, matched
 
     def holds(self, cond: Condition) -> bool:
-        return self.check(cond)[0]
+        """Whether the condition holds, short-circuiting (check() also collects the facts behind it)."""
+        if cond.fact is not None:
+            return cond.match.holds(self.value(cond.fact))
+        if cond.feature is not None:
+            if cond.feature not in self.truth:
+                self.truth[cond.feature] = self.holds(self.kb.red_flags.features[cond.feature])
+            return self.truth[cond.feature]
+        if cond.not_ is not None:
+            return not self.holds(cond.not_)
+        if cond.all is not None:
+            return all(self.holds(c) for c in cond.all)
+        return any(self.holds(c) for c in cond.any or [])
 
     def describe(self, fact: str) -> str:
         if fact.startswith("unsure."):
@@ -74,7 +86,7 @@ class FactView:
 
 # ------------------------------------------------------------------------------------------ the interview's reading
 @dataclass(frozen=True)
-class Literal:
+class Test:
     """One test on one fact inside a rule, possibly negated."""
 
     fact: str
@@ -85,14 +97,14 @@ class Literal:
         return self.match.holds(value) != self.negated
 
 
-Term = tuple[Literal, ...]  # a conjunction
+Term = tuple[Test, ...]  # a conjunction
 
 
 def terms(cond: Condition, kb: Knowledge, negated: bool = False) -> Iterator[Term]:
     """The condition as a disjunction of conjunctions (each a way the rule can fire), with `not` pushed to
     the facts. Rules are small, so the expansion stays small."""
     if cond.fact is not None:
-        yield (Literal(cond.fact, cond.match, negated),)
+        yield (Test(cond.fact, cond.match, negated),)
         return
     if cond.feature is not None:
         yield from terms(kb.red_flags.features[cond.feature], kb, negated)

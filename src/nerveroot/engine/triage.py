@@ -50,6 +50,8 @@ def fired_rules(
     ctx = FactView(facts, derived, kb, pattern)
     out = []
     for rule in kb.red_flags.rules:
+        if not ctx.holds(rule.when):
+            continue
         ok, matched = ctx.check(rule.when)
         if ok:
             text = rule.reason.replace(
