@@ -49,7 +49,11 @@ def test_every_emergency_of_the_full_case_is_an_emergency_after_the_interview(su
 
 
 def test_the_interview_is_shorter_than_the_questionnaire(summary: Summary) -> None:
-    assert summary.max_questions < len(questions()) / 2
+    """Adaptive, not the whole questionnaire. Since issue 14 the interview may not stop below a red-flag rule it
+    has not asked, which adds a few follow-ups for people who answer "not sure" to most questions (the longest,
+    68 of 132, is a blind case of that kind): at most 60% of the questions, and half for the median person."""
+    assert summary.max_questions < len(questions()) * 0.6
+    assert summary.median_questions < len(questions()) / 2
 
 
 @pytest.mark.xfail(
