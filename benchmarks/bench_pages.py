@@ -24,11 +24,15 @@ REQUESTS = 300
 
 
 def _client() -> TestClient:
+    import secrets
+
     from nerveroot.settings import Settings
+    from nerveroot.store.migrate import upgrade
     from nerveroot.web.app import create_app
 
-    db = Path(tempfile.mkdtemp()) / "bench.db"
-    return TestClient(create_app(Settings(database_url=f"sqlite:///{db}")))
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
+    upgrade(url)  # each step of the check is kept in the database (web/journey.py)
+    return TestClient(create_app(Settings(database_url=url, secret_key=secrets.token_urlsafe(48))))
 
 
 def _measure(name: str, call: Callable[[], int]) -> None:
@@ -52,7 +56,7 @@ def main() -> None:
 
     client = _client()
     flags = {f"flag-{q.id}": "no" for q in QUESTIONS}
-    history = {f: False for q in QUESTIONS for f in q.fields}
+    history = {q.path.removeprefix("history."): False for q in QUESTIONS}
     case = {
         "age": 44,
         "pain": {"left": ["buttock", "lateral_calf"]},

@@ -398,7 +398,9 @@ def _problem(err: Mapping[str, Any]) -> Problem:
     kind = err.get("type", "")
     value = err.get("input")
     if kind == "extra_forbidden":
-        return Problem(_path(loc), "is not a known field (check the spelling against CASE_SCHEMA.md)", None)
+        return Problem(
+            _path(loc), "is not a known field (check the spelling against docs/case-format.md)", None
+        )
     message = str(err.get("msg", "is not valid"))
     message = message.removeprefix("Value error, ")
     if kind in ("literal_error", "enum") and "[key]" in loc:

@@ -62,6 +62,18 @@ def _read_input(path: str, what: str) -> str:
         raise BadInput(f"{what} cannot be read", [Problem(what, str(exc), path)]) from None
 
 
+def _read_lines(path: str) -> list[bytes]:
+    """The batch file's lines as bytes: each is decoded on its own, so one bad byte spoils one line."""
+    if path == "-":
+        return sys.stdin.buffer.read().splitlines()
+    try:
+        return Path(path).read_bytes().splitlines()
+    except FileNotFoundError:
+        raise BadInput("batch file not found", [Problem("batch file", "no such file", path)]) from None
+    except (IsADirectoryError, PermissionError) as exc:
+        raise BadInput("batch file cannot be read", [Problem("batch file", str(exc), path)]) from None
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
@@ -70,7 +82,7 @@ def _print_json(data: Any) -> None:
 @fail_on_errors
 def assess(
     case_file: Annotated[
-        str | None, typer.Argument(help="A case as JSON (CASE_SCHEMA.md); '-' reads stdin.")
+        str | None, typer.Argument(help="A case as JSON (docs/case-format.md); '-' reads stdin.")
     ] = None,
     text: Annotated[
         str | None, typer.Option("--text", help="Free text: a person's own words or a clinician's note.")
@@ -81,9 +93,13 @@ def assess(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the assessment as JSON (the contract).")
     ] = False,
+    out_format: Annotated[
+        str,
+        typer.Option("--format", help="text, json, or fhir (a FHIR R4 Bundle; docs/interoperability.md)."),
+    ] = "text",
 ) -> None:
     """Assess one case: triage first, then pattern, root, cause, reasons and advice."""
-    from nerveroot.case import loads_case_json
+    from nerveroot.safe_json import SURROGATE, loads_case
     from nerveroot.service import assess_payload, assess_text
 
     given = [x for x in (case_file, text, text_file) if x is not None]
@@ -92,14 +108,24 @@ def assess(
             "give exactly one of a case file, --text or --text-file",
             [Problem("arguments", f"got {len(given)}; example: nerveroot assess case.json --json")],
         )
+    if out_format not in ("text", "json", "fhir"):
+        raise BadInput("unknown format", [Problem("--format", "expected text, json or fhir", out_format)])
+    if text is not None and SURROGATE.search(text):  # bytes of the argument that were not UTF-8
+        raise BadInput("--text is not UTF-8 text", [Problem("--text", "expected text in UTF-8")])
     if text is not None:
         assessment = assess_text(text)
     elif text_file is not None:
-        assessment = assess_text(_read_input(str(text_file), "text file"))
+        text = _read_input(str(text_file), "text file")
+        assessment = assess_text(text)
     else:
         assert case_file is not None
-        assessment = assess_payload(loads_case_json(_read_input(case_file, "case file"), where=case_file))
-    if as_json:
+        payload = loads_case(_read_input(case_file, "case file"), where=case_file)
+        assessment = assess_payload(payload)
+    if out_format == "fhir":
+        from nerveroot.export.cli import print_bundle
+
+        print_bundle(payload if text is None else {"text": text}, assessment)
+    elif as_json or out_format == "json":
         sys.stdout.write(assessment.model_dump_json() + "\n")
     else:
         from nerveroot.report_text import render_report
@@ -107,22 +133,38 @@ def assess(
         render_report(assessment, Console())
 
 
-def assess_line(numbered: tuple[int, str]) -> str:
-    """One batch line to one JSON line: an assessment, or an error row naming the line and the problem."""
-    from nerveroot.case import loads_case_json
+def assess_line(numbered: tuple[int, str | bytes]) -> str:
+    """One batch line to one JSON line: an assessment, or an error row naming the line and the problem.
+
+    Whatever the line holds (bytes that are not UTF-8, a lone surrogate, a 5,000-digit number, nesting
+    thousands deep), the answer is a row: one bad line never stops the run.
+    """
+    from nerveroot.safe_json import loads_case
     from nerveroot.service import assess_payload
 
     number, line = numbered
     try:
-        return assess_payload(loads_case_json(line, where=f"line {number}")).model_dump_json()
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise BadInput(
+                    f"line {number} is not UTF-8",
+                    [Problem(f"line {number}", f"byte {exc.start + 1} is not UTF-8 text", None)],
+                ) from None
+        return assess_payload(loads_case(line, where=f"line {number}")).model_dump_json()
     except NerverootError as exc:
         row = {"line": number, **exc.as_dict()}
-        return json.dumps(row, ensure_ascii=False, default=str)
+        return json.dumps(row, ensure_ascii=True, default=str)
+    except RecursionError:
+        return json.dumps({"line": number, "error": f"line {number} is nested too deeply", "problems": []})
 
 
-def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+def _numbered(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
+    """Each line with its number in the file; blank lines (a trailing newline, a gap) are not cases."""
     for number, line in enumerate(lines, start=1):
-        yield number, line.rstrip("\n")
+        if line.strip():
+            yield number, line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\n")
 
 
 @app.command()
@@ -140,12 +182,25 @@ def batch(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")
     ] = True,
+    csv_in: Annotated[
+        bool,
+        typer.Option(
+            "--csv",
+            help="The file is CSV, one case per row (implied by a .csv name); "
+            "the output is CSV too (docs/interoperability.md).",
+        ),
+    ] = False,
 ) -> None:
     """Assess many cases, in order; a bad line gives an error row and the rest are still assessed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    lines = _read_input(file, "batch file").splitlines()
-    if not lines:
+    if csv_in or file.lower().endswith(".csv"):
+        from nerveroot.export.cli import csv_batch
+
+        csv_batch(_read_input(file, "batch file"), file, err)
+        return
+    lines = _read_lines(file)
+    if not any(line.strip() for line in lines):
         raise BadInput("the batch file is empty", [Problem(file, "expected one JSON case per line")])
     chosen = workers or (os.cpu_count() or 1 if len(lines) >= PARALLEL_FROM_LINES else 1)
     bar = Progress(
@@ -155,17 +210,18 @@ def batch(
     errors = 0
     out = sys.stdout
     with bar:
-        task = bar.add_task("batch", total=len(lines))
+        total = sum(1 for line in lines if line.strip())
+        task = bar.add_task("batch", total=total)
         for row in _map(assess_line, _numbered(lines), chosen):
             if row.startswith('{"line"'):
                 errors += 1
             out.write((row if as_json else _summary(row)) + "\n")
             bar.advance(task)
-    err.print(f"{len(lines) - errors} assessed, {errors} error row(s)")
+    err.print(f"{total - errors} assessed, {errors} error row(s)")
 
 
 def _map(
-    fn: Callable[[tuple[int, str]], str], items: Iterator[tuple[int, str]], workers: int
+    fn: Callable[[tuple[int, str | bytes]], str], items: Iterator[tuple[int, str | bytes]], workers: int
 ) -> Iterator[str]:
     if workers <= 1:
         yield from map(fn, items)
@@ -179,7 +235,12 @@ def _map(
 def _summary(row: str) -> str:
     data = json.loads(row)
     if "line" in data:
-        return f"line {data['line']}: error: {data['error']}"
+        named = "; ".join(
+            f"{p['path'] or 'case'}: {p['message']}"
+            + (f" (got {p['value']!r})" if p.get("value") is not None else "")
+            for p in data.get("problems", [])
+        )
+        return f"line {data['line']}: error: {data['error']}" + (f" — {named}" if named else "")
     top = data["roots"][0] if data["roots"] else {"root": "-", "side": "-"}
     return f"{data['triage']['level']}\t{data['pattern']['label']}\t{top['root']}\t{top['side']}"
 

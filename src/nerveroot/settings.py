@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 VAR = Path("var")
@@ -26,8 +26,30 @@ class Settings(BaseSettings):
     # Signs the CSRF cookies of the booking forms. Unset, one is made once and kept in var/secret_key,
     # so that several workers (and restarts) agree on it.
     secret_key: str | None = None
-    # Set true when the site is served over HTTPS, so the form cookies are never sent in clear.
-    secure_cookies: bool = False
+    # Set true when the site is served over HTTPS, so the form cookies are never sent in clear. Unset, it
+    # follows public_url: true for an https:// address.
+    secure_cookies: bool | None = None
+    # The address people reach the site at, such as https://clinic.example.org: links in calendar files
+    # (and later emails) are built from it, never from the request's Host header. Unset, no absolute
+    # link is written.
+    public_url: str | None = None
+    # Addresses (or CIDR ranges) of the reverse proxy whose X-Forwarded-For/-Proto headers are believed;
+    # comma-separated. Empty: no proxy is trusted and the client is the connection's own address.
+    trusted_proxies: str = ""
+    # Threads that serve blocking work, and the database connections beside them (one each, so a thread
+    # never waits for a connection). Per worker process: 4 workers x 16 stay under PostgreSQL's 100.
+    threads: int = Field(default=16, ge=1, le=200)
+    # Rate limits per client address (the `limits` notation: "5/minute;30/hour"); empty turns one off.
+    rate_limits: bool = True
+    rate_limit_booking: str = "6/minute;30/hour"
+    rate_limit_cancel: str = "10/minute;60/hour"
+    rate_limit_slots: str = "120/minute"
+    # Where the counters live: memory:// (per process) or a shared store such as redis://host:6379.
+    rate_limit_storage: str = "memory://"
+    # At most this many upcoming bookings per email address or phone number; 0 means no cap.
+    max_future_bookings: int = Field(default=2, ge=0, le=1000)
+    # How long the pages of a person's check are kept (so a refresh or Back shows them again), in minutes.
+    journey_minutes: int = Field(default=120, ge=5, le=24 * 60)
 
     @field_validator("clinic_timezone")
     @classmethod
@@ -46,6 +68,40 @@ class Settings(BaseSettings):
         if value is not None and len(value) < MIN_SECRET_CHARS:
             raise ValueError(f"NERVEROOT_SECRET_KEY must have at least {MIN_SECRET_CHARS} characters")
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _absolute(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip().rstrip("/")
+        if not value.startswith(("https://", "http://")) or "?" in value or "#" in value:
+            raise ValueError(
+                f"NERVEROOT_PUBLIC_URL {value!r}: expected an address such as https://clinic.example.org"
+            )
+        return value
+
+    @field_validator("rate_limit_booking", "rate_limit_cancel", "rate_limit_slots")
+    @classmethod
+    def _limits(cls, value: str) -> str:
+        from limits import parse_many
+
+        if value.strip():
+            try:
+                parse_many(value)
+            except ValueError:
+                raise ValueError(f"{value!r}: expected limits such as '5/minute;30/hour'") from None
+        return value
+
+    @property
+    def cookies_secure(self) -> bool:
+        if self.secure_cookies is not None:
+            return self.secure_cookies
+        return bool(self.public_url and self.public_url.startswith("https://"))
+
+    @property
+    def proxies(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
     @cached_property
     def tz(self) -> ZoneInfo:

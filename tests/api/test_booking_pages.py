@@ -27,8 +27,14 @@ def _csrf(html: str) -> str:
     return found.group(1)
 
 
-def _form(client: TestClient, case: dict[str, object] | None = None) -> str:
-    response = client.get("/book", params={"case": json.dumps(case)} if case else None)
+def _form(client: TestClient, case: dict[str, object] | str | None = None) -> str:
+    """The booking form: plain, or reached from a result page's Book button (a POST; no answer in a URL)."""
+    if case is None:
+        response = client.get("/book")
+    else:
+        text = case if isinstance(case, str) else json.dumps(case)
+        response = client.post("/book/start", data={"case": text, "result_page": "r" * 32})
+        assert response.url.path.startswith("/book/new/") and not response.url.query
     assert response.status_code == 200
     assert NOTICE in response.text
     return response.text
@@ -54,7 +60,7 @@ def test_errors_are_shown_beside_each_field_and_entries_are_kept(client: TestCli
     assert 'value="Ada Lovelace"' in page and 'value="ada@"' in page and 'value="+44 20 7946 0958"' in page
     assert re.search(rf'value="{slot_id}"\s+checked', page)
     assert quote("posterior_calf") in page or "posterior_calf" in page  # the case rides along
-    with store.session() as session:
+    with store.write() as session:
         assert session.scalars(select(Booking)).all() == []
 
 
@@ -71,7 +77,7 @@ def test_a_post_without_the_csrf_token_is_refused(client: TestClient, store: Sto
     assert client.post("/book", data=data).status_code == 403
     forged = client.post("/book", data={**data, "csrf_token": "forged"})
     assert forged.status_code == 403
-    with store.session() as session:
+    with store.write() as session:
         assert session.get_one(Slot, slot_id).status == "open"
     # The refused form comes back with the entries kept and a fresh token that works.
     assert "nothing was booked" in forged.text and 'value="a@example.org"' in forged.text
@@ -91,7 +97,7 @@ def test_booking_confirmation_calendar_and_cancel(client: TestClient, store: Sto
     confirmation = client.get(response.headers["location"])
     assert confirmation.status_code == 200
     assert confirmation.headers["referrer-policy"] == "no-referrer"
-    with store.session() as session:
+    with store.write() as session:
         booking = session.scalars(select(Booking)).one()
         assert booking.case_json == CASE and booking.assessment_json is not None
     assert booking.reference in confirmation.text and NOTICE in confirmation.text
@@ -101,7 +107,7 @@ def test_booking_confirmation_calendar_and_cancel(client: TestClient, store: Sto
     ics = client.get(ics_link.group(1).replace("&amp;", "&"))
     assert ics.headers["content-type"].startswith("text/calendar")
     event = Calendar.from_ical(ics.content).walk("VEVENT")[0]
-    with store.session() as session:
+    with store.write() as session:
         slot = session.get_one(Slot, slot_id)
         assert event.decoded("dtstart") == slot.start and event.decoded("dtend") == slot.end
     assert booking.reference in str(event.get("description"))
@@ -110,7 +116,7 @@ def test_booking_confirmation_calendar_and_cancel(client: TestClient, store: Sto
     assert cancel_link
     ask = client.get(cancel_link.group(1))
     assert ask.status_code == 200 and "Yes, cancel it" in ask.text
-    with store.session() as session:
+    with store.write() as session:
         assert session.get_one(Slot, slot_id).status == "booked"  # opening the link alone cancels nothing
     token = re.search(r'name="token" value="([^"]+)"', ask.text)
     assert token
@@ -118,7 +124,7 @@ def test_booking_confirmation_calendar_and_cancel(client: TestClient, store: Sto
         f"/book/{booking.reference}/cancel", data={"token": token.group(1), "csrf_token": _csrf(ask.text)}
     )
     assert done.status_code == 200 and "cancelled" in done.text
-    with store.session() as session:
+    with store.write() as session:
         assert session.get_one(Slot, slot_id).status == "open"
 
 
@@ -162,10 +168,33 @@ def test_a_case_that_cannot_be_read_is_dropped_with_a_note(
     client: TestClient, store: Store, case: str
 ) -> None:
     open_test_slots(store, count=1)
-    response = client.get("/book", params={"case": case})
-    assert response.status_code == 200
-    assert "could not be read" in response.text
-    assert 'name="case" value=""' in response.text
+    page = _form(client, case)
+    assert "could not be read" in page
+    assert 'name="case" value=""' in page
+
+
+def test_a_case_in_the_address_is_ignored(client: TestClient, store: Store) -> None:
+    """Answers never travel in a URL: /book?case=... attaches nothing."""
+    open_test_slots(store, count=1)
+    page = client.get("/book", params={"case": json.dumps(CASE)}).text
+    assert 'name="case" value=""' in page
+
+
+def test_the_result_stays_reachable_and_printable_after_booking(client: TestClient, store: Store) -> None:
+    slot_id = open_test_slots(store, count=1)[0]
+    form = _form(client, CASE)
+    assert 'href="/check/page/' in form  # a way back to the result
+    data = {"name": "A B", "email": "a@example.org", "phone": "0123456789", "consent": "yes",
+            "slot_id": str(slot_id), "case": json.dumps(CASE), "csrf_token": _csrf(form)}  # fmt: skip
+    made = client.post("/book", data=data)
+    assert made.status_code == 200
+    link = re.search(r'href="(/book/[^"]+/result\?token=[^"]+)"', made.text)
+    assert link, "the confirmation links to the result"
+    result = client.get(link.group(1).replace("&amp;", "&"))
+    assert result.status_code == 200
+    assert "Your result" in result.text and "What you told us" in result.text
+    assert 'id="book-button"' not in result.text
+    assert client.get(link.group(1).split("?")[0] + "?token=wrong").status_code == 404  # as if unknown
 
 
 def test_cancelling_with_a_wrong_token_changes_nothing(client: TestClient, store: Store) -> None:
@@ -186,8 +215,8 @@ def test_cancelling_with_a_wrong_token_changes_nothing(client: TestClient, store
     refused = client.post(
         f"/book/{reference}/cancel", data={"token": "guess", "csrf_token": _csrf(cancel_page.text)}
     )
-    assert refused.status_code == 403
-    with store.session() as session:
+    assert refused.status_code == 404  # the same answer as an unknown reference
+    with store.write() as session:
         assert session.get_one(Slot, slot_id).status == "booked"
 
 

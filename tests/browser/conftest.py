@@ -7,6 +7,7 @@ starts whether or not the booking store is merged. Screenshots and axe reports g
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -50,18 +51,25 @@ def _prepare_database(env: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start the app with uvicorn on a free port; stop it after the session."""
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Start the app with uvicorn on a free port, its access log on; stop it after the session."""
     port = _free_port()
     db = tmp_path_factory.mktemp("browser-db") / "nerveroot.db"
-    env = {**os.environ, "NERVEROOT_DATABASE_URL": f"sqlite:///{db}"}
+    # the signing key comes from the environment, so nothing is written into the checkout (var/secret_key)
+    env = {
+        **os.environ,
+        "NERVEROOT_DATABASE_URL": f"sqlite:///{db}",
+        "NERVEROOT_SECRET_KEY": secrets.token_urlsafe(48),
+    }
     _prepare_database(env)
-    log = (tmp_path_factory.mktemp("browser-log") / "uvicorn.log").open("w")
+    log_path = tmp_path_factory.mktemp("browser-log") / "uvicorn.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "nerveroot.web.app:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "info", "--access-log"],
+        env=env, cwd=tmp_path_factory.mktemp("browser-cwd"), stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
+
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -73,11 +81,22 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"the app did not start; see {log.name}") from None
                 time.sleep(0.2)
-        yield url
+        yield url, log_path
     finally:
         proc.terminate()
         proc.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(server: tuple[str, Path]) -> str:
+    return server[0]
+
+
+@pytest.fixture(scope="session")
+def access_log(server: tuple[str, Path]) -> Path:
+    """The server's log file: uvicorn's access log, one line per request."""
+    return server[1]
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -126,16 +126,17 @@ def answer_questions_by_keyboard(page: Page, limit: int = 80) -> int:
 
 # ------------------------------------------------------------------------------------ booking
 def continue_to_booking(page: Page) -> dict[str, Any]:
-    """From the result page, press "Book a new-patient consultation"; return the case sent to /book.
+    """From the result page, press "Book a new-patient consultation"; return the case the booking form holds.
 
+    The button POSTs; the form is at /book/new/<id>, an address that holds no answer.
     :func:`book_by_mouse` and :func:`book_by_keyboard` then finish the journey at the confirmation.
     """
-    with page.expect_navigation(url=re.compile(r"/book\?")) as navigation:
+    with page.expect_navigation(url=re.compile(r"/book/new/")) as navigation:
         page.get_by_role("button", name="Book a new-patient consultation").click()
     response = navigation.value
     assert response is not None and response.status < 500, f"/book answered {response and response.status}"
-    query = parse_qs(urlparse(page.url).query)
-    case: dict[str, Any] = json.loads(query["case"][0])
+    assert urlparse(page.url).query == ""
+    case: dict[str, Any] = json.loads(page.locator("input[name=case]").get_attribute("value") or "{}")
     return case
 
 

@@ -63,7 +63,7 @@ def _question_error(page: Page) -> None:
 
 def _emergency_after_flags(page: Page) -> None:
     page.goto("/check/red-flags")
-    answer_red_flags_by_mouse(page, {"both_legs": "yes"})
+    answer_red_flags_by_mouse(page, {"bilateral_leg_symptoms_new": "yes"})
 
 
 def _goto(path: str) -> Callable[[Page], object]:

@@ -85,7 +85,7 @@ def test_journey_by_keyboard_alone(page: Page) -> None:
     shot(page, "keyboard-02-result")
     tab_to(page, "#book-button")
     submit_by_key(page)
-    assert "/book?" in page.url
+    assert "/book/new/" in page.url and "?" not in page.url
     reference = book_by_keyboard(page, name="Alan Turing", email="alan@example.org", phone="020 7946 0959")
     shot(page, "keyboard-03-confirmation")
     assert reference.startswith("NR-")
@@ -125,10 +125,10 @@ def test_the_journey_works_without_javascript(nojs_page: Page) -> None:
 
 def test_back_from_the_body_map_keeps_the_answers(page: Page) -> None:
     page.goto("/check/red-flags")
-    answer_red_flags_by_mouse(page, {"cancer": "unsure"})
+    answer_red_flags_by_mouse(page, {"history_of_cancer": "unsure"})
     page.check("#m-tingling-right-heel")
     page.get_by_role("button", name="Back").click()
-    expect(page.locator("#flag-cancer-unsure")).to_be_checked()
+    expect(page.locator("#flag-history_of_cancer-unsure")).to_be_checked()
     expect(page.locator("#flag-fever-no")).to_be_checked()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("#m-tingling-right-heel")).to_be_checked()
@@ -165,8 +165,8 @@ def test_back_through_the_questions_shows_each_earlier_question(page: Page) -> N
     expect(page.locator("#m-pain-right-posterior_thigh")).to_be_checked()
 
 
-def test_own_words_are_read_back_for_confirmation_or_declined_gracefully(page: Page) -> None:
-    """With the free-text reader merged, its findings come back as ticked boxes; before, a plain message."""
+def test_own_words_are_read_onto_the_map_and_what_is_unticked_is_dropped(page: Page) -> None:
+    """The real reader: places in the words are ticked on the drawing and in its table, the rest listed."""
     page.goto("/check/red-flags")
     answer_red_flags_by_mouse(page)
     page.fill("#story", "Shooting pain down the back of my left leg to the heel, and a numb little toe.")
@@ -174,18 +174,17 @@ def test_own_words_are_read_back_for_confirmation_or_declined_gracefully(page: P
     expect(page.locator("#reading")).to_be_visible()
     shot(page, "body-map-reading")
     expect(page.locator("#story")).to_have_value(re.compile("numb little toe"))
-    if page.locator("#reading .notice-box").count():
-        expect(page.locator("#reading")).to_contain_text("We could not read your description automatically")
-        return
-    kept = page.locator("input[name=keep]")
-    regions = [i for i in range(kept.count()) if str(kept.nth(i).get_attribute("value")).startswith("pain.")]
-    assert regions, "the reader found no place of pain in the words"
-    dropped = kept.nth(regions[0]).get_attribute("value")
-    kept.nth(regions[0]).uncheck()
+    expect(page.locator("#reading")).not_to_contain_text("could not read")
+    expect(page.locator("#m-pain-left-heel")).to_be_checked()
+    expect(page.locator("#m-numbness-left-little_toe")).to_be_checked()
+    expect(page.locator("svg[data-view='back'] [data-region='heel'][data-side='left']")).to_have_class(
+        re.compile("has-pain")
+    )
+    page.uncheck("#m-pain-left-heel")
     page.get_by_role("button", name="Continue", exact=True).click()
+    expect(page.get_by_text("Why we ask")).to_be_visible()
     case = json.loads(page.locator("input[name=case]").first.get_attribute("value") or "{}")
-    kind, side, region = str(dropped).split(".")
-    assert region not in case.get(kind, {}).get(side, [])
+    assert "heel" not in case.get("pain", {}).get("left", [])
     assert "little_toe" in case["numbness"]["left"]
 
 
@@ -213,3 +212,27 @@ def test_a_body_map_question_can_be_answered_on_the_drawing(page: Page) -> None:
     expect(page.locator(box)).to_be_checked()
     expect(shape).to_have_class(re.compile("has-mark"))
     shot(page, "question-body-map")
+
+
+def test_refresh_and_the_browsers_back_ask_for_a_page_again_and_never_resend_a_form(page: Page) -> None:
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.goto("/check/red-flags")
+    answer_red_flags_by_mouse(page, {"fever": "unsure"})
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where do you feel it?")
+    page.check("#m-pain-left-lateral_calf")
+    page.get_by_role("button", name="Continue", exact=True).click()
+    expect(page.get_by_text("Why we ask")).to_be_visible()
+    question = page.get_by_role("heading", level=1).inner_text()
+    sent = len(posts)
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text(question)
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where do you feel it?")
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text("First, some warning signs")
+    expect(page.locator("#flag-fever-unsure")).to_be_checked()  # the answers given there are shown again
+    expect(page.locator("#flag-saddle_numbness-no")).to_be_checked()
+    page.go_forward()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where do you feel it?")
+    assert len(posts) == sent, posts[sent:]  # none of this sent a form again

@@ -112,3 +112,17 @@ def test_knowledge_check_and_summary() -> None:
     assert check.returncode == 0 and "valid" in check.stdout
     summary = run("knowledge")
     assert summary.returncode == 0 and "L5" in summary.stdout and "suri_2011" in summary.stdout
+
+
+def test_batch_ignores_blank_lines_and_its_readable_error_rows_name_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    good = json.dumps({"pain": {"left": ["lateral_calf"]}})
+    path.write_text(f"{good}\n\n{json.dumps({'age': 300})}\n{good}\n\n", encoding="utf-8")
+    as_json = run("batch", str(path), "--json", "--no-progress")
+    rows = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert len(rows) == 3  # the blank lines are not cases, and not error rows
+    assert rows[1]["line"] == 3 and rows[1]["problems"][0]["path"] == "age"
+    readable = run("batch", str(path), "--no-progress")
+    error_line = readable.stdout.splitlines()[1]
+    assert error_line.startswith("line 3: error:") and "age:" in error_line and "300" in error_line
+    assert "2 assessed, 1 error row(s)" in readable.stderr

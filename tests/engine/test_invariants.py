@@ -235,11 +235,26 @@ def test_absent_false_and_true_give_three_answers_for_walking() -> None:
     assert stenosis_share(False) < stenosis_share(None) < stenosis_share(True)
 
 
-def test_assessment_is_deterministic() -> None:
-    case = parse_case(
-        {"age": 50, "pain": {"left": ["lateral_calf"]}, "weakness": {"left": {"great_toe_extension": 4}}}
+def test_assessment_is_deterministic_across_processes_and_hash_seeds() -> None:
+    """The same case gives the same assessment in fresh processes whose string hashing (and so set and dict
+    iteration of anything hashed) differs, not just twice in one warm process."""
+    import json
+    import subprocess
+    import sys
+
+    data = {"age": 50, "pain": {"left": ["lateral_calf"], "right": ["buttock"]},
+            "weakness": {"left": {"great_toe_extension": 4}}, "unsure": ["history.fever"]}  # fmt: skip
+    here = assess(parse_case(data)).model_dump_json()
+    code = (
+        "import json, sys; from nerveroot.case import parse_case; from nerveroot.engine import assess; "
+        "print(assess(parse_case(json.loads(sys.argv[1]))).model_dump_json())"
     )
-    assert assess(case).model_dump_json() == assess(case).model_dump_json()
+    for seed in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-c", code, json.dumps(data)],
+            capture_output=True, text=True, check=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        assert out.stdout.strip() == here
 
 
 def test_a_normal_sign_on_the_painless_leg_says_nothing_against_a_pinched_nerve() -> None:

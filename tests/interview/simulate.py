@@ -75,11 +75,13 @@ def simulate(case_id: str, full: Mapping[str, Any]) -> Run:
     return Run(case_id, tuple(shown), asked, want == got, want, got, tuple(timings))
 
 
-def structured_cases() -> list[tuple[str, dict[str, Any]]]:
+def structured_cases(*, shared: bool = True) -> list[tuple[str, dict[str, Any]]]:
+    """The project's own case files (tests/cases, the blind ones in tests/cases/blind included), and the
+    shared ones only in addition, when present."""
     files = [
-        *([SHARED_CASES] if SHARED_CASES.exists() else []),
         *sorted(OWN_CASES.glob("*.json")),
         *sorted(BLIND_CASES.glob("*.json")),
+        *([SHARED_CASES] if shared and SHARED_CASES.exists() else []),
     ]
     return [(c["id"], c["case"]) for path in files for c in load_cases(path) if "case" in c]
 
@@ -109,9 +111,9 @@ def _simulate_pair(pair: tuple[str, dict[str, Any]]) -> Run:
     return simulate(*pair)
 
 
-def run_all() -> Summary:
+def run_all(*, shared: bool = True) -> Summary:
     """Every simulated person, spread over the machine's cores (each process warms its own caches)."""
-    pairs = structured_cases()
+    pairs = structured_cases(shared=shared)
     workers = max(1, min(4, os.cpu_count() or 1))
     if workers == 1:
         return Summary(tuple(simulate(cid, full) for cid, full in pairs))

@@ -74,3 +74,25 @@ def test_interactive_one_question_at_a_time_with_going_back_and_a_refusal() -> N
     )  # asked, then again after "b"
     assert "Why we ask" in out and "%" in out  # the reason and the progress are shown
     assert "not a diagnosis" in out  # the report ends with the notice
+
+
+def test_an_emergency_answer_stops_the_interview_with_no_self_care_advice(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"ces_screen": "yes", "saddle_numbness": "yes", "age": 40}))
+    result = runner.invoke(app, ["interview", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Get emergency care now" in out and "emergency department" in out
+    for self_care in ("Stay as active", "What helps", "Helps now", "Recovery", "Likely cause"):
+        assert self_care not in out
+    assert "not asked (the interview did not need them): age" in result.stderr  # it stopped at once
+
+
+def test_not_sure_to_a_screen_asks_its_signs_one_by_one_and_keeps_not_sure(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"ces_screen": "not_sure", "serious_screen": "no", "nerve_screen": "no"}))
+    result = runner.invoke(app, ["interview", "--answers", str(answers), "--json"])
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert data["triage"]["level"] == "urgent"
+    assert {"saddle", "bladder"} <= {u["topic"] for u in data["unresolved"]}
+    assert "saddle_numbness" not in data["findings"].get("history", {})

@@ -77,7 +77,7 @@ def test_cannot_lift_it_at_all_is_a_grade_of_2_and_urgent() -> None:
     from nerveroot.engine.interview import apply_answer, questions
 
     q = next(q for q in questions() if q.id == "ankle_dorsiflexion.left")
-    option = next(o for o in q.options if "cannot lift it at all" in o.label)
+    option = next(o for o in q.options if "at all" in o.label and "cannot" in o.label)
     case, _ = apply_answer({"pain": {"left": ["lateral_calf", "dorsum_foot"]}}, q.id, option.value)
     assert option.value == 2
     assert assess(parse_case(case)).triage.level == "urgent"

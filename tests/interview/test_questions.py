@@ -23,15 +23,20 @@ def test_every_question_ends_with_not_sure_and_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("q", [q for q in ALL if q.kind in ("yes_no", "choice", "grade")], ids=lambda q: q.id)
 def test_every_option_is_accepted_and_fills_the_case_path(q) -> None:  # type: ignore[no-untyped-def]
+    """Each option writes its own value at the question's path; "not sure" writes nothing at all."""
     for option in q.options:
         case, asked = apply_answer({}, q.id, option.value)
         assert asked[0] == q.id
-        if option.value == NOT_SURE or "," in q.answers or q.answers == "":
+        if "," in q.answers:  # a screen: "no" answers each question it covers, "yes" opens them
+            continue
+        if option.value == NOT_SURE:
+            assert case == {}
             continue
         node = case
         for key in q.answers.split("."):
             node = node[key]
-        assert node is not None
+        expected = {"yes": True, "no": False}.get(option.value, option.value) if q.kind == "yes_no" else option.value
+        assert node == expected and type(node) is type(expected), (q.id, option.value, node)
 
 
 def test_the_home_self_tests_have_instructions_and_a_safety_note() -> None:

@@ -43,13 +43,13 @@ def fresh_database(backend: str, folder: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def open_test_slots(store: Store, *, count: int = 4, days_ahead: int = 2) -> list[int]:
-    """Open `count` 30-minute slots from 09:00 `days_ahead` days from now; return their ids."""
+def open_test_slots(store: Store, *, count: int = 4, days_ahead: int = 2, minutes: int = 30) -> list[int]:
+    """Open `count` slots of `minutes` from 09:00 `days_ahead` days from now; return their ids."""
     from nerveroot.store.slots import all_slots
 
     now = datetime.now(UTC)
     day = now.astimezone(TZ).date() + timedelta(days=days_ahead)
-    end = (datetime.combine(day, time(9, 0)) + timedelta(minutes=30 * count)).time()
-    with store.session() as session:
-        open_slots(session, day=day, start=time(9, 0), end=end, minutes=30, tz=TZ, now=now)
+    end = (datetime.combine(day, time(9, 0)) + timedelta(minutes=minutes * count)).time()
+    with store.write() as session:
+        open_slots(session, day=day, start=time(9, 0), end=end, minutes=minutes, tz=TZ, now=now)
         return [s.id for s in all_slots(session) if s.start.astimezone(TZ).date() == day]

@@ -14,7 +14,7 @@ TOMORROW = date(2026, 11, 26)
 
 
 def test_open_slots_cuts_the_span_into_slots_in_clinic_time(store: Store) -> None:
-    with store.session() as session:
+    with store.write() as session:
         opened = open_slots(
             session, day=TOMORROW, start=time(9), end=time(10, 45), minutes=30, tz=TZ, now=NOW
         )
@@ -32,7 +32,7 @@ def test_summer_time_is_respected() -> None:
 
 
 def test_overlapping_slots_are_skipped_and_counted(store: Store) -> None:
-    with store.session() as session:
+    with store.write() as session:
         open_slots(session, day=TOMORROW, start=time(9), end=time(10), minutes=30, tz=TZ, now=NOW)
         again = open_slots(
             session, day=TOMORROW, start=time(9, 15), end=time(11, 15), minutes=60, tz=TZ, now=NOW
@@ -54,13 +54,13 @@ def test_overlapping_slots_are_skipped_and_counted(store: Store) -> None:
 def test_bad_requests_name_the_field(
     store: Store, day: date, start: time, end: time, minutes: int, field: str
 ) -> None:
-    with store.session() as session, pytest.raises(BadInput) as caught:
+    with store.write() as session, pytest.raises(BadInput) as caught:
         open_slots(session, day=day, start=start, end=end, minutes=minutes, tz=TZ, now=NOW)
     assert field in [p.path for p in caught.value.problems]
 
 
 def test_demo_slots_fill_weekdays_only_and_only_once(store: Store) -> None:
-    with store.session() as session:
+    with store.write() as session:
         first = open_demo_slots(session, days=14, tz=TZ, now=NOW)
         second = open_demo_slots(session, days=14, tz=TZ, now=NOW)
         slots = all_slots(session)
@@ -74,7 +74,7 @@ def test_demo_slots_fill_weekdays_only_and_only_once(store: Store) -> None:
 
 def test_free_slots_leave_out_booked_and_past_ones(store: Store) -> None:
     ids = open_test_slots(store, count=3)
-    with store.session() as session:
+    with store.write() as session:
         slot = session.get_one(Slot, ids[0])
         slot.status = "booked"
         session.commit()
@@ -86,7 +86,7 @@ def test_free_slots_leave_out_booked_and_past_ones(store: Store) -> None:
 
 def test_closing_takes_an_open_slot_out_of_booking(store: Store) -> None:
     ids = open_test_slots(store, count=3)
-    with store.session() as session:
+    with store.write() as session:
         assert close_slot(session, slot_id=ids[0]).status == "closed"
         assert close_slot(session, slot_id=ids[0]).status == "closed"  # twice is harmless
         now = datetime.now(UTC)
@@ -97,14 +97,14 @@ def test_a_booked_or_unknown_slot_cannot_be_closed(store: Store) -> None:
     from nerveroot.store.bookings import Contact, create_booking
 
     slot_id = open_test_slots(store, count=1)[0]
-    with store.session() as session:
+    with store.write() as session:
         create_booking(
             session,
             slot_id=slot_id,
             contact=Contact("A", "a@example.org", "0123456789"),
             now=datetime.now(UTC),
         )
-    with store.session() as session:
+    with store.write() as session:
         with pytest.raises(Conflict):
             close_slot(session, slot_id=slot_id)
         with pytest.raises(NotFound):

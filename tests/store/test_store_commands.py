@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from typer.testing import CliRunner
@@ -48,7 +49,7 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
 
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             first = all_slots(session)[0].id
             made = create_booking(
                 session, slot_id=first, contact=Contact("A", "a@example.org", "0123456789"),
@@ -57,7 +58,7 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     finally:
         store.dispose()
     booked = runner.invoke(app, ["slots", "list"], terminal_width=200)
-    assert made.booking.reference in booked.output and "urgent" in booked.output
+    assert made.reference in booked.output and "urgent" in booked.output
     assert "4 slot(s), 3 open" in booked.output
 
     refused = runner.invoke(app, ["slots", "close", str(first)])
@@ -66,12 +67,24 @@ def test_db_upgrade_then_open_list_and_demo(env_url: str) -> None:
     assert closed.exit_code == 0, closed.output
     assert "4 slot(s), 2 open" in runner.invoke(app, ["slots", "list"]).output
 
+    listed = runner.invoke(app, ["bookings", "list"], terminal_width=200)
+    assert listed.exit_code == 0 and made.reference in listed.output and "1 booking(s)" in listed.output
+    cancelled = runner.invoke(app, ["bookings", "cancel", made.reference.lower()])
+    assert cancelled.exit_code == 0 and "cancelled by the clinic" in cancelled.output, cancelled.output
+    assert "4 slot(s), 3 open" in runner.invoke(app, ["slots", "list"]).output  # the clinic freed it
+    assert runner.invoke(app, ["bookings", "cancel", made.reference]).exit_code == 0  # twice is harmless
+    unknown = runner.invoke(app, ["bookings", "cancel", "NR-2222-2222"])
+    assert unknown.exit_code == 4 and "no such booking" in unknown.output
+    everything = runner.invoke(app, ["bookings", "list", "--all"], terminal_width=200).output
+    assert "cancelled" in everything and "clinic" in everything
+
     demo = runner.invoke(app, ["slots", "demo", "--days", "14"])
-    assert demo.exit_code == 0 and "no demo slots opened" in demo.output
+    assert demo.exit_code == 0 and "on 9 day(s)" in demo.output
     store = Store(env_url)
     try:
-        with store.session() as session:
-            assert len(all_slots(session)) == 4
+        with store.read() as session:  # the day with slots is left as it is (its closed slot stays closed)
+            assert len(all_slots(session)) == 4 + 9 * 13
+            assert sum(s.status == "closed" for s in all_slots(session)) == 1
     finally:
         store.dispose()
 
@@ -102,11 +115,30 @@ def test_demo_opens_slots_on_an_empty_database(env_url: str) -> None:
     assert result.exit_code == 0
     store = Store(env_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             slots = all_slots(session)
     finally:
         store.dispose()
     assert len(slots) == 10 * 13  # any 14 days hold ten weekdays; 6 morning and 7 afternoon slots each
+
+
+def test_demo_tops_up_to_two_weeks_ahead_each_time_it_runs(env_url: str) -> None:
+    """`make run` runs `slots demo` every time: a demo restarted weeks later still has free times."""
+    from nerveroot.commands.slots import top_up_demo_slots
+
+    runner.invoke(app, ["db", "upgrade"])
+    assert "opened 130 demo slot(s)" in runner.invoke(app, ["slots", "demo", "--days", "14"]).output
+    assert "none opened" in runner.invoke(app, ["slots", "demo", "--days", "14"]).output
+    store = Store(env_url)
+    try:
+        with store.write() as session:
+            later = datetime.now(UTC) + timedelta(days=21)
+            created, days = top_up_demo_slots(session, days=14, tz=ZoneInfo("Europe/London"), now=later)
+            assert created == days * 13 and days >= 9
+            free_later = [s for s in all_slots(session, start=later) if s.status == "open"]
+            assert len({s.start.date() for s in free_later}) >= 9
+    finally:
+        store.dispose()
 
 
 def test_an_unreachable_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

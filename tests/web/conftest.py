@@ -1,9 +1,11 @@
-"""Page tests drive the real app in-process with FastAPI's TestClient: real engine, real templates."""
+"""Page tests drive the real app in-process with FastAPI's TestClient: real engine, real templates, a real
+(temporary, migrated) SQLite database for the pages of the check, and nothing written into the checkout."""
 
 from __future__ import annotations
 
+import secrets
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from starlette.exceptions import StarletteDeprecationWarning
@@ -15,12 +17,23 @@ with warnings.catch_warnings():
 
 from pageforms import all_flags
 
+from nerveroot.settings import Settings
+from nerveroot.store.migrate import upgrade
 from nerveroot.web.app import create_app
 
 
 @pytest.fixture(scope="session")
-def client() -> TestClient:
-    return TestClient(create_app(), raise_server_exceptions=False)
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('web-db') / 'nerveroot.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def client(database_url: str) -> Iterator[TestClient]:
+    settings = Settings(database_url=database_url, secret_key=secrets.token_urlsafe(48))
+    with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
+        yield test_client
 
 
 @pytest.fixture

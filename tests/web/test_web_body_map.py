@@ -138,21 +138,25 @@ def test_an_edited_case_field_is_refused_with_the_field_named(client: TestClient
 
 
 @pytest.mark.parametrize(
-    ("path", "data"),
+    ("path", "data", "named"),
     [
-        ("/check/red-flags", {"case": "[1, 2]"}),
-        ("/check/red-flags", {"case": '{"age": "old"}'}),
-        ("/check/body-map", {"case": "{}", "go": "continue", "reading": "{]"}),
-        ("/check/body-map", {"case": "{}", "go": "continue", "duration_weeks": "-3", "mark": "x"}),
-        ("/check/body-map", {"case": '"' * 70_000}),
-        ("/check/questions", {"case": "{}", "asked": "nope", "trail": "[]"}),
-        ("/check/result", {"case": '{"pain": {"left": ["elbow"]}}'}),
+        ("/check/red-flags", {"case": "[1, 2]"}, "a case must be a JSON object"),
+        ("/check/red-flags", {"case": '{"age": "old"}'}, "case.age"),
+        ("/check/body-map", {"case": "{}", "go": "continue", "reading": "{]"}, "reading is not valid JSON"),
+        ("/check/body-map", {"case": "{}", "go": "continue", "duration_weeks": "-3", "mark": "x"}, "you entered &#39;-3&#39;"),
+        ("/check/body-map", {"case": '"' * 70_000}, ""),
+        ("/check/questions", {"case": "{}", "asked": "nope", "trail": "[]"}, "asked is not valid JSON"),
+        ("/check/result", {"case": '{"pain": {"left": ["elbow"]}}'}, "case.pain.left.0"),
     ],
 )
-def test_bad_input_never_gives_a_server_error(client: TestClient, path: str, data: dict[str, str]) -> None:
+def test_bad_input_is_refused_with_a_4xx_page_naming_the_problem(
+    client: TestClient, path: str, data: dict[str, str], named: str
+) -> None:
     r = client.post(path, data=data)
-    assert 400 <= r.status_code < 500 or r.status_code == 200, r.status_code
+    assert 400 <= r.status_code < 500, r.status_code
     assert "Internal Server Error" not in r.text
+    assert named in r.text
+    assert r.headers["content-type"].startswith(("text/html", "application/json"))
 
 
 @pytest.mark.parametrize("path", ["/check/body-map", "/check/questions", "/check/result"])

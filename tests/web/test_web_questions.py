@@ -7,9 +7,10 @@ import json
 import re
 from collections.abc import Callable
 
-import pytest
 from fastapi.testclient import TestClient
 from pageforms import hidden, hidden_case
+
+from nerveroot.service import assess_payload
 
 MARKS = ["pain.left.buttock", "pain.left.lateral_calf", "numbness.left.dorsum_foot"]
 
@@ -25,7 +26,7 @@ def _first_question(client: TestClient, to_body_map: Callable[..., str], **flags
 
 
 def _state(page: str) -> dict[str, str]:
-    return {k: hidden(page, k) for k in ("case", "asked", "trail", "question_id")}
+    return {k: hidden(page, k) for k in ("case", "asked", "trail", "question_id", "progress")}
 
 
 def _some_answer(page: str) -> dict[str, str]:
@@ -81,18 +82,57 @@ def test_an_answer_that_does_not_fit_is_shown_beside_the_question(
     assert hidden_case(r.text) == hidden_case(page)
 
 
-def test_a_warning_sign_given_during_the_questions_leads_to_the_emergency_page(
+def _interview_from_scratch() -> dict[str, str]:
+    """The interview's state with nothing screened yet: it begins with its own warning-sign screens."""
+    return {"case": json.dumps({"pain": {"left": ["lateral_calf"]}}), "asked": "[]", "trail": "[]"}
+
+
+def _ask(client: TestClient, data: dict[str, str]) -> str:
+    r = client.post("/check/questions", data=data)
+    assert r.status_code == 200, r.text[-400:]
+    return r.text
+
+
+def test_a_warning_sign_given_during_the_questions_leads_to_the_emergency_page(client: TestClient) -> None:
+    page = _ask(client, {**_interview_from_scratch(), "question_id": "ces_screen", "answer": '"yes"'})
+    assert hidden(page, "question_id") == "saddle_numbness"
+    r = client.post("/check/questions", data={**_state(page), "answer": '"yes"', "go": "answer"})
+    assert "Get emergency care now" in r.text
+    assert 'action="/book' not in r.text
+
+
+def test_not_sure_to_a_screen_opens_its_questions_and_not_sure_there_is_recorded(client: TestClient) -> None:
+    """The interview's own "not sure" is never "no": a screen opens, each sign it covers is asked."""
+    page = _ask(client, {**_interview_from_scratch(), "question_id": "ces_screen", "go": "not_sure"})
+    assert hidden(page, "question_id") == "saddle_numbness"
+    page = _ask(client, {**_state(page), "answer": '"not_sure"', "go": "answer"})
+    case = hidden_case(page)
+    assert case["unsure"] == [{"finding": "history.saddle_numbness"}]
+    assert "saddle_numbness" not in case.get("history", {})
+    assert assess_payload(case).triage.level == "urgent"
+
+
+def test_back_shows_the_earlier_answer_chosen_and_progress_never_goes_backwards(
     client: TestClient, to_body_map: Callable[..., str]
 ) -> None:
-    page = _first_question(client, to_body_map, saddle_numbness="unsure")
+    pages = [_first_question(client, to_body_map)]
+    shown = [float(hidden(pages[0], "progress"))]
     for _ in range(6):
-        r = client.post("/check/questions", data={**_state(page), "answer": '"yes"', "go": "answer"})
-        if "Get emergency care now" in r.text:
-            assert 'action="/book"' not in r.text
-            return
-        assert r.status_code in (200, 422)
-        page = r.text
-    pytest.fail("answering yes to the warning-sign questions did not reach the emergency page")
+        answer = _some_answer(pages[-1])
+        r = client.post("/check/questions", data={**_state(pages[-1]), **answer})
+        if 'name="question_id"' not in r.text:
+            break
+        pages.append(r.text)
+        shown.append(float(hidden(r.text, "progress")))
+    assert shown == sorted(shown), shown
+    # the first question asks the age: answer it, go on, come back: the age given is still in the field
+    assert hidden(pages[0], "question_id") == "age"
+    second = client.post("/check/questions", data={**_state(pages[0]), "answer": "44", "go": "answer"}).text
+    assert hidden(second, "question_id") != "age"
+    back = client.post("/check/questions", data={**_state(second), "go": "back"}).text
+    assert hidden(back, "question_id") == "age"
+    assert re.search(r'name="answer" id="a-1"[^>]* value="44"', back)
+    assert float(hidden(back, "progress")) == shown[0]
 
 
 def test_the_result_after_the_questions_offers_back_to_the_last_question(

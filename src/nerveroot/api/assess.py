@@ -8,11 +8,13 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from nerveroot.case import loads_case_json
+from nerveroot.api.jsonbody import SafeJsonRoute
+from nerveroot.api.openapi import responses
 from nerveroot.errors import BadInput, CaseError, Problem
+from nerveroot.safe_json import loads_case
 from nerveroot.service import assess_payload
 
-router = APIRouter(tags=["assess"])
+router = APIRouter(tags=["assess"], route_class=SafeJsonRoute)
 
 _EXAMPLES: dict[str, Any] = {
     "case": {
@@ -29,13 +31,17 @@ _EXAMPLES: dict[str, Any] = {
 _BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
-        "description": 'a case (CASE_SCHEMA.md), or {"text": "..."} read by the free-text reader',
+        "description": 'a case (docs/case-format.md), or {"text": "..."} read by the free-text reader',
         "content": {"application/json": {"schema": {"type": "object"}, "examples": _EXAMPLES}},
     }
 }
 
 
-@router.post("/assess", openapi_extra=_BODY, responses={200: {"description": "the assessment"}})
+@router.post(
+    "/assess",
+    openapi_extra=_BODY,
+    responses={200: {"description": "the assessment"}, **responses(422)},
+)
 async def create_assessment(request: Request) -> Response:
     """Assess one case: triage first, then pattern, root, cause, reasons and advice."""
     # The body is decoded here, once, by the case module's own reader (which also refuses a finding given
@@ -46,15 +52,10 @@ async def create_assessment(request: Request) -> Response:
     except UnicodeDecodeError:
         raise BadInput("the body is not UTF-8", [Problem("body", "expected JSON text in UTF-8")]) from None
     try:
-        payload = loads_case_json(text, where="the request body")
+        payload = loads_case(text, where="the request body")
     except CaseError as exc:  # say "body" for the place, as every other API error does
         problems = [_in_body(p) for p in exc.problems]
         raise CaseError(exc.message, problems) from None
-    except RecursionError:
-        raise BadInput(
-            "the body is nested too deeply",
-            [Problem("body", "expected a case: a few levels of objects and lists")],
-        ) from None
     if not isinstance(payload, dict):
         raise BadInput(
             "the body must be a JSON object",

@@ -1,4 +1,4 @@
-"""Typed dependencies the routes share: the database session, the settings, the clock."""
+"""Typed dependencies the routes share: the unit of work, the settings, the clock."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.orm import Session
 
 from nerveroot.settings import Settings
 from nerveroot.store import Store
+from nerveroot.store.db import UnitOfWork
 
 
 def get_store(request: Request) -> Store:
@@ -18,9 +18,10 @@ def get_store(request: Request) -> Store:
     return store
 
 
-def get_session(store: Annotated[Store, Depends(get_store)]) -> Iterator[Session]:
-    with store.session() as session:
-        yield session
+def get_unit_of_work(store: Annotated[Store, Depends(get_store)]) -> Iterator[UnitOfWork]:
+    """One unit of work per request: its transactions are opened and closed by the handler's `with`."""
+    with store.unit_of_work() as uow:
+        yield uow
 
 
 def get_settings(request: Request) -> Settings:
@@ -32,6 +33,6 @@ def get_now() -> datetime:
     return datetime.now(UTC)
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+UowDep = Annotated[UnitOfWork, Depends(get_unit_of_work)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 NowDep = Annotated[datetime, Depends(get_now)]

@@ -1,10 +1,12 @@
-"""Turn every failure into JSON a caller can act on: 4xx naming the field, never a traceback.
+"""Turn every failure into an answer a caller can act on: 4xx naming the field, 429/503 with Retry-After,
+never a traceback. Programs get JSON; a person's browser on a page gets a page (nerveroot.web.errors).
 
 Shape, for all of them: {"error": "...", "problems": [{"path": "email", "message": "...", "value": ...}]}.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -12,12 +14,19 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from nerveroot.errors import NerverootError, Problem
 
 VALUE_CHARS = 200
+
+
+class ProblemResponse(JSONResponse):
+    """JSON escaped to ASCII: whatever a caller sent and we echo back can always be written."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode()
 
 
 def problem_body(message: str, problems: Sequence[Problem]) -> dict[str, Any]:
@@ -31,6 +40,10 @@ def _shown(value: Any) -> Any:
     """Echo small values back so the caller sees what was wrong; never echo a whole document."""
     if isinstance(value, Mapping | list | tuple):
         return None
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int) and abs(value) >= 10**30:
+        return f"a {len(str(abs(value))) if value.bit_length() < 14000 else 'very long'}-digit number"
     if isinstance(value, str) and len(value) > VALUE_CHARS:
         return value[:VALUE_CHARS] + "…"
     if isinstance(value, float) and not math.isfinite(value):
@@ -60,34 +73,52 @@ def validation_problems(errors: Sequence[Any]) -> list[Problem]:
     return problems
 
 
-async def _nerveroot_error(_request: Request, exc: Exception) -> JSONResponse:
+def retry_headers(exc: Exception) -> dict[str, str]:
+    retry_after = getattr(exc, "retry_after", None)
+    return {"Retry-After": str(retry_after)} if retry_after else {}
+
+
+def json_problem(
+    message: str, problems: Sequence[Problem], status: int, headers: Mapping[str, str] | None = None
+) -> Response:
+    return ProblemResponse(problem_body(message, problems), status_code=status, headers=dict(headers or {}))
+
+
+async def _nerveroot_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NerverootError)
     status = exc.http_status if 400 <= exc.http_status < 600 else 500
-    return JSONResponse(problem_body(exc.message, exc.problems), status_code=status)
+    return _answer(request, exc.message, exc.problems, status, retry_headers(exc))
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = validation_problems(exc.errors())
     noun = "problem" if len(problems) == 1 else "problems"
-    return JSONResponse(problem_body(f"the request is not valid ({len(problems)} {noun})", problems), 422)
+    return _answer(request, f"the request is not valid ({len(problems)} {noun})", problems, 422)
 
 
-async def http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     # The framework's only 400 is a body it could not decode (such as JSON nested too deeply): name it.
     problems = [Problem("body", "could not be read as JSON")] if exc.status_code == 400 else []
-    return JSONResponse(
-        problem_body(str(exc.detail), problems), status_code=exc.status_code, headers=exc.headers
-    )
+    return _answer(request, str(exc.detail), problems, exc.status_code, exc.headers)
 
 
-async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
-    return JSONResponse({"error": "internal error; it has been logged", "problems": []}, status_code=500)
+def _answer(
+    request: Request,
+    message: str,
+    problems: Sequence[Problem],
+    status: int,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    from nerveroot.web.errors import problem_page, wants_html
+
+    if wants_html(request.scope):
+        return problem_page(request, status, headers)
+    return json_problem(message, problems, status, headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NerverootError, _nerveroot_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(Exception, _unexpected)

@@ -1,7 +1,9 @@
 """POST /api/v1/interview: the case so far (and an answer) in; the next question or the final assessment out.
 
 Stateless: the caller keeps `case` and `asked` and sends them back with each answer, so any worker can
-serve any step and nothing about the person is stored until they choose to book.
+serve any step and nothing about the person is stored until they choose to book. Answers are recorded as
+the web pages and the CLI record them (nerveroot.warning_signs): "not sure" about a warning sign goes into
+the case's `unsure` list, never "no".
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
+from nerveroot.api.jsonbody import SafeJsonRoute
+from nerveroot.api.openapi import responses
 from nerveroot.case import parse_case
-from nerveroot.engine.interview import apply_answer, next_step
+from nerveroot.engine.interview import next_step
 from nerveroot.errors import AnswerError, BadInput, Problem
+from nerveroot.warning_signs import record_answer
 
-router = APIRouter(tags=["interview"])
+router = APIRouter(tags=["interview"], route_class=SafeJsonRoute)
 MAX_ASKED = 200
 
 
@@ -60,9 +65,7 @@ def _in_case(exc: BadInput) -> BadInput:
     return type(exc)(exc.message, problems)
 
 
-@router.post(
-    "/interview", responses={422: {"description": "a field or the answer is wrong; the response names it"}}
-)
+@router.post("/interview", responses=responses(422))
 def create_interview_step(body: InterviewRequest) -> InterviewStep:
     """Apply the answer (if any) and return the next question, or the final assessment when done."""
     try:
@@ -72,7 +75,7 @@ def create_interview_step(body: InterviewRequest) -> InterviewStep:
     case, asked = dict(body.case), tuple(body.asked)
     if body.answer is not None:
         try:
-            case, asked = apply_answer(case, body.answer.question, body.answer.value, asked)
+            case, asked = record_answer(case, body.answer.question, body.answer.value, asked)
         except AnswerError as exc:
             raise _in_answer(exc) from None
     step = next_step(case, asked)

@@ -23,7 +23,7 @@ class BodyLimit:
         declared = _content_length(scope)
         if declared is not None:
             if declared > self.max_bytes:
-                await self._refuse(send, declared)
+                await self._refuse(scope, receive, send, declared)
                 return
             await self.app(scope, receive, send)
             return
@@ -36,7 +36,7 @@ class BodyLimit:
                 break
             size += len(message.get("body", b""))
             if size > self.max_bytes:
-                await self._refuse(send, size)
+                await self._refuse(scope, receive, send, size)
                 return
             if not message.get("more_body", False):
                 break
@@ -46,7 +46,14 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, send: Send, size: int) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
+        from starlette.requests import Request
+
+        from nerveroot.web.errors import problem_page, wants_html
+
+        if wants_html(scope):  # a person's form: a page saying so, not JSON
+            await problem_page(Request(scope), 413)(scope, receive, send)
+            return
         body = json.dumps(
             {
                 "error": f"the request body is too large: at most {self.max_bytes} bytes",

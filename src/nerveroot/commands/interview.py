@@ -1,8 +1,13 @@
 """`nerveroot interview`: the adaptive interview in the terminal, one question at a time.
 
-Warning signs first, then the most informative question; "b" goes back, "?" is "not sure". With
-``--answers FILE`` the answers come from a JSON object {question_id: answer} (scripting); a question the
-file does not answer is taken as "not sure". Ends with the full report, or ``--json``.
+Warning signs first, then the most informative question; "b" goes back, "?" is "not sure". "Not sure" about
+a warning sign is kept as not sure (nerveroot.warning_signs), never taken as "no". An answer that makes it
+an emergency stops the interview at once with what to do now, and nothing else (no self-care advice);
+interactively, "b" can still take that answer back.
+
+With ``--answers FILE`` the answers come from a JSON object {question_id: answer} (scripting; the format
+is in docs/case-format.md); a question the file does not answer is taken as "not sure". Ends with the
+full report, or ``--json``.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.prompt import Prompt
 from rich.text import Text
 
-from nerveroot.engine.interview import NOT_SURE, Question, Step, apply_answer, next_step
+from nerveroot.assessment import Assessment
+from nerveroot.engine.interview import NOT_SURE, Question, Step, next_step
 from nerveroot.errors import AnswerError, BadInput, Problem
+from nerveroot.warning_signs import record_answer
 
 BACK = "b"
 _UNSURE_WORDS = {"?", "not sure", "not_sure", "ns", "dont know", "don't know"}
@@ -94,12 +101,41 @@ def _refused(err: Console, exc: AnswerError) -> None:
         err.print(f"  - {p}", markup=False, highlight=False)
 
 
+def _emergency(step: Step) -> bool:
+    return step.assessment.triage.level == "emergency"
+
+
+def render_emergency(a: Assessment, console: Console) -> None:
+    """What to do now, and why: no pattern, no causes, no self-care advice."""
+    t = a.triage
+    body = [
+        Text(" EMERGENCY ", style="bold white on red") + Text("  " + t.headline, style="bold"),
+        Text("Call your local emergency number, or go to an emergency department now.", style="bold"),
+        Text(t.action),
+        *(Text(f"• {r}") for r in t.reasons),
+    ]
+    console.print(Panel(Group(*body), title="Get emergency care now", border_style="red"))
+    console.print(Text(a.notice, style="dim"))
+
+
 def _ask(console: Console, err: Console) -> tuple[Step, int]:
     case: dict[str, Any] = {}
     asked: tuple[str, ...] = ()
     history: list[tuple[dict[str, Any], tuple[str, ...]]] = []
     while True:
         step = next_step(case, asked)
+        if _emergency(step) and history:
+            render_emergency(step.assessment, console)
+            try:
+                raw = Prompt.ask(
+                    f"{BACK} to take the last answer back, Enter to finish", console=console, default=""
+                )
+            except EOFError:
+                raw = ""
+            if raw.strip().lower() != BACK:
+                return step, len(history)
+            case, asked = history.pop()
+            continue
         if step.done or step.question is None:
             return step, len(history)
         q = step.question
@@ -116,7 +152,7 @@ def _ask(console: Console, err: Console) -> tuple[Step, int]:
                 err.print("this is the first question; there is nothing to go back to")
             continue
         try:
-            new = apply_answer(case, q.id, parse_typed(q, raw), asked)
+            new = record_answer(case, q.id, parse_typed(q, raw), asked)
         except AnswerError as exc:
             _refused(err, exc)
             continue
@@ -130,16 +166,16 @@ def _replay(answers: dict[str, Any], err: Console) -> tuple[Step, int, int]:
     refused = shown = 0
     while True:
         step = next_step(case, asked)
-        if step.done or step.question is None:
+        if step.done or step.question is None or (shown and _emergency(step)):
             break
         shown += 1
         qid = step.question.id
         try:
-            case, asked = apply_answer(case, qid, answers.get(qid, NOT_SURE), asked)
+            case, asked = record_answer(case, qid, answers.get(qid, NOT_SURE), asked)
         except AnswerError as exc:
             _refused(err, exc)
             refused += 1
-            case, asked = apply_answer(case, qid, NOT_SURE, asked)
+            case, asked = record_answer(case, qid, NOT_SURE, asked)
     unused = sorted(set(answers) - set(asked))
     if unused:
         err.print(f"not asked (the interview did not need them): {', '.join(unused)}")
@@ -171,7 +207,12 @@ def register(app: typer.Typer) -> None:
     def interview(
         answers: Annotated[
             Path | None,
-            typer.Option("--answers", help="Replay answers from a JSON object {question_id: answer}."),
+            typer.Option(
+                "--answers",
+                help='Replay answers from a JSON object {"question_id": answer}, e.g. {"ces_screen": "no", '
+                '"pain_map": {"left": ["buttock"]}, "great_toe_extension.left": 4}; a question not in the file '
+                "is taken as not sure. See docs/case-format.md.",
+            ),
         ] = None,
         as_json: Annotated[
             bool, typer.Option("--json", help="Print the final assessment as JSON (the contract).")
@@ -193,6 +234,9 @@ def register(app: typer.Typer) -> None:
             step, shown = _ask(console, err)
         if as_json:
             sys.stdout.write(step.assessment.model_dump_json() + "\n")
+        elif _emergency(step):
+            if answers is not None:
+                render_emergency(step.assessment, console)
         else:
             console.print(Text(f"{shown} question(s) asked.", style="dim"))
             render_report(step.assessment, console)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from nerveroot.errors import BadInput, Problem
 
@@ -57,7 +59,7 @@ def _open(day: str, start: str, end: str, minutes: int) -> None:
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.write() as session:
             opened = open_slots(
                 session,
                 day=parsed[0],
@@ -81,22 +83,50 @@ def _open(day: str, start: str, end: str, minutes: int) -> None:
 def demo_command(
     days: Annotated[int, typer.Option("--days", min=1, max=60, help="How many days ahead.")] = 14,
 ) -> None:
-    """Open weekday demo slots for the next DAYS days, only if the database has no slots yet."""
+    """Top up weekday demo slots (09:00-12:00, 13:30-17:00) to DAYS days ahead: each weekday that has no
+    slot yet gets them, so a demo restarted weeks later still has free times. Days with slots are left as
+    they are (closed slots stay closed)."""
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_demo)(days)
+
+
+def _demo(days: int) -> None:
     from nerveroot.settings import Settings
     from nerveroot.store import Store
-    from nerveroot.store.slots import open_demo_slots, utcnow
 
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
-            opened = open_demo_slots(session, days=days, tz=settings.tz, now=utcnow())
+        with store.write() as session:
+            created, topped = top_up_demo_slots(session, days=days, tz=settings.tz)
     finally:
         store.dispose()
-    if opened is None:
-        err.print("slots already exist; no demo slots opened")
+    if created:
+        err.print(f"opened {created} demo slot(s) on {topped} day(s), up to {days} days ahead")
     else:
-        err.print(f"opened {opened.created} demo slot(s) over the next {days} days")
+        err.print(f"every weekday of the next {days} days has slots; none opened")
+
+
+def top_up_demo_slots(
+    session: Session, *, days: int, tz: ZoneInfo, now: datetime | None = None
+) -> tuple[int, int]:
+    """(slots opened, days topped up): the demo day's slots on every weekday ahead that has none."""
+    from nerveroot.store.slots import DEMO_DAY, all_slots, open_slots, utcnow
+
+    now = now or utcnow()
+    today = now.astimezone(tz).date()
+    have = {slot.start.astimezone(tz).date() for slot in all_slots(session, start=now)}
+    created = topped = 0
+    morning_from, morning_to, afternoon_from, afternoon_to = DEMO_DAY
+    for offset in range(1, days + 1):
+        day = today + timedelta(days=offset)
+        if day.weekday() >= 5 or day in have:
+            continue
+        for start, end in ((morning_from, morning_to), (afternoon_from, afternoon_to)):
+            created += open_slots(session, day=day, start=start, end=end, minutes=30, tz=tz, now=now).created
+        topped += 1
+    return created, topped
 
 
 @slots.command("close")
@@ -116,10 +146,10 @@ def _close(ids: list[int]) -> None:
 
     store = Store(Settings().database_url)
     try:
-        with store.session() as session:
-            for slot_id in ids:
+        for slot_id in ids:
+            with store.write() as session:
                 close_slot(session, slot_id=slot_id)
-                err.print(f"slot {slot_id} closed")
+            err.print(f"slot {slot_id} closed")
     finally:
         store.dispose()
 
@@ -133,6 +163,12 @@ def list_command(
     A booked slot shows its booking reference and the triage level of the attached assessment, so the
     clinic sees at a glance who should be called first.
     """
+    from nerveroot.cli import fail_on_errors
+
+    fail_on_errors(_list)(every)
+
+
+def _list(every: bool) -> None:
     from nerveroot.settings import Settings
     from nerveroot.store import Store
     from nerveroot.store.bookings import active_bookings
@@ -141,7 +177,7 @@ def list_command(
     settings = Settings()
     store = Store(settings.database_url)
     try:
-        with store.session() as session:
+        with store.read() as session:
             rows = all_slots(session, start=None if every else utcnow())
             held = active_bookings(session, slot_ids=[s.id for s in rows])
     finally:

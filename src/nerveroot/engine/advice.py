@@ -55,12 +55,14 @@ def select_advice(kb: Knowledge, at: Situation) -> dict[str, list[str]]:
 
 
 def select_codes(
-    kb: Knowledge, *, conclusions: Iterable[tuple[str, str]], lumbosacral: bool, claudication: bool
+    kb: Knowledge, *, conclusions: Iterable[str | tuple[str, str]], lumbosacral: bool, claudication: bool
 ) -> list[tuple[str, CodeEntry, str]]:
-    """(system uri, entry, code) for each (conclusion, side) pair: the lumbar or lumbosacral variant, or the
-    side's (``left``, ``right``, ``both``, ``unknown``), falling back to the plain code."""
+    """(system uri, entry, code) for each conclusion, or (conclusion, side) pair: the lumbar or lumbosacral
+    variant, or the side's (``left``, ``right``, ``both``, ``unknown``, the unspecified code when no side is
+    given), falling back to the plain code."""
     out = []
-    for conclusion, side in conclusions:
+    for item in conclusions:
+        conclusion, side = (item, "unknown") if isinstance(item, str) else item
         for entry in kb.codes.conclusions.get(conclusion, []):
             if entry.when_claudication is not None and entry.when_claudication != claudication:
                 continue

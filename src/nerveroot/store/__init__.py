@@ -1,6 +1,6 @@
 """Storage: consultation slots and bookings in SQLite (default) or PostgreSQL, migrated by Alembic."""
 
-from nerveroot.store.db import Store
+from nerveroot.store.db import Store, StoreUnavailable, UnitOfWork
 from nerveroot.store.models import Booking, Slot
 
-__all__ = ["Booking", "Slot", "Store"]
+__all__ = ["Booking", "Slot", "Store", "StoreUnavailable", "UnitOfWork"]

@@ -7,7 +7,7 @@ from importlib import resources
 from alembic import command
 from alembic.config import Config
 
-from nerveroot.store.db import make_engine
+from nerveroot.store.db import make_engine, sqlite_path
 
 
 def alembic_config(url: str) -> Config:
@@ -20,7 +20,7 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Bring the database at `url` up to `revision` (creating a SQLite file and its folder if needed)."""
-    engine = make_engine(url)
+    engine = make_engine(url, create=True)
     try:
         with engine.begin() as connection:
             config = alembic_config(url)
@@ -34,6 +34,9 @@ def current(url: str) -> str | None:
     """The revision the database is at, or None for an empty database."""
     from alembic.runtime.migration import MigrationContext
 
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return None
     engine = make_engine(url)
     try:
         with engine.connect() as connection:

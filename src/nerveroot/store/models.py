@@ -1,5 +1,8 @@
 """The tables: consultation slots and the bookings made on them.
 
+Relationships are lazy="raise": whatever a response needs is loaded inside its transaction, so nothing
+touches the database after the commit (a load there once turned a saved booking into an error).
+
 Times are stored in UTC and come back timezone-aware on every database, so comparisons never mix naive
 and aware datetimes. No double booking is enforced by the database itself: a partial unique index allows
 one active (not cancelled) booking per slot.
@@ -10,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, String, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -51,7 +54,12 @@ class Slot(Base):
     end: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
 
-    bookings: Mapped[list[Booking]] = relationship(back_populates="slot")
+    bookings: Mapped[list[Booking]] = relationship(back_populates="slot", lazy="raise")
+
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'booked', 'closed')", name="ck_slots_status"),
+        CheckConstraint('"end" > start', name="ck_slots_end_after_start"),
+    )
 
 
 class Booking(Base):
@@ -73,10 +81,19 @@ class Booking(Base):
     triage_level: Mapped[str | None] = mapped_column(String(16), nullable=True)
     created_at: Mapped[datetime]
     cancelled_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    cancelled_by: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # The same person, however they typed it: lower-cased email, the digits of the phone number.
+    email_key: Mapped[str] = mapped_column(String(320), index=True)
+    phone_key: Mapped[str] = mapped_column(String(40), index=True)
+    # SHA-256 of the client's Idempotency-Key and of the request it came with: a retry finds its booking.
+    idempotency_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    request_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
-    slot: Mapped[Slot] = relationship(back_populates="bookings")
+    # Never loaded behind the caller's back: a query that needs the slot says so (joinedload).
+    slot: Mapped[Slot] = relationship(back_populates="bookings", lazy="raise")
 
     __table_args__ = (
+        CheckConstraint("consent", name="ck_bookings_consent_given"),
         Index(
             "uq_bookings_active_slot",
             "slot_id",
@@ -85,3 +102,18 @@ class Booking(Base):
             postgresql_where=text("cancelled_at IS NULL"),
         ),
     )
+
+
+class JourneyPage(Base):
+    """One page of a person's check (warning signs, body map, a question, the result), kept for a short
+    while so that a refresh or the browser's Back shows it again without re-sending a form, and without any
+    answer in a URL. Only the browser holding the cookie whose hash is `owner` can see it; it expires."""
+
+    __tablename__ = "journey_pages"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    page: Mapped[str] = mapped_column(String(32))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[int] = mapped_column(Integer, default=200)
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -2,6 +2,7 @@
 
 Slots are opened in the clinic's local time (a clinic thinks "Monday 09:00 to 12:00") and stored in UTC.
 A new slot that overlaps an existing one is skipped, not an error, so re-running a command is harmless.
+These functions run inside a unit of work's transaction (nerveroot.store.db); they never commit.
 """
 
 from __future__ import annotations
@@ -76,7 +77,6 @@ def open_slots(
         session.add(Slot(start=slot_start, end=slot_end, status="open"))
         session.flush()
         created += 1
-    session.commit()
     return Opened(created=created, skipped=skipped)
 
 
@@ -105,7 +105,6 @@ def close_slot(session: Session, *, slot_id: int) -> Slot:
     )
     if closed.rowcount != 1:  # type: ignore[attr-defined]
         slot = session.get(Slot, slot_id)
-        session.rollback()
         if slot is None:
             raise NotFound(
                 "no such slot", [Problem("slot_id", "no slot has this id; see nerveroot slots list", slot_id)]
@@ -113,11 +112,15 @@ def close_slot(session: Session, *, slot_id: int) -> Slot:
         if slot.status == "booked":
             raise Conflict(
                 "the slot is booked",
-                [Problem("slot_id", "someone has booked it; cancel that booking first", slot_id)],
+                [
+                    Problem(
+                        "slot_id",
+                        "someone has booked it; cancel that booking first (nerveroot bookings cancel REFERENCE)",
+                        slot_id,
+                    )
+                ],
             )
-    session.commit()
-    slot = session.get_one(Slot, slot_id)
-    return slot
+    return session.get_one(Slot, slot_id, populate_existing=True)
 
 
 def free_slots(session: Session, *, start: datetime, end: datetime) -> list[Slot]:

@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 
 from nerveroot.errors import BadInput
 from nerveroot.service import assess_text
+from nerveroot.warning_signs import reconcile, topic_of, with_unsure
 from nerveroot.web import bodymap, carry, words
 
 ABOUT_FIELDS = ("age", "duration_weeks", "onset")
@@ -77,7 +78,7 @@ def read_words(story: str) -> dict[str, Any]:
     try:
         assessment = assess_text(story)
     except BadInput as exc:
-        return {"error": exc.message, "problems": exc.problems, "findings": []}
+        return {"error": exc.message, "problems": [str(p) for p in exc.problems], "findings": []}
     leaves = carry.flatten(assessment.findings)
     quotes: dict[str, list[str]] = {}
     for e in assessment.evidence:  # the reader gives each finding its words; show each distinct one once
@@ -88,5 +89,52 @@ def read_words(story: str) -> dict[str, Any]:
         {"path": p, "value": v, "label": words.describe(p, v), "quotes": quotes.get(p, [])[:3]}
         for p, v in leaves.items()
     ]
-    carried = json.dumps([[p, v] for p, v in leaves.items()], separators=(",", ":"))
-    return {"error": None, "findings": findings, "carry": carried, "message": assessment.message}
+    return {"error": None, "findings": findings, "message": assessment.message}
+
+
+def on_the_map(path: str) -> bool:
+    """Whether a finding read from words is shown on the body map itself (a place on one side)."""
+    parts = path.split(".")
+    return len(parts) == 3 and parts[0] in bodymap.KINDS and parts[1] in ("left", "right")
+
+
+def apply_reading(
+    case: dict[str, Any], entries: dict[str, str], reading: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:
+    """Put what the words say about places, age, duration and onset on the map and its fields, where the
+    person sees and can change it; the rest stays in the checklist to confirm (with the words behind it)."""
+    marks = {p: v for p, v in ((f["path"], f["value"]) for f in reading["findings"]) if on_the_map(p)}
+    case = carry.merge(case, marks)
+    entries = dict(entries)
+    listed = []
+    for f in reading["findings"]:
+        path, value = f["path"], f["value"]
+        if path in marks:
+            continue
+        if path in ABOUT_FIELDS and isinstance(value, int | float | str):
+            case[path] = value
+            shown = (
+                words.weeks_number(value)
+                if path == "duration_weeks" and not isinstance(value, str)
+                else value
+            )
+            entries[path] = f"{shown:g}" if isinstance(shown, float) else str(shown)
+            continue
+        listed.append(f)
+    reading = {**reading, "findings": listed, "carry": json.dumps([[f["path"], f["value"]] for f in listed])}
+    reading["placed"] = [words.describe(p, v) for p, v in marks.items()]
+    return case, entries, reading
+
+
+def merge_words(case: dict[str, Any], chosen: dict[str, Any]) -> dict[str, Any]:
+    """The case with what the person kept from their words: the newer, more specific answer wins, except that
+    a warning sign said to be present is never dropped for words that seem to deny it."""
+    out = dict(case)
+    for path, value in chosen.items():
+        earlier = carry.flatten(out).get(path)
+        if value is False and earlier is True and topic_of(path) is not None:
+            continue
+        out = carry.merge(out, {path: value})
+        if path.startswith("history.") and isinstance(value, bool):
+            out = with_unsure(out, path, sure=True)
+    return reconcile(out, newer=list(chosen))

@@ -1,7 +1,8 @@
-"""The case carried from page to page in a hidden form field, so the server stores nothing.
+"""The case carried from page to page in a hidden form field, sent by POST (never in a URL).
 
 The field holds the case as compact JSON. Every page validates it again with :func:`parse_case`, so an
-edited or truncated field is refused with a message naming the field, never trusted.
+edited or truncated field is refused with a message naming the field, never trusted. (Each page is also kept
+server-side for a short while, web/journey.py, so that a refresh or Back does not re-send a form.)
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from nerveroot.case import case_json, loads_case_json, parse_case
+from nerveroot import safe_json
+from nerveroot.case import case_json, parse_case
 from nerveroot.errors import BadInput, CaseError, Problem
+from nerveroot.safe_json import loads_case
 
 LIST_GROUPS = ("pain", "numbness", "tingling")
 MAX_FIELD_CHARS = 60_000
@@ -24,7 +27,7 @@ def read_case(raw: str | None) -> dict[str, Any]:
     if len(raw) > MAX_FIELD_CHARS:
         raise BadInput("the case field is too long", [Problem("case", f"over {MAX_FIELD_CHARS} characters")])
     try:
-        data = loads_case_json(raw, where="the case field")
+        data = loads_case(raw, where="the case field")  # surrogates, huge numbers, deep nesting: CaseError
         return case_json(parse_case(data))
     except CaseError as exc:
         problems = [Problem(f"case.{p.path}".rstrip("."), p.message, p.value) for p in exc.problems]
@@ -40,8 +43,8 @@ def read_json_list(raw: str | None, field: str) -> list[Any]:
     if not raw:
         return []
     try:
-        value = json.loads(raw)
-    except json.JSONDecodeError as exc:
+        value = safe_json.loads(raw)
+    except json.JSONDecodeError as exc:  # also a lone surrogate, a number too long, nesting too deep
         raise BadInput(f"{field} is not valid JSON", [Problem(field, exc.msg)]) from None
     if not isinstance(value, list):
         raise BadInput(
@@ -51,11 +54,20 @@ def read_json_list(raw: str | None, field: str) -> list[Any]:
 
 
 def flatten(case: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Leaf paths of a case: region lists become ``pain.left.heel: true`` so each can be kept or dropped."""
+    """Leaf paths of a case: region lists become ``pain.left.heel: true`` so each can be kept or dropped;
+    a "not sure" becomes ``unsure.history.saddle_numbness`` (its words, or true); a scan finding
+    ``imaging#0`` (the finding itself)."""
     out: dict[str, Any] = {}
     for key, value in case.items():
         path = f"{prefix}{key}"
-        if isinstance(value, Mapping):
+        if not prefix and key == "unsure" and isinstance(value, list):
+            for item in value:
+                finding = item.get("finding") if isinstance(item, Mapping) else item
+                words = item.get("words") if isinstance(item, Mapping) else None
+                out[f"unsure.{finding}"] = words or True
+        elif isinstance(value, list) and any(isinstance(v, Mapping) for v in value):
+            out.update({f"{path}#{i}": dict(v) for i, v in enumerate(value)})
+        elif isinstance(value, Mapping):
             out.update(flatten(value, f"{path}."))
         elif isinstance(value, list):
             out.update({f"{path}.{item}": True for item in value})
@@ -68,6 +80,17 @@ def merge(case: Mapping[str, Any], leaves: Mapping[str, Any]) -> dict[str, Any]:
     """Add leaf findings (from :func:`flatten`) to a case; region lists gain items, other values are set."""
     out: dict[str, Any] = json.loads(json.dumps(case))
     for path, value in leaves.items():
+        if path.startswith("unsure."):
+            finding = path.removeprefix("unsure.")
+            items = out.setdefault("unsure", [])
+            if all((i.get("finding") if isinstance(i, Mapping) else i) != finding for i in items):
+                items.append({"finding": finding, **({"words": value} if isinstance(value, str) else {})})
+            continue
+        if "#" in path:
+            items = out.setdefault(path.split("#", 1)[0], [])
+            if value not in items:
+                items.append(value)
+            continue
         parts = path.split(".")
         if parts[0] in LIST_GROUPS and len(parts) == 3:
             regions = out.setdefault(parts[0], {}).setdefault(parts[1], [])

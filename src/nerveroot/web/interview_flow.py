@@ -3,8 +3,13 @@
 The interview engine (nerveroot.engine.interview) chooses the questions: ``next_step(case, asked)`` and
 ``apply_answer(case, question_id, answer, asked)``, raising AnswerError for an answer that does not fit.
 
-The way back is a trail of small undo records (the asked list before the answer and the case values the
-answer changed), not whole copies of the case, so the form stays far below the 64 KB body limit.
+The way back is a trail of small undo records (the asked list before the answer, the case values the
+answer changed, the answer itself and the progress shown), not whole copies of the case, so the form stays
+far below the 64 KB body limit; going back shows the earlier question with its answer still chosen.
+
+Answers go through nerveroot.warning_signs.record_answer: "not sure" about a warning sign is recorded as
+not sure (never "no"), and an answer that contradicts an earlier one replaces it. The progress shown never
+goes backwards while the person moves forward.
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
+from nerveroot import safe_json
 from nerveroot.assessment import Assessment
 from nerveroot.engine import interview as engine
 from nerveroot.engine.interview import Question
 from nerveroot.errors import BadInput, Problem
-from nerveroot.web import carry, screening
+from nerveroot.warning_signs import record_answer, screen, screen_answers
+from nerveroot.web import carry
 from nerveroot.web.body_form import form_str
 from nerveroot.web.carry import read_case, read_json_list
 
@@ -43,6 +50,7 @@ class State:
     assessment: Assessment | None = None
     progress: float = 0.0
     done: bool = False
+    previous: Any = None  # the answer given before, shown chosen when the person comes back to it
 
     @property
     def choices(self) -> list[Choice]:
@@ -63,47 +71,53 @@ class State:
         return self.question is not None and self.question.id.rsplit(".", 1)[-1] in SIDES
 
 
-def _step(case: dict[str, Any], asked: list[str], trail: list[dict[str, Any]]) -> State:
+def _step(case: dict[str, Any], asked: list[str], trail: list[dict[str, Any]], floor: float = 0.0) -> State:
+    """The next question; the progress shown is never below `floor` (what was shown before), nor 100% early."""
     step = engine.next_step(case, list(asked), audience="person")
+    done = bool(step.done) or step.question is None
+    progress = 1.0 if done else min(0.99, max(floor, float(step.progress)))
     return State(
         case=case,
         asked=list(step.asked),
         trail=trail,
         question=step.question,
         assessment=step.assessment,
-        progress=float(step.progress),
-        done=bool(step.done) or step.question is None,
+        progress=round(progress, 3),
+        done=done,
     )
 
 
-def _screens() -> list[tuple[str, list[str]]]:
-    """The interview's warning-sign screens: (id, the yes/no history fields each one covers)."""
-    kinds = {q.answers: q.kind for q in engine.questions()}
-    out = []
-    for q in engine.questions():
-        if q.phase == "red_flags" and q.kind == "yes_no" and "," in q.answers:
-            paths = [p for p in q.answers.split(",") if p.startswith("history.") and kinds.get(p) == "yes_no"]
-            out.append((q.id, [p.removeprefix("history.") for p in paths]))
-    return out
+def resume(case: dict[str, Any], asked: list[str], trail: list[dict[str, Any]], progress: float) -> State:
+    """The interview as it was at a kept page: the same question, with the progress it showed then."""
+    state = _step(case, asked, trail, progress)
+    if not state.done:
+        state.progress = progress
+    return state
 
 
 def start(case: dict[str, Any]) -> State:
-    """Begin the interview, counting the red-flag page's "no" answers so its screens are not asked twice.
+    """Begin the interview after the warning-sign page, which asked every question of the red-flag screens.
 
-    A screen counts as answered "no" only when every one of its fields that our red-flag page asks was
-    answered no. The case itself is left as the person gave it: the fields a screen covers that our page
-    does not ask (examination findings, and details of sudden severe pain that only matter after a yes)
-    stay unknown rather than being recorded as "no".
+    A screen whose questions the page asked is not asked again, nor are its questions. Where the page
+    recorded a yes, the questions the page does not ask (when the symptoms began; examination findings) stay
+    open to the interview; where it recorded no or not sure, nothing more is asked: "not sure" is in the
+    case's ``unsure`` list, never turned into "no".
     """
-    asked: list[str] = []
-    ours = screening.field_names()
+    answered = screen_answers(case)
     history = case.get("history", {})
-    for screen, fields in _screens():
-        asked_here = [f for f in fields if f in ours]
-        if asked_here and all(history.get(f) is False for f in asked_here):
-            _, asked_now = engine.apply_answer(case, screen, "no", asked)
-            asked = list(asked_now)
-    return _step(case, asked, [])
+    by_path: dict[str, list[str]] = {}
+    for q in engine.questions():
+        by_path.setdefault(q.answers, []).append(q.id)
+    screens = {q.id: q for q in engine.questions()}
+    asked: list[str] = []
+    for group in screen():
+        if not group.questions or any(q.id not in answered for q in group.questions):
+            continue
+        any_yes = any(history.get(q.path.removeprefix("history.")) is True for q in group.questions)
+        covered = [qid for path in screens[group.id].answers.split(",") for qid in by_path.get(path, [])]
+        asked.append(group.id)
+        asked.extend([q.id for q in group.questions] if any_yes else covered)
+    return _step(case, list(dict.fromkeys(asked)), [])
 
 
 def from_form(form: FormData) -> State:
@@ -111,6 +125,10 @@ def from_form(form: FormData) -> State:
     case = read_case(form_str(form, "case"))
     asked = [str(a) for a in read_json_list(form_str(form, "asked"), "asked")]
     trail = read_json_list(form_str(form, "trail"), "trail")[-MAX_TRAIL:]
+    try:
+        floor = min(0.99, max(0.0, float(form_str(form, "progress") or 0)))
+    except ValueError:
+        floor = 0.0
     for i, entry in enumerate(trail):
         ok = (
             isinstance(entry, dict)
@@ -122,7 +140,7 @@ def from_form(form: FormData) -> State:
                 "the saved answers could not be read",
                 [Problem(f"trail[{i}]", "expected an object with 'asked', 'before' and 'added'")],
             )
-    return _step(case, asked, trail)
+    return _step(case, asked, trail, floor)
 
 
 def _answer_value(state: State, q: Question, form: FormData, go: str) -> Any:
@@ -138,8 +156,8 @@ def _answer_value(state: State, q: Question, form: FormData, go: str) -> Any:
     if not raw:
         return None
     try:
-        return json.loads(raw)
-    except json.JSONDecodeError:
+        return safe_json.loads(raw)
+    except json.JSONDecodeError:  # also a number too long or a lone surrogate: the question refuses it
         return raw
 
 
@@ -156,7 +174,7 @@ def answer(state: State, form: FormData, go: str = "answer") -> State:
     value = _answer_value(state, state.question, form, go)
     if value is None:
         raise BadInput("no answer", [Problem(question_id, "Choose an answer, or press “Not sure”.")])
-    case, asked_now = engine.apply_answer(state.case, question_id, value, list(state.asked))
+    case, asked_now = record_answer(state.case, question_id, value, list(state.asked))
     before, after = carry.flatten(state.case), carry.flatten(case)
     asked = list(asked_now)
     # the asked list only grows, so the undo record keeps its earlier length rather than a copy
@@ -165,8 +183,10 @@ def answer(state: State, form: FormData, go: str = "answer") -> State:
         "asked": earlier,
         "before": {p: v for p, v in before.items() if after.get(p, NOT_SURE) != v},
         "added": [p for p in after if p not in before],
+        "answer": value,
+        "progress": state.progress,
     }
-    return _step(case, asked, [*state.trail, undo][-MAX_TRAIL:])
+    return _step(case, asked, [*state.trail, undo][-MAX_TRAIL:], state.progress)
 
 
 def back(state: State) -> State | None:
@@ -179,4 +199,9 @@ def back(state: State) -> State | None:
     case = read_case(carry.dump_case(carry.merge({}, leaves)))
     earlier = undo["asked"]
     asked = state.asked[:earlier] if isinstance(earlier, int) else [str(a) for a in earlier]
-    return _step(case, asked, state.trail[:-1])
+    previous = _step(case, asked, state.trail[:-1])
+    shown = undo.get("progress")
+    if isinstance(shown, int | float) and not previous.done:
+        previous.progress = float(shown)
+    previous.previous = undo.get("answer")
+    return previous

@@ -25,7 +25,7 @@ given = config.attributes.get("connection")
 if given is not None:
     _run(given)
 else:
-    engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or "", create=True)
     with engine.begin() as conn:
         _run(conn)
     engine.dispose()

@@ -52,5 +52,42 @@
     var form = map.closest("form");
     if (form) { form.addEventListener("change", paint); }
     paint();
+    addZoom(map);
   });
+
+  // On a narrow screen a whole drawing is too small to tap: offer one leg at a time, drawn across the full
+  // width, so every place is at least 44 px wide (the narrowest region is 9 of the leg's 72 units).
+  // Each drawing is 240 units wide; a leg runs 72 units out from the midline at 120.
+  var LEG = { front: { right: 48, left: 120 }, back: { left: 48, right: 120 } };
+
+  function addZoom(map) {
+    var svgs = map.querySelectorAll("svg.interactive");
+    if (!svgs.length || !window.matchMedia("(max-width: 48rem)").matches) { return; }
+    var bar = document.createElement("div");
+    bar.className = "zoom-bar";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Show on the drawing");
+    [["whole", "Whole body"], ["left", "Left leg"], ["right", "Right leg"]].forEach(function (choice) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button zoom-" + choice[0];
+      button.textContent = choice[1];
+      button.setAttribute("aria-pressed", choice[0] === "whole" ? "true" : "false");
+      button.addEventListener("click", function () {
+        bar.querySelectorAll("button").forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+        button.setAttribute("aria-pressed", "true");
+        zoom(map, svgs, choice[0]);
+      });
+      bar.appendChild(button);
+    });
+    map.parentNode.insertBefore(bar, map);
+  }
+
+  function zoom(map, svgs, leg) {
+    map.classList.toggle("zoomed", leg !== "whole");
+    svgs.forEach(function (svg) {
+      var x = leg === "whole" ? 0 : LEG[svg.dataset.view][leg];
+      svg.setAttribute("viewBox", leg === "whole" ? "0 0 240 660" : x + " 20 72 640");
+    });
+  }
 })();
