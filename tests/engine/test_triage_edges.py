@@ -283,6 +283,17 @@ EDGES = [
         "emergency",
     ),
     (
+        "bilateral-mild-three-weeks-is-not-long-standing",
+        _with(
+            BOTH_LEGS,
+            age=50,
+            duration_weeks=3,
+            weakness={"left": {"great_toe_extension": 4}, "right": {"great_toe_extension": 4}},
+        ),
+        "urgent",
+        "urgent",
+    ),
+    (
         "bilateral-longstanding-ungraded",
         _with(
             BOTH_LEGS,
