@@ -6,6 +6,7 @@ Each expectation becomes its own test id, so a failure names the case and what i
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,12 @@ from nerveroot.assessment import Assessment
 
 ORDER = ["self_care", "routine", "prompt", "urgent", "emergency"]
 REPO = Path(__file__).resolve().parents[1]
-SHARED_CASES = REPO.parent / "shared" / "cases" / "public.json"
+# ../shared beside the repository (as on main), or where NERVEROOT_SHARED_CASES points (a worktree)
+SHARED_CASES = Path(os.environ.get("NERVEROOT_SHARED_CASES", REPO.parent / "shared" / "cases" / "public.json"))
 OWN_CASES = REPO / "tests" / "cases"
+# cases written blind by helpers who never saw the engine (tests/cases/blind): the engine's own tests read them;
+# kept in a folder of their own because they use sections (imaging) that not every surface carries yet
+BLIND_CASES = OWN_CASES / "blind"
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:

@@ -74,8 +74,11 @@ class Code(_Out):
     system: str
     code: str
     display: str
-    status: str
+    status: str  # how far the code itself was checked: read, secondary, unverified
     verified: bool
+    # FHIR Condition.verificationStatus: a decision-support screen suspects, it never confirms, so every code
+    # it gives is "provisional"
+    verification_status: Literal["provisional", "differential", "confirmed"] = "provisional"
 
 
 class Evidence(_Out):
@@ -84,6 +87,16 @@ class Evidence(_Out):
     start: int
     end: int
     text: str
+
+
+class ImagingNote(_Out):
+    """What one reported imaging finding means here: the root it meets and whether that fits the picture."""
+
+    finding: str
+    level: str | None
+    root: str | None  # the root it meets (named by the report, or from the level and zone)
+    side: str | None
+    concordant: bool | None  # the root and side match the leading root (None: no root or no leading root)
 
 
 class Unresolved(_Out):
@@ -113,3 +126,11 @@ class Assessment(_Out):
     unresolved: list[Unresolved] = []
     not_asked: list[str] = []  # warning-sign topics (red_flags.yaml) the case leaves unanswered
     evidence: list[Evidence] = []
+    # look-alikes worth naming beside the conclusion: each at least as likely as plain joint or muscle back
+    # pain on its own findings, whatever the radicular probability (hip arthritis beside a real L5 root);
+    # `mimics` keeps its meaning (the look-alikes competing with a root), these are extra
+    also_consider: list[Mimic] = []
+    # False when a serious-disease rule fired or a look-alike leads: the advice meant for a pinched nerve
+    # (keep moving, its recovery course) is then left out
+    pinched_nerve_advice: bool = True
+    imaging: list[ImagingNote] = []

@@ -6,9 +6,10 @@ import os
 import secrets
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 VAR = Path("var")
@@ -51,6 +52,35 @@ class Settings(BaseSettings):
     # How long the pages of a person's check are kept (so a refresh or Back shows them again), in minutes.
     journey_minutes: int = Field(default=120, ge=5, le=24 * 60)
 
+    # --- the clinic workspace (docs/clinic.md) ---
+    # "production" (or anything but development) refuses to start without NERVEROOT_SECRET_KEY: the
+    # key made on first use in var/secret_key is a development convenience, not a deployment secret.
+    environment: Literal["development", "production"] = "development"
+    # A staff session ends after this many minutes without a request, and in any case after session_hours.
+    session_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    session_hours: int = Field(default=12, ge=1, le=24 * 7)
+    # Sign-in attempts per client address, and the lockout of an account after repeated wrong passwords.
+    rate_limit_sign_in: str = "10/minute;50/hour"
+    lockout_after: int = Field(default=5, ge=1, le=100)
+    lockout_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    # How long a person's private link (their scores, who opened their record) stays valid.
+    private_link_days: int = Field(default=28, ge=1, le=365)
+    # Mail: SMTP server, TLS (starttls, ssl or none), sender, login; the clinic's own address for alerts.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_timeout_seconds: float = Field(default=20, gt=0, le=300)
+    mail_from: str = "nerveroot@localhost"
+    clinic_email: str | None = None
+    # A message waits this long in the outbox, so a booking undone at once makes no noise.
+    outbox_grace_seconds: int = Field(default=120, ge=0, le=24 * 3600)
+    # How often `nerveroot outbox run --loop` looks for messages that are due.
+    outbox_poll_seconds: float = Field(default=15, gt=0, le=3600)
+    # Finished episodes are erased this many days after they finished (`nerveroot episodes purge`); 0: never.
+    retention_days: int = Field(default=0, ge=0, le=36500)
+
     @field_validator("clinic_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -81,7 +111,16 @@ class Settings(BaseSettings):
             )
         return value
 
-    @field_validator("rate_limit_booking", "rate_limit_cancel", "rate_limit_slots")
+    @model_validator(mode="after")
+    def _secret_outside_development(self) -> Settings:
+        if self.environment != "development" and not self.secret_key:
+            raise ValueError(
+                "NERVEROOT_SECRET_KEY must be set outside development (NERVEROOT_ENVIRONMENT="
+                f"{self.environment}); make one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        return self
+
+    @field_validator("rate_limit_booking", "rate_limit_cancel", "rate_limit_slots", "rate_limit_sign_in")
     @classmethod
     def _limits(cls, value: str) -> str:
         from limits import parse_many

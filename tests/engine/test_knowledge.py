@@ -103,6 +103,18 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("roots.yaml", "great_toe: 1.0", "big_toe: 1.0", "unknown region id"),
         ("red_flags.yaml", "{feature: ces_symptom}", "{feature: ces_symptoms}", "unknown feature"),
         ("findings.yaml", "fact: history.worse_sitting", "fact: history.worse_sittin", "not a case field"),
+        # knowledge in one place (issue 14): what the Python side reads is checked at load
+        ("red_flags.yaml", "  - id: aortic_aneurysm\n", "  - id: aortic_aneurism\n", "unknown red-flag rule"),
+        ("red_flags.yaml", "  - id: severe_weakness\n", "  - id: severe_weak\n", "unknown red-flag rule"),
+        ("findings.yaml", "  older_woman_from_age:\n", "  older_women_from_age:\n", "engine/facts.py reads it"),
+        ("findings.yaml", "  heel_raise_weak_below:\n", "  heel_raise_low_below:\n", "unknown parameter"),
+        ("findings.yaml", "below: heel_raise_weak_below_older", "below: heel_raise_older", "unknown parameter"),
+        ("findings.yaml", "  stocking:\n", "  stockings:\n", "engine/facts.py reads exactly"),
+        ("causes.yaml", "  facet_hypertrophy:\n", "  facet_enlargement:\n", "cause ids of the assessment"),
+        ("red_flags.yaml", "suspects: aortic_aneurysm", "suspects: aortic_aneurism", "not a conclusion in codes.yaml"),
+        ("codes.yaml", "lumbosacral_roots: [S1, S2]", "lumbosacral_roots: [S1, S3]", "unknown root"),
+        ("findings.yaml", "    group: claudication\n", "    group: claudicaton\n", "unknown group"),
+        ("findings.yaml", "\"L4-L5\": {traversing: L5, exiting: L4}", "\"L4-L5\": {traversing: L6, exiting: L4}", "unknown root"),
     ],
 )
 def test_bad_knowledge_is_refused_with_its_place(
@@ -124,4 +136,10 @@ def test_a_consensus_value_needs_a_reason(copy: Path) -> None:
         "source: consensus",
     )
     with pytest.raises(KnowledgeError, match="needs a reason"):
+        load_knowledge_from(copy)
+
+
+def test_a_rule_that_raises_the_level_without_its_own_words_is_refused(copy: Path) -> None:
+    _edit(copy, "advice.yaml", "when: {rule: [uncontrolled_pain]}", "when: {rule: [any_weakness]}")
+    with pytest.raises(KnowledgeError, match=r"red_flags\.rules\.uncontrolled_pain: a rule that raises the level"):
         load_knowledge_from(copy)

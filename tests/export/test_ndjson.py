@@ -45,7 +45,7 @@ def _fill(url: str) -> list[str]:
     upgrade(url)
     store = Store(url)
     references = []
-    with store.session() as session:
+    with store.write() as session:
         open_slots(session, day=date(2026, 11, 30), start=time(9), end=time(11), minutes=30,
                    tz=ZoneInfo("Europe/London"), now=NOW)  # fmt: skip
         slots = all_slots(session)
@@ -59,9 +59,10 @@ def _fill(url: str) -> list[str]:
                 assessment=assess_payload(CASE).model_dump(mode="json") if with_case else None,
                 triage_level=assess_payload(CASE).triage.level if with_case else None,
             )  # fmt: skip
-            references.append(made.booking.reference)
+            references.append(made.reference)
             if i == 1:
-                cancel_booking(session, reference=made.booking.reference, token=made.cancel_token, now=NOW)
+                assert made.cancel_token is not None
+                cancel_booking(session, reference=made.reference, token=made.cancel_token, now=NOW)
     store.dispose()
     return references
 
@@ -136,10 +137,9 @@ def test_since_leaves_out_older_bookings_and_one_booking_can_be_exported(
 def test_a_stored_assessment_of_an_older_shape_is_assessed_again(database: tuple[str, list[str]]) -> None:
     url, references = database
     store = Store(url)
-    with store.session() as session:
+    with store.write() as session:
         booking = session.query(Booking).filter_by(reference=references[0]).one()
         booking.assessment_json = {"shape": "from an older nerveroot"}
-        session.commit()
     store.dispose()
     resources = _lines(_export(url, "--booking", references[0]).stdout)
     (risk,) = [x for x in resources if x["resourceType"] == "RiskAssessment"]

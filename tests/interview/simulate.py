@@ -6,13 +6,16 @@ Shared by the tests and benchmarks/bench_interview.py.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import statistics
 import time
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from expect import OWN_CASES, SHARED_CASES, load_cases
+from expect import BLIND_CASES, OWN_CASES, SHARED_CASES, load_cases
 from nerveroot.assessment import Assessment
 from nerveroot.case import parse_case
 from nerveroot.engine import assess
@@ -44,14 +47,18 @@ class Run:
 
     @property
     def red_flags_first(self) -> bool:
-        """Every screen was asked, and before any discriminating question."""
+        """Every screen was asked, and before any discriminating question. (A warning-sign question a screen
+        opened may come later, when an answer such as the age brings a red-flag rule within reach.)"""
         phases = [next(q.phase for q in questions() if q.id == s) for s in self.shown]
         first_other = next((i for i, p in enumerate(phases) if p != "red_flags"), len(phases))
-        return all(s in self.asked for s in RED_FLAG_SCREEN) and "red_flags" not in phases[first_other:]
+        screens_later = [s for s in self.shown[first_other:] if s in RED_FLAG_SCREEN]
+        return all(s in self.asked for s in RED_FLAG_SCREEN) and not screens_later
 
 
 def simulate(case_id: str, full: Mapping[str, Any]) -> Run:
-    case: dict[str, Any] = {}
+    # a scan report is not something the interview asks: a clinician enters it (or the reader takes it from a
+    # letter) before the questions, so the simulated interview starts from it
+    case: dict[str, Any] = {"imaging": list(full["imaging"])} if full.get("imaging") else {}
     asked: tuple[str, ...] = ()
     shown: list[str] = []
     timings: list[float] = []
@@ -69,8 +76,13 @@ def simulate(case_id: str, full: Mapping[str, Any]) -> Run:
 
 
 def structured_cases(*, shared: bool = True) -> list[tuple[str, dict[str, Any]]]:
-    """The project's own case files (tests/cases), and the shared ones only in addition, when present."""
-    files = [*sorted(OWN_CASES.glob("*.json")), *([SHARED_CASES] if shared and SHARED_CASES.exists() else [])]
+    """The project's own case files (tests/cases, the blind ones in tests/cases/blind included), and the
+    shared ones only in addition, when present."""
+    files = [
+        *sorted(OWN_CASES.glob("*.json")),
+        *sorted(BLIND_CASES.glob("*.json")),
+        *([SHARED_CASES] if shared and SHARED_CASES.exists() else []),
+    ]
     return [(c["id"], c["case"]) for path in files for c in load_cases(path) if "case" in c]
 
 
@@ -95,5 +107,15 @@ class Summary:
         return sorted(t for r in self.runs for t in r.step_seconds)
 
 
+def _simulate_pair(pair: tuple[str, dict[str, Any]]) -> Run:
+    return simulate(*pair)
+
+
 def run_all(*, shared: bool = True) -> Summary:
-    return Summary(tuple(simulate(cid, full) for cid, full in structured_cases(shared=shared)))
+    """Every simulated person, spread over the machine's cores (each process warms its own caches)."""
+    pairs = structured_cases(shared=shared)
+    workers = max(1, min(4, os.cpu_count() or 1))
+    if workers == 1:
+        return Summary(tuple(simulate(cid, full) for cid, full in pairs))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return Summary(tuple(pool.map(_simulate_pair, pairs, chunksize=4)))

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, 
 
 from nerveroot.errors import BadInput, Problem
 from nerveroot.service import assess_payload
+from nerveroot.settings import Settings
 from nerveroot.store.bookings import (
     Confirmation,
     Contact,
@@ -107,8 +108,10 @@ def place_booking(
     key: str | None = None,
     secret: str = "",
     max_per_contact: int | None = None,
+    settings: Settings | None = None,
 ) -> Confirmation:
-    """Book, or return the booking an earlier request with the same key made."""
+    """Book, or return the booking an earlier request with the same key made. With `settings`, the booking
+    also opens the clinic's episode and queues its notifications, in the same transaction (clinic/hooks.py)."""
     idempotency = Idempotency.of(key, request.model_dump(mode="json"), secret) if key else None
     with uow.read() as session:  # no write lock: a retry, or a taken slot, is answered from a read
         reason = is_free(session, slot_id=request.slot_id, now=now)
@@ -123,7 +126,7 @@ def place_booking(
     for _ in range(REFERENCE_ATTEMPTS):
         try:
             with uow.write() as session:
-                return create_booking(
+                made = create_booking(
                     session,
                     slot_id=request.slot_id,
                     contact=contact,
@@ -134,6 +137,11 @@ def place_booking(
                     idempotency=idempotency,
                     max_per_contact=max_per_contact or None,
                 )
+                if settings is not None and not made.replayed:
+                    from nerveroot.clinic.hooks import on_booking
+
+                    on_booking(session, settings=settings, made=made, assessment=assessment, now=now)
+                return made
         except ReferenceTaken:
             continue
     raise RuntimeError("could not find a free booking reference")  # pragma: no cover

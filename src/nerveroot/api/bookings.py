@@ -81,6 +81,7 @@ def create_booking(
         key=key,
         secret=settings.signing_key(),
         max_per_contact=settings.max_future_bookings,
+        settings=settings,
     )
     if made.replayed:
         response.headers["Idempotent-Replayed"] = "true"

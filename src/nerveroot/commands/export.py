@@ -59,6 +59,7 @@ def _fhir(since: str | None, reference: str | None, output: Path | None) -> None
     from nerveroot.export.fhir import ndjson
     from nerveroot.settings import Settings
     from nerveroot.store import Store
+    from nerveroot.store.db import StoreUnavailable
 
     if (since is None) == (reference is None):
         raise BadInput(
@@ -83,10 +84,11 @@ def _fhir(since: str | None, reference: str | None, output: Path | None) -> None
             finally:
                 if output:
                     out.close()
-    except OperationalError as exc:
+    except (OperationalError, StoreUnavailable) as exc:
+        cause = exc.orig if isinstance(exc, OperationalError) else exc
         raise BadInput(
             "cannot read the database",
-            [Problem("NERVEROOT_DATABASE_URL", f"{exc.orig}; run 'nerveroot db upgrade' first")],
+            [Problem("NERVEROOT_DATABASE_URL", f"{cause}; run 'nerveroot db upgrade' first")],
         ) from None
     except OSError as exc:
         raise BadInput(

@@ -20,30 +20,25 @@ from nerveroot.assessment import (
     Triage,
     Unresolved,
 )
-from nerveroot.case import Case, Side, case_json
-from nerveroot.engine.advice import select_advice, select_codes
+from nerveroot.case import SIDES, Case, Side, case_json
+from nerveroot.engine.advice import Situation, select_advice, select_codes
 from nerveroot.engine.cause import infer_cause
+from nerveroot.engine.conditions import FactView
 from nerveroot.engine.evidence import Hit, collect_hits
-from nerveroot.engine.facts import derive, flatten, not_asked, unsure_topics
+from nerveroot.engine.facts import derive, flatten, not_asked, side_involved, unsure_topics
+from nerveroot.engine.imaging import imaging_notes
 from nerveroot.engine.knowledge import LEVELS, Knowledge, Level, load_knowledge
 from nerveroot.engine.level import infer_level
-from nerveroot.engine.pattern import PatternResult, infer_pattern, likely_mimics
+from nerveroot.engine.pattern import PatternResult, also_consider, infer_pattern, likely_mimics
 from nerveroot.engine.triage import TriageResult, triage
 
 __all__ = ["Knowledge", "assess", "load_knowledge"]
 
+# How much of the conclusion is listed: presentation, not clinical knowledge.
 ROOT_LISTED_AT_LEAST = 0.05
 ROOTS_LISTED_AT_MOST = 4
 CAUSE_LISTED_AT_LEAST = 0.01
 CAUSE_CODED_AT_LEAST = 0.5
-_CES_RULES = frozenset(
-    {
-        "cauda_equina_recent",
-        "cauda_equina_bilateral_new",
-        "bilateral_weakness_new",
-        "cauda_equina_longstanding",
-    }
-)
 _DEMOGRAPHIC = frozenset({"age", "age_at_onset", "sex", "duration_weeks", "onset"})
 
 
@@ -74,7 +69,17 @@ def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
     cause_list = _causes(pattern.radicular, causes, kb)
     top_cause = _top_cause(pattern, causes)
     mimic_ids = [m for m, _ in mimics]
-    sections = select_advice(kb, pattern=pattern.label, cause=top_cause, level=result.level, mimics=mimic_ids)
+    pinched = _pinched_nerve_advice(result, pattern, kb)
+    situation = Situation(
+        pattern=pattern.label,
+        cause=top_cause,
+        level=result.level,
+        mimics=tuple(mimic_ids),
+        rules=tuple(f.rule.id for f in result.fired),
+        pinched_nerve=pinched,
+    )
+    sections = select_advice(kb, situation)
+    extra = [(m, p) for m, p in also_consider(hits, kb) if m not in mimic_ids]
     return Assessment(
         notice=kb.advice.notice,
         recognised=True,
@@ -89,10 +94,13 @@ def assess(case: Case, kb: Knowledge | None = None) -> Assessment:
         advice=[text for texts in sections.values() for text in texts],
         advice_sections=sections,
         safety_net=list(kb.advice.safety_net),
-        codes=_codes(pattern, causes=causes, roots=roots, result=result, facts=facts, kb=kb),
+        codes=_codes(pattern, causes=causes, roots=roots, result=result, case=case, facts=facts, kb=kb),
         findings=case_json(case),
         unresolved=unresolved,
         not_asked=unasked,
+        also_consider=[_mimic(m, p, hits, kb) for m, p in extra],
+        pinched_nerve_advice=pinched,
+        imaging=imaging_notes(case, roots, kb),
     )
 
 
@@ -240,30 +248,48 @@ def _explain(
     return sorted(out, key=lambda r: (order[r.conclusion], -abs(r.weight), r.finding, r.supports))
 
 
+def _pinched_nerve_advice(result: TriageResult, pattern: PatternResult, kb: Knowledge) -> bool:
+    """Advice meant for a pinched nerve (keep moving, its recovery course) is not shown when a rule for a
+    serious disease fired or a look-alike leads (PRODUCT.md capability 4)."""
+    if any(f.rule.serious for f in result.fired):
+        return False
+    leading = max(pattern.hypotheses, key=lambda h: pattern.hypotheses[h])
+    return kb.patterns.hypotheses[leading].kind != "mimic"
+
+
+def _affected_side(case: Case, kb: Knowledge) -> str:
+    """The side of a look-alike's code: the one leg that shows something, both, or unknown."""
+    legs = [s for s in SIDES if side_involved(case, kb, s)]
+    return legs[0] if len(legs) == 1 else "both" if legs else "unknown"
+
+
 def _codes(
     pattern: PatternResult,
     *,
     causes: Mapping[str, float],
     roots: Sequence[RootLikelihood],
     result: TriageResult,
+    case: Case,
     facts: Mapping[str, object],
     kb: Knowledge,
 ) -> list[Code]:
-    conclusions: list[str] = []
-    if any(f.rule.id in _CES_RULES for f in result.fired):
-        conclusions.append("cauda_equina")
+    """Provisional codes: the conditions the red-flag rules suspect, then the leading conclusion."""
+    side = _affected_side(case, kb)
+    conclusions: list[tuple[str, str]] = [
+        (s, side) for s in dict.fromkeys(f.rule.suspects for f in result.fired if f.rule.suspects)
+    ]
     if pattern.label == "non_radicular":
         non_root = {
             h: p for h, p in pattern.hypotheses.items() if kb.patterns.hypotheses[h].kind != "radicular"
         }
-        conclusions.append(max(non_root, key=lambda h: non_root[h]))
+        conclusions.append((max(non_root, key=lambda h: non_root[h]), side))
     else:
         top = max(causes, key=lambda c: causes[c])
-        conclusions.append(top if causes[top] >= CAUSE_CODED_AT_LEAST else "radiculopathy")
-    lumbosacral = bool(roots) and roots[0].root in ("S1", "S2")
-    claudication = bool(facts.get("history.worse_walking")) and bool(
-        facts.get("history.relieved_by_sitting_or_bending_forward")
-    )
+        root_side = roots[0].side if roots else side
+        conclusions.append((top if causes[top] >= CAUSE_CODED_AT_LEAST else "radiculopathy", root_side))
+    conclusions = list(dict.fromkeys(conclusions))
+    lumbosacral = bool(roots) and roots[0].root in kb.codes.lumbosacral_roots
+    claudication = FactView(facts, {}, kb).holds(kb.codes.claudication)
     return [
         Code(
             system=system,
@@ -271,9 +297,10 @@ def _codes(
             display=entry.display,
             status=entry.status,
             verified=entry.status == "read",
+            verification_status="provisional",
         )
-        for system, entry, code in select_codes(
-            kb, conclusions=conclusions, lumbosacral=lumbosacral, claudication=claudication
+        for system, entry, code in dict.fromkeys(
+            select_codes(kb, conclusions=conclusions, lumbosacral=lumbosacral, claudication=claudication)
         )
     ]
 

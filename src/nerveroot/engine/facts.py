@@ -11,16 +11,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from nerveroot.case import SIDES, WHERE, Case, Where, grade_value
+from nerveroot.case import WHERE, Case, Where, grade_value
 
 if TYPE_CHECKING:
     from nerveroot.engine.knowledge import Knowledge
 
 SYMPTOM_KINDS = ("pain", "numbness", "tingling")
-_REFLEXES = ("patellar", "achilles", "medial_hamstring")
-_WEAK_TESTS = ("heel_walk", "toe_walk", "single_leg_sit_to_stand")
-_SOLE = frozenset({"sole", "heel", "medial_foot", "medial_ankle"})
-_HEEL_RAISE_WEAK_BELOW = 10  # same threshold as findings.yaml heel_raise_weak
+REFLEXES = ("patellar", "achilles", "medial_hamstring")  # the tendon reflexes of the case (CASE_SCHEMA.md)
+WEAK_TESTS = ("heel_walk", "toe_walk", "single_leg_sit_to_stand")  # the case's normal / weak tests
+
+# The numbers and sets the derived facts read, by name, with what each is for. Their values and sources are
+# in findings.yaml (`parameters`, `sets`); the knowledge base refuses to load when one is missing.
+PARAMETERS: dict[str, str] = {
+    "heel_raise_weak_below": "single-leg heel raises below this count are weak",
+    "heel_raise_older_from_age": "from this age the older threshold applies",
+    "heel_raise_weak_below_older": "single-leg heel raises below this count are weak at older ages",
+    "ankle_jerk_age_related_from_age": "from this age lost ankle jerks alone are common without disease",
+    "older_woman_from_age": "age from which degenerative spondylolisthesis is more common in women",
+    "asas_onset_before_age": "ASAS inflammatory back pain: onset before this age",
+    "axial_chronic_from_weeks": "back pain lasting this long is chronic (ASAS entry criterion)",
+    "axial_onset_before_age": "chronic back pain beginning before this age is where axial SpA is looked for",
+    "older_disc_levels_from_age": "from this age upper lumbar disc levels are more common",
+}
+SETS: dict[str, str] = {
+    "sole": "regions of the tibial nerve at the ankle (tarsal tunnel)",
+    "stocking": "the distal regions of a length-dependent polyneuropathy",
+    "proximal_movements": "proximal leg muscles (diabetic lumbosacral radiculoplexus neuropathy)",
+}
+
+
+def parameter(kb: Knowledge, name: str) -> float:
+    return kb.parameters[name].value
+
+
+def items_of(kb: Knowledge, name: str) -> frozenset[str]:
+    return frozenset(kb.sets[name].items)
 
 
 @dataclass(frozen=True)
@@ -63,6 +88,7 @@ def flatten(case: Case, kb: Knowledge) -> dict[str, Any]:
     for group in ("exam", "history"):
         for name, value in getattr(case, group).model_dump(exclude_none=True).items():
             facts[f"{group}.{name}"] = value
+    facts.update(imaging_facts(case))
     return facts
 
 
@@ -94,37 +120,56 @@ def derive(case: Case, kb: Knowledge) -> dict[str, Derived]:
     return {f"derived.{name}": fn(case, kb) for name, fn in DERIVED.items()}
 
 
+def imaging_facts(case: Case) -> dict[str, Any]:
+    """``imaging.<finding>: True`` for each finding of a scan report; a report naming the cord or the cauda
+    equina as compressed counts as that compression."""
+    out: dict[str, Any] = {}
+    for item in case.imaging:
+        out[f"imaging.{item.finding}"] = True
+        if item.compresses in ("cord", "cauda_equina"):
+            out[f"imaging.{item.compresses}_compression"] = True
+    return out
+
+
 # ------------------------------------------------------------------------------------------ helpers
-def _symptom_regions(case: Case, side: Where) -> set[str]:
+def symptom_regions(case: Case, side: Where) -> set[str]:
     return {r for kind in SYMPTOM_KINDS for r in case.regions(kind, side)}
 
 
-def _leg_regions(case: Case, kb: Knowledge, side: Where, kinds: tuple[str, ...] = SYMPTOM_KINDS) -> set[str]:
+def leg_regions(case: Case, kb: Knowledge, side: Where, kinds: tuple[str, ...] = SYMPTOM_KINDS) -> set[str]:
     return {r for kind in kinds for r in case.regions(kind, side) if kb.regions[r].leg}
 
 
-def _any_reported(case: Case) -> bool:
-    return any(_symptom_regions(case, side) for side in WHERE)
+def any_reported(case: Case) -> bool:
+    return any(symptom_regions(case, side) for side in WHERE)
 
 
-def _weak_items(case: Case, side: Where) -> list[tuple[str, float]]:
+def weak_items(case: Case, side: Where) -> list[tuple[str, float]]:
     # Sorted so that the order findings were written in never changes the words of a reason.
     return sorted(
         (m, grade_value(g)) for m, g in (getattr(case.weakness, side) or {}).items() if grade_value(g) < 5
     )
 
 
-def _weak_tests(case: Case, side: Where) -> list[str]:
+def weak_tests(case: Case, side: Where, kb: Knowledge) -> list[str]:
     tests = getattr(case.tests, side)
     if tests is None:
         return []
-    weak = [name for name in _WEAK_TESTS if getattr(tests, name) == "weak"]
-    if tests.single_leg_heel_raise is not None and tests.single_leg_heel_raise < _HEEL_RAISE_WEAK_BELOW:
+    weak = [name for name in WEAK_TESTS if getattr(tests, name) == "weak"]
+    if tests.single_leg_heel_raise is not None and tests.single_leg_heel_raise < heel_raise_threshold(
+        case, kb
+    ):
         weak.append("single_leg_heel_raise")
     return weak
 
 
-def _words(name: str) -> str:
+def heel_raise_threshold(case: Case, kb: Knowledge) -> float:
+    """Fewer single-leg heel raises than this are weak: healthy people manage fewer with age."""
+    older = case.age is not None and case.age >= parameter(kb, "heel_raise_older_from_age")
+    return parameter(kb, "heel_raise_weak_below_older" if older else "heel_raise_weak_below")
+
+
+def words(name: str) -> str:
     return name.replace("_", " ")
 
 
@@ -133,20 +178,20 @@ def on_side(side: Where) -> str:
     return "on a side not given" if side == "unknown" else f"on the {side}"
 
 
-def _grade_text(grade: float) -> str:
+def grade_text(grade: float) -> str:
     return {4.5: "4+", 3.5: "4-"}.get(grade, f"{grade:g}")
 
 
 def side_involved(case: Case, kb: Knowledge, side: Where) -> bool:
     """Does this leg show anything a compressed root on its side would cause?"""
-    if _leg_regions(case, kb, side):
+    if leg_regions(case, kb, side):
         return True
     if any(v in ("reduced", "absent") for v in (getattr(case.sensation, side) or {}).values()):
         return True
-    if _weak_items(case, side) or _weak_tests(case, side):
+    if weak_items(case, side) or weak_tests(case, side, kb):
         return True
     reflexes = getattr(case.reflexes, side)
-    if reflexes and any(getattr(reflexes, r) in ("reduced", "absent") for r in _REFLEXES):
+    if reflexes and any(getattr(reflexes, r) in ("reduced", "absent") for r in REFLEXES):
         return True
     tests = getattr(case.tests, side)
     if tests and "positive" in (tests.straight_leg_raise, tests.femoral_nerve_stretch, tests.slump):
@@ -160,7 +205,7 @@ def side_involved(case: Case, kb: Knowledge, side: Where) -> bool:
     )
 
 
-def _onset_age(case: Case) -> float | None:
+def onset_age(case: Case) -> float | None:
     """The age the symptoms began: given, or worked out from the age and the duration."""
     if case.age_at_onset is not None:
         return case.age_at_onset
@@ -169,179 +214,5 @@ def _onset_age(case: Case) -> float | None:
     return None
 
 
-# ------------------------------------------------------------------------------------------ derived facts
-@derived
-def leg_symptoms(case: Case, kb: Knowledge) -> Derived:
-    if any(_leg_regions(case, kb, s) for s in WHERE):
-        return Derived(True)
-    if any(side_involved(case, kb, s) for s in WHERE):
-        return Derived(None)  # a weak or numb leg on examination is not "back pain only", whatever was drawn
-    return Derived(False if _any_reported(case) else None)
-
-
-@derived
-def below_knee_symptoms(case: Case, kb: Knowledge) -> Derived:
-    regions = {r for s in WHERE for r in _leg_regions(case, kb, s)}
-    located = {r for r in regions if kb.regions[r].view != "none" or kb.regions[r].below_knee}
-    if not located:
-        return Derived(None)
-    return Derived(any(kb.regions[r].below_knee for r in located))
-
-
-@derived
-def back_pain(case: Case, kb: Knowledge) -> Derived:
-    """Pain in the lower back or buttock; False only when pain is mapped elsewhere and not there."""
-    pain = {r for s in WHERE for r in case.regions("pain", s)}
-    if pain & {"low_back", "buttock"}:
-        return Derived(True)
-    if case.history.back_pain is not None:
-        return Derived(case.history.back_pain)
-    return Derived(False if pain else None)
-
-
-@derived
-def sensory_symptoms(case: Case, kb: Knowledge) -> Derived:
-    found = any(_leg_regions(case, kb, s, ("numbness", "tingling")) for s in WHERE)
-    return Derived(True if found else None)
-
-
-@derived
-def sensory_loss_exam(case: Case, kb: Knowledge) -> Derived:
-    levels = [v for s in WHERE for r, v in (getattr(case.sensation, s) or {}).items() if kb.regions[r].leg]
-    if not levels:
-        return Derived(None)
-    return Derived(any(v in ("reduced", "absent") for v in levels))
-
-
-@derived
-def objective_weakness(case: Case, kb: Knowledge) -> Derived:
-    weak = [
-        f"{_words(m)} {on_side(s)} ({_grade_text(g)}/5)" if g != 4.0 else f"{_words(m)} {on_side(s)}"
-        for s in WHERE
-        for m, g in _weak_items(case, s)
-    ] + [f"{_words(t)} {on_side(s)}" for s in WHERE for t in _weak_tests(case, s)]
-    if weak:
-        return Derived(True, "weak " + ", ".join(weak))
-    tested = any(getattr(case.weakness, s) for s in WHERE) or any(
-        getattr(case.tests, s) is not None and any(getattr(getattr(case.tests, s), t) for t in _WEAK_TESTS)
-        for s in WHERE
-    )
-    return Derived(False if tested else None)
-
-
-@derived
-def min_grade(case: Case, kb: Knowledge) -> Derived:
-    items = [(g, m, s) for s in WHERE for m, g in _weak_items(case, s)]
-    if not items:
-        return Derived(None)
-    grade, movement, side = min(items)
-    return Derived(grade, f"{_words(movement)} {on_side(side)} graded {_grade_text(grade)}/5")
-
-
-@derived
-def bilateral_weakness(case: Case, kb: Knowledge) -> Derived:
-    sides = [s for s in SIDES if _weak_items(case, s) or _weak_tests(case, s)]
-    if len(sides) == 2:
-        return Derived(True, "weakness in both legs")
-    return Derived(False if sides else None)
-
-
-@derived
-def reflex_lost(case: Case, kb: Knowledge) -> Derived:
-    values = [
-        (s, r, getattr(getattr(case.reflexes, s), r))
-        for s in WHERE
-        if getattr(case.reflexes, s) is not None
-        for r in _REFLEXES
-    ]
-    values = [v for v in values if v[2] is not None]
-    if not values:
-        return Derived(None)
-    lost = [f"{_words(r)} reflex {v} {on_side(s)}" for s, r, v in values if v in ("reduced", "absent")]
-    return Derived(bool(lost), ", ".join(lost) or None)
-
-
-@derived
-def brisk_reflexes(case: Case, kb: Knowledge) -> Derived:
-    found = any(
-        getattr(getattr(case.reflexes, s), r) == "brisk"
-        for s in WHERE
-        if getattr(case.reflexes, s) is not None
-        for r in _REFLEXES
-    )
-    return Derived(True if found else None)
-
-
-@derived
-def umn_signs(case: Case, kb: Knowledge) -> Derived:
-    signs: list[str] = []
-    for s in WHERE:
-        reflexes = getattr(case.reflexes, s)
-        if reflexes and reflexes.plantar_response == "extensor":
-            signs.append(f"an upgoing plantar response {on_side(s)}")
-        if reflexes and reflexes.clonus == "present":
-            signs.append(f"clonus {on_side(s)}")
-    h = case.history
-    if brisk_reflexes(case, kb).value and (h.gait_unsteady or h.hand_symptoms or case.exam.wide_based_gait):
-        signs.append("brisk reflexes with unsteady walking or hand symptoms")
-    return Derived(True, ", ".join(signs)) if signs else Derived(None)
-
-
-@derived
-def bilateral_leg_symptoms(case: Case, kb: Knowledge) -> Derived:
-    sides = [s for s in SIDES if _leg_regions(case, kb, s)]
-    return Derived(len(sides) == 2 if sides else None)
-
-
-@derived
-def female_over_50(case: Case, kb: Knowledge) -> Derived:
-    if case.sex is None or case.age is None:
-        return Derived(None)
-    return Derived(case.sex == "female" and case.age >= 50)
-
-
-@derived
-def asas_criteria(case: Case, kb: Knowledge) -> Derived:
-    """How many of the five ASAS inflammatory back pain features are present (sieper_2009)."""
-    h = case.history
-    onset_age = _onset_age(case)
-    items = [
-        None if onset_age is None else onset_age < 40,
-        None if case.onset is None else case.onset == "gradual",
-        h.improves_with_exercise,
-        h.no_improvement_with_rest,
-        h.night_pain_improves_on_getting_up,
-    ]
-    if all(i is None for i in items):
-        return Derived(None)
-    return Derived(sum(1 for i in items if i))
-
-
-@derived
-def chronic_back_pain_young(case: Case, kb: Knowledge) -> Derived:
-    """Back pain for 3 months or more that began before 45: where axial spondyloarthritis is looked for."""
-    if case.duration_weeks is None or back_pain(case, kb).value is not True:
-        return Derived(None)
-    onset_age = _onset_age(case)
-    if onset_age is None:
-        return Derived(None)
-    return Derived(
-        case.duration_weeks >= 12 and onset_age < 45, "back pain for 3 months or more that began before 45"
-    )
-
-
-@derived
-def lateral_thigh_only(case: Case, kb: Knowledge) -> Derived:
-    regions = {r for s in WHERE for r in _leg_regions(case, kb, s)}
-    return Derived(regions == {"lateral_thigh"} if regions else None)
-
-
-@derived
-def sole_only(case: Case, kb: Knowledge) -> Derived:
-    regions = {r for s in WHERE for r in _leg_regions(case, kb, s)}
-    return Derived(regions <= _SOLE if regions else None)
-
-
-@derived
-def groin_pain(case: Case, kb: Knowledge) -> Derived:
-    return Derived(True if any("groin" in case.regions("pain", s) for s in WHERE) else None)
+# The derived facts register themselves on import (they use the helpers above).
+from nerveroot.engine import derived_facts as _derived_facts  # noqa: E402,F401

@@ -7,18 +7,16 @@ hypothesis and cause id used anywhere exists.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from nerveroot.case import REGIONS, WHERE, Case, Where
-from nerveroot.engine.facts import DERIVED
+from nerveroot.case import WHERE, Where
 from nerveroot.errors import KnowledgeError, Problem
 
 Level = Literal["self_care", "routine", "prompt", "urgent", "emergency"]
@@ -57,6 +55,7 @@ class Root(_Data):
     dermatome: dict[str, float]
     pain_map: dict[str, float]
     sources: list[str]
+    key_point: str | None = None  # the ISNCSCI key sensory point, as a region id
 
     def territory(self, kind: str) -> dict[str, float]:
         """Where this kind of symptom points to the root: pain has its own, wider map."""
@@ -68,6 +67,8 @@ class Modality(Sourced):
     min_lr: float = Field(default=1.0, gt=0, le=1)
     levels: list[str] | None = None
     per_region: bool = False
+    # examined sensation: a root's key sensory point (roots.yaml) found normal lowers that root
+    normal_key_point_lr: float | None = Field(default=None, gt=0, le=1)
 
 
 class RegionOverride(Sourced):
@@ -101,74 +102,6 @@ class Match(_Data):
 
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-class Effect(Sourced):
-    target: Literal["pattern", "root", "cause"]
-    lr: dict[str, float]
-
-
-class Finding(_Data):
-    id: str
-    fact: str
-    match: Match
-    label: str
-    side: Literal["same", "other"] = "same"
-    effects: list[Effect]
-
-    @cached_property
-    def sided(self) -> bool:
-        return "{side}" in self.fact
-
-    @cached_property
-    def per_side(self) -> tuple[tuple[Where, str, str], ...]:
-        """(side, fact id, plain label) for each side, the unnamed side included, worked out once."""
-        return tuple(
-            (
-                s,
-                self.fact.replace("{side}", s),
-                self.label.replace("{side}", "side not given" if s == "unknown" else s),
-            )
-            for s in WHERE
-        )
-
-    @cached_property
-    def label_no_side(self) -> str:
-        return self.label.replace(" ({side})", "").replace("{side}", "")
-
-
-class Thresholds(Sourced):
-    radicular_at_least: float
-    non_radicular_at_most: float
-    mimic_listed_at_least: float
-
-
-class Hypothesis(Sourced):
-    kind: Literal["radicular", "mechanical", "mimic"]
-    prior: float = Field(gt=0, lt=1)
-    urgency: Level | None = None
-
-
-class Territories(Sourced):
-    """Where a peripheral look-alike can cause symptoms; leg symptoms outside it count against it."""
-
-    outside_lr: float = Field(gt=0, lt=1)
-    regions: dict[str, list[str]]
-
-
-class Patterns(_Data):
-    baseline: str
-    thresholds: Thresholds
-    hypotheses: dict[str, Hypothesis]
-    territories: Territories
-
-
-class Cause(Sourced):
-    label: str
-    prior: float = Field(gt=0, lt=1)
-    levels: dict[Literal["default", "from_age_55"], dict[str, float]]
-    levels_source: str
-    levels_reason: str | None = None
 
 
 class Condition(_Data):
@@ -208,6 +141,82 @@ class Condition(_Data):
         )
 
 
+class Effect(Sourced):
+    target: Literal["pattern", "root", "cause"]
+    lr: dict[str, float]
+
+
+class Finding(_Data):
+    id: str
+    fact: str
+    match: Match
+    label: str
+    side: Literal["same", "other"] = "same"
+    effects: list[Effect]
+    # counted only when this holds too (an absent ankle jerk weighs less from 60): a condition as in
+    # red_flags.yaml, on facts of the case (no pattern probabilities)
+    when: Condition | None = None
+    # findings that describe one picture (neurogenic claudication) share a group, whose combined effect is
+    # capped (`groups` in findings.yaml) so that they are not multiplied as if independent
+    group: str | None = None
+
+    @cached_property
+    def sided(self) -> bool:
+        return "{side}" in self.fact
+
+    @cached_property
+    def per_side(self) -> tuple[tuple[Where, str, str], ...]:
+        """(side, fact id, plain label) for each side, the unnamed side included, worked out once."""
+        return tuple(
+            (
+                s,
+                self.fact.replace("{side}", s),
+                self.label.replace("{side}", "side not given" if s == "unknown" else s),
+            )
+            for s in WHERE
+        )
+
+    @cached_property
+    def label_no_side(self) -> str:
+        return self.label.replace(" ({side})", "").replace("{side}", "")
+
+
+class Thresholds(Sourced):
+    radicular_at_least: float
+    non_radicular_at_most: float
+    mimic_listed_at_least: float
+    also_consider_at_least: float = Field(gt=0, lt=1)
+
+
+class Hypothesis(Sourced):
+    kind: Literal["radicular", "mechanical", "mimic"]
+    prior: float = Field(gt=0, lt=1)
+    urgency: Level | None = None
+
+
+class Territories(Sourced):
+    """Where a peripheral look-alike can cause symptoms; leg symptoms outside it count against it."""
+
+    outside_lr: float = Field(gt=0, lt=1)
+    regions: dict[str, list[str]]
+
+
+class Patterns(_Data):
+    baseline: str
+    thresholds: Thresholds
+    hypotheses: dict[str, Hypothesis]
+    territories: Territories
+
+
+class Cause(Sourced):
+    label: str
+    prior: float = Field(gt=0, lt=1)
+    # root shares by age: `older` from parameters.older_disc_levels_from_age
+    levels: dict[Literal["default", "older"], dict[str, float]]
+    levels_source: str
+    levels_reason: str | None = None
+
+
 class Rule(Sourced):
     id: str
     reason: str  # plain words shown to the person; why the rule exists is reason_for_rule
@@ -217,6 +226,10 @@ class Rule(Sourced):
     # a rule that points away from the roots names the look-alike it suspects, so that it is listed
     # (first) whatever its probability: the red flag, not the odds, decides what to do
     names_mimic: str | None = None
+    # the condition the rule suspects (a `codes.yaml` conclusion, coded as provisional), and whether it is a
+    # serious disease or a look-alike, for which advice meant for a pinched nerve is not shown
+    suspects: str | None = None
+    serious: bool = False
 
 
 class Suggestion(Sourced):
@@ -250,17 +263,40 @@ class RedFlags(_Data):
 
 
 class CodeEntry(Sourced):
+    """One code of a conclusion. `code`, or the region's variant (`lumbar` / `lumbosacral`), or the side's
+    (`right`, `left`, `both`, and `unspecified` when the side is not known): billable codes carry laterality."""
+
     system: str
     display: str
     status: Literal["read", "secondary", "unverified"]
     code: str | None = None
     lumbar: str | None = None
     lumbosacral: str | None = None
+    right: str | None = None
+    left: str | None = None
+    both: str | None = None
+    unspecified: str | None = None
     when_claudication: bool | None = None
+
+    def all_codes(self) -> list[str]:
+        values = (
+            self.code,
+            self.lumbar,
+            self.lumbosacral,
+            self.right,
+            self.left,
+            self.both,
+            self.unspecified,
+        )
+        return [c for c in values if c]
 
 
 class Codes(_Data):
     systems: dict[str, str]
+    # the roots whose codes are the lumbosacral variant (M51.17, M48.07) rather than the lumbar one
+    lumbosacral_roots: list[str]
+    # neurogenic claudication, for the stenosis code with or without it (M48.062 / M48.061)
+    claudication: Condition
     conclusions: dict[str, list[CodeEntry]]
 
 
@@ -273,8 +309,13 @@ class TriageText(_Data):
 class AdviceWhen(_Data):
     pattern: list[Literal["radicular", "uncertain", "non_radicular"]] | None = None
     cause: list[str] | None = None
+    not_cause: list[str] | None = None
     triage: list[Level] | None = None
     mimic: list[str] | None = None
+    rule: list[str] | None = None  # shown when one of these red-flag rules fired: its own words
+    # advice for a pinched nerve (keep moving, its recovery course): not shown when a serious-disease rule
+    # fired or a look-alike leads
+    pinched_nerve: bool | None = None
 
 
 Section = Literal["helps_now", "modify", "recovery", "surgery", "seek_help", "about", "next_step"]
@@ -325,10 +366,46 @@ class SideMismatch(Sourced):
     lr: float = Field(gt=0, lt=1)
 
 
+class Parameter(Sourced):
+    """A number a derived fact uses (a threshold or an age cut-off), kept here with its source."""
+
+    value: float
+
+
+class ItemSet(Sourced):
+    """A set of region or movement ids a derived fact reads (the regions of a stocking distribution)."""
+
+    items: list[str] = Field(min_length=1)
+
+
+class Group(Sourced):
+    """Findings that describe one picture: their combined likelihood ratio between any two hypotheses of a
+    target is capped at `cap` (they are not independent observations)."""
+
+    cap: float = Field(gt=1)
+    target: Literal["pattern", "cause"]
+
+
+class Imaging(_Data):
+    """What a scan report adds: which root a disc level meets, and the weight of each finding."""
+
+    discs: dict[str, dict[Literal["traversing", "exiting"], str]]
+    zones: dict[
+        Literal["central", "paracentral", "foraminal", "extraforaminal"], Literal["traversing", "exiting"]
+    ]
+    # the zone a finding is read in when the report gives none (a foraminal stenosis meets the exiting root)
+    default_zone: dict[str, Literal["central", "paracentral", "foraminal", "extraforaminal"]]
+    findings: dict[str, list[Effect]]
+
+
 class Findings(_Data):
     side_mismatch: SideMismatch
     modalities: dict[Literal["pain", "numbness", "tingling", "sensation"], Modality]
     region_overrides: list[RegionOverride]
+    parameters: dict[str, Parameter]
+    sets: dict[str, ItemSet]
+    groups: dict[str, Group]
+    imaging: Imaging
     findings: list[Finding]
 
 
@@ -342,6 +419,10 @@ class Knowledge(_Data):
     side_mismatch: SideMismatch
     modalities: dict[str, Modality]
     region_overrides: list[RegionOverride]
+    parameters: dict[str, Parameter]
+    sets: dict[str, ItemSet]
+    groups: dict[str, Group]
+    imaging: Imaging
     findings: list[Finding]
     causes: dict[str, Cause]
     red_flags: RedFlags
@@ -355,6 +436,15 @@ class Knowledge(_Data):
             yield f"modalities.{name}", m.source, m.reason
         for o in self.region_overrides:
             yield f"region_overrides.{o.modality}.{o.region}", o.source, o.reason
+        for name, par in self.parameters.items():
+            yield f"parameters.{name}", par.source, par.reason
+        for name, st in self.sets.items():
+            yield f"sets.{name}", st.source, st.reason
+        for name, g in self.groups.items():
+            yield f"groups.{name}", g.source, g.reason
+        for name, effects in self.imaging.findings.items():
+            for i, e in enumerate(effects):
+                yield f"imaging.findings.{name}[{i}]", e.source, e.reason
         for f in self.findings:
             for i, e in enumerate(f.effects):
                 yield f"findings.{f.id}.effects[{i}]", e.source, e.reason
@@ -377,7 +467,7 @@ class Knowledge(_Data):
                     yield f"red_flags.features.{name}[{i}]", cond.source, cond.reason
         for concl, entries in self.codes.conclusions.items():
             for entry in entries:
-                yield f"codes.{concl}.{entry.code or entry.lumbar}", entry.source, entry.reason
+                yield f"codes.{concl}.{entry.all_codes()[0]}", entry.source, entry.reason
         for root_id, root in self.roots.items():
             for src in root.sources:
                 yield f"roots.{root_id}", src, None
@@ -422,6 +512,9 @@ def load_knowledge_from(folder: Path | Any) -> Knowledge:
     findings = raw.pop("findings") or {}
     if isinstance(findings, dict):
         raw.update(findings)
+    unknown = list(_resolve_parameters(raw))
+    if unknown:
+        raise KnowledgeError(f"the knowledge base in {folder} is not valid", unknown)
     try:
         kb = Knowledge.model_validate(raw)
     except ValidationError as exc:
@@ -434,139 +527,45 @@ def load_knowledge_from(folder: Path | Any) -> Knowledge:
             for e in exc.errors()
         ]
         raise KnowledgeError(f"the knowledge base in {folder} is not valid", problems) from None
+    from nerveroot.engine.knowledge_check import cross_check  # it reads the models above
+
     problems = list(cross_check(kb))
     if problems:
         raise KnowledgeError(f"the knowledge base in {folder} is inconsistent", problems)
     return kb
 
 
+def _resolve_parameters(raw: dict[str, Any]) -> Iterator[Problem]:
+    """A threshold (`below`, `at_least`) may name a parameter instead of a number, so that a number the
+    Python side also reads (the heel-raise count) is written once: replace each name by its value."""
+    params = raw.get("parameters")
+    values = (
+        {k: v.get("value") for k, v in params.items() if isinstance(v, dict)}
+        if isinstance(params, dict)
+        else {}
+    )
+
+    def walk(node: Any, where: str) -> Iterator[Problem]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("below", "at_least") and isinstance(value, str):
+                    if value in values:
+                        node[key] = values[value]
+                    else:
+                        yield Problem(
+                            f"{where}.{key}", f"unknown parameter; known: {', '.join(sorted(values))}", value
+                        )
+                else:
+                    yield from walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                yield from walk(item, f"{where}[{i}]")
+
+    for section in ("findings", "red_flags", "codes"):
+        yield from walk(raw.get(section), section)
+
+
 @cache
 def load_knowledge() -> Knowledge:
     """The bundled knowledge base, loaded once per process."""
     return load_knowledge_from(resources.files("nerveroot") / "knowledge")
-
-
-def _fact_ok(path: str) -> bool:
-    parts = path.replace("{side}", "left").split(".")
-    if parts[0] == "derived":
-        return len(parts) == 2 and parts[1] in DERIVED
-    model: Any = Case
-    for part in parts:
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return True  # below a mapping (sides, movements): the case model checks those ids
-        field = model.model_fields.get(part)
-        if field is None:
-            return False
-        model = next(
-            (
-                a
-                for a in (field.annotation, *get_args(field.annotation))
-                if isinstance(a, type) and issubclass(a, BaseModel)
-            ),
-            None,
-        )
-    return True
-
-
-def cross_check(kb: Knowledge) -> Iterator[Problem]:
-    """Every id used exists, every number has a source, every LR is a positive finite number."""
-    for where, source, reason in kb.sourced_items():
-        if source == CONSENSUS:
-            if not reason:
-                yield Problem(where, "a 'consensus' value needs a reason saying why it was chosen")
-        elif source not in kb.sources:
-            yield Problem(where, f"unknown source id; known: {', '.join(sorted(kb.sources))}", source)
-    region_ids = set(REGIONS)
-    if set(kb.regions) != region_ids:
-        yield Problem(
-            "regions", "must list exactly the case's region ids", sorted(region_ids ^ set(kb.regions))
-        )
-    for root_id, root in kb.roots.items():
-        for kind, territory in (("dermatome", root.dermatome), ("pain_map", root.pain_map)):
-            for region, weight in territory.items():
-                if region not in region_ids:
-                    yield Problem(f"roots.{root_id}.{kind}", "unknown region id", region)
-                if not 0 < weight <= 1:
-                    yield Problem(f"roots.{root_id}.{kind}.{region}", "weights are in (0, 1]", weight)
-    targets = {"root": set(kb.roots), "pattern": set(kb.patterns.hypotheses), "cause": set(kb.causes)}
-    for f in kb.findings:
-        if not _fact_ok(f.fact):
-            yield Problem(f"findings.{f.id}.fact", "not a case field or a known derived fact", f.fact)
-        for e in f.effects:
-            yield from _check_lr(f"findings.{f.id}.{e.target}", e.lr, targets[e.target])
-    for o in kb.region_overrides:
-        yield from _check_lr(f"region_overrides.{o.region}", o.lr, targets["root"])
-        if o.region not in region_ids:
-            yield Problem("region_overrides", "unknown region id", o.region)
-    for mimic, regions in kb.patterns.territories.regions.items():
-        if mimic not in kb.patterns.hypotheses:
-            yield Problem("patterns.territories.regions", "not a hypothesis", mimic)
-        for region in regions:
-            if region not in region_ids:
-                yield Problem(f"patterns.territories.regions.{mimic}", "unknown region id", region)
-    if kb.patterns.baseline not in kb.patterns.hypotheses:
-        yield Problem("patterns.baseline", "must be one of the hypotheses", kb.patterns.baseline)
-    for name, cause in kb.causes.items():
-        for band, shares in cause.levels.items():
-            yield from _check_lr(f"causes.{name}.levels.{band}", shares, targets["root"])
-            if abs(sum(shares.values()) - 1) > 0.01:
-                yield Problem(f"causes.{name}.levels.{band}", "shares must sum to 1", sum(shares.values()))
-    yield from _check_conditions(kb)
-    if set(kb.advice.triage) != set(LEVELS):
-        yield Problem(
-            "advice.triage", "needs one entry per triage level", sorted(set(LEVELS) ^ set(kb.advice.triage))
-        )
-    for name in kb.causes:
-        if name not in kb.advice.causes:
-            yield Problem("advice.causes", "missing plain label for a cause", name)
-    for name, h in kb.patterns.hypotheses.items():
-        if h.kind != "radicular" and name not in kb.advice.mimics:
-            yield Problem("advice.mimics", "missing plain text for a look-alike", name)
-    for concl, entries in kb.codes.conclusions.items():
-        for entry in entries:
-            if entry.system not in kb.codes.systems:
-                yield Problem(f"codes.{concl}", "unknown code system", entry.system)
-
-
-def _check_lr(where: str, table: dict[str, float], allowed: set[str]) -> Iterator[Problem]:
-    for key, value in table.items():
-        if key not in allowed:
-            yield Problem(where, f"unknown id; allowed: {', '.join(sorted(allowed))}", key)
-        if not (value > 0 and math.isfinite(value)):
-            yield Problem(f"{where}.{key}", "must be a positive finite number", value)
-
-
-def _check_conditions(kb: Knowledge) -> Iterator[Problem]:
-    topics = kb.red_flags.topics
-    for name, topic in topics.items():
-        for path in topic.findings:
-            if not path.startswith(("history.", "exam.")) or not _fact_ok(path):
-                yield Problem(f"red_flags.topics.{name}.findings", "not a history or exam finding", path)
-
-    def walk(where: str, c: Condition) -> Iterator[Problem]:
-        if c.fact is not None and c.fact.startswith("unsure."):
-            if c.fact.removeprefix("unsure.") not in topics:
-                yield Problem(where, f"unknown topic; known: {', '.join(sorted(topics))}", c.fact)
-        elif c.fact is not None and not _fact_ok(c.fact):
-            yield Problem(where, "not a case field or a known derived fact", c.fact)
-        if c.feature is not None and c.feature not in kb.red_flags.features:
-            yield Problem(
-                where, f"unknown feature; known: {', '.join(sorted(kb.red_flags.features))}", c.feature
-            )
-        for child in (c.all or []) + (c.any or []) + ([c.not_] if c.not_ else []):
-            yield from walk(where, child)
-
-    for name, cond in kb.red_flags.features.items():
-        yield from walk(f"red_flags.features.{name}", cond)
-        for i, c in enumerate(cond.any or cond.all or [cond]):
-            if (c.below is not None or c.at_least is not None) and c.source is None:
-                yield Problem(f"red_flags.features.{name}[{i}]", "a threshold needs a source", c.fact)
-    for rule in kb.red_flags.rules:
-        yield from walk(f"red_flags.rules.{rule.id}", rule.when)
-        hypothesis = kb.patterns.hypotheses.get(rule.names_mimic or "")
-        if rule.names_mimic is not None and (hypothesis is None or hypothesis.kind != "mimic"):
-            yield Problem(
-                f"red_flags.rules.{rule.id}.names_mimic",
-                "not a look-alike in patterns.yaml",
-                rule.names_mimic,
-            )

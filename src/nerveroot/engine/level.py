@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from nerveroot.case import SIDES, Case, Side
 from nerveroot.engine.evidence import Hit
-from nerveroot.engine.facts import side_involved
+from nerveroot.engine.facts import parameter, side_involved
 from nerveroot.engine.knowledge import Knowledge
 from nerveroot.engine.posterior import normalise
 
@@ -20,7 +20,8 @@ def root_prior(causes: Mapping[str, float], age: float | None, kb: Knowledge) ->
     prior = dict.fromkeys(kb.roots, 0.0)
     for cause_id, p in causes.items():
         levels = kb.causes[cause_id].levels
-        shares = levels.get("from_age_55") if age is not None and age >= 55 else None
+        older = age is not None and age >= parameter(kb, "older_disc_levels_from_age")
+        shares = levels.get("older") if older else None
         for root, share in (shares or levels["default"]).items():
             prior[root] += p * share
     floor = 1e-4  # every root stays possible, whatever the cause mix

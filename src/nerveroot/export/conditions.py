@@ -41,9 +41,8 @@ def _conclusion_of() -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for conclusion, entries in kb.codes.conclusions.items():
         for e in entries:
-            for code in (e.code, e.lumbar, e.lumbosacral):
-                if code:
-                    out.setdefault((kb.codes.systems[e.system], code), conclusion)
+            for code in e.all_codes():  # the region and side variants too (G57.31, M48.07)
+                out.setdefault((kb.codes.systems[e.system], code), conclusion)
     return out
 
 

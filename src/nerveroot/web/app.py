@@ -26,6 +26,7 @@ from nerveroot.api import api_router, health_router
 from nerveroot.api.errors import install_error_handlers
 from nerveroot.api.limits import BodyLimit
 from nerveroot.api.ratelimit import RateLimits
+from nerveroot.clinic import wiring as clinic_wiring
 from nerveroot.settings import Settings
 from nerveroot.store import Store
 from nerveroot.web import booking, pages, report_pdf
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(booking.router)
     app.include_router(api_router)
     app.include_router(health_router)
+    clinic_wiring.install(app, settings)
     booking.configure_csrf(settings)
     booking.redact_tokens_in_access_log()
     quiet_access_log()

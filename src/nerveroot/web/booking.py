@@ -275,6 +275,7 @@ async def create_booking_from_form(
             key=key,
             secret=settings.signing_key(),
             max_per_contact=settings.max_future_bookings,
+            settings=settings,
         )
     except ValidationError as exc:
         errors = _form_errors(exc)
