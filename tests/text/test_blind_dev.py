@@ -22,26 +22,13 @@ from blindscore import ORDER, Result, Tally, load_corpus, run, score
 CORPUS = load_corpus([Path(__file__).with_name("blind_dev")])
 BY_ID = {item["id"]: item for item in CORPUS}
 
-_LIMB = "acute or critical limb ischaemia: cold foot, absent pulses and sudden pain are read; no engine rule (issue 14)"
-_IMAGING = "cauda equina compression on the scan is read into case.imaging; the engine does not use imaging yet (issue 14)"
-_RISK = "injecting drugs or immunosuppression without fever: read; the engine asks for fever (issue 14)"
-_THORACIC = "thoracic pain from the age of 50: read; no engine rule for it alone (issue 14)"
-_FALL = "a fall from standing with steroids or over 70: read as minor trauma; the engine does not use it yet (issue 14)"
-_INJURY = "a high-energy injury without neurology: read; the engine says prompt, the label urgent (issue 14)"
-
 KNOWN_EMERGENCIES = {
-    "a-ed-009": _LIMB, "a-msg-007": _LIMB, "b-ed-002": _LIMB, "a-vig-008": _LIMB,
-    "a-mri-006": _IMAGING, "a-vig-007": _IMAGING,
+    "a-msg-007": "acute limb ischaemia told by the person (a leg suddenly cold and white, numb foot, toes that do "
+    "not move): read; the engine's rule asks for a pulse deficit, which a person cannot give (issue 14)",
 }  # fmt: skip
 KNOWN_UNDER = {
     **KNOWN_EMERGENCIES,
-    "a-gp-008": _LIMB, "a-post-009": _LIMB, "b-ed-014": _LIMB,
-    "a-ed-016": _RISK, "a-msg-013": _RISK, "a-post-014": _RISK, "b-ed-016": _RISK,
-    "a-physio-013": _THORACIC, "a-vig-018": _THORACIC, "b-gp-014": _THORACIC,
-    "a-vig-016": _FALL, "b-ed-018": _FALL, "a-mri-012": _FALL,
-    "a-ed-013": _INJURY, "a-msg-012": _INJURY, "b-ed-013": _INJURY,
     "b-gp-016": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
-    "a-post-012": "from 50 with pain unrelenting at rest and at night: read exactly as labelled; the engine says self-care",
     "b-msg-020": "front of the thigh to the knee is read; the engine calls it non-radicular (self-care), the label routine",
 }  # fmt: skip
 

@@ -67,6 +67,19 @@ def test_every_pattern_is_indexed_by_its_first_letters() -> None:
             assert prefixes(pattern) is not None, f"{section.name}: {pattern[:60]} can start with anything"
 
 
+def test_every_pattern_compiles_alone_and_with_the_rows_it_is_tried_with() -> None:
+    """Patterns are compiled on first use (a cold start compiles only what a text needs), so a pattern that
+    only fails when compiled (a look-behind of varying width) must fail here, not in a person's reading."""
+    lexicon = load_lexicon()
+    for section in lexicon.sections.values():
+        for i in range(len(section.rows)):
+            section._regex(i)
+    scanner = lexicon.scanner
+    for key, per_section in scanner.index.items():
+        for k, rows in per_section:
+            scanner._filter(key, k, rows)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=400))
 def test_any_text_is_read_or_refused_with_a_text_error(text: str) -> None:

@@ -77,8 +77,14 @@ def symptom_regions(
             pending_sentence = sentence
     # "the inner shin is numb": the parts before a symptom word are its own only when none follow it
     # ("raising the left leg produces pain in the right buttock" is pain in the right buttock)
+    # ("raising the left leg reproduces her right leg pain": the part written against it wins)
     followed = {id(g[0]) for g, _ in attached}
-    attached.extend((g, r) for g, r in before if id(g[0]) not in followed or _next_to(r, g[0], items, text))
+    adjacent = {(id(g[0]), id(r)) for g, r in before if _next_to(r, g[0], items, text)}
+    has_adjacent = {gid for gid, _ in adjacent}
+    attached.extend(
+        (g, r) for g, r in before
+        if (id(g[0]), id(r)) in adjacent or (id(g[0]) not in followed and id(g[0]) not in has_adjacent)
+    )  # fmt: skip
     attached.sort(key=lambda pair: pair[1].start)
     with_region = {id(s) for g, _ in attached for s in g}
     for symptom in symptoms:  # "LBP": a symptom word that names its own place

@@ -228,6 +228,8 @@ def _both_legs(
         yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
     elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
+    else:  # brought on by walking, with no time said: claudication, the long-standing kind
+        yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
 
 
 def _both_sided_sentences(
@@ -295,6 +297,17 @@ _PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
 _PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
 
 
+_SPINE = frozenset({"low_back", "thoracic", "buttock"})
+
+
+def _distal_only(pain: Mention, found: Found, parsed: Parsed, size: int) -> bool:
+    """Is the pain's sentence about the leg or foot alone? Burning in the sole at night is a nerve's pain, not
+    the spine's unrelenting pain."""
+    lo, hi = _sentence(parsed, pain.start, size)
+    named = {r for m in found["regions"] if lo <= m.start < hi for r in m.entry.regions}
+    return bool(named) and not named & _SPINE
+
+
 def _rest_pain(
     text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
 ) -> Iterator[Contribution]:
@@ -302,7 +315,7 @@ def _rest_pain(
     strong cue ("wakes him at night") or two weak ones ("aches all the time, even in bed") are needed; a cue
     after words of relief ("eased by lying still", "turning over in bed") says the opposite."""
     pains = [(s.start, s.end) for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated
-             and not dropped(s)]  # fmt: skip
+             and not dropped(s) and not _distal_only(s, found, parsed, len(text))]  # fmt: skip
     pains.extend(c.spans[0] for c in contributions if c.value is True and c.path in _PAIN_FINDINGS)
     if not pains:
         return
