@@ -29,6 +29,7 @@ KNOWN_EMERGENCIES = {
 KNOWN_UNDER = {
     **KNOWN_EMERGENCIES,
     "b-gp-016": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
+    "b-vig-020": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
     "b-msg-020": "front of the thigh to the knee is read; the engine calls it non-radicular (self-care), the label routine",
 }  # fmt: skip
 

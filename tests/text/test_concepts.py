@@ -151,6 +151,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Pain in both calves after walking two blocks, eased by standing still.", {"history.bilateral_leg_symptoms_new": F}),
     ("For maybe a year I've had tingling in both feet.", {"history.bilateral_leg_symptoms_new": F}),
     ("My dad is 78 and he just collapsed holding his back.", {"history.faintness_or_collapse": T}),
+    ("Bilateral sciatica for 3 days.", {"history.bilateral_leg_symptoms_new": T}),
+    ("39M, bilateral sciatica 6 days, poor stream 2 days.", {"history.bilateral_leg_symptoms_new": T}),
+    ("He was sent with 'bilateral sciatica'. He has had pain in both legs for six months.",
+     {"history.bilateral_leg_symptoms_new": F}),
+    ("On long-term steroids for asthma.", {"history.osteoporosis_or_steroid_use": T}),
     # ---------------------------------------------------------------- not present, and not unsure either
     ("Nothing feels strange down below.", {"history.saddle_numbness": ABSENT}),
     ("My dad had a slipped disc. He ended up with a catheter and my back hurts now.",
@@ -206,6 +211,8 @@ SETTLED = [
     "Denies saddle numbness, urinary retention or faecal incontinence.",
     "No change in bladder or bowel function.",
     "Sphincters intact. PR: normal tone.",
+    "He had a painful red eye last year treated with steroid drops.",
+    "My knee was helped by a steroid injection.",
 ]
 
 

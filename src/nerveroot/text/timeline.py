@@ -49,7 +49,7 @@ _SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
 # A finding phrase whose time is the symptoms' own: weakness, signs, the present story's complaints. Others
 # (a cancer, an operation, weight lost, smoking) have times of their own.
 _SYMPTOM_PATHS = (
-    "weakness", "tests.", "reflexes.", "sensation", "history.saddle", "history.bladder", "history.urinary",
+    "weakness", "pain.", "numbness.", "tingling.", "tests.", "reflexes.", "sensation", "history.saddle", "history.bladder", "history.urinary",
     "history.bowel", "history.sexual", "history.progressive", "history.worse", "history.relieved",
     "history.pain", "history.shooting", "history.burning", "history.thoracic", "history.gait",
     "history.bilateral", "history.altered", "history.back_pain", "history.leg_pain", "history.morning",
