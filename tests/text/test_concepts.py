@@ -148,6 +148,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("My brother keeps telling me it's sciatica in both legs.", {"history.bilateral_leg_symptoms_new": ABSENT}),
     ("Burning in the sole of my left foot, worse at night.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("A deep ache in my lower back that wakes me at night.", {"history.pain_at_rest_unrelenting": T}),
+    ("Pain in my right toes has woken me every night this week.", {"history.pain_at_rest_unrelenting": T}),
     ("Pain in both calves after walking two blocks, eased by standing still.", {"history.bilateral_leg_symptoms_new": F}),
     ("For maybe a year I've had tingling in both feet.", {"history.bilateral_leg_symptoms_new": F}),
     ("My dad is 78 and he just collapsed holding his back.", {"history.faintness_or_collapse": T}),

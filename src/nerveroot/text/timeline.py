@@ -298,6 +298,8 @@ _PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
 
 
 _SPINE = frozenset({"low_back", "thoracic", "buttock"})
+# Pain in the leg or foot alone is the rest pain of a failing circulation only when it wakes or keeps awake.
+_WAKING = re.compile(r"\b(?:wak\w*|woke\w*|awake|every\s+night|all\s+night)\b", re.I)
 
 
 def _distal_only(pain: Mention, found: Found, parsed: Parsed, size: int) -> bool:
@@ -314,13 +316,16 @@ def _rest_pain(
     """Pain said with cues of rest or night: unrelenting, or the night pain that eases on getting up. One
     strong cue ("wakes him at night") or two weak ones ("aches all the time, even in bed") are needed; a cue
     after words of relief ("eased by lying still", "turning over in bed") says the opposite."""
-    pains = [(s.start, s.end) for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated
-             and not dropped(s) and not _distal_only(s, found, parsed, len(text))]  # fmt: skip
+    live = [s for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated and not dropped(s)]
+    pains = [(s.start, s.end) for s in live]
     pains.extend(c.spans[0] for c in contributions if c.value is True and c.path in _PAIN_FINDINGS)
     if not pains:
         return
     relieved = load_lexicon().relieved
     starts = [_sentence(parsed, start, len(text)) for start, _ in pains]
+    distal = {
+        _sentence(parsed, s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
+    } - {_sentence(parsed, s.start, len(text)) for s in live if not _distal_only(s, found, parsed, len(text))}
     per_sentence: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
@@ -332,7 +337,10 @@ def _rest_pain(
         if said:
             per_sentence.setdefault((lo, hi), []).append(cue)
     done: set[str] = set()
-    for cues in per_sentence.values():
+    for sentence, said_cues in per_sentence.items():
+        cues = said_cues
+        if sentence in distal:
+            cues = [c for c in said_cues if _WAKING.search(c.text)]  # a foot "worse at night": a nerve's pain
         strong = [c for c in cues if c.entry.kind in ("unrelenting", "eases_on_rising")]
         if not strong and len(cues) < 2:
             continue
