@@ -29,6 +29,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 
@@ -339,8 +340,10 @@ class Case(_Strict):
         return out
 
     @model_validator(mode="after")
-    def _coherent(self) -> Case:
-        problems = list(_contradictions(self))
+    def _coherent(self, info: ValidationInfo) -> Case:
+        if isinstance(info.context, Mapping) and info.context.get("contradictions") == "allow":
+            return self  # a reader settling what it read asks for them with contradictions()
+        problems = [message for _, message in contradictions(self)]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -350,28 +353,37 @@ class Case(_Strict):
         return tuple(getattr(sided, side) or ())
 
 
-def _contradictions(case: Case) -> Iterator[str]:
+def contradictions(case: Case) -> Iterator[tuple[tuple[str, str], str]]:
+    """Pairs of findings that cannot both hold, as (the two case paths, a message). The rules live here once:
+    the case model refuses such a case, and the text reader settles each pair it read."""
     h = case.history
     if h.bladder_dysfunction is False:
         for kind in BLADDER_KINDS:
             if getattr(h, kind):
-                yield f"history.bladder_dysfunction is false but history.{kind} is true: they contradict"
+                yield (
+                    ("history.bladder_dysfunction", f"history.{kind}"),
+                    f"history.bladder_dysfunction is false but history.{kind} is true: they contradict",
+                )
     if case.age is not None and case.age_at_onset is not None and case.age_at_onset > case.age:
-        yield f"age_at_onset {case.age_at_onset:g} is after age {case.age:g}"
+        yield ("age_at_onset", "age"), f"age_at_onset {case.age_at_onset:g} is after age {case.age:g}"
     if (
         case.age is not None
         and case.duration_weeks is not None
         and case.duration_weeks > (case.age + 1) * 52.2
     ):
-        yield f"duration_weeks {case.duration_weeks:g} is longer than the person's life (age {case.age:g})"
+        yield (
+            ("duration_weeks", "age"),
+            f"duration_weeks {case.duration_weeks:g} is longer than the person's life (age {case.age:g})",
+        )
     for side in WHERE:
         for a, b in _CONFLICTING_TESTS:
             got_a = getattr(getattr(case.tests, side) or Tests(), a[0])
             got_b = _weak_grade(case, side, b[0])
             if got_a == a[1] and got_b is not None and got_b == b[1]:
                 yield (
+                    (f"tests.{side}.{a[0]}", f"weakness.{side}.{b[0]}"),
                     f"tests.{side}.{a[0]} is {a[1]!r} but weakness.{side}.{b[0]} says "
-                    f"{'weak' if b[1] else 'full strength'}: they contradict"
+                    f"{'weak' if b[1] else 'full strength'}: they contradict",
                 )
 
 

@@ -42,10 +42,4 @@ def assess_text(text: Any, *, kb: Knowledge | None = None) -> Assessment:
         Evidence(finding=e.finding, value=e.value, start=e.start, end=e.end, text=e.text)
         for e in reading.evidence
     ]
-    update: dict[str, Any] = {"evidence": evidence}
-    if reading.side_assumed and assessment.recognised:
-        update["message"] = (
-            "No side (left or right) was named, so the side shown is a placeholder: "
-            "say which leg is affected for a side-specific answer."
-        )
-    return assessment.model_copy(update=update)
+    return assessment.model_copy(update={"evidence": evidence})

@@ -74,16 +74,19 @@ def test_irrelevant_content_is_ignored_without_error() -> None:
     assert reading.case.history.fever is None
 
 
-def test_no_side_named_puts_findings_on_the_left_and_says_so() -> None:
+def test_no_side_named_is_an_unknown_side_never_the_left() -> None:
+    """Issue 13: no side given is "unknown" (CASE_SCHEMA.md), not a silent left with a placeholder message."""
     reading = read_text("Numbness on the top of my foot and my big toe.")
-    assert reading.side_assumed is True
-    assert set(reading.case.regions("numbness", "left")) == {"dorsum_foot", "great_toe"}
+    assert set(reading.case.regions("numbness", "unknown")) == {"dorsum_foot", "great_toe"}
+    assert reading.case.numbness.left is None and reading.case.numbness.right is None
     a = assess_text("Numbness on the top of my foot and my big toe.")
-    assert a.message is not None and "side" in a.message
+    assert all(r.side == "unknown" for r in a.roots)
 
 
-def test_a_named_side_is_not_assumed() -> None:
-    assert read_text("Numbness on the top of my right foot.").side_assumed is False
+def test_a_named_side_is_used() -> None:
+    reading = read_text("Numbness on the top of my right foot.")
+    assert reading.case.regions("numbness", "right") == ("dorsum_foot",)
+    assert reading.case.numbness.unknown is None
 
 
 def test_evidence_spans_point_at_the_words() -> None:
@@ -117,3 +120,47 @@ def test_cli_reads_a_text_file(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert '"pain"' in done.stdout and '"lateral_calf"' in done.stdout
+
+
+def test_a_megabyte_of_text_is_refused_with_a_clear_message() -> None:
+    text = "My left leg hurts. " * (1_000_000 // 19)
+    started = time.perf_counter()
+    with pytest.raises(TextError) as caught:
+        assess_text(text)
+    assert time.perf_counter() - started < 0.5
+    assert caught.value.problems[0].path == "text" and "too long" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me duele mucho la espalda y la pierna izquierda desde hace tres semanas.",
+        "Ich habe seit zwei Wochen Rückenschmerzen, die ins linke Bein ausstrahlen.",
+        "我的左腿疼了三个星期，晚上更厉害。",
+        "Το πόδι μου πονάει εδώ και μια εβδομάδα.",
+    ],
+)
+def test_another_language_is_unrecognised_never_a_confident_answer(text: str) -> None:
+    a = assess_text(text)
+    assert a.recognised is False
+    assert a.roots == [] and a.causes == [] and a.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [bytes(range(256)).decode("latin-1") * 3, "\x00\x01\x02\x1b[31m" * 40, "\ufffe\uffff\x7f" * 100],
+)
+def test_binary_garbage_is_refused_naming_the_field(text: str) -> None:
+    with pytest.raises(TextError) as caught:
+        assess_text(text)
+    assert caught.value.problems[0].path == "text"
+    assert "not readable text" in caught.value.message
+
+
+def test_binary_garbage_on_the_command_line_exits_2_without_a_traceback() -> None:
+    done = subprocess.run(
+        [str(NERVEROOT), "assess", "--text", "\x01\x02\x03\x04\x05" * 30],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "not readable" in done.stderr

@@ -39,10 +39,11 @@ PAIRS: list[tuple[str, dict[str, Any]]] = [
         "when I wipe, and I haven't been able to pass urine since this morning.",
         {
             "duration_weeks": 1,
-            "pain": {"left": ["low_back"], "right": ["low_back"]},
+            "pain": {"unknown": ["low_back"]},  # the back is in the middle: no side was said of it
             "numbness": {"left": ["leg"], "right": ["leg"]},
             "tingling": {"left": ["leg"], "right": ["leg"]},
-            "history": {"saddle_numbness": True, "urinary_retention": True},
+            # both legs numb "since yesterday": new symptoms in both legs (issue 13)
+            "history": {"saddle_numbness": True, "urinary_retention": True, "bilateral_leg_symptoms_new": True},
         },
     ),
 ]  # fmt: skip

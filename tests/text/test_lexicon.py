@@ -9,15 +9,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nerveroot.case import MOVEMENTS, REGIONS, parse_case
-from nerveroot.errors import TextError
+from nerveroot.errors import KnowledgeError, TextError
 from nerveroot.text import read_text
-from nerveroot.text.lexicon import load_lexicon, prefixes
+from nerveroot.text.lexicon import build, load_lexicon
+from nerveroot.text.scan import prefixes
 
 EVIDENCE_ONLY = {"weakness", "pain", "numbness", "tingling", "sensation"}
 FILL = {"{side}": "left", "{muscle}": "great_toe_extension", "{reflex}": "achilles",
         "{last_region_movement}": "ankle_dorsiflexion"}  # fmt: skip
 SAMPLE = {"$grade": 4, "$level": "absent", "$sign": "positive", "$ml": 300.0, "$count": 5, "$age": 50,
-          "$sex": "female", "$duration": 2.0}  # fmt: skip
+          "$sex": "female", "$duration": 2.0, "$trunk": "T10"}  # fmt: skip
 
 
 def _nest(path: str, value: Any) -> dict[str, Any]:
@@ -53,7 +54,7 @@ def test_every_path_the_lexicon_sets_is_a_valid_case_path(index: int, path: str,
 
 def test_every_region_has_words() -> None:
     named = {r for entry, _ in load_lexicon().sections["regions"].rows for r in entry.regions}
-    assert named == set(REGIONS)
+    assert named == {*REGIONS, "saddle", "thoracic"}  # places that are not leg regions (lexicon body_areas)
 
 
 def test_every_movement_has_a_muscle_name() -> None:
@@ -64,6 +65,19 @@ def test_every_pattern_is_indexed_by_its_first_letters() -> None:
     for section in load_lexicon().sections.values():
         for _, pattern in section.rows:
             assert prefixes(pattern) is not None, f"{section.name}: {pattern[:60]} can start with anything"
+
+
+def test_every_pattern_compiles_alone_and_with_the_rows_it_is_tried_with() -> None:
+    """Patterns are compiled on first use (a cold start compiles only what a text needs), so a pattern that
+    only fails when compiled (a look-behind of varying width) must fail here, not in a person's reading."""
+    lexicon = load_lexicon()
+    for section in lexicon.sections.values():
+        for i in range(len(section.rows)):
+            section._regex(i)
+    scanner = lexicon.scanner
+    for key, per_section in scanner.index.items():
+        for k, rows in per_section:
+            scanner._filter(key, k, rows)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -92,3 +106,73 @@ def test_any_text_is_read_or_refused_with_a_text_error(text: str) -> None:
 def test_clinical_word_salad_always_gives_a_valid_case(words: list[str]) -> None:
     reading = read_text(" ".join(words))
     parse_case(reading.case.model_dump(mode="json", exclude_none=True))
+
+
+# ---------------------------------------------------------------- the lexicon's data is checked on load
+def _data() -> dict[str, Any]:
+    import copy
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("nerveroot.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    return copy.deepcopy(yaml.safe_load(text))
+
+
+def _refused(data: dict[str, Any]) -> KnowledgeError:
+    with pytest.raises(KnowledgeError) as caught:
+        build(data)
+    return caught.value
+
+
+def test_the_bundled_lexicon_is_valid() -> None:
+    build(_data())
+
+
+def test_a_misspelt_key_is_refused_not_ignored() -> None:
+    data = _data()
+    data["findings"][0]["patern"] = ["x"]
+    err = _refused(data)
+    assert any("patern" in p.path for p in err.problems)
+
+
+def test_an_unknown_top_level_section_is_refused() -> None:
+    data = _data()
+    data["symtoms"] = []
+    assert any(p.path == "symtoms" for p in _refused(data).problems)
+
+
+def test_a_value_the_case_refuses_is_named_with_the_allowed_values() -> None:
+    data = _data()
+    data["findings"].append({"set": {"exam.anal_tone": "slack"}, "patterns": ["slack\\s+tone"]})
+    err = _refused(data)
+    assert "exam.anal_tone" in err.message
+    assert any("normal" in p.message and "reduced" in p.message for p in err.problems)
+
+
+def test_a_path_that_is_not_a_case_path_is_refused() -> None:
+    data = _data()
+    data["findings"].append({"set": {"history.saddle_numbnes": True}, "patterns": ["x"]})
+    assert "history.saddle_numbnes" in _refused(data).message
+
+
+def test_an_unknown_region_movement_or_topic_is_refused() -> None:
+    data = _data()
+    data["regions"]["calf_muscle"] = ["calfy"]
+    assert _refused(data).problems
+    data = _data()
+    data["topics"]["words"]["gout"] = ["gout"]
+    assert any(p.path == "topics.gout" for p in _refused(data).problems)
+
+
+def test_a_pattern_that_is_not_a_regular_expression_is_refused() -> None:
+    data = _data()
+    data["findings"][0]["patterns"].append("(unclosed")
+    assert "not valid" in _refused(data).message
+
+
+def test_an_unknown_context_category_is_refused_with_the_allowed_ones() -> None:
+    data = _data()
+    data["context"]["rules"].append({"literal": "perhaps", "category": "MAYBE", "direction": "FORWARD"})
+    err = _refused(data)
+    assert any("POSSIBLE_EXISTENCE" in p.message for p in err.problems)

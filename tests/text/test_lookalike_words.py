@@ -29,7 +29,11 @@ def _get(data: dict[str, Any], path: str) -> Any:
         ("the calf pain eases when I stand still", "history.relieved_by_standing_still", True),
         ("painful internal rotation of the left hip", "tests.left.hip_internal_rotation", "painful"),
         ("Tinel's at the fibular head positive on the right", "tests.right.tinel_fibular_head", "positive"),
-        ("Tinel's sign positive behind the left medial malleolus", "tests.left.tinel_tarsal_tunnel", "positive"),
+        (
+            "Tinel's sign positive behind the left medial malleolus",
+            "tests.left.tinel_tarsal_tunnel",
+            "positive",
+        ),
         ("burning outer thigh on the left", "pain.left", ["lateral_thigh"]),
         ("clonus at the right ankle", "reflexes.right.clonus", "present"),
         ("upgoing plantars on the left", "reflexes.left.plantar_response", "extensor"),

@@ -25,10 +25,16 @@ KNOWN = {
     ): "groin pain in the drawing keeps the hip level with the sacroiliac joint",
     # issue 14 (engine): symptoms in both legs with no duration are taken as new, and an emergency, unless they
     # ease on sitting or bending forward; the reader does not yet read "eases when he sits down or leans forward"
-    ("exam-stenosis-cart", "triage_max"): "the reader misses the easing on sitting, so both legs count as new",
+    (
+        "exam-stenosis-cart",
+        "triage_max",
+    ): "the reader misses the easing on sitting, so both legs count as new",
     # issue 14 (engine): inflammatory back pain is weighed with the ASAS validation figures (4 of 5: LR 2.9) and
     # morning stiffness is not an ASAS item; two ASAS items and the unread uveitis no longer name the look-alike
-    ("stem3-axspa-uveitis", "top_mimic_in"): "two ASAS items only: the reader does not read uveitis or Schober",
+    (
+        "stem3-axspa-uveitis",
+        "top_mimic_in",
+    ): "two ASAS items only: the reader does not read uveitis or Schober",
     ("stem3-axspa-uveitis", "triage_min"): "two ASAS items only: the reader does not read uveitis or Schober",
 }
 

@@ -44,7 +44,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("The bottom of my left foot is numb.", {"numbness.left.sole": T}),
     ("My right inner thigh is sore.", {"pain.right.medial_thigh": T}),
     ("Ache in the back of my left calf.", {"pain.left.posterior_calf": T}),
-    ("Lower back pain.", {"pain.left.low_back": T}),
+    ("Lower back pain.", {"pain.unknown.low_back": T, "pain.left.low_back": ABSENT}),
     # ---------------------------------------------------------------- regions, clinical words
     ("L5 dermatome: paraesthesia dorsum of the R foot.", {"tingling.right.dorsum_foot": T}),
     ("Reduced sensation to pinprick over the left lateral calf.", {"sensation.left.lateral_calf": "reduced"}),
@@ -173,7 +173,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I have never had cancer.", {"history.history_of_cancer": F}),
     ("Not only pain in my left calf but also numbness in the foot.", {"pain.left.posterior_calf": T}),
     ("No change in the pain down my right calf.", {"pain.right.posterior_calf": T}),
-    ("No pain in my legs.", {"pain.left.leg": F, "pain.right.leg": ABSENT}),
+    ("No pain in my legs.", {"pain.left.leg": F, "pain.right.leg": F}),
     (
         "Pain in the right buttock but no numbness in the foot.",
         {"pain.right.buttock": T, "numbness.right.foot": F},

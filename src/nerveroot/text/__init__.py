@@ -1,18 +1,25 @@
-"""Free text into a case: a person's own words or a clinician's note, read with negation and side.
+"""Free text into a case: a person's own words or a clinician's note, read with negation, side and time.
 
-`read_text` finds the lexicon's phrases (lexicon.yaml), asks medspaCy's ConText which are negated,
-uncertain, past, hypothetical or someone else's, and composes the case of CASE_SCHEMA.md together with
-the character spans behind each finding, so that a screen can show which words led to what.
+`read_text` runs the pipeline of reader.py (sections, concept mentions, context, assembly by a small
+grammar, settling) and gives the case of CASE_SCHEMA.md together with the character spans behind each
+finding, so that a screen can show which words led to what. Warning signs the text raises but does not
+settle are in the case's `unsure` list, with their words.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from nerveroot.case import Case, parse_case
 from nerveroot.errors import CaseError, Problem, TextError
 
 MAX_TEXT_BYTES = 100_000  # the same limit as nerveroot.service.MAX_TEXT_BYTES
+_MAX_CONTROL = 0.1  # a text with more control characters than this is binary, not words
+# control characters (not tab or line ends), surrogates, private use and non-characters: not words
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,6 @@ class Reading:
     case: Case
     evidence: list[Span] = field(default_factory=list)
     recognised: bool = False
-    side_assumed: bool = False
 
 
 def check_text(text: object) -> str:
@@ -53,6 +59,13 @@ def check_text(text: object) -> str:
             "the text is too long",
             [Problem("text", f"at most {MAX_TEXT_BYTES} bytes can be read; got {size}", None)],
         )
+    control = len(_CONTROL.findall(text))
+    if control > len(text) * _MAX_CONTROL:
+        raise TextError(
+            "the text is not readable text",
+            [Problem("text", f"{control} of its {len(text)} characters are control codes; "
+                     "expected words, e.g. 'pain down the back of my left leg'", None)],
+        )  # fmt: skip
     return text
 
 
@@ -61,24 +74,22 @@ def read_text(text: str) -> Reading:
     from nerveroot.text.reader import read
 
     text = check_text(text)
-    case_data, contributions, side_assumed = read(text)
+    result = read(text)
     try:
-        case = parse_case(case_data)
+        case = parse_case(result.case)
     except CaseError as exc:  # the reader should never build an invalid case; say so plainly if it does
         raise TextError("the text could not be read into a valid case", exc.problems) from None
     seen: set[tuple[str, str, int, int]] = set()
     evidence: list[Span] = []
-    for c in contributions:
+    for c in result.contributions:
         for start, end in c.spans:
             key = (c.path, repr(c.value), start, end)
             if key not in seen:
                 seen.add(key)
                 evidence.append(Span(c.path, c.value, start, end, text[start:end]))
     evidence.sort(key=lambda s: (s.start, s.finding))
-    from nerveroot.text.compose import is_clinical
+    recognised = any(s.finding not in _DEMOGRAPHIC for s in evidence) or bool(case.unsure or case.imaging)
+    return Reading(case, evidence, recognised)
 
-    recognised = any(is_clinical(s.finding) for s in evidence)
-    uses_side = any(
-        s.finding.split(".")[1:2] and s.finding.split(".")[1] in ("left", "right") for s in evidence
-    )
-    return Reading(case, evidence, recognised, side_assumed and uses_side)
+
+_DEMOGRAPHIC = frozenset({"age", "sex", "duration_weeks", "onset"})

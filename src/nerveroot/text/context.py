@@ -2,26 +2,28 @@
 
 ConText (Harkema et al. 2009, as implemented by medspaCy) is the field's standard for this: a modifier
 such as "no" or "denies" reaches forward over the findings in its scope until a terminating word ("but")
-or the end of the sentence. Its rules come from lexicon.yaml. spaCy is imported here, lazily, so that a
-structured case never pays for it; the pipeline is a blank English tokenizer, built once per process.
+or the end of the sentence. Its rules come from lexicon.yaml; it runs on the shared blank pipeline
+(tokens.py), only over the sentences that hold one of its trigger words.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.tokens import blank_nlp
 
 # A sentence ends at . ! ? ; before a space, or at a line break; not after "e.g.", "Dr." and the like.
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)\s*|\n\s*")
 _ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc")
 _WORD = re.compile(r"[^\W\d_]+(?:[/'’][^\W\d_]+)?|\?")
-_BLOCK_CHARS = 1500  # characters of neighbouring sentences handed to ConText at once
+_BLOCK_CHARS = 400  # characters of neighbouring sentences handed to ConText at once
 _CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although)\b", re.IGNORECASE)
 
 
@@ -46,10 +48,9 @@ class Parsed:
 @cache
 def _pipeline() -> tuple[Any, Any]:
     from medspacy.context import ConText, ConTextRule
-    from spacy.lang.en import English
 
     lexicon = load_lexicon()
-    nlp = English(create_tokenizer=_light_tokenizer)
+    nlp = blank_nlp()
     context = ConText(
         nlp,
         rules=None,
@@ -73,28 +74,6 @@ def _pipeline() -> tuple[Any, Any]:
         ]
     )
     return nlp, context
-
-
-def _light_tokenizer(nlp: Any) -> Any:
-    """A tokenizer without spaCy's 1,300 English special cases (a quarter of a second to build).
-
-    ConText matches its rules on the same tokens, so all it needs is punctuation split off and "can't"
-    split into "ca" + "n't", which the suffix rule does.
-    """
-    from spacy.tokenizer import Tokenizer
-
-    return Tokenizer(
-        nlp.vocab,
-        rules={},
-        prefix_search=re.compile(r"""^[\[\("'“‘?¿¡*~<>#]""").search,
-        suffix_search=re.compile(r"""(?:[\]\)"'”’,.;:!?%°]|n['’]t)$""").search,
-        infix_finditer=re.compile(r"""[,;:/()]|(?<=[a-z])\.(?=[A-Z])|--+""").finditer,
-    )
-
-
-def warm() -> None:
-    """Build the pipeline now (a server calls this at start so the first request is not slow)."""
-    _pipeline()
 
 
 def boundaries(text: str) -> tuple[list[int], list[int]]:
@@ -165,7 +144,12 @@ def _trigger_words() -> frozenset[str]:
     """A word of every ConText rule that can modify (a sentence without one needs no ConText run)."""
     words = {"not", "?"}
     for rule in load_lexicon().context_rules:
-        if rule["direction"] not in ("TERMINATE", "PSEUDO"):
+        if rule["direction"] in ("TERMINATE", "PSEUDO"):
+            continue
+        first = (rule.get("pattern") or [{}])[0].get("LOWER")
+        if isinstance(first, dict) and "IN" in first:
+            words.update(str(w) for w in first["IN"])  # a token pattern: any word its first token allows
+        else:
             words.add(max(rule["literal"].lower().split(), key=len))  # its most telling word
     return frozenset(words)
 
@@ -204,7 +188,9 @@ def _run(
         owner.append(i)
         last_end = span.end
     doc.ents = spans
-    context(doc)
+    with warnings.catch_warnings():  # spaCy warns that its token matcher is empty: every rule is a phrase
+        warnings.filterwarnings("ignore", message=r"\[W036\]")
+        context(doc)
     for i, span in zip(owner, doc.ents, strict=True):
         # With a token window ConText's scope can run into the next sentence; keep only modifiers of the
         # target's own sentence.

@@ -1,37 +1,55 @@
-"""The lexicon (lexicon.yaml) loaded, checked against the case model, and compiled once.
+"""The lexicon (lexicon.yaml): checked on load as the knowledge base is, then compiled once.
 
-Words are data so that a clinician can review and extend them; this module only turns them into one
-regular expression per section, so that a note is scanned a handful of times, not once per phrase.
+Words are data so that a clinician can review and extend them. Every key is known (a misspelt key is
+refused, not ignored), every path a phrase sets is a case path and every fixed value one the case model
+accepts, every region, movement, topic and category an id of the project's one vocabulary.
 """
 
 from __future__ import annotations
 
-import importlib
+import hashlib
+import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
-from nerveroot.case import MOVEMENTS, REGIONS
-from nerveroot.errors import KnowledgeError, Problem
-
-# The regular expression parser, used only to index each phrase by the letters it can start with.
-_c: Any = importlib.import_module("re._constants")
-_parser: Any = importlib.import_module("re._parser")
+from nerveroot.case import MOVEMENTS, REGIONS, parse_case
+from nerveroot.errors import CaseError, KnowledgeError, Problem
+from nerveroot.text.scan import Scanner, Section, compile_section, load_known, save_known
+from nerveroot.text.schema import LexiconFile
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
-SCAN_ORDER = (*_SECTIONS, "sides", "demographics")
+SCAN_ORDER = (
+    *_SECTIONS,
+    "sides",
+    "demographics",
+    "movements",
+    "grades",
+    "topics",
+    "strength",
+    "imaging",
+    "organs",
+    "troubles",
+    "rest",
+    "scans",
+)
 _DEPTH = 6
-_PREFIX = 3  # letters a phrase is indexed by
-_MAX_PREFIXES = 400
 _CORE = 0.8  # the weight at which roots.yaml calls a region a root's core territory
+_EVIDENCE_ONLY = frozenset({"weakness", "pain", "numbness", "tingling", "sensation"})
+_PLACEHOLDERS = {"{side}": "left", "{muscle}": "great_toe_extension", "{reflex}": "achilles",
+                 "{last_region_movement}": "ankle_dorsiflexion"}  # fmt: skip
+_CAPTURED = {"$grade": 4, "$level": "absent", "$sign": "positive", "$ml": 300.0, "$count": 5, "$age": 50,
+             "$sex": "female", "$duration": 2.0, "$trunk": "T10"}  # fmt: skip
 
 
+# ------------------------------------------------------------------------------------------ compiled
 @dataclass(frozen=True)
 class Entry:
     """One row of the lexicon: what a match of any of its patterns means."""
@@ -42,104 +60,12 @@ class Entry:
     negated: dict[str, Any] | None = None
     historical_ok: bool = False
     side: str | None = None  # a fixed side ("both") for findings such as "reflexes symmetrical"
-    kind: str | None = None  # symptoms: pain / numbness / tingling / sensation
+    kind: str | None = None  # symptoms: pain / numbness / tingling / sensation; topics: the topic id
     level: str | None = None  # symptoms of kind sensation: the examined level
     also: dict[str, Any] = field(default_factory=dict)
     regions: tuple[str, ...] = ()
-    value: str | None = None  # sides: left / right / both / that / other
-
-
-@dataclass(frozen=True)
-class Section:
-    """A section's patterns, indexed by the first two letters each can start with.
-
-    Python's regular expressions try every alternative at every position; trying at each word only the few
-    patterns that can start with its letters makes a note's scan many times faster. Each pattern is
-    compiled on first use, so a single cold reading compiles only what it needs.
-    """
-
-    name: str
-    rows: list[tuple[Entry, str]]
-    index: dict[str, tuple[int, ...]]
-    compiled: list[re.Pattern[str] | None] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.compiled.extend([None] * len(self.rows))
-
-    def _regex(self, i: int) -> re.Pattern[str]:
-        found = self.compiled[i] = re.compile(r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE)
-        return found
-
-    def finditer(self, text: str, starts: list[int]) -> Iterator[tuple[Entry, re.Match[str]]]:
-        """Leftmost, non-overlapping matches at word starts; at one position the earlier row wins."""
-        end = 0
-        index = self.index
-        compiled = self.compiled
-        for pos in starts:
-            if pos < end:
-                continue
-            key = text[pos : pos + _PREFIX].lower()[:_PREFIX]
-            while key not in index:
-                key = key[:-1]
-            for i in index[key]:
-                regex = compiled[i] or self._regex(i)
-                match = regex.match(text, pos)
-                if match is not None:
-                    end = match.end()
-                    yield self.rows[i][0], match
-                    break
-
-
-@dataclass(frozen=True)
-class Scanner:
-    """Several sections behind one index, so that each word start is looked up once."""
-
-    sections: list[Section]
-    index: dict[str, tuple[tuple[int, int], ...]]  # key -> (section number, row) in section order
-
-    @classmethod
-    def of(cls, sections: list[Section]) -> Scanner:
-        keys = {k for sec in sections for k in sec.index}
-        index: dict[str, tuple[tuple[int, int], ...]] = {}
-        for key in keys:
-            rows: list[tuple[int, int]] = []
-            for k, sec in enumerate(sections):
-                own = key
-                while own not in sec.index:
-                    own = own[:-1]
-                rows.extend((k, i) for i in sec.index[own])
-            index[key] = tuple(rows)
-        return cls(sections, index)
-
-    def scan(self, text: str, starts: list[int]) -> list[list[tuple[Entry, re.Match[str]]]]:
-        """Each section's leftmost, non-overlapping matches (as `Section.finditer` gives), in one pass."""
-        sections = self.sections
-        found: list[list[tuple[Entry, re.Match[str]]]] = [[] for _ in sections]
-        ends = [0] * len(sections)
-        index = self.index
-        for pos in starts:
-            key = text[pos : pos + _PREFIX].lower()[:_PREFIX]
-            while key not in index:
-                key = key[:-1]
-            matched = 0
-            for k, i in index[key]:
-                if pos < ends[k] or matched >> k & 1:
-                    continue
-                sec = sections[k]
-                match = (sec.compiled[i] or sec._regex(i)).match(text, pos)
-                if match is not None:
-                    ends[k] = match.end()
-                    found[k].append((sec.rows[i][0], match))
-                    matched |= 1 << k
-        return found
-
-
-_STARTS = re.compile(r"(?<![\w])\S")
-
-
-def word_starts(text: str) -> list[int]:
-    """Positions where a phrase may begin: a character that is not space and follows no word character."""
-    return [m.start() for m in _STARTS.finditer(text)]
+    value: str | None = None  # sides: left / right / both / that / other; movements: the movement id
+    unless: re.Pattern[str] | None = None  # findings: words in the sentence that make it not hold
 
 
 @dataclass(frozen=True)
@@ -150,6 +76,11 @@ class Lexicon:
     context_rules: list[dict[str, Any]]
     max_scope: int
     scanner: Scanner
+    section_titles: dict[str, list[str]]
+    denied: re.Pattern[str]
+    relieved: re.Pattern[str]
+    time: dict[str, re.Pattern[str]]
+    imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
@@ -169,149 +100,113 @@ def _macro(name: str, macros: dict[str, str], where: str) -> str:
     return macros[name]
 
 
-def _compile(name: str, rows: list[tuple[Entry, str]]) -> Section:
-    starts: list[frozenset[str] | None] = []
-    for pattern in rows:
-        try:
-            starts.append(prefixes(pattern[1]))
-        except re.error as exc:
+def _check_sets(sets: dict[str, Any], where: str) -> None:
+    """Every path is a case path and every fixed value one the case model accepts (or evidence only)."""
+    for path, value in sets.items():
+        if path in _EVIDENCE_ONLY:
+            continue
+        concrete = path
+        for key, word in _PLACEHOLDERS.items():
+            concrete = concrete.replace(key, word)
+        if "{" in concrete:
             raise KnowledgeError(
-                f"a lexicon pattern in {name} is not valid", [Problem(name, str(exc), pattern[1])]
-            ) from None
-    by_prefix: dict[str, set[int]] = {}
-    anywhere = {i for i, got in enumerate(starts) if got is None}
-    for i, got in enumerate(starts):
-        for p in got or ():
-            by_prefix.setdefault(p, set()).add(i)
-    keys = {k[:n] for k in by_prefix for n in range(len(k) + 1)}
-    # a pattern is tried where the text starts with `key` if one of the pattern's prefixes begins the key
-    index = {
-        key: tuple(sorted(anywhere.union(*(by_prefix.get(key[:n], ()) for n in range(len(key) + 1)))))
-        for key in keys
-    }
-    return Section(name, rows, index)
-
-
-def prefixes(pattern: str, size: int = _PREFIX) -> frozenset[str] | None:
-    """The lower-case starts (up to `size` letters) a match of `pattern` can have; None when unknown."""
-    done: set[str] = set()
-    growing = _grow(list(_parser.parse(pattern, re.IGNORECASE)), {""}, done, size)
-    if growing is None or "" in growing or "" in done:
-        return None
-    return frozenset(done | growing)
-
-
-def _grow(items: list[tuple[Any, Any]], growing: set[str], done: set[str], size: int) -> set[str] | None:
-    """Extend each prefix in `growing` by the items; prefixes that reach `size` or an unknown move to `done`."""
-    for op, av in items:
-        if not growing:
-            return growing
-        if len(growing) > _MAX_PREFIXES:
-            return None
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue
-        if op is _c.LITERAL:
-            chars: set[str] | None = {chr(av).lower()}
-        elif op is _c.IN:
-            chars = _charset(av)
-        elif op is _c.SUBPATTERN:
-            got = _grow(list(av[-1]), growing, done, size)
-            if got is None:
-                return None
-            growing = got
-            continue
-        elif op is _c.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                got = _grow(list(branch), set(growing), done, size)
-                if got is None:
-                    return None
-                union |= got
-            growing = union
-            continue
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            once = _grow(list(av[2]), set(growing), done, size)
-            if once is None:
-                return None
-            if av[0] == 0:
-                growing = growing | once
-            else:  # past the first repetition the letters are unknown: stop here
-                done.update(once)
-                growing = set()
-            continue
-        else:
-            chars = None
-        if chars is None:
-            done.update(growing)
-            return set()
-        extended = {g + c for g in growing for c in chars}
-        done.update(x for x in extended if len(x) >= size)
-        growing = {x for x in extended if len(x) < size}
-    return growing
-
-
-def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is _c.LITERAL:
-            chars.add(chr(av).lower())
-        elif op is _c.RANGE:
-            chars.update(chr(c).lower() for c in range(av[0], av[1] + 1))
-        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
-            chars.update("0123456789")
-        else:  # other categories (\w, \s) and negated sets: could be anything
-            return None
-    return chars
-
-
-def _check_path(path: str, where: str) -> None:
-    """Every path the lexicon sets is a case path (or an evidence-only word such as "weakness")."""
-    parts = path.split(".")
-    if (
-        parts[0] in ("weakness",)
-        and len(parts) == 3
-        and parts[2] not in ("{muscle}", "{last_region_movement}")
-    ) and parts[2] not in MOVEMENTS:
-        raise KnowledgeError("unknown movement in the lexicon", [Problem(where, "not a movement id", path)])
-
-
-def _entries(data: dict[str, Any], macros: dict[str, str]) -> dict[str, list[tuple[Entry, str]]]:
-    out: dict[str, list[tuple[Entry, str]]] = {s: [] for s in (*_SECTIONS, "sides", "demographics")}
-    expansions = data.get("region_expansions", {})
-    for i, row in enumerate(data["findings"]):
-        for path in row.get("set", {}):
-            _check_path(path, f"findings[{i}]")
-        entry = Entry("findings", i, dict(row.get("set", {})), row.get("negated"), bool(row.get("historical_ok")),
-                      row.get("side"))  # fmt: skip
-        out["findings"].extend((entry, _expand(p, macros, f"findings[{i}]")) for p in row["patterns"])
-    for i, row in enumerate(data["demographics"]):
-        entry = Entry("demographics", i, dict(row["set"]))
-        out["demographics"].extend((entry, _expand(p, macros, f"demographics[{i}]")) for p in row["patterns"])
-    for i, row in enumerate(data["symptoms"]):
-        entry = Entry(
-            "symptoms", i, kind=row["kind"], level=row.get("level"), also=dict(row.get("also", {})),
-            regions=tuple(row.get("regions", ())),
-        )  # fmt: skip
-        out["symptoms"].extend((entry, _expand(p, macros, f"symptoms[{i}]")) for p in row["patterns"])
-    for region, patterns in data["regions"].items():
-        if region not in REGIONS:
-            raise KnowledgeError(
-                "unknown region in the lexicon", [Problem(f"regions.{region}", "not a region id", region)]
+                "unknown placeholder in the lexicon", [Problem(where, "not a placeholder", path)]
             )
+        if isinstance(value, str) and value.startswith("$") and value not in _CAPTURED:
+            raise KnowledgeError(
+                "unknown captured value in the lexicon",
+                [Problem(where, f"expected one of {', '.join(_CAPTURED)}", value)],
+            )
+        sample = _CAPTURED[value] if isinstance(value, str) and value.startswith("$") else value
+        try:
+            parse_case(_nest(concrete, sample))
+        except CaseError as exc:
+            raise KnowledgeError(
+                f"the lexicon sets {path!r}, which the case refuses",
+                [Problem(f"{where}.{p.path}", p.message, p.value) for p in exc.problems],
+            ) from None
+
+
+def _nest(path: str, value: Any) -> dict[str, Any]:
+    parts = path.split(".")
+    if parts[0] in ("pain", "numbness", "tingling"):
+        return {parts[0]: {parts[1]: [parts[2]]}}
+    out: dict[str, Any] = {parts[-1]: value}
+    for part in reversed(parts[:-1]):
+        out = {part: out}
+    return out
+
+
+def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Entry, str]]]:
+    out: dict[str, list[tuple[Entry, str]]] = {s: [] for s in SCAN_ORDER}
+
+    def add(section: str, entry: Entry, patterns: list[str], where: str) -> None:
+        out[section].extend((entry, _expand(p, macros, where)) for p in patterns)
+
+    for i, f in enumerate(data.findings):
+        _check_sets(f.set, f"findings[{i}].set")
+        _check_sets(f.negated or {}, f"findings[{i}].negated")
+        unless = _regex(f.unless, macros, f"findings[{i}].unless") if f.unless else None
+        entry = Entry("findings", i, dict(f.set), f.negated, f.historical_ok, f.side, unless=unless)
+        add("findings", entry, f.patterns, f"findings[{i}]")
+    for i, d in enumerate(data.demographics):
+        add(
+            "demographics",
+            Entry("demographics", i, {str(k): v for k, v in d.set.items()}),
+            d.patterns,
+            f"demographics[{i}]",
+        )
+    for i, s in enumerate(data.symptoms):
+        _check_sets(s.also, f"symptoms[{i}].also")
+        entry = Entry("symptoms", i, kind=s.kind, level=s.level, also=dict(s.also), regions=tuple(s.regions))
+        add("symptoms", entry, s.patterns, f"symptoms[{i}]")
+    for region, patterns in data.regions.items():
         for p in patterns:
-            ids = tuple(expansions.get(p, [region]))
-            out["regions"].append((Entry("regions", 0, regions=ids), _expand(p, macros, f"regions.{region}")))
+            named: tuple[str, ...] = tuple(data.region_expansions.get(p, [region]))
+            add("regions", Entry("regions", 0, regions=named, value=p), [p], f"regions.{region}")
+    for area, patterns in data.body_areas.items():
+        saddle: tuple[str, ...] = {"saddle": ("saddle",), "thoracic": ("thoracic",)}.get(
+            area, ("saddle", "buttock")
+        )
+        for p in patterns:
+            add("regions", Entry("regions", 0, regions=saddle, value=p), [p], f"body_areas.{area}")
+    for organ, patterns in data.functions.organs.items():
+        add("organs", Entry("organs", 0, kind=organ), patterns, f"functions.organs.{organ}")
+    for cue, patterns in data.rest.items():
+        if cue != "relieved":
+            add("rest", Entry("rest", 0, kind=cue), patterns, f"rest.{cue}")
+    for trouble, patterns in data.functions.troubles.items():
+        add("troubles", Entry("troubles", 0, kind=trouble), patterns, f"functions.troubles.{trouble}")
     for root, regions in _dermatomes().items():  # "L5 dermatome": the root's core territory (roots.yaml)
         for p in (
             rf"{root}\s+(?:dermatom\w*|distribution|territory)",
             rf"(?:dermatom\w*|distribution)\s+(?:of\s+)?{root}",
         ):
-            out["regions"].append((Entry("regions", 0, regions=regions), p))
-    for value, patterns in data["sides"].items():
-        entry = Entry("sides", 0, value=value)
-        out["sides"].extend((entry, _expand(p, macros, f"sides.{value}")) for p in patterns)
-    for i, p in enumerate(data["ignore"]):
-        out["ignore"].append((Entry("ignore", i), _expand(p, macros, f"ignore[{i}]")))
+            out["regions"].append((Entry("regions", 0, regions=regions), p))  # fmt: skip
+    for value, patterns in data.sides.items():
+        add("sides", Entry("sides", 0, value=value), patterns, f"sides.{value}")
+    for i, p in enumerate(data.ignore):
+        add("ignore", Entry("ignore", i), [p], f"ignore[{i}]")
+    for movement, patterns in data.lookups["muscle"].items():
+        add("movements", Entry("movements", 0, value=str(movement)), patterns, f"lookups.muscle.{movement}")
+    add("grades", Entry("grades", 0), ["{grade}", "{grade_word}"], "grades")
+    for topic, patterns in data.topics.words.items():
+        add("topics", Entry("topics", 0, kind=topic), patterns, f"topics.words.{topic}")
+    g = data.grammar
+    for kind, patterns in (("weak", g.weak), ("normal", g.normal), ("throughout", g.throughout)):
+        add("strength", Entry("strength", 0, kind=kind), patterns, f"grammar.{kind}")
+    for modality, patterns in data.imaging.modality.items():
+        add("scans", Entry("scans", 0, kind=modality), patterns, f"imaging.modality.{modality}")
+    add("scans", Entry("scans", 0, kind="mri"), data.imaging.generic, "imaging.generic")
+    for finding_id, patterns in data.imaging.findings.items():
+        add("imaging", Entry("imaging", 0, kind=finding_id), patterns, f"imaging.findings.{finding_id}")
+    for grade, patterns in g.paralysis.items():
+        add(
+            "strength",
+            Entry("strength", 0, kind="paralysis", value=str(grade)),
+            patterns,
+            "grammar.paralysis",
+        )
     return out
 
 
@@ -325,34 +220,118 @@ def _dermatomes() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def topic_findings() -> dict[str, tuple[str, ...]]:
+    """The warning-sign topics of the knowledge base (red_flags.yaml) and the findings that answer each."""
+    text = resources.files("nerveroot.knowledge").joinpath("red_flags.yaml").read_text(encoding="utf-8")
+    topics = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["topics"]
+    return {name: tuple(t["findings"]) for name, t in topics.items()}
+
+
+def _regex(patterns: list[str], macros: dict[str, str], where: str) -> re.Pattern[str]:
+    body = "|".join(_expand(p, macros, where) for p in patterns) or r"(?!x)x"
+    try:
+        return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    except re.error as exc:
+        raise KnowledgeError(
+            "a lexicon pattern is not valid", [Problem(where, str(exc), body[:80])]
+        ) from None
+
+
+def validate(data: Any) -> LexiconFile:
+    """The lexicon's data checked against its schema, naming each problem (key, value, what was expected)."""
+    try:
+        lex = LexiconFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            Problem(".".join(str(p) for p in e["loc"]), e["msg"], None if isinstance(e.get("input"), dict) else e.get("input"))
+            for e in exc.errors()
+        ]  # fmt: skip
+        raise KnowledgeError("the lexicon (text/lexicon.yaml) is not valid", problems) from None
+    unknown = sorted(set(lex.topics.words) - set(topic_findings()))
+    if unknown:
+        raise KnowledgeError(
+            "the lexicon names unknown warning-sign topics",
+            [Problem(f"topics.{t}", "not a topic of red_flags.yaml", t) for t in unknown],
+        )
+    if set(lex.lookups["muscle"]) != set(MOVEMENTS):
+        missing = sorted(set(MOVEMENTS) - {str(k) for k in lex.lookups["muscle"]})
+        raise KnowledgeError("a movement has no words", [Problem("lookups.muscle", "missing", missing)])
+    if set(lex.regions) != set(REGIONS):
+        missing = sorted(set(REGIONS) - set(lex.regions))
+        raise KnowledgeError("a region has no words", [Problem("regions", "missing", missing)])
+    return lex
+
+
+@cache
 def load_lexicon() -> Lexicon:
     """Read, check and compile lexicon.yaml (once per process)."""
     text = resources.files("nerveroot.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    macros: dict[str, str] = dict(data["macros"])
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(
+            "the lexicon (text/lexicon.yaml) is not valid YAML", [Problem("", str(exc))]
+        ) from None
+    return build(data)
+
+
+def build(data: Any) -> Lexicon:
+    """Check and compile lexicon data (what load_lexicon does with lexicon.yaml)."""
+    lex = validate(data)
+    macros: dict[str, str] = dict(lex.macros)
     lookups: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for name, table in data["lookups"].items():
-        rows = [
+    for name, table in lex.lookups.items():
+        pairs = [
             (str(value), _expand(p, macros, f"lookups.{name}")) for value, ps in table.items() for p in ps
         ]
-        lookups[name] = [(v, re.compile(p, re.IGNORECASE)) for v, p in rows]
-        macros.setdefault(name, "(?:" + "|".join(p for _, p in rows) + ")")
-    for value in data.get("pronoun_movements", {}).values():
-        if value not in MOVEMENTS:
+        lookups[name] = [(v, re.compile(p, re.IGNORECASE)) for v, p in pairs]
+        macros.setdefault(name, "(?:" + "|".join(p for _, p in pairs) + ")")
+    sections: dict[str, Section] = {}
+    all_rows = _rows(lex, macros)
+    cache = _cache_file(all_rows)
+    known = load_known(cache) if cache else {}
+    learnt = len(known)
+    for kind, rows in all_rows.items():
+        try:
+            sections[kind] = compile_section(kind, rows, known)
+        except ValueError as exc:
             raise KnowledgeError(
-                "unknown movement in the lexicon", [Problem("pronoun_movements", "not a movement id", value)]
-            )
-    entries = _entries(data, macros)
-    sections = {name: _compile(name, rows) for name, rows in entries.items()}
-    context = data["context"]
+                f"a lexicon pattern in {kind} is not valid", [Problem(kind, str(exc))]
+            ) from None
+    if cache and len(known) != learnt:
+        save_known(cache, known)
     return Lexicon(
         sections=sections,
         lookups=lookups,
-        pronoun_movements=dict(data.get("pronoun_movements", {})),
-        context_rules=list(context["rules"]),
-        max_scope=int(context["max_scope"]),
+        pronoun_movements={str(k): str(v) for k, v in lex.pronoun_movements.items()},
+        context_rules=[r.model_dump(exclude_none=True) for r in lex.context.rules],
+        max_scope=lex.context.max_scope,
         scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),
-    )
+        section_titles={k: list(v) for k, v in lex.sections.items()},
+        denied=_regex(lex.topics.denied, macros, "topics.denied"),
+        relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
+        time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
+        imaging={
+            "modality": [(k, _regex(v, macros, f"imaging.modality.{k}")) for k, v in lex.imaging.modality.items()],
+            "generic": [("mri", _regex(lex.imaging.generic, macros, "imaging.generic"))],
+            "old": [("", _regex(lex.imaging.old, macros, "imaging.old"))],
+            "planned": [("", _regex(lex.imaging.planned, macros, "imaging.planned"))],
+            "results": [("", _regex(lex.imaging.results, macros, "imaging.results"))],
+            "not_findings": [("", _regex(lex.imaging.not_findings, macros, "imaging.not_findings"))],
+            "zone": [(k, _regex(v, macros, f"imaging.zone.{k}")) for k, v in lex.imaging.zone.items()],
+            "compresses": [("", _regex(lex.imaging.compresses, macros, "imaging.compresses"))],
+            "normal": [("", _regex(lex.imaging.normal_words, macros, "imaging.normal_words"))],
+        },
+    )  # fmt: skip
+
+
+def _cache_file(rows: dict[str, list[tuple[Entry, str]]]) -> Path | None:
+    """Where the start letters of exactly these patterns are kept between runs (None: no cache)."""
+    if os.environ.get("NERVEROOT_NO_CACHE"):
+        return None
+    digest = hashlib.sha256("\n".join(sorted({p for r in rows.values() for _, p in r})).encode()).hexdigest()
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "nerveroot" / f"lexicon-prefixes-{digest[:16]}.json"
 
 
 def look_up(lexicon: Lexicon, table: str, words: str) -> str | None:

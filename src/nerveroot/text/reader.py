@@ -1,115 +1,183 @@
-"""The reading itself: find phrases, settle overlaps, run ConText, compose the case."""
+"""The reading itself, one straight pipeline; each stage is its own module and data flows one way.
+
+sections (sections.py) -> concept mentions (mentions.py, lexicon.py) -> context: negation, certainty, history,
+other people (context.py) -> assembly: symptoms with body parts and sides (compose.py), strength (grammar.py),
+time (timeline.py), imaging (imaging.py) -> one value per finding, doubts kept (settle.py) -> what stayed
+unsettled (failsafe.py) -> the case.
+"""
 
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
+from dataclasses import dataclass, replace
 from typing import Any
 
-from nerveroot.text.compose import Contribution, Mention, build_case, compose, resolve_sides, settle
-from nerveroot.text.context import parse
-from nerveroot.text.lexicon import SCAN_ORDER as _SECTIONS
-from nerveroot.text.lexicon import Lexicon, load_lexicon, word_starts
+from nerveroot.text import failsafe, grammar, imaging, timeline
+from nerveroot.text.compose import Contribution, dropped, finding
+from nerveroot.text.context import Flags, Parsed, parse
+from nerveroot.text.functions import functions
+from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.mentions import Found, Mention, find_mentions, inside
+from nerveroot.text.places import symptom_regions
+from nerveroot.text.sections import Sections, find_sections
+from nerveroot.text.settle import Doubt, coherent, nest, settle
+from nerveroot.text.sides import SideFinder, resolve_sides
 
-# Where two phrases overlap, the one from the earlier section wins: a finding ("numb between my legs")
-# beats a word to ignore ("back passage"), which beats a symptom word, which beats a body region.
-_PRIORITY = ("findings", "ignore", "symptoms", "regions")
-
-
-def _mentions(lexicon: Lexicon, text: str, starts: list[int]) -> dict[str, list[Mention]]:
-    found = lexicon.scanner.scan(text, starts)
-    return {
-        section: [
-            Mention(
-                entry,
-                m.start(),
-                m.end(),
-                m.group(),
-                {k: v for k, v in m.groupdict().items() if v is not None},
-            )
-            for entry, m in matches
-        ]
-        for section, matches in zip(_SECTIONS, found, strict=True)
-    }
+# Kinds of mention ConText looks at; the first three never overlap one another.
+_TARGETS = ("findings", "symptoms", "regions")
+_EXTRA = ("topics", "strength", "imaging", "organs", "troubles", "rest")
+# What a section's words are, for a present finding of this person.
+_SECTION_FLAGS = {
+    "plan": Flags(hypothetical=True),
+    "family": Flags(family=True),
+    "past_history": Flags(historical=True),
+}
 
 
-def _groups(m: re.Match[str]) -> dict[str, str]:
-    if not m.re.groupindex:
-        return {}
-    return {k: v for k, v in m.groupdict().items() if v is not None}
+@dataclass(frozen=True)
+class Read:
+    case: dict[str, Any]
+    contributions: list[Contribution]
 
 
-def _settle_overlaps(candidates: dict[str, list[Mention]], size: int) -> dict[str, list[Mention]]:
-    taken = bytearray(size)
-    kept: dict[str, list[Mention]] = {s: [] for s in _PRIORITY}
-    for section in _PRIORITY:
-        for m in candidates[section]:
-            if any(taken[m.start : m.end]):
-                continue
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-            kept[section].append(m)
-    return kept
-
-
-def read(text: str) -> tuple[dict[str, Any], list[Contribution], bool]:
-    """The case (as JSON data), every finding read with its spans, and whether the side was assumed."""
+def read(text: str) -> Read:
+    """The case (as JSON data) and every finding read with the words behind it."""
     lexicon = load_lexicon()
-    starts = word_starts(text)
-    found = _mentions(lexicon, text, starts)
-    kept = _settle_overlaps(found, len(text))
-    targets = [m for s in ("findings", "symptoms", "regions") for m in kept[s]]
-    targets.sort(key=lambda m: m.start)
-    parsed = parse(text, [(m.start, m.end) for m in targets])
-    for m, flags in zip(targets, parsed.flags, strict=True):
+    sections = find_sections(text)
+    found = find_mentions(text)
+    parsed = _context(text, found, sections)
+    symptom_spans = sorted((m.start, m.end) for m in found["symptoms"])
+    # a symptom phrase holds no side: "LT" in "↓ LT" is light touch, not left
+    sides = resolve_sides([m for m in found["sides"] if not inside(m, symptom_spans)])
+    finder = SideFinder(sides, parsed)
+
+    contributions: list[Contribution] = list(
+        symptom_regions(found["symptoms"], found["regions"], finder, parsed, text)
+    )
+    for m in found["findings"]:
+        if not dropped(m):
+            contributions.extend(
+                finding(lexicon, m, finder, regions=found["regions"], text=text, findings=found["findings"])
+            )
+    contributions.extend(grammar.strength(text, found, parsed, finder))
+    contributions.extend(functions(text, found, parsed))
+    dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
+    contributions.extend(dated)
+    denied, raised = failsafe.unsettled(text, found, parsed, contributions)
+    contributions.extend(denied)
+    values, doubts = settle(contributions, text)
+    doubts.extend(time_doubts)
+    doubts.extend(d for d in raised if d.finding not in values)
+    values = coherent(values)
+    case = nest(values)
+    scans = imaging.read_imaging(text, found, parsed, sections)
+    if scans:
+        case["imaging"] = scans
+    unsure = _unique(doubts)
+    if unsure:
+        case["unsure"] = unsure
+    return Read(case, contributions)
+
+
+def _context(text: str, found: Found, sections: Sections) -> Parsed:
+    """Flags for every mention: ConText's, then what its section says (a plan is hypothetical)."""
+    targets = sorted((m for k in _TARGETS for m in found[k]), key=lambda m: m.start)
+    extra = [m for k in _EXTRA for m in found[k] if _may_matter(k, m, found, sections)]
+    starts = [m.start for m in targets]
+    inherit: list[tuple[Mention, Mention]] = []
+    own: list[Mention] = []
+    for m in extra:
+        i = bisect.bisect_right(starts, m.start) - 1
+        host = next((t for t in targets[max(0, i) : i + 2] if t.start < m.end and m.start < t.end), None)
+        if host is not None:
+            inherit.append((m, host))
+        else:
+            own.append(m)
+    spans = sorted([*targets, *own], key=lambda m: m.start)
+    parsed = parse(text, [(m.start, m.end) for m in spans])
+    for m, flags in zip(spans, parsed.flags, strict=True):
         m.flags = flags
-    ignored = sorted((m.start, m.end) for m in kept["ignore"])
-    sides = resolve_sides([m for m in found["sides"] if not _inside(m, ignored)])
-    composed = compose(
-        lexicon, kept["findings"], kept["symptoms"], kept["regions"], sides=sides, parsed=parsed
-    )
-    contributions = composed.contributions
-    contributions.extend(
-        _demographics(lexicon, found["demographics"], kept["findings"], text, parsed.clauses)
-    )
-    values = settle(contributions)
-    return build_case(values), contributions, composed.side_assumed
+    for m, host in inherit:
+        m.flags = host.flags
+    for kind in found.by_kind:
+        for m in found[kind]:
+            m.section = sections.kind_at(m.start)
+            extra_flags = _SECTION_FLAGS.get(m.section)
+            if extra_flags is not None:
+                m.flags = replace(
+                    m.flags,
+                    hypothetical=m.flags.hypothetical or extra_flags.hypothetical,
+                    family=m.flags.family or extra_flags.family,
+                    historical=m.flags.historical or extra_flags.historical,
+                )
+    _others_go_on(text, found, parsed)
+    return parsed
 
 
-def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    """Is the mention within one of `spans` (sorted, non-overlapping)?"""
-    i = bisect.bisect_right(spans, (m.start, 1 << 30)) - 1
-    return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
-
-
-_TRIVIAL = re.compile(r"^\s*$")
-
-
-# A duration in a clause about an earlier episode is not the length of this one.
-_EARLIER = re.compile(
-    r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
+_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
+# the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
+_FIRST_PERSON = re.compile(
+    r"\b(?:my|I\s+have|I've|I’ve)\s+(?:\w+\s+)?(?:back|legs?|foot|feet|calf|calves|thighs?|bum|bottom|knees?|"
+    r"hips?|bladder|bowels?|pain|sciatica|toes?|buttocks?|ankles?|heels?|shins?)\b",
     re.I,
 )
 
 
-def _demographics(
-    lexicon: Lexicon, mentions: list[Mention], findings: list[Mention], text: str, clauses: list[int]
-) -> list[Contribution]:
-    from nerveroot.text.compose import _value
+def _others_go_on(text: str, found: Found, parsed: Parsed) -> None:
+    """In a person's own words, "my mum had cauda equina. She ended up with a catheter": a sentence that
+    starts with "she", "he" or "they" after one about another person (ConText's FAMILY words) is still
+    about them."""
+    bounds = list(itertools.pairwise([*parsed.sentences, len(text)]))
+    third = [k for k, (lo, _) in enumerate(bounds) if k and _THIRD_PERSON.match(text, lo)]
+    if not third:
+        return
+    relatives, other_person = _other_person()
+    if not relatives.search(text) or not _FIRST_PERSON.search(text):
+        return
+    mentions = sorted((m for k in found.by_kind for m in found[k]), key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    about_them: set[int] = set()
+    for k in third:
+        if k - 1 in about_them or other_person.search(text, *bounds[k - 1]):
+            about_them.add(k)
+            lo, hi = bounds[k]
+            for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+                m.flags = replace(m.flags, family=True)
 
-    spans = sorted((f.start, f.end) for f in findings)
-    past = [f for f in findings if f.entry.historical_ok]
-    out = []
-    for m in mentions:
-        if _inside(m, spans):
-            continue
-        if "duration_weeks" in m.entry.sets:
-            i = bisect.bisect_right(clauses, m.start) - 1
-            lo = clauses[i] if i >= 0 else 0
-            hi = clauses[i + 1] if i + 1 < len(clauses) else len(text)
-            if _EARLIER.search(text, lo, hi) or any(lo <= f.start < hi for f in past):
-                continue  # "breast cancer 10 years ago" dates a past illness, not this episode
-        for path, raw in m.entry.sets.items():
-            value = _value(lexicon, raw, m)
-            if value is not None and not (isinstance(value, str) and _TRIVIAL.match(value)):
-                out.append(Contribution(path, value, [(m.start, m.end)]))
-    return out
+
+@functools.cache
+def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The relatives ConText's FAMILY words name (a quick first look), and those words in full."""
+    words = [r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"]
+    firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
+    full = sorted(words, key=len, reverse=True)
+    return (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.I),
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in full) + r")\b", re.I),
+    )
+
+
+def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool:
+    """Can this mention's context change the reading? ConText's cost grows with the mentions it is given,
+    so words that cannot count here are left out: a rest cue with no pain, a bladder trouble with no organ."""
+    if kind == "rest":
+        return any(s.entry.kind == "pain" for s in found["symptoms"]) or bool(found["findings"])
+    if kind == "troubles":
+        return bool(found["organs"]) or m.entry.kind in ("wetting", "soiling")
+    if kind == "organs":
+        return bool(found["troubles"])
+    if kind == "imaging":
+        return imaging.possible(found, sections)
+    return True
+
+
+def _unique(doubts: list[Doubt]) -> list[dict[str, str]]:
+    seen: dict[str, list[str]] = {}
+    for d in doubts:
+        words = seen.setdefault(d.finding, [])
+        if d.words not in words:
+            words.append(d.words)
+    return [{"finding": f, "words": " … ".join(ws)[:500]} for f, ws in seen.items()][:100]

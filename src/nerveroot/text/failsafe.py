@@ -1,0 +1,100 @@
+"""Fail safe: a warning sign the text raises but does not settle is `unsure`, never a reassuring silence.
+
+A topic (red_flags.yaml `topics`) is raised by its words (lexicon `topics.words`: "bladder", "down below",
+"accident") in the person's present story. It is settled when a finding of the topic was read (present, or
+clearly denied), or when the words around it deny it ("bladder function normal", "saddle N", "denies ...
+any change in passing urine"): then the topic's own finding is read as false. Otherwise the topic becomes
+an `unsure` item with the sentence that raised it; the engine then raises the triage and lists it under
+`unresolved`. A plan, advice, a hypothetical, another person or a past episode raises nothing: it was not
+left unsettled.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from nerveroot.text.compose import Contribution, dropped
+from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import load_lexicon, topic_findings
+from nerveroot.text.mentions import Found, Mention
+from nerveroot.text.settle import Doubt, words
+
+# Topics whose settling is read elsewhere (timeline.py): raising their words alone says nothing.
+_ASSEMBLED = frozenset({"both_legs_new", "progressive_weakness"})
+# Topics whose words name the finding itself, so that denying the words denies the finding.
+_DENIABLE = frozenset({"saddle", "bladder", "bowel", "sexual", "cancer", "weight_loss"})
+# A denial that reaches every item of a list after it ("denies numbness ..., any change in passing urine").
+_DENIES = re.compile(
+    r"\b(?:denie[sd]|denying|negative\s+for|no\s+history\s+of|screen\w*\s+(?:-ve|negative|neg))\b", re.I
+)
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|except|apart\s+from)\b|[;.]", re.I)
+_HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
+_REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
+
+
+def unsettled(
+    text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
+) -> tuple[list[Contribution], list[Doubt]]:
+    """Denied topics as false findings, and a doubt for each topic raised and left unsettled."""
+    denied: list[Contribution] = []
+    doubts = list(_doubts(text, found, parsed, contributions, denied))
+    return denied, doubts
+
+
+def _doubts(
+    text: str, found: Found, parsed: Parsed, contributions: list[Contribution], denied: list[Contribution]
+) -> Iterator[Doubt]:
+    topics = topic_findings()
+    said = {c.path for c in contributions if not c.uncertain}
+    doubted: set[str] = set()
+    for m in found["topics"]:
+        topic = m.entry.kind or ""
+        findings = topics.get(topic, ())
+        if topic in _ASSEMBLED or not findings or dropped(m):
+            continue
+        settled = any(f in said for f in findings)  # read as present or denied
+        if settled and (findings[0] in said or topic not in _DENIABLE):
+            continue
+        if m.flags.negated or (not m.flags.uncertain and _denied(text, m, parsed)):
+            if topic in _DENIABLE:  # denied in words: its own finding is false (anal tone may say the rest)
+                denied.append(Contribution(findings[0], False, [(m.start, m.end)]))
+                said.add(findings[0])
+            continue
+        if settled:
+            continue
+        if findings[0] in doubted:
+            continue
+        doubted.add(findings[0])
+        yield Doubt(findings[0], words(text, m.start, m.end))
+
+
+def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
+    """Do the words around a raised topic deny it: its clause, the list it heads, or a denial before it?"""
+    lo, hi = _clause(parsed, m.start, len(text))
+    s_lo, s_hi = _sentence(parsed, m.start, len(text))
+    if _HEADER.match(text, m.end) and hi < s_hi:  # "Bladder: voiding OK", "Saddle — denies"
+        hi = _clause(parsed, hi, len(text))[1]
+    denial = load_lexicon().denied
+    if denial.search(text, lo, hi):
+        return True
+    stop = _CONTRAST.search(text, m.end, s_hi)
+    ahead = min(stop.start() if stop else s_hi, m.end + _REACH)
+    if denial.search(text, m.end, ahead):  # "Bladder, bowels and saddle sensation normal"
+        return True
+    before = _CONTRAST.search(text[s_lo : m.start][::-1])
+    start = m.start - before.start() if before else s_lo
+    return _DENIES.search(text, start, m.start) is not None  # "He denies numbness ..., any change in ..."
+
+
+def _clause(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:
+    marks = sorted(set(parsed.clauses) | set(parsed.sentences))
+    i = bisect.bisect_right(marks, pos) - 1
+    return (marks[i] if i >= 0 else 0), (marks[i + 1] if i + 1 < len(marks) else size)
+
+
+def _sentence(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:
+    i = bisect.bisect_right(parsed.sentences, pos) - 1
+    lo = parsed.sentences[i] if i >= 0 else 0
+    return lo, (parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else size)

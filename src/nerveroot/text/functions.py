@@ -1,0 +1,101 @@
+"""Bladder, bowel and sexual function: a trouble said of an organ, in ordinary and clinical words.
+
+Organs ("bladder", "pee", "stream", "bowels", "the other end", "erection") and troubles ("push", "strain",
+"dribbling", "pads", "without noticing", "no urge", "urgency") are lexicon data (`functions`). A trouble
+takes the organ named in its own clause, else the nearest in its sentence: "since Thursday I've had to push
+to pee" is retention, "dribbling water ... I don't know I'm doing it" incontinence with altered sensation,
+"no longer gets the feeling that she needs to open her bowels" a bowel change. Negated ("no accidents with
+the other end either"), the finding is false.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from nerveroot.text.compose import Contribution, dropped
+from nerveroot.text.context import Parsed
+from nerveroot.text.mentions import Found, Mention
+
+# (organ, trouble) -> the case finding. The schema has one bowel finding: any bowel change counts there.
+_FINDING = {
+    ("toilet", "retention"): "history.urinary_retention",
+    ("toilet", "incontinence"): "history.urinary_incontinence",
+    ("toilet", "sensation"): "history.altered_bladder_sensation",
+    ("toilet", "urgency"): "history.bladder_dysfunction",
+    ("bladder", "retention"): "history.urinary_retention",
+    ("bladder", "incontinence"): "history.urinary_incontinence",
+    ("bladder", "sensation"): "history.altered_bladder_sensation",
+    ("bladder", "urgency"): "history.bladder_dysfunction",
+    ("bladder", "dysfunction"): "history.bladder_dysfunction",
+    ("bowel", "retention"): "history.bowel_incontinence",
+    ("bowel", "incontinence"): "history.bowel_incontinence",
+    ("bowel", "sensation"): "history.bowel_incontinence",
+    ("bowel", "urgency"): "history.bowel_incontinence",
+    ("bowel", "dysfunction"): "history.bowel_incontinence",
+    ("sexual", "retention"): "history.sexual_dysfunction",
+    ("sexual", "sensation"): "history.sexual_dysfunction",
+    ("sexual", "dysfunction"): "history.sexual_dysfunction",
+}
+# Troubles that name their organ themselves ("wet myself", "soiled herself").
+_OWN = {"wetting": "history.urinary_incontinence", "soiling": "history.bowel_incontinence"}
+# Organ words that are also places on the skin: numb there is saddle numbness, not a bowel that is not felt.
+_PLACE = re.compile(r"an(?:us|al)|back\s+passage", re.I)
+_NEAR = 80  # an organ further than this from its trouble, in another clause, is not its organ
+
+
+def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]:
+    organs = [m for m in found["organs"] if not dropped(m)]
+    owned = sorted((f.start, f.end) for f in found["findings"])
+    clauses = sorted(set(parsed.clauses) | set(parsed.sentences))
+    for t in found["troubles"]:
+        if dropped(t) or _inside_finding(t, owned):
+            continue  # a finding phrase ("can't pass urine") has said it already
+        organ = _organ(t, organs, clauses, parsed.sentences, regions=found["regions"])
+        kind = t.entry.kind or ""
+        if kind in _OWN:  # "wet myself", "wearing pads": the bladder's, unless the bowel is named
+            own = _OWN[kind] if organ is None or organ.entry.kind not in ("bowel", "bladder") else None
+            path = own or _FINDING.get((organ.entry.kind or "", "incontinence")) if organ else _OWN[kind]
+            yield Contribution(path or _OWN[kind], not t.flags.negated, [(t.start, t.end)], t.flags.uncertain)
+            continue
+        if organ is None or (kind == "sensation" and _PLACE.fullmatch(organ.text)):
+            continue  # "reduced feeling around the anus" is the saddle's skin (compose.py), not the bowel
+        path = _FINDING.get((organ.entry.kind or "", kind))
+        if path is None:
+            continue
+        spans = sorted({(t.start, t.end), (organ.start, organ.end)})
+        yield Contribution(path, not t.flags.negated, spans, t.flags.uncertain)
+
+
+def _inside_finding(m: Mention, owned: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(owned, (m.start, 1 << 30)) - 1
+    return i >= 0 and owned[i][0] <= m.start < owned[i][1]
+
+
+def _organ(
+    t: Mention, organs: list[Mention], clauses: list[int], sentences: list[int], *, regions: list[Mention]
+) -> Mention | None:
+    """The organ the trouble names itself ("double void"); else the nearest in its own clause; else, when the
+    clause names no body part ("both legs are numb"), the nearest in its sentence."""
+    inner = next((o for o in organs if t.start <= o.start < t.end), None)
+    if inner is not None:
+        return inner
+    c = bisect.bisect_right(clauses, t.start) - 1
+    c_lo = clauses[c] if c >= 0 else 0
+    c_hi = clauses[c + 1] if c + 1 < len(clauses) else 1 << 30
+    if any(c_lo <= r.start < c_hi for r in regions):
+        return min((o for o in organs if c_lo <= o.start < c_hi), key=lambda o: _distance(o, t), default=None)
+    s = bisect.bisect_right(sentences, t.start) - 1
+    s_lo = sentences[s] if s >= 0 else 0
+    s_hi = sentences[s + 1] if s + 1 < len(sentences) else 1 << 30
+    own = [o for o in organs if c_lo <= o.start < c_hi and o.start != t.start]
+    pool = own or [o for o in organs if s_lo <= o.start < s_hi and _distance(o, t) <= _NEAR]
+    named = [o for o in pool if o.entry.kind != "toilet"] or pool  # "rush to the loo to open my bowels"
+    if not named:
+        return None
+    return min(named, key=lambda o: _distance(o, t))
+
+
+def _distance(a: Mention, b: Mention) -> int:
+    return max(0, a.start - b.end, b.start - a.end)

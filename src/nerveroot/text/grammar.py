@@ -1,0 +1,277 @@
+"""The strength grammar: a grade, "weak" or "normal" said of a list of movements, on the sides named with it.
+
+Concepts come from the lexicon: movements (lookups.muscle), grades ("4/5", "MRC 4", "grade 3"), strength
+words (grammar: weak, normal, throughout, paralysis) and sides. In each sentence, movements joined by
+commas, "and" or "/" form one list, and a grade applies to the list it is written against: after it
+("hip flexion, knee extension and ankle dorsiflexion 4/5") or before it ("4/5 in hip flexion, ...") as the
+sentence's first grade or list shows. A grade with no list of its own repeats the last one ("EHL 4/5 on the
+left, 5/5 on the right"). "Throughout" and plural limbs ("both lower limbs", "the legs") are every
+movement of the leg, on both sides.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nerveroot.text.compose import Contribution, dropped
+from nerveroot.text.context import Parsed
+from nerveroot.text.mentions import Found, Mention, inside
+from nerveroot.text.sides import SideFinder, both, plural
+
+# Words allowed between the movements of one list, and between a list and its grade or strength word.
+_JOIN = re.compile(
+    r"^(?:[\s,/&+]|\band\b|\bor\b|\bthe\b|\bof\b|\bin\b|\bhis\b|\bher\b|\bmy\b|\btheir\b)*$", re.I
+)
+_NEAR = re.compile(
+    r"^(?:[\s,:()\-=\"'“”‘’]|\b(?:and|the|of|in|for|on|at|to|his|her|my|their|both|power|strength|muscles?|is|was|are|"
+    r"were|graded|grade|MRC|with|all|be|been|seems?|appears?|groups?|movements?|measured|tested|against|"
+    r"resistance|gravity|only|just|now|still|also|mildly|slightly|markedly|not|never|no|have|has|had|become|became|becoming|got|get|gets|getting|gone|go|goes|going|went|feel|feels|felt|feeling|seem|seems|very|quite|really|so|too|bit|a|more|steadily|gradually|progressively|increasingly)\b|n['’]t)*$",
+    re.I,
+)
+_NEAR_CHARS = 45
+_SIDE_CHARS = 14  # a side word this close before a movement is that movement's own ("left EHL")
+_SKIP_SECTIONS = frozenset({"imaging", "plan", "family"})
+
+
+@dataclass
+class _Run:
+    """Movements named as one list."""
+
+    items: list[Mention]
+    start: int
+    end: int
+    claimed: bool = False
+
+
+@dataclass
+class _Said:
+    """A grade or strength word with the list it applies to."""
+
+    value: object  # an MRC grade, True (weak, not graded) or 5 (normal)
+    start: int
+    end: int
+    run: _Run | None = None
+    paralysis: bool = False  # said by a paralysis word ("paraplegia"), which needs no list of movements
+    everywhere: bool = False  # "4/5 throughout", "paraplegia": every movement of the leg
+    both_legs: bool = False  # "paraparesis": both legs by definition
+    elided: bool = False  # the list was said with an earlier grade ("..., 5/5 on the right")
+
+
+def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Iterator[Contribution]:
+    """Weakness findings from grades and strength words said of movements."""
+    owned = sorted((f.start, f.end) for f in found["findings"])
+    movements = [m for m in found["movements"] if _usable(m, owned)]
+    grades = [m for m in found["grades"] if _usable(m, owned)]
+    words = [m for m in found["strength"] if m.section not in _SKIP_SECTIONS and not dropped(m)]
+    bounds = parsed.sentences
+    for k, lo in enumerate(bounds):
+        hi = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+        gs = [g for g in grades if lo <= g.start < hi]
+        ws = [w for w in words if lo <= w.start < hi]
+        if not (gs or ws):
+            continue
+        ms = [m for m in movements if lo <= m.start < hi]
+        runs = _runs(text, ms)
+        throughout = [w for w in ws if w.entry.kind == "throughout"]
+        said = _grades(text, gs, runs, throughout) + _words(text, ws, runs, gs)
+        for s in said:
+            yield from _contribute(text, s, finder, ms)
+
+
+def _usable(m: Mention, owned: list[tuple[int, int]]) -> bool:
+    return m.section not in _SKIP_SECTIONS and not inside(m, owned)
+
+
+_SIDE_WORDS = re.compile(
+    r"\b(?:left|right|lt|rt|bilateral(?:ly)?|bilat|b/l|both(?:\s+sides)?|(?-i:L|R))\b", re.I
+)
+_ELSEWHERE = re.compile(r"\b(?:otherwise|elsewhere|else|rest|remaining|other|except)\b", re.I)
+_PARA = re.compile(r"\bpara(?:pleg|pare)", re.I)
+
+
+def _strip_sides(gap: str) -> str:
+    return _SIDE_WORDS.sub(" ", gap)
+
+
+def _runs(text: str, movements: list[Mention]) -> list[_Run]:
+    runs: list[_Run] = []
+    for m in movements:
+        if runs and _JOIN.match(_strip_sides(text[runs[-1].end : m.start])):
+            runs[-1].items.append(m)
+            runs[-1].end = m.end
+        else:
+            runs.append(_Run([m], m.start, m.end))
+    return runs
+
+
+def _near(text: str, a_end: int, b_start: int, between: list[Mention], limit: int = _NEAR_CHARS) -> bool:
+    """Are two items close, with only small words (or sides, or strength words) between them?"""
+    if b_start < a_end or b_start - a_end > limit:
+        return False
+    gap = list(text[a_end:b_start])
+    for o in between:  # strength words ("reduced", "throughout") between a list and its grade are allowed
+        if a_end <= o.start and o.end <= b_start:
+            gap[o.start - a_end : o.end - a_end] = " " * (o.end - o.start)
+    return _NEAR.match(_strip_sides("".join(gap))) is not None
+
+
+def _grade_value(g: Mention) -> object:
+    """The MRC grade; a + or - is kept where the case has it (4+, 4-), else the grade itself ("3-" is 3)."""
+    text = (
+        g.groups.get("grade")
+        or g.groups.get("grade2")
+        or g.groups.get("grade3")
+        or g.groups.get("grade4")
+        or ""
+    )
+    if text in ("4+", "4-"):
+        return text
+    return int(text[0]) if text[:1].isdigit() else True
+
+
+def _grades(text: str, grades: list[Mention], runs: list[_Run], throughout: list[Mention]) -> list[_Said]:
+    """Each grade with its list: the sentence's first item (a grade or a list) says which way they go."""
+    prefix = bool(grades) and (not runs or grades[0].start < runs[0].start)
+    out: list[_Said] = []
+    last: _Run | None = None
+    last_end = -1
+    for i, g in enumerate(grades):
+        prev_end = grades[i - 1].end if i else -1
+        next_start = grades[i + 1].start if i + 1 < len(grades) else 1 << 30
+        before = [r for r in runs if prev_end <= r.start and r.end <= g.start and not r.claimed]
+        after = [r for r in runs if g.end <= r.start and r.end <= next_start and not r.claimed]
+        chosen = None
+        for candidates in (after[:1], before[-1:]) if prefix else (before[-1:], after[:1]):
+            for r in candidates:
+                lo, hi = (r.end, g.start) if r.end <= g.start else (g.end, r.start)
+                if _near(text, lo, hi, throughout) and not _owned_by_other(
+                    text, r, g, grades, prefix=prefix, throughout=throughout
+                ):
+                    chosen = r
+            if chosen:
+                break
+        everywhere = any(
+            _near(text, g.end, t.start, [], 25) or _near(text, t.end, g.start, [], 25) for t in throughout
+        )
+        elided = False
+        if (
+            chosen is None
+            and last is not None
+            and not everywhere
+            and not _ELSEWHERE.search(text, last_end, g.start)
+        ):
+            chosen, elided = last, True  # "EHL 4/5 on the left, 5/5 on the right": the list is not said again
+        if chosen is not None:
+            chosen.claimed = True
+            last, last_end = chosen, g.end
+            everywhere = False
+        out.append(_Said(_grade_value(g), g.start, g.end, chosen, everywhere=everywhere, elided=elided))
+    return out
+
+
+def _owned_by_other(
+    text: str, r: _Run, g: Mention, grades: list[Mention], *, prefix: bool, throughout: list[Mention]
+) -> bool:
+    """Is the list written against another grade the sentence's way round ("DF 3/5" after "..., 5/5, ")?"""
+    for other in grades:
+        if other is g:
+            continue
+        if not prefix and r.end <= other.start and _near(text, r.end, other.start, throughout):
+            return True
+        if prefix and other.end <= r.start and _near(text, other.end, r.start, throughout):
+            return True
+    return False
+
+
+def _words(text: str, words: list[Mention], runs: list[_Run], grades: list[Mention]) -> list[_Said]:
+    """Strength words: "weakness of" / "are weak" a list, "normal" beside it, paralysis. A list that has its
+    grade already (claimed) takes no word: the grade says more ("reduced power 4/5 in hip flexion")."""
+    out: list[_Said] = []
+    for w in words:
+        kind = w.entry.kind
+        if kind == "throughout":
+            continue
+        if kind == "paralysis":
+            value: object = None if w.flags.negated else int(w.entry.value or 0)
+        elif kind == "weak":
+            value = 5 if w.flags.negated else True
+        else:
+            value = True if w.flags.negated else 5
+        if value is None:
+            continue
+        limit = 15 if kind == "normal" else _NEAR_CHARS
+        run = next(
+            (r for r in runs if not r.claimed and (
+                _near(text, w.end, r.start, [], limit) or _near(text, r.end, w.start, [], limit)
+            )),
+            None,
+        )  # fmt: skip
+        if run is not None or kind == "paralysis":
+            para = kind == "paralysis"
+            out.append(
+                _Said(value, w.start, w.end, run, paralysis=para, both_legs=_PARA.search(w.text) is not None)
+            )
+    return out
+
+
+def _contribute(text: str, s: _Said, finder: SideFinder, movements: list[Mention]) -> Iterator[Contribution]:
+    if s.run is None:
+        if not (s.everywhere or s.paralysis):
+            return  # a grade said of no movement ("grade 2" of a slip) says nothing of strength
+        where = (
+            ["left", "right"] if s.both_legs
+            else _group_side(text, s.start, s.end, finder, items=[], movements=movements) or (["left", "right"] if s.everywhere
+                                                                   else finder.find(s.start, s.end))
+        )  # fmt: skip
+        for side in where:
+            yield Contribution(f"weakness.{side}.leg", s.value, [(s.start, s.end)])
+        return
+    items = s.run.items
+    g_lo, g_hi = (s.start, s.end) if s.elided else (min(s.start, s.run.start), max(s.end, s.run.end))
+    group = _group_side(text, g_lo, g_hi, finder, items=items, movements=movements)
+    for m in items:
+        own = None if s.elided else _own_side(text, m, finder)
+        where = own or group or (["left", "right"] if plural(m.text) else finder.find(g_lo, g_hi))
+        spans = (
+            [(min(m.start, s.start), max(m.end, s.end))]
+            if not s.elided
+            else [(m.start, m.end), (s.start, s.end)]
+        )
+        for side in where:
+            yield Contribution(f"weakness.{side}.{m.entry.value or 'leg'}", s.value, spans)
+
+
+def _own_side(text: str, m: Mention, finder: SideFinder) -> list[str] | None:
+    """A side written just before a movement is its own ("left EHL", "L hip flexion")."""
+    k = bisect.bisect_right(finder.starts, m.start) - 1
+    if k < 0:
+        return None
+    side = finder.sides[k]
+    if side.end <= m.start and m.start - side.end <= _SIDE_CHARS and _JOIN.match(text[side.end : m.start]):
+        return both(side.value)
+    return None
+
+
+def _group_side(
+    text: str, lo: int, hi: int, finder: SideFinder, *, items: list[Mention], movements: list[Mention]
+) -> list[str] | None:
+    """A side said with the whole group: inside it but not before one movement, or just after it."""
+    owned = {id(finder.sides[k]) for m in items for k in [bisect.bisect_right(finder.starts, m.start) - 1]
+             if k >= 0 and _own_side(text, m, finder) is not None}  # fmt: skip
+    for side in finder.sides:
+        if lo <= side.start and side.end <= hi and id(side) not in owned:
+            return both(side.value)
+    k = bisect.bisect_left(finder.starts, hi)
+    if k < len(finder.sides):
+        side = finder.sides[k]
+        gap = text[hi : side.start]
+        close = side.start - hi <= 20 and re.fullmatch(r"[\s,:]*(?:(?:on|in|at|the|of|both)\s+)*", gap, re.I)
+        if close and not any(
+            0 <= m.start - side.end <= _SIDE_CHARS and _JOIN.match(text[side.end : m.start])
+            for m in movements
+        ):
+            return both(side.value)
+    return None

@@ -1,0 +1,78 @@
+"""Concept mentions: every lexicon phrase found in a text, with overlaps settled.
+
+Each kind of concept (findings, symptoms, regions, sides, movements, grades, strength words, topics, ...) is
+scanned once through one index (scan.py). Where phrases of the first four kinds overlap, the earlier kind
+wins: a finding ("numb between my legs") beats a word to ignore ("back passage"), which beats a symptom
+word, which beats a body region.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from nerveroot.text.context import Flags
+from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
+from nerveroot.text.scan import word_starts
+
+_PRIORITY = ("findings", "ignore", "symptoms", "regions")
+_QUOTES = re.compile(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])")
+
+
+@dataclass
+class Mention:
+    """One phrase found in the text, with what ConText and the sections say about it."""
+
+    entry: Entry
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str]
+    flags: Flags = field(default_factory=Flags)
+    section: str = ""
+
+
+@dataclass
+class Found:
+    """The mentions of each kind; the first four kinds do not overlap one another."""
+
+    by_kind: dict[str, list[Mention]]
+    ignored: list[tuple[int, int]]  # sorted spans of words to ignore
+
+    def __getitem__(self, kind: str) -> list[Mention]:
+        return self.by_kind[kind]
+
+
+def find_mentions(text: str) -> Found:
+    lexicon = load_lexicon()
+    plain = _QUOTES.sub(" ", text)  # "legs 'giving way'": quotes around words are not words (same offsets)
+    found = lexicon.scanner.scan(plain, word_starts(plain))
+    by_kind = {
+        kind: [Mention(entry, m.start(), m.end(), m.group(), _groups(m)) for entry, m in matches]
+        for kind, matches in zip(SCAN_ORDER, found, strict=True)
+    }
+    taken = bytearray(len(text))
+    for kind in _PRIORITY:
+        kept = []
+        for m in by_kind[kind]:
+            if any(taken[m.start : m.end]):
+                continue
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+            kept.append(m)
+        by_kind[kind] = kept
+    ignored = sorted((m.start, m.end) for m in by_kind["ignore"])
+    by_kind["sides"] = [m for m in by_kind["sides"] if not inside(m, ignored)]
+    return Found(by_kind, ignored)
+
+
+def _groups(m: re.Match[str]) -> dict[str, str]:
+    if not m.re.groupindex:
+        return {}
+    return {k: v for k, v in m.groupdict().items() if v is not None}
+
+
+def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """Is the mention within one of `spans` (sorted, non-overlapping)?"""
+    i = bisect.bisect_right(spans, (m.start, 1 << 30)) - 1
+    return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]

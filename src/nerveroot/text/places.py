@@ -1,0 +1,203 @@
+"""Which symptom goes with which body part: a symptom word ("numb") takes the body parts named after it in
+its sentence, or, when it comes after them ("the inner shin is numb"), the ones before it, unless a verb
+stands between and parts follow it ("raising the left leg produces pain in the right buttock"). The saddle
+area and the thoracic spine are places, not leg regions: numbness there is saddle numbness, pain there
+thoracic pain. Sides: sides.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from nerveroot.text.compose import Contribution, dropped
+from nerveroot.text.context import Parsed
+from nerveroot.text.mentions import Mention
+from nerveroot.text.sides import SideFinder, plural
+
+# Words that except the parts after them from what was just said of the others.
+_EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|save\s+for)\b", re.I)
+# The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").
+_MIDLINE = frozenset({"low_back"})
+
+
+def _sentence_of(parsed: Parsed, pos: int) -> int:
+    return bisect.bisect_right(parsed.sentences, pos) - 1
+
+
+def symptom_regions(
+    symptoms: list[Mention], regions: list[Mention], finder: SideFinder, parsed: Parsed, text: str
+) -> Iterator[Contribution]:
+    """Each symptom word with the body parts it is said of."""
+    items = sorted([*symptoms, *regions], key=lambda m: m.start)
+    symptom_sentences = {_sentence_of(parsed, s.start) for s in symptoms}
+    symptom_starts = [s.start for s in symptoms]
+    group: list[Mention] = []
+    group_sentence = -2
+    pending: list[Mention] = []
+    pending_sentence = -1
+    attached: list[tuple[list[Mention], Mention]] = []
+    before: list[tuple[list[Mention], Mention]] = []  # body parts named before their symptom word
+    grouped: list[list[Mention]] = []
+    last_was_symptom = False
+    for m in items:
+        sentence = _sentence_of(parsed, m.start)
+        if m.entry.section == "symptoms":
+            if last_was_symptom and group and group_sentence == sentence:
+                group.append(m)
+            else:
+                group = [m]
+                grouped.append(group)
+                group_sentence = sentence
+                if pending and pending_sentence == sentence:
+                    before.extend((group, r) for r in pending)
+                pending = []
+            last_was_symptom = True
+            continue
+        last_was_symptom = False
+        if (
+            group
+            and group_sentence == sentence
+            and not _own_clause(m, group, symptoms, symptom_starts, parsed)
+        ):
+            attached.append((group, m))
+        elif (
+            group
+            and group_sentence == sentence - 1
+            and sentence not in symptom_sentences
+            and _fragment(m, parsed, text)
+        ):
+            attached.append((group, m))  # "Pain down the leg. Into the left heel."
+        else:
+            if pending_sentence != sentence:
+                pending = []
+            pending.append(m)
+            pending_sentence = sentence
+    # "the inner shin is numb": the parts before a symptom word are its own only when none follow it
+    # ("raising the left leg produces pain in the right buttock" is pain in the right buttock)
+    # ("raising the left leg reproduces her right leg pain": the part written against it wins)
+    followed = {id(g[0]) for g, _ in attached}
+    adjacent = {(id(g[0]), id(r)) for g, r in before if _next_to(r, g[0], items, text)}
+    has_adjacent = {gid for gid, _ in adjacent}
+    attached.extend(
+        (g, r) for g, r in before
+        if (id(g[0]), id(r)) in adjacent or (id(g[0]) not in followed and id(g[0]) not in has_adjacent)
+    )  # fmt: skip
+    attached.sort(key=lambda pair: pair[1].start)
+    with_region = {id(s) for g, _ in attached for s in g}
+    for symptom in symptoms:  # "LBP": a symptom word that names its own place
+        if symptom.entry.regions:
+            with_region.add(id(symptom))
+            yield from _pair(symptom, symptom, finder)
+    for g, region in attached:
+        for symptom in g:
+            excepted = (
+                symptom.end <= region.start and _EXCEPT.search(text, symptom.end, region.start) is not None
+            )
+            yield from _pair(symptom, region, finder, excepted=excepted)
+    for g in grouped:
+        for symptom in g:
+            if not dropped(symptom):
+                yield from _alone(symptom, with_place=id(symptom) in with_region)
+
+
+def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:
+    """A symptom word without a body part ("tingling"), and what it says besides ("shooting": electric pain)."""
+    present = not symptom.flags.negated
+    span = [(symptom.start, symptom.end)]
+    if not with_place and symptom.entry.kind != "altered":
+        yield Contribution(symptom.entry.kind or "pain", present, span, symptom.flags.uncertain)
+    for path, value in symptom.entry.also.items():
+        yield Contribution(path, value if present else not value, span, symptom.flags.uncertain)
+
+
+_ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
+
+
+def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str) -> bool:
+    """Is the body part written against its symptom word, with only other parts and small words between
+    ("L buttock and posterior thigh pain")?"""
+    gap = list(text[region.end : symptom.start])
+    for m in items:
+        if region.end <= m.start and m.end <= symptom.start:
+            gap[m.start - region.end : m.end - region.end] = " " * (m.end - m.start)
+    return _ADJACENT.fullmatch("".join(gap)) is not None
+
+
+def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:
+    """Is the region among the first words of a short sentence that goes on from the last ("Into the heel.")?"""
+    i = _sentence_of(parsed, m.start)
+    lo = parsed.sentences[i]
+    hi = parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else m.end + 40
+    lead = text[lo : m.start].lower().split()
+    return hi - lo <= 60 and len(lead) <= 4 and all(_LEAD.match(w.strip(",.-")) for w in lead)
+
+
+# Words that may come before the body part of a fragment that goes on from the last sentence ("Into the heel.")
+_LEAD = re.compile(
+    r"(?:into|in|to|down|through|across|round|around|up|and|also|then|radiating|spreading|going|goes|the|my|"
+    r"his|her|both|left|right|l|r|all|way)$"
+)
+
+
+def _own_clause(
+    region: Mention, group: list[Mention], symptoms: list[Mention], starts: list[int], parsed: Parsed
+) -> bool:
+    """Does the region start a clause of its own with its own symptom word ("R calf pain, L foot numb")?"""
+    clause = bisect.bisect_right(parsed.clauses, region.start) - 1
+    if clause < 0 or bisect.bisect_right(parsed.clauses, group[-1].start) - 1 == clause:
+        return False
+    nxt = bisect.bisect_right(starts, region.end)
+    return nxt < len(symptoms) and bisect.bisect_right(parsed.clauses, symptoms[nxt].start) - 1 == clause
+
+
+def _pair(
+    symptom: Mention, region: Mention, finder: SideFinder, *, excepted: bool = False
+) -> Iterator[Contribution]:
+    """A symptom in a body part. An excepted part is the other way round: "no numbness except in the heel"
+    is numbness in the heel, "sensation normal apart from the heel" a change there; "numb except the heel"
+    says nothing of the heel."""
+    if dropped(symptom) or dropped(region):
+        return
+    negated = symptom.flags.negated or region.flags.negated
+    level = symptom.entry.level
+    if excepted:
+        if not negated and level != "normal":
+            return
+        negated, level = False, ("reduced" if level == "normal" else level)
+    uncertain = symptom.flags.uncertain or region.flags.uncertain
+    spans = list(dict.fromkeys([(region.start, region.end), (symptom.start, symptom.end)]))
+    kind = symptom.entry.kind or "pain"
+    if "thoracic" in region.entry.regions:
+        if kind == "pain":
+            yield Contribution("history.thoracic_pain", not negated, spans, uncertain)
+        return
+    if "saddle" in region.entry.regions:
+        saddle = _saddle(kind, symptom, negated, spans, uncertain)
+        if saddle is not None:
+            yield saddle
+            return
+    central = set(region.entry.regions) <= _MIDLINE
+    for side in finder.find(region.start, region.end, plural=plural(region.text), near=central):
+        for region_id in region.entry.regions:
+            if region_id == "saddle" or kind == "altered":
+                continue
+            if kind == "sensation":
+                value: Any = "normal" if negated else (level or "reduced")
+                yield Contribution(f"sensation.{side}.{region_id}", value, spans, uncertain)
+            else:
+                yield Contribution(f"{kind}.{side}.{region_id}", not negated, spans, uncertain)
+
+
+def _saddle(
+    kind: str, symptom: Mention, negated: bool, spans: list[tuple[int, int]], uncertain: bool
+) -> Contribution | None:
+    """Numbness or a change of feeling in the saddle area: saddle numbness; examined, perianal sensation."""
+    if kind == "sensation":
+        value = "normal" if negated else (symptom.entry.level or "reduced")
+        return Contribution("exam.perianal_sensation", value, spans, uncertain)
+    if kind in ("numbness", "tingling", "altered"):
+        return Contribution("history.saddle_numbness", not negated, spans, uncertain)
+    return None  # pain: the buttock, where the words also name it ("pain in my bottom")

@@ -1,0 +1,145 @@
+"""The schema of lexicon.yaml: every key known, every id from the project's one vocabulary.
+
+A misspelt key is refused, not ignored; a region, movement, imaging finding, section, ConText category
+or value that is not one of the allowed ones is named with the ones that are.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from nerveroot.case import IMAGING_FINDINGS, Movement, Region
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Patterns = list[str]
+
+
+class FindingRow(_Strict):
+    set: dict[str, Any]
+    patterns: Patterns = Field(min_length=1)
+    negated: dict[str, Any] | None = None  # what a negated match sets; absent: booleans flip, others drop
+    historical_ok: bool = False  # a past illness is still part of the history (a cancer, an operation)
+    side: Literal["both"] | None = None  # said of both legs ("reflexes symmetrical")
+    unless: Patterns = []  # words in the same sentence that make it not hold ("lost 6 kg on a diet")
+
+
+class SymptomRow(_Strict):
+    kind: Literal["pain", "numbness", "tingling", "sensation", "altered"]
+    level: Literal["reduced", "absent", "normal", "increased"] | None = None
+    also: dict[str, bool] = {}
+    regions: list[Region] = []
+    patterns: Patterns = Field(min_length=1)
+
+
+class DemographicRow(_Strict):
+    set: dict[Literal["age", "sex", "duration_weeks", "onset"], Any]
+    patterns: Patterns = Field(min_length=1)
+
+
+Category = Literal[
+    "NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PSEUDO", "TERMINATE"
+]
+
+
+class ContextRule(_Strict):
+    literal: str
+    category: Category
+    direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+    pattern: list[dict[str, Any]] | None = None
+    max_scope: int | None = Field(default=None, ge=1, le=50)
+
+
+class ContextRules(_Strict):
+    max_scope: int = Field(ge=1, le=50)
+    max_scope_source: str
+    max_scope_reason: str
+    rules: list[ContextRule]
+
+
+SectionKind = Literal["history", "exam", "imaging", "plan", "past_history", "family", "social", "medication"]
+
+
+class Grammar(_Strict):
+    """Words the strength grammar assembles: a grade applied to a list of movements, on one or both sides."""
+
+    weak: Patterns  # "weakness", "reduced power"
+    normal: Patterns  # "normal", "intact", "full"
+    throughout: Patterns  # "throughout", "in all groups": every movement of the legs named
+    paralysis: dict[int, Patterns]  # grade -> words that give it ("paraplegia" -> 0)
+
+
+class Topics(_Strict):
+    """Words that raise a warning-sign topic, and words that settle one raised as denied ("normal")."""
+
+    words: dict[str, Patterns]
+    denied: Patterns
+
+
+class Functions(_Strict):
+    """Bladder, bowel and sexual function: organs, and troubles said of them."""
+
+    organs: dict[Literal["bladder", "bowel", "sexual", "toilet"], Patterns]
+    troubles: dict[
+        Literal["retention", "incontinence", "sensation", "urgency", "dysfunction", "wetting", "soiling"],
+        Patterns,
+    ]
+
+
+class Time(_Strict):
+    """Which time phrases date the symptoms, and which words say they are new or gone."""
+
+    not_symptoms: Patterns  # a clause about a scan, a visit, smoking: its duration is not the symptoms'
+    future: Patterns  # "in two weeks", "for six weeks" after a plan
+    recent: Patterns  # "new", "since yesterday": the symptoms began days ago
+    worsening: Patterns  # "getting worse", "by the day": said of weakness, it is progressive
+
+
+class Imaging(_Strict):
+    modality: dict[Literal["mri", "ct", "xray"], Patterns]
+    generic: Patterns  # "the scan": read as MRI
+    old: Patterns  # an old scan ("dated 2019")
+    planned: Patterns  # a scan only asked for, unless its result is given
+    results: Patterns  # words that give a scan's result ("showed")
+    not_findings: Patterns  # a report's lines that give the reason for the scan
+    findings: dict[str, Patterns]
+    zone: dict[Literal["central", "paracentral", "foraminal", "extraforaminal"], Patterns]
+    compresses: Patterns  # verbs that name what a finding presses on
+    normal_words: Patterns  # "normal", "unremarkable"
+
+    @model_validator(mode="after")
+    def _known(self) -> Imaging:
+        unknown = sorted(set(self.findings) - set(IMAGING_FINDINGS))
+        if unknown:
+            raise ValueError(f"unknown imaging finding(s) {unknown}; allowed: {', '.join(IMAGING_FINDINGS)}")
+        return self
+
+
+class LexiconFile(_Strict):
+    macros: dict[str, str]
+    lookups: dict[
+        Literal["muscle", "reflex", "level", "sign", "sex", "unit", "number", "trunk"],
+        dict[str | int | float, Patterns],
+    ]
+    sides: dict[Literal["left", "right", "both", "that", "other"], Patterns]
+    regions: dict[Region, Patterns]
+    body_areas: dict[Literal["saddle", "saddle_or_buttock", "thoracic"], Patterns]
+    region_expansions: dict[str, list[Region]] = {}
+    pronoun_movements: dict[Region, Movement] = {}
+    symptoms: list[SymptomRow]
+    findings: list[FindingRow]
+    demographics: list[DemographicRow]
+    ignore: Patterns
+    functions: Functions
+    rest: dict[Literal["unrelenting", "weak", "eases_on_rising", "relieved"], Patterns]
+    sections: dict[SectionKind, list[str]]
+    topics: Topics
+    grammar: Grammar
+    time: Time
+    imaging: Imaging
+    context: ContextRules

@@ -1,0 +1,85 @@
+"""Sections of a note (history, examination, imaging, plan, ...) by medspaCy's sectionizer.
+
+What a section is for decides what its words may say: a plan or safety-netting section gives no findings
+("come back if you get numbness down there"), an imaging section gives imaging findings, family history is
+someone else's, past history is not the present illness. The titles are lexicon data (`sections`). A text
+without any title is one untitled section, and spaCy is not loaded for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from nerveroot.text.lexicon import Lexicon, load_lexicon
+from nerveroot.text.tokens import blank_nlp
+
+# Sections whose words give no present findings of the person.
+SILENT = frozenset({"plan", "family"})
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Where each section starts (character offsets, ascending) and its kind ("" before the first title)."""
+
+    starts: list[int]
+    kinds: list[str]
+
+    def kind_at(self, pos: int) -> str:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.kinds[i] if i >= 0 else ""
+
+
+# Section kinds that change what their words may say; a text with titles of no such kind needs no sections.
+_EFFECT = frozenset({"plan", "family", "past_history", "imaging", "social"})
+
+
+@cache
+def _titles() -> re.Pattern[str]:
+    """One expression for the titles that matter: a text that matches none is one untitled section."""
+    lexicon = load_lexicon()
+    words = sorted(
+        {t for k, ts in lexicon.section_titles.items() if k in _EFFECT for t in ts}, key=len, reverse=True
+    )
+    body = "|".join(r"\s*".join(re.escape(w) for w in re.findall(r"\w+|[^\w\s]", t)) for t in words)
+    return re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE)
+
+
+@cache
+def _sectionizer() -> Any:
+    from medspacy.section_detection import Sectionizer, SectionRule
+
+    lexicon: Lexicon = load_lexicon()
+    sectionizer = Sectionizer(blank_nlp(), rules=None, span_attrs=None)
+    sectionizer.add(
+        [SectionRule(literal=t, category=kind) for kind, ts in lexicon.section_titles.items() for t in ts]
+    )
+    return sectionizer
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def find_sections(text: str) -> Sections:
+    """Each titled section, from its title to the next title or the end of its paragraph."""
+    if not _titles().search(text):
+        return Sections([0], [""])
+    doc = blank_nlp().make_doc(text)
+    with warnings.catch_warnings():  # spaCy warns that the token matcher is empty: every title is a phrase
+        warnings.filterwarnings("ignore", message=r"\[W036\]")
+        _sectionizer()(doc)
+    marks: dict[int, str] = {0: ""}
+    for s in doc._.sections:
+        if s.category is not None:
+            marks[doc[s.title_start].idx if s.title_start < len(doc) else len(text)] = str(s.category)
+    titled = sorted(marks)
+    for m in _PARAGRAPH.finditer(text):  # a titled section ends with its paragraph
+        i = bisect.bisect_right(titled, m.start()) - 1
+        if marks[titled[i]] and m.end() not in marks:
+            marks[m.end()] = ""
+    starts = sorted(marks)
+    return Sections(starts, [marks[p] for p in starts])

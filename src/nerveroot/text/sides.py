@@ -1,0 +1,102 @@
+"""Sides: which leg a phrase is said of, from the side words around it.
+
+A side belongs to the words of its own clause ("L buttock and posterior thigh pain"); a plural ("calves",
+"legs", "the lower extremities") is both sides; failing that, the nearest side in the sentence, then the last
+side named ("on that side"). When no side is named at all the side is "unknown" (CASE_SCHEMA.md): never a
+silent left.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from nerveroot.text.context import Parsed
+from nerveroot.text.mentions import Mention
+
+LEG_SIDES = ("left", "right")
+# A body part named in the plural is on both sides ("both calves", "my legs", "the lower extremities").
+_PLURAL = re.compile(
+    r"\b(?:legs|calves|thighs|feet|shins|knees|heels|soles|buttocks|hips|ankles|limbs|extremities)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Side:
+    value: str  # left / right / both
+    start: int
+    end: int
+
+
+def resolve_sides(raw: list[Mention]) -> list[Side]:
+    """Concrete sides: "that side" is the last side named, "the other side" its opposite."""
+    out: list[Side] = []
+    for m in raw:
+        value = m.entry.value or ""
+        if value in ("that", "other"):
+            if not out:
+                continue
+            last = out[-1].value
+            value = last if value == "that" or last == "both" else ("right" if last == "left" else "left")
+        out.append(Side(value, m.start, m.end))
+    return out
+
+
+class SideFinder:
+    """The side (or sides) a phrase belongs to, from the side words around it."""
+
+    def __init__(self, sides: list[Side], parsed: Parsed) -> None:
+        self.sides = sides
+        self.starts = [s.start for s in sides]
+        self.sentences = parsed.sentences
+        self.clauses = sorted(set(parsed.clauses) | set(parsed.sentences))
+
+    @staticmethod
+    def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(marks, pos) - 1
+        lo = marks[i] if i >= 0 else 0
+        hi = marks[i + 1] if i + 1 < len(marks) else 1 << 30
+        return lo, hi
+
+    def find(
+        self, start: int, end: int, *, normal: bool = False, plural: bool = False, near: bool = False
+    ) -> list[str]:
+        """Left, right, both, or ["unknown"]; a normal finding with no side named anywhere is on both.
+        `near`: only a side said in the phrase's own clause counts (the low back is in the middle)."""
+        sides, starts = self.sides, self.starts
+        k = bisect.bisect_left(starts, start)  # first side at or after the phrase
+        j = k - 1  # last side before it
+        if k < len(sides) and sides[k].end <= end:
+            return both(sides[k].value)  # named inside the phrase ("SLR positive L")
+        after = bisect.bisect_left(starts, end)
+        clause = self._bounds(self.clauses, start)
+        if j >= 0 and sides[j].start >= clause[0]:
+            return both(sides[j].value)
+        if after < len(sides) and sides[after].start < clause[1]:
+            return both(sides[after].value)
+        if plural:
+            return list(LEG_SIDES)
+        if near:
+            return ["unknown"]
+        sentence = self._bounds(self.sentences, start)
+        close = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
+        close = [s for s in close if sentence[0] <= s.start < sentence[1]]
+        if close:
+            best = min(close, key=lambda s: start - s.end if s.end <= start else s.start - end)
+            return both(best.value)
+        if j >= 0:
+            return both(sides[j].value)
+        if sides:
+            return both(sides[0].value)
+        if normal:  # "plantars downgoing", "heel and toe walking normal": said of both legs
+            return list(LEG_SIDES)
+        return ["unknown"]
+
+
+def both(value: str) -> list[str]:
+    return list(LEG_SIDES) if value == "both" else [value]
+
+
+def plural(text: str) -> bool:
+    return _PLURAL.search(text) is not None

@@ -1,0 +1,351 @@
+"""Time and course: how long the symptoms have lasted, whether symptoms in both legs are new, whether weakness
+is getting worse, whether a spinal operation was recent; with age, sex and onset.
+
+A duration counts for the symptoms only when it is their own time phrase: not a scan's, a visit's, a
+cigarette habit's, a past illness's, nor a plan's ("review in 2 weeks"). Words near a time phrase decide
+whose it is: the nearest event in its sentence, a symptom or something else.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from nerveroot.text.compose import Contribution, dropped, duration
+from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import Lexicon, load_lexicon
+from nerveroot.text.mentions import Found, Mention, inside
+from nerveroot.text.onset import ces_onset
+from nerveroot.text.settle import Doubt, words
+
+NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
+RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
+CHRONIC_WEEKS = 12  # back pain this old is the background of a new episode of leg pain
+_TRIVIAL = re.compile(r"^\s*$")
+_NOT_FOR_TIME = frozenset({"plan", "family", "social", "past_history", "imaging"})
+# A duration in a clause about an earlier episode is not the length of this one.
+_EARLIER = re.compile(
+    r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
+    re.I,
+)
+_IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
+_CHANGE = re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I)
+_CHRONIC = re.compile(
+    r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
+    re.I,
+)
+_EXERTION = re.compile(
+    r"\b(?:walk\w*|stand\w*|exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b", re.I
+)
+_BOTH = re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
+_NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
+# Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
+_EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
+_SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
+# A finding phrase whose time is the symptoms' own: weakness, signs, the present story's complaints. Others
+# (a cancer, an operation, weight lost, smoking) have times of their own.
+_SYMPTOM_PATHS = (
+    "weakness", "pain.", "numbness.", "tingling.", "tests.", "reflexes.", "sensation", "history.saddle", "history.bladder", "history.urinary",
+    "history.bowel", "history.sexual", "history.progressive", "history.worse", "history.relieved",
+    "history.pain", "history.shooting", "history.burning", "history.thoracic", "history.gait",
+    "history.bilateral", "history.altered", "history.back_pain", "history.leg_pain", "history.morning",
+    "history.improves", "history.no_improvement", "history.night_pain", "history.sudden", "history.hand",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Dated:
+    weeks: float
+    mention: Mention
+    leg: bool  # said in a sentence about the leg (sciatica), not only the back
+
+
+def read_time(
+    text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
+) -> tuple[list[Contribution], list[Doubt]]:
+    lexicon = load_lexicon()
+    out: list[Contribution] = []
+    spans = sorted((f.start, f.end) for f in found["findings"])
+    dated: list[Dated] = []
+    times: list[tuple[float, Mention]] = []
+    for m in found["demographics"]:
+        if inside(m, spans):
+            continue
+        if "duration_weeks" in m.entry.sets:
+            weeks = duration(lexicon, m.groups)
+            if weeks is not None:
+                times.append((weeks, m))
+                if _dates_symptoms(lexicon, text, m, found, parsed):
+                    dated.append(Dated(weeks, m, _leg_sentence(found, parsed, m.start)))
+            continue
+        for path, raw in m.entry.sets.items():
+            value = _demographic(raw, m)
+            if value is not None:
+                out.append(Contribution(path, value, [(m.start, m.end)]))
+    chosen = dated
+    longest = max(dated, key=lambda d: d.weeks, default=None)
+    if (
+        longest is not None
+        and not longest.leg
+        and longest.weeks >= CHRONIC_WEEKS
+        and any(d.leg for d in dated)
+    ):
+        chosen = [d for d in dated if d.leg]  # "back pain for 10 years, leg pain for 3 weeks": this episode
+    weeks = max((d.weeks for d in chosen), default=None)
+    for d in chosen:
+        if d.weeks == weeks:
+            out.append(Contribution("duration_weeks", d.weeks, [(d.mention.start, d.mention.end)]))
+    doubts: list[Doubt] = []
+    out.extend(
+        _both_legs(
+            lexicon, text, parsed=parsed, contributions=contributions, times=times, weeks=weeks, doubts=doubts
+        )
+    )
+    out.extend(_progressive(lexicon, text, parsed, found, contributions))
+    out.extend(_recent_surgery(found, parsed, times))
+    out.extend(ces_onset(text, found, parsed, contributions, times))
+    out.extend(_rest_pain(text, found, parsed, contributions))
+    return out, doubts
+
+
+def _demographic(raw: Any, m: Mention) -> Any:
+    if not (isinstance(raw, str) and raw.startswith("$")):
+        return raw
+    text = m.groups.get(raw[1:])
+    if raw == "$age":
+        return float(text) if text else None
+    if raw == "$sex" and text:
+        return look_sex(text)
+    return None
+
+
+def look_sex(words: str) -> str | None:
+    from nerveroot.text.lexicon import look_up
+
+    found = look_up(load_lexicon(), "sex", words)
+    return None if found is None or _TRIVIAL.match(found) else found
+
+
+def _sentence(parsed: Parsed, pos: int, size: int = 1 << 30) -> tuple[int, int]:
+    i = bisect.bisect_right(parsed.sentences, pos) - 1
+    lo = parsed.sentences[i] if i >= 0 else 0
+    hi = parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else size
+    return lo, hi
+
+
+def _clause(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:
+    marks = sorted(set(parsed.clauses) | set(parsed.sentences))
+    i = bisect.bisect_right(marks, pos) - 1
+    return (marks[i] if i >= 0 else 0), (marks[i + 1] if i + 1 < len(marks) else size)
+
+
+def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parsed: Parsed) -> bool:
+    """Is this time phrase the symptoms' own (not a visit's, a scan's, a habit's, a plan's)?"""
+    if m.section in _NOT_FOR_TIME or _IN_FUTURE.match(m.text):
+        return False
+    lo, hi = _clause(parsed, m.start, len(text))
+    if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
+        return False
+    if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
+           for f in found["findings"]):  # fmt: skip
+        return False  # "breast cancer 10 years ago" dates a past illness, not this episode
+    s_lo, s_hi = _sentence(parsed, m.start, len(text))
+    events: list[tuple[int, bool]] = []  # (distance, is a symptom)
+    for kind in ("symptoms", "regions", "findings"):
+        for f in found[kind]:
+            if s_lo <= f.start < s_hi and not f.flags.hypothetical and not f.flags.family:
+                symptom = kind != "findings" or any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
+                events.append((_distance(f.start, f.end, m), symptom))
+    for other in lexicon.time["not_symptoms"].finditer(text, s_lo, s_hi):
+        events.append((_distance(other.start(), other.end(), m), False))
+    if not events:
+        return True
+    return min(events, key=lambda e: (e[0], not e[1]))[1]  # at equal distance, the symptom
+
+
+def _distance(start: int, end: int, m: Mention) -> int:
+    if end <= m.start:
+        return m.start - end
+    if start >= m.end:
+        return start - m.end
+    return 0
+
+
+def _leg_sentence(found: Found, parsed: Parsed, pos: int) -> bool:
+    lo, hi = _sentence(parsed, pos)
+    regions = any(lo <= r.start < hi and not set(r.entry.regions) <= _NOT_LEG for r in found["regions"])
+    return regions or any(lo <= s.start < hi and "sciatica" in s.text.lower() for s in found["symptoms"])
+
+
+def _present(c: Contribution) -> bool:
+    if c.path.startswith("weakness."):
+        return c.value is True or (not isinstance(c.value, bool) and c.value not in (5, "5"))
+    if c.path.startswith("sensation."):
+        return c.value in ("reduced", "absent")
+    return c.value is True
+
+
+def _both_legs(
+    lexicon: Lexicon,
+    text: str,
+    *,
+    parsed: Parsed,
+    contributions: list[Contribution],
+    times: list[tuple[float, Mention]],
+    weeks: float | None,
+    doubts: list[Doubt],
+) -> Iterator[Contribution]:
+    """Symptoms or weakness in both legs: new (days), long-standing, or not said -> unsure.
+
+    Their own sentence says when first ("since Monday both calves tingle"); else another sentence about both
+    legs ("3/7 ago ... pain into both legs"); else the symptoms' duration; with no time at all, symptoms
+    brought on by walking are the long-standing kind (stenosis), others are left unsure."""
+    both_sentences = _both_sided_sentences(text, parsed, contributions)
+    if not both_sentences:
+        return
+    recent = lexicon.time["recent"]
+
+    def own(lo: int, hi: int) -> list[float]:
+        return [w for w, t in times if lo <= t.start < hi]
+
+    span = min(both_sentences.values())
+    new = [s for s in both_sentences if recent.search(text, *s) or any(w <= NEW_WEEKS for w in own(*s))]
+    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)]
+    about_both = [(lo, hi) for lo, hi in _sentences(parsed, len(text)) if _BOTH.search(text, lo, hi)]
+    if new:
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences[new[0]]])
+    elif old:
+        yield Contribution("history.bilateral_leg_symptoms_new", False, [both_sentences[old[0]]])
+    elif any(
+        recent.search(text, lo, hi) or any(w <= NEW_WEEKS for w in own(lo, hi)) for lo, hi in about_both
+    ):
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
+    elif weeks is not None and not any(_CHANGE.search(text, *s) for s in both_sentences):
+        yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
+    elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
+        doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
+    else:  # brought on by walking, with no time said: claudication, the long-standing kind
+        yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
+
+
+def _both_sided_sentences(
+    text: str, parsed: Parsed, contributions: list[Contribution]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Sentences whose leg findings are on both sides, each with the words of its first such finding."""
+    per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in _SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
+            continue
+        if parts[2] in _NOT_LEG or not _present(c) or c.uncertain:
+            continue
+        start, end = c.spans[0]
+        per_sentence.setdefault(_sentence(parsed, start, len(text)), {}).setdefault(parts[1], (start, end))
+    return {s: min(sides.values()) for s, sides in per_sentence.items() if len(sides) == 2}
+
+
+def _sentences(parsed: Parsed, size: int) -> list[tuple[int, int]]:
+    bounds = [*parsed.sentences, size]
+    return list(itertools.pairwise(bounds))
+
+
+def _progressive(
+    lexicon: Lexicon, text: str, parsed: Parsed, found: Found, contributions: list[Contribution]
+) -> Iterator[Contribution]:
+    """Weakness said to be getting worse ("my foot is getting weaker by the day") is progressive weakness."""
+    weak: list[tuple[int, int]] = [
+        c.spans[0] for c in contributions if c.path.startswith(("weakness.", "tests.")) and _weak(c)
+    ]
+    weak.extend((m.start, m.end) for m in found["strength"] if m.entry.kind in ("weak", "paralysis")
+                and not m.flags.negated and not m.flags.hypothetical)  # fmt: skip
+    worsening = lexicon.time["worsening"]
+    for start, end in weak:
+        lo, hi = _sentence(parsed, start, len(text))
+        for w in worsening.finditer(text, lo, hi):
+            if abs(w.start() - start) <= 60 or abs(w.start() - end) <= 60:
+                yield Contribution("history.progressive_weakness", True, [(start, end), (w.start(), w.end())])
+                return
+
+
+def _weak(c: Contribution) -> bool:
+    if c.path.startswith("tests."):
+        return bool(c.value == "weak")
+    return _present(c) and not c.uncertain
+
+
+def _recent_surgery(
+    found: Found, parsed: Parsed, times: list[tuple[float, Mention]]
+) -> Iterator[Contribution]:
+    """Spinal surgery with its own time phrase: within 3 months, or not."""
+    for f in found["findings"]:
+        if f.entry.sets.get("history.previous_spinal_surgery") is not True or f.flags.negated:
+            continue
+        lo, hi = _sentence(parsed, f.start)
+        own = [w for w, t in times if lo <= t.start < hi]
+        if own:
+            recent = min(own) <= RECENT_SURGERY_WEEKS
+            yield Contribution("history.spinal_surgery_within_3_months", recent, [(f.start, f.end)])
+
+
+_PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
+
+
+_PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
+
+
+_SPINE = frozenset({"low_back", "thoracic", "buttock"})
+# Pain in the leg or foot alone is the rest pain of a failing circulation only when it wakes or keeps awake.
+_WAKING = re.compile(r"\b(?:wak\w*|woke\w*|awake|every\s+night|all\s+night)\b", re.I)
+
+
+def _distal_only(pain: Mention, found: Found, parsed: Parsed, size: int) -> bool:
+    """Is the pain's sentence about the leg or foot alone? Burning in the sole at night is a nerve's pain, not
+    the spine's unrelenting pain."""
+    lo, hi = _sentence(parsed, pain.start, size)
+    named = {r for m in found["regions"] if lo <= m.start < hi for r in m.entry.regions}
+    return bool(named) and not named & _SPINE
+
+
+def _rest_pain(
+    text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
+) -> Iterator[Contribution]:
+    """Pain said with cues of rest or night: unrelenting, or the night pain that eases on getting up. One
+    strong cue ("wakes him at night") or two weak ones ("aches all the time, even in bed") are needed; a cue
+    after words of relief ("eased by lying still", "turning over in bed") says the opposite."""
+    live = [s for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated and not dropped(s)]
+    pains = [(s.start, s.end) for s in live]
+    pains.extend(c.spans[0] for c in contributions if c.value is True and c.path in _PAIN_FINDINGS)
+    if not pains:
+        return
+    relieved = load_lexicon().relieved
+    starts = [_sentence(parsed, start, len(text)) for start, _ in pains]
+    distal = {
+        _sentence(parsed, s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
+    } - {_sentence(parsed, s.start, len(text)) for s in live if not _distal_only(s, found, parsed, len(text))}
+    per_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for cue in found["rest"]:
+        if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
+            continue
+        lo, hi = _sentence(parsed, cue.start, len(text))
+        said = (lo, hi) in starts or (
+            _PRONOUN.match(text, lo) is not None and any(s_hi == lo for _, s_hi in starts)
+        )
+        if said:
+            per_sentence.setdefault((lo, hi), []).append(cue)
+    done: set[str] = set()
+    for sentence, said_cues in per_sentence.items():
+        cues = said_cues
+        if sentence in distal:
+            cues = [c for c in said_cues if _WAKING.search(c.text)]  # a foot "worse at night": a nerve's pain
+        strong = [c for c in cues if c.entry.kind in ("unrelenting", "eases_on_rising")]
+        if not strong and len(cues) < 2:
+            continue
+        rising = any(c.entry.kind == "eases_on_rising" for c in cues)
+        path = "history.night_pain_improves_on_getting_up" if rising else "history.pain_at_rest_unrelenting"
+        if path not in done:
+            done.add(path)
+            yield Contribution(path, True, [(c.start, c.end) for c in cues])
