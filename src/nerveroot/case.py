@@ -7,7 +7,8 @@ the engine, the text reader, the database, the API and the web form all use them
 Additions to CASE_SCHEMA.md (the schema allows the project to add fields):
 - regions ``leg`` and ``foot``: symptoms somewhere in the leg or foot that the person did not localise;
 - history ``knock_or_pressure_at_fibular_head``, ``cold_feet``, ``sudden_severe_pain``, ``abdominal_pain``,
-  ``faintness_or_collapse``; exam ``pulsatile_abdominal_mass``: what separates the look-alikes;
+  ``faintness_or_collapse``, ``known_aneurysm``; exam ``pulsatile_abdominal_mass``: what separates the
+  look-alikes;
 - history ``back_pain``: "there is no back pain" said in words, when no pain was marked on a map;
 - movement ``leg``: "my legs are weak", the movement not said;
 - side ``unknown`` beside ``left`` and ``right``: a finding whose side was not given (CASE_SCHEMA.md "Sides
@@ -294,6 +295,7 @@ class History(_Strict):
     sudden_severe_pain: bool | None = None
     abdominal_pain: bool | None = None
     faintness_or_collapse: bool | None = None
+    known_aneurysm: bool | None = None  # an abdominal aortic aneurysm already known (under surveillance)
     back_pain: bool | None = None  # said in words; a map's low_back / buttock marks take precedence
 
 
