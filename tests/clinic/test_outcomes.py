@@ -185,3 +185,32 @@ def test_a_new_warning_sign_at_follow_up_raises_the_flag_and_an_emergency_says_w
     sign_in(app_client, "cleo@clinic.example")
     view = app_client.get(f"/clinic/episodes/{episode}", headers={"accept": "text/html"}).text
     assert "New warning sign" in view and 'id="episode-level">Emergency' in view
+
+
+def _age_episode(store: Store, episode: int, weeks: float) -> None:
+    from nerveroot.store.clinic import Episode
+
+    with store.write() as session:
+        session.execute(update(Episode).where(Episode.id == episode).values(created_at=now() - timedelta(weeks=weeks)))
+
+
+def test_an_episode_past_week_six_without_a_score_since_is_marked_review_due(app_client: TestClient, store: Store) -> None:
+    """'Not improving' needs two scores; a follow-up that never came must not leave the worklist silent."""
+    make_staff(store, "cleo@clinic.example")
+    token = api_token(app_client, "cleo@clinic.example")
+    auth = {"authorization": f"Bearer {token}"}
+    never_scored = desk_episode(app_client, token, name="Never Scored")
+    scored_at_intake_only = desk_episode(app_client, token, name="Intake Only")
+    followed_up = desk_episode(app_client, token, name="Followed Up")
+    recent = desk_episode(app_client, token, name="Three Weeks")
+    _score(app_client, token, scored_at_intake_only, {"leg_pain": 7})
+    with store.write() as session:  # the intake score was taken when the episode began, 7 weeks ago
+        session.execute(update(Outcome).where(Outcome.episode_id == scored_at_intake_only).values(taken_at=now() - timedelta(weeks=7)))
+    _score(app_client, token, followed_up, {"leg_pain": 4})  # taken now, after week 6
+    for episode, weeks in ((never_scored, 7), (scored_at_intake_only, 7), (followed_up, 7), (recent, 3)):
+        _age_episode(store, episode, weeks)
+    rows = {r["name"]: r["review_due"] for r in app_client.get("/api/v1/clinic/worklist", headers=auth).json()}
+    assert rows == {"Never Scored": True, "Intake Only": True, "Followed Up": False, "Three Weeks": False}
+    sign_in(app_client, "cleo@clinic.example")
+    page = app_client.get("/clinic", headers={"accept": "text/html"}).text
+    assert page.count("Review due: no scores since week 6") == 2

@@ -17,6 +17,7 @@ from nerveroot.api.jsonbody import SafeJsonRoute
 from nerveroot.api.openapi import ProblemBody, responses
 from nerveroot.clinic import audit, episodes, examination, outcomes, record
 from nerveroot.clinic.exam_routes import save_examination
+from nerveroot.clinic.knowledge import clinic_knowledge
 from nerveroot.clinic.permissions import CurrentClinician, actor
 from nerveroot.clinic.web import now
 from nerveroot.errors import BadInput, Problem
@@ -82,11 +83,14 @@ def list_episodes(
 ) -> list[dict[str, Any]]:
     """Open episodes, most urgent first, then oldest."""
     filters = episodes.Filters(level=level if level in TRIAGE_ORDER else "", flagged=flagged)
+    weeks = clinic_knowledge().referral.not_improving_weeks.value
     with uow.write() as session:
         rows = episodes.worklist(session, filters=filters)
+        due = episodes.reviews_due(session, rows, now=now(), weeks=weeks)
         audit.record(session, actor=actor(staff), action="view", now=now(), what="worklist (API)")
         return [{"id": e.id, "name": e.name, "triage_level": e.triage_level, "created_at": e.created_at.isoformat(),
-                 "booked": e.booking_id is not None, "flags": e.flags, "seen": e.seen_at is not None} for e in rows]  # fmt: skip
+                 "booked": e.booking_id is not None, "flags": e.flags, "seen": e.seen_at is not None,
+                 "review_due": e.id in due} for e in rows]  # fmt: skip
 
 
 @router.post("/episodes", status_code=201, responses=documented(422))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nerveroot.case import case_json, parse_case
@@ -21,7 +21,7 @@ from nerveroot.clinic import audit
 from nerveroot.clinic.audit import Actor
 from nerveroot.engine import assess
 from nerveroot.errors import NotFound, Problem
-from nerveroot.store.clinic import TRIAGE_ORDER, Episode, EpisodeAssessment
+from nerveroot.store.clinic import TRIAGE_ORDER, Episode, EpisodeAssessment, Outcome
 from nerveroot.store.models import Booking
 
 
@@ -210,3 +210,28 @@ def change(before: EpisodeAssessment, after: EpisodeAssessment) -> Change:
     return Change(
         b.get("triage", {}).get("level", "?"), a.get("triage", {}).get("level", "?"), roots, findings, words
     )
+
+
+def reviews_due(session: Session, rows: list[Episode], *, now: datetime, weeks: float) -> set[int]:
+    """Open episodes past the review week with no score taken since then.
+
+    The "not improving" flag can only compare scores that exist: an episode whose follow-up never came
+    would otherwise stay unflagged however long it waits. One query for the whole worklist."""
+    open_ids = [e.id for e in rows if e.status == "open" and now - e.created_at >= timedelta(weeks=weeks)]
+    if not open_ids:
+        return set()
+    latest = dict(
+        session.execute(
+            select(Outcome.episode_id, func.max(Outcome.taken_at))
+            .where(Outcome.episode_id.in_(open_ids))
+            .group_by(Outcome.episode_id)
+        ).all()
+    )
+    due = set()
+    for e in rows:
+        if e.id not in open_ids:
+            continue
+        scored = latest.get(e.id)
+        if scored is None or scored < e.created_at + timedelta(weeks=weeks):
+            due.add(e.id)
+    return due

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from nerveroot.api.deps import SettingsDep, UowDep
 from nerveroot.clinic import audit, episodes
+from nerveroot.clinic.knowledge import clinic_knowledge
 from nerveroot.clinic.permissions import CurrentClinician, actor
 from nerveroot.clinic.web import CsrfDep, now, page, posted, text
 from nerveroot.errors import BadInput
@@ -39,11 +40,15 @@ def read_worklist(
         level=level if level in TRIAGE_ORDER else "", since=_date(since), until=_date(until),
         booked=booked if booked in ("yes", "no") else "", flagged=flagged == "yes", finished=finished == "yes", tz=settings.tz,
     )  # fmt: skip
+    review_weeks = clinic_knowledge().referral.not_improving_weeks.value
     with uow.write() as session:
         rows = episodes.worklist(session, filters=filters)
+        due = episodes.reviews_due(session, rows, now=now(), weeks=review_weeks)
         audit.record(session, actor=actor(staff), action="view", now=now(), what="worklist")
     context = {
         "rows": rows,
+        "due": due,
+        "review_weeks": review_weeks,
         "filters": filters,
         "levels": TRIAGE_ORDER,
         "raw": {"since": since, "until": until},
