@@ -76,8 +76,11 @@ class Settings(BaseSettings):
     clinic_email: str | None = None
     # A message waits this long in the outbox, so a booking undone at once makes no noise.
     outbox_grace_seconds: int = Field(default=120, ge=0, le=24 * 3600)
-    # How often `nerveroot outbox run --loop` looks for messages that are due.
+    # How often the sender looks for messages that are due (`nerveroot outbox run --loop`, or `serve` itself).
     outbox_poll_seconds: float = Field(default=15, gt=0, le=3600)
+    # With SMTP set, `serve` sends due mail itself; false when `nerveroot outbox run --loop` runs as its own
+    # service. Several workers or both at once are safe: each message is leased before it is sent.
+    outbox_in_server: bool = True
     # Finished episodes are erased this many days after they finished (`nerveroot episodes purge`); 0: never.
     retention_days: int = Field(default=0, ge=0, le=36500)
 

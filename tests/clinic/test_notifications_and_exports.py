@@ -78,7 +78,9 @@ def test_booking_mail_goes_out_after_the_grace_period_and_a_booking_undone_makes
     with client_for(database_url, **mail) as client:
         kept = _book(client, slots[0], URGENT_CASE, "kept@example.org")
         undone = _book(client, slots[1], L5_CASE, "undone@example.org")
-        cancel = client.delete(f"/api/v1/bookings/{undone['reference']}", headers={"x-cancel-token": undone["cancel_token"]})
+        cancel = client.delete(
+            f"/api/v1/bookings/{undone['reference']}", headers={"x-cancel-token": undone["cancel_token"]}
+        )
         assert cancel.status_code == 204, cancel.text
     early = run_once(store, settings, now=now())
     assert (early.sent, len(inbox.messages)) == (0, 0)  # within the grace period nothing is sent
@@ -127,7 +129,9 @@ def test_episode_fhir_bundle_validates_and_carries_the_scores(app_client: TestCl
     assert app_client.get(f"/api/v1/clinic/episodes/{episode}/fhir").status_code == 401
 
 
-def test_clinician_pdf_has_examination_scores_chart_and_referral(app_client: TestClient, store: Store, tmp_path: Path) -> None:
+def test_clinician_pdf_has_examination_scores_chart_and_referral(
+    app_client: TestClient, store: Store, tmp_path: Path
+) -> None:
     make_staff(store, "cleo@clinic.example")
     token = api_token(app_client, "cleo@clinic.example")
     headers = {"authorization": f"Bearer {token}"}
@@ -137,19 +141,26 @@ def test_clinician_pdf_has_examination_scores_chart_and_referral(app_client: Tes
                         json={"weakness": {"left": {"ankle_dorsiflexion": grade}}})  # fmt: skip
     app_client.post(f"/api/v1/clinic/episodes/{episode}/outcomes", headers=headers, json={"leg_pain": 7})
     sign_in(app_client, "cleo@clinic.example")
-    assert 'id="clinician-pdf"' in app_client.get(f"/clinic/episodes/{episode}", headers={"accept": "text/html"}).text
+    assert (
+        'id="clinician-pdf"'
+        in app_client.get(f"/clinic/episodes/{episode}", headers={"accept": "text/html"}).text
+    )
     pdf = app_client.get(f"/clinic/episodes/{episode}/report.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     path = tmp_path / "r.pdf"
     path.write_bytes(pdf.content)
-    words = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     for expected in ("Examination", "MRC, left ankle dorsiflexion", "Outcome scores", "Leg pain (NPRS)", "Referral letter",
                      "surgical opinion"):  # fmt: skip
         assert expected in words, expected
     assert words.lstrip().upper().startswith("URGENT")  # the urgency comes first
 
 
-def test_record_export_and_erasure_keep_the_audit_without_health_data(app_client: TestClient, store: Store) -> None:
+def test_record_export_and_erasure_keep_the_audit_without_health_data(
+    app_client: TestClient, store: Store
+) -> None:
     make_staff(store, "ada@clinic.example", role="admin")
     slots = open_test_slots(store, count=1)
     booked = _book(app_client, slots[0], L5_CASE, "erase@example.org")
@@ -158,17 +169,50 @@ def test_record_export_and_erasure_keep_the_audit_without_health_data(app_client
     sign_in(app_client, "ada@clinic.example")
     exported = app_client.get(f"/clinic/admin/episodes/{episode}/export.json")
     data = json.loads(exported.text)
-    assert data["email"] == "erase@example.org" and data["assessments"][0]["case"]["age"] == 45 and data["audit"]
+    assert (
+        data["email"] == "erase@example.org" and data["assessments"][0]["case"]["age"] == 45 and data["audit"]
+    )
     refused = post_form(app_client, f"/clinic/admin/episodes/{episode}/erase", {}, token_from="/clinic/admin")
     assert refused.status_code == 422  # not confirmed: nothing erased
-    erased = post_form(app_client, f"/clinic/admin/episodes/{episode}/erase", {"confirm": "yes"}, token_from="/clinic/admin")
+    erased = post_form(
+        app_client, f"/clinic/admin/episodes/{episode}/erase", {"confirm": "yes"}, token_from="/clinic/admin"
+    )
     assert erased.status_code == 303
     with store.read() as session:
         assert session.get(Episode, episode) is None
         booking = session.scalar(select(Booking).where(Booking.reference == booked["reference"]))
-        assert booking is not None and booking.email == "" and booking.case_json is None and booking.cancelled_at
+        assert (
+            booking is not None and booking.email == "" and booking.case_json is None and booking.cancelled_at
+        )
         entries = list(session.scalars(select(AuditEntry).where(AuditEntry.episode_id == episode)))
     assert {e.action for e in entries} >= {"create", "export", "erase"}
-    assert not any(word in e.what for e in entries for word in ("erase@example.org", "lateral", "Mail Person"))
+    assert not any(
+        word in e.what for e in entries for word in ("erase@example.org", "lateral", "Mail Person")
+    )
     with pytest.raises(Exception, match="append-only"), store.write() as session:
         session.execute(AuditEntry.__table__.delete())
+
+
+def test_serve_sends_due_mail_itself_when_smtp_is_set(
+    database_url: str, store: Store, smtp: tuple[Inbox, int]
+) -> None:
+    """A clinic that runs only `nerveroot serve` still gets its mail; with outbox_in_server off it waits."""
+    import time
+
+    inbox, port = smtp
+    mail = {"smtp_host": "127.0.0.1", "smtp_port": port, "smtp_tls": "none", "clinic_email": "desk@clinic.example",
+            "outbox_grace_seconds": 0, "outbox_poll_seconds": 0.2}  # fmt: skip
+    slots = open_test_slots(store, count=2)
+    with client_for(database_url, **mail, outbox_in_server=False) as client:
+        _book(client, slots[0], L5_CASE, "first@example.org")
+        time.sleep(1.0)
+        assert inbox.messages == []  # a separate `outbox run` service is expected to send
+    with client_for(database_url, **mail) as client:
+        _book(client, slots[1], L5_CASE, "second@example.org")
+        deadline = time.monotonic() + 15
+        while len(inbox.messages) < 4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert sorted(m["To"] for m in inbox.messages) == sorted(
+        ["desk@clinic.example", "desk@clinic.example", "first@example.org", "second@example.org"]
+    )
+    assert run_once(store, settings_for(database_url, **mail), now=now() + timedelta(minutes=10)).sent == 0

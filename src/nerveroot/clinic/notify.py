@@ -9,11 +9,12 @@ sign-in; never a name, a symptom or an answer. The person gets the time, the ref
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import smtplib
 import ssl
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
 from sqlalchemy import select, update
@@ -146,3 +147,16 @@ def run_once(store: Store, settings: Settings, *, now: datetime, limit: int = 10
             session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(sent_at=now))
         sent += 1
     return Run(sent, dropped, failed)
+
+
+async def send_while_serving(store: Store, settings: Settings) -> None:
+    """The outbox sender inside `serve`: a round every `outbox_poll_seconds`, off the event loop.
+
+    A database or mail outage must not take the server down: a failed round is logged (by type only) and
+    the next one tries again; a message that failed stays queued with its error."""
+    while True:
+        try:
+            await asyncio.to_thread(run_once, store, settings, now=datetime.now(UTC))
+        except Exception as exc:
+            log.warning("outbox: a sending round failed (%s); trying again later", type(exc).__name__)
+        await asyncio.sleep(settings.outbox_poll_seconds)

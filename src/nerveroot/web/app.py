@@ -8,9 +8,10 @@ database pool (settings.threads), so a thread never waits for a connection.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from importlib import resources
 
 import anyio.to_thread
@@ -45,7 +46,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         if settings.public_url is None:
             log.warning("NERVEROOT_PUBLIC_URL is unset: calendar files carry no cancel link")
+        sender = None
+        if settings.smtp_host and settings.outbox_in_server:
+            from nerveroot.clinic.notify import send_while_serving
+
+            sender = asyncio.create_task(send_while_serving(store, settings))
         yield
+        if sender is not None:
+            sender.cancel()
+            with suppress(asyncio.CancelledError):
+                await sender
         store.dispose()
 
     # /docs and /redoc load Swagger UI and ReDoc from the app itself (fastapi-offline ships them), never a CDN
