@@ -25,7 +25,7 @@ from nerveroot.web.carry import dump_case, read_case
 from nerveroot.web.threaded import form_in_thread
 from nerveroot.web.views import bad, render, render_saved
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages, not API: the OpenAPI schema is the JSON API
 
 
 def _page_id(form: Any) -> str:

@@ -17,7 +17,7 @@ from nerveroot.store.bookings import find_booking
 from nerveroot.web import journey
 from nerveroot.web.views import render, templates
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 _HEADERS = {**journey.NO_STORE, "X-Content-Type-Options": "nosniff"}
 
 
