@@ -6,12 +6,7 @@ released together by a barrier. Exactly one gets 201; the other 49 get 409.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,56 +16,18 @@ import pytest
 from sqlalchemy import select
 
 from nerveroot.store import Booking, Slot, Store
+from serving import serve
 from store.databases import open_test_slots
 
 PEOPLE = 50
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {
-        **os.environ, "NERVEROOT_DATABASE_URL": database_url, "NERVEROOT_SECRET_KEY": "s" * 40,
-        "NERVEROOT_RATE_LIMITS": "false",  # 50 bookings from one address: this test is about the slot
-    }  # fmt: skip
-    command = [
-        sys.executable,
-        "-m",
-        "nerveroot",
-        "serve",
-        "--port",
-        str(port),
-        "--workers",
-        "4",
-        "--log-level",
-        "warning",
-    ]
-    log = tmp_path / "server.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the server did not start: {log.read_text()}")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    """Four worker processes; rate limits off (serve's default here): 50 bookings from one address, and this
+    test is about the slot."""
+    with serve(database_url, tmp_path, workers=4, log_level="warning") as running:
+        yield running.url
 
 
 def test_fifty_simultaneous_bookings_of_one_slot_give_one_booking(server: str, store: Store) -> None:

@@ -154,18 +154,8 @@ def create_outcome(
     if scores.empty:
         raise BadInput("no scores", [Problem("body", "give leg_pain, back_pain or odi")])
     with uow.write() as session:
-        episode = episodes.get_episode(session, episode_id)
-        row = outcomes.add_outcome(session, episode_id=episode.id, scores=scores, now=now(), entered_by="clinician",
-                                   user_id=staff.id)  # fmt: skip
-        record.refresh_flags(session, episode)
-        audit.record(
-            session,
-            actor=actor(staff),
-            action="change",
-            now=now(),
-            episode_id=episode.id,
-            what="outcome scores (API)",
-        )
+        episode, row = record.add_clinician_scores(session, episode_id, scores, by=actor(staff), now=now(),
+                                                   what="outcome scores (API)")  # fmt: skip
         return {"id": row.id, "odi_percent": row.odi_percent, "flags": episode.flags}
 
 

@@ -69,17 +69,8 @@ def read_episode(*, request: Request, episode_id: int, staff: CurrentClinician, 
 
 def _add_scores(uow: UnitOfWork, episode_id: int, staff: Staff, scores: outcomes.Scores) -> None:
     with uow.write() as session:
-        episode = episodes.get_episode(session, episode_id)
-        outcomes.add_outcome(session, episode_id=episode.id, scores=scores, now=now(), entered_by="clinician",
-                             user_id=staff.id)  # fmt: skip
-        record.refresh_flags(session, episode)
-        audit.record(
-            session,
-            actor=actor(staff),
-            action="change",
-            now=now(),
-            episode_id=episode.id,
-            what="outcome scores",
+        record.add_clinician_scores(
+            session, episode_id, scores, by=actor(staff), now=now(), what="outcome scores"
         )
 
 

@@ -70,6 +70,19 @@ def refresh_flags(session: Session, episode: Episode) -> list[flags.Flag]:
     return found
 
 
+def add_clinician_scores(
+    session: Session, episode_id: int, scores: outcomes.Scores, *, by: Actor, now: datetime, what: str
+) -> tuple[Episode, Outcome]:
+    """Scores a clinician entered (page or API): saved, the flags re-derived and the change audited together,
+    so a score can never be in the record without its flags and its audit line."""
+    episode = episodes.get_episode(session, episode_id)
+    row = outcomes.add_outcome(session, episode_id=episode.id, scores=scores, now=now, entered_by="clinician",
+                               user_id=by.user_id)  # fmt: skip
+    refresh_flags(session, episode)
+    audit.record(session, actor=by, action="change", now=now, episode_id=episode.id, what=what)
+    return episode, row
+
+
 def as_json(record: Record) -> dict[str, Any]:
     """The record for the API (no contact details beyond what the clinic holds for the episode)."""
     e = record.episode
