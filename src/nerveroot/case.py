@@ -488,3 +488,14 @@ def loads_case_json(text: str, *, where: str = "input") -> Any:
 def case_json(case: Case) -> dict[str, Any]:
     """The case as compact JSON: unknown (absent) fields are left out, so they stay unknown."""
     return case.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+
+
+def value_at(case: Mapping[str, Any], path: str) -> Any:
+    """The value at a dotted case path ("history.saddle_numbness") of a case as JSON, or None when it is not
+    there: not asked, which is not "no"."""
+    node: Any = case
+    for key in path.split("."):
+        if not isinstance(node, Mapping) or key not in node:
+            return None
+        node = node[key]
+    return node

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from nerveroot.case import BLADDER_KINDS, WHERE
+from nerveroot.case import BLADDER_KINDS, WHERE, value_at
 from nerveroot.engine import interview as engine
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.errors import AnswerError, BadInput, Problem
@@ -246,7 +246,7 @@ def _replace_contradicted(
     dropped = {
         q.id
         for q in engine.questions()
-        if _get(case, q.answers) is not None and _get(settled, q.answers) is None
+        if value_at(case, q.answers) is not None and value_at(settled, q.answers) is None
     }
     try:
         from nerveroot.case import case_json, parse_case
@@ -269,12 +269,3 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
         else:
             out[key] = copy.deepcopy(value)
     return out
-
-
-def _get(case: Mapping[str, Any], path: str) -> Any:
-    node: Any = case
-    for key in path.split("."):
-        if not isinstance(node, Mapping) or key not in node:
-            return None
-        node = node[key]
-    return node

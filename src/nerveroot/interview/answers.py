@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nerveroot.case import REGIONS, SIDES, parse_case
+from nerveroot.case import REGIONS, SIDES, parse_case, value_at
 from nerveroot.errors import AnswerError, CaseError, Problem
 from nerveroot.interview.bank import _Q, NOT_SURE, _Bank, _bank
 from nerveroot.interview.evaluate import _evaluate, _key
@@ -131,7 +131,7 @@ def apply_answer(
         new = copy.deepcopy(dict(case))
         if value is not True:  # "no" or "not sure": the screen answers for each question it covers
             for sub in bank.covered(q):
-                if value is False and sub.spec.kind == "yes_no" and _get(new, sub.path) is None:
+                if value is False and sub.spec.kind == "yes_no" and value_at(new, sub.path) is None:
                     new = _write(new, sub, False)
                 if sub.id not in new_asked:
                     new_asked.append(sub.id)
@@ -147,15 +147,6 @@ def apply_answer(
     return new, tuple(new_asked)
 
 
-def _get(case: Mapping[str, Any], path: str) -> Any:
-    node: Any = case
-    for key in path.split("."):
-        if not isinstance(node, Mapping) or key not in node:
-            return None
-        node = node[key]
-    return node
-
-
 def answer_from_case(question_id: str, case: Mapping[str, Any]) -> Any:
     """What a person whose full case this is would answer: the recorded value, or "not_sure" when the case
     does not say. A screen is "yes" when any warning sign it covers is recorded, "no" when all are recorded
@@ -163,11 +154,11 @@ def answer_from_case(question_id: str, case: Mapping[str, Any]) -> Any:
     bank = _bank()
     q = bank.by_id[question_id]
     if q.spec.covers:
-        if any(_get(case, s.path) is True for s in bank.covered(q)) or _warning_recorded(q, case, bank):
+        if any(value_at(case, s.path) is True for s in bank.covered(q)) or _warning_recorded(q, case, bank):
             return "yes"
         known = [answer_from_case(s.id, case) for s in bank.covered(q)]
         return "no" if all(a != NOT_SURE for a in known) else NOT_SURE
-    value = _get(case, q.path)
+    value = value_at(case, q.path)
     if value is None:
         return NOT_SURE
     if q.spec.kind == "yes_no":
@@ -186,7 +177,7 @@ def _warning_recorded(screen: _Q, case: Mapping[str, Any], bank: _Bank) -> bool:
     """Whether the case records a warning sign the screen covers: its covered fields alone fire a red flag."""
     alone: dict[str, Any] = {}
     for sub in bank.covered(screen):
-        value = _get(case, sub.path)
+        value = value_at(case, sub.path)
         if value is not None:
             alone = _write(alone, sub, value)
     found = _evaluate(_key(alone)) if alone else None
@@ -194,5 +185,5 @@ def _warning_recorded(screen: _Q, case: Mapping[str, Any], bank: _Bank) -> bool:
 
 
 def _known(case: Mapping[str, Any], q: _Q) -> bool:
-    value = _get(case, q.path)
+    value = value_at(case, q.path)
     return value is not None and value not in ([], {})

@@ -29,10 +29,10 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from nerveroot.case import SIDES, Case, parse_case
+from nerveroot.case import SIDES, Case, parse_case, value_at
 from nerveroot.engine import assess
 from nerveroot.engine.knowledge import load_knowledge
-from nerveroot.interview.answers import _get, _known, _warning_recorded, _write
+from nerveroot.interview.answers import _known, _warning_recorded, _write
 from nerveroot.interview.bank import _LEVELS, _Q, Step, _Bank, _bank
 from nerveroot.interview.evaluate import _Eval, _evaluate, _key
 from nerveroot.interview.floor import floor_question
@@ -67,7 +67,7 @@ def _red_flag_due(
             screen = bank.by_id[q.spec.follows]
             if not _screen_open(screen, case, asked, bank):
                 continue
-            explained = any(_get(case, s.path) is True for s in bank.covered(screen))
+            explained = any(value_at(case, s.path) is True for s in bank.covered(screen))
             always = q.spec.who == "person" and now.triage != "emergency" and not explained
             if always or _can_move(q, case, now):
                 return q

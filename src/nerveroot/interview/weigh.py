@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nerveroot.case import SIDES, Side
+from nerveroot.case import SIDES, Side, value_at
 from nerveroot.engine.knowledge import Knowledge, load_knowledge
-from nerveroot.interview.answers import _get, _known, _write
+from nerveroot.interview.answers import _known, _write
 from nerveroot.interview.bank import _LEVELS, _Q, _AnswerModel, _Bank, _bank
 from nerveroot.interview.evaluate import _answer_weight, _Eval, _evaluate, _key
 
@@ -103,7 +103,7 @@ def _mirror(case: Mapping[str, Any], asked: Sequence[str], now: _Eval, bank: _Ba
         q = bank.by_id.get(qid)
         if q is None or q.side is None or q.spec.phase != "discriminate":
             continue
-        if not _abnormal(q, _get(case, q.path)):
+        if not _abnormal(q, value_at(case, q.path)):
             continue
         other: Side = "right" if q.side == "left" else "left"
         twin = bank.by_id[f"{q.spec.id}.{other}"]
