@@ -499,3 +499,12 @@ def value_at(case: Mapping[str, Any], path: str) -> Any:
             return None
         node = node[key]
     return node
+
+
+def put_value_at(case: dict[str, Any], path: str, value: Any) -> None:
+    """Set the value at a dotted case path, making the mappings along it."""
+    node = case
+    *parents, leaf = path.split(".")
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = value

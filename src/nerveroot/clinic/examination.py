@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nerveroot.case import SIDES
+from nerveroot.case import SIDES, put_value_at
 from nerveroot.clinic.knowledge import clinic_knowledge
 from nerveroot.engine.knowledge import load_knowledge
 
@@ -111,21 +111,13 @@ def _choice(form: Mapping[str, Sequence[str]], name: str, label: str, allowed: S
     return value
 
 
-def _put(out: dict[str, Any], path: str, value: Any) -> None:
-    node = out
-    *parents, leaf = path.split(".")
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[leaf] = value
-
-
 def _read_side(form: Mapping[str, Sequence[str]], side: str, *, fields: dict[str, Any], findings: dict[str, Any],
                values: dict[str, str], errors: dict[str, str]) -> None:  # fmt: skip
     for region, label, _root in fields["sensation"]:
         name = f"sensation.{side}.{region}"
         values[name] = value = _choice(form, name, f"Sensation, {side} {label.lower()}", SENSATION, errors)
         if value:
-            _put(findings, name, value)
+            put_value_at(findings, name, value)
     for movement, label, _roots in fields["movements"]:
         name = f"weakness.{side}.{movement}"
         given = values[name] = _one(form, name, f"MRC grade, {side} {label.lower()}", errors)
@@ -134,22 +126,22 @@ def _read_side(form: Mapping[str, Sequence[str]], side: str, *, fields: dict[str
                 errors[name] = (f"MRC grade, {side} {label.lower()}: '{given[:20]}' is not a grade; "
                                 "the MRC scale runs from 0 (no contraction) to 5 (normal power), with 4- and 4+.")  # fmt: skip
             else:
-                _put(findings, name, int(given) if given.isdigit() else given)
+                put_value_at(findings, name, int(given) if given.isdigit() else given)
     for reflex, label in fields["reflexes"]:
         name = f"reflexes.{side}.{reflex}"
         values[name] = value = _choice(form, name, f"{label}, {side}", REFLEX_LEVELS, errors)
         if value:
-            _put(findings, name, value)
+            put_value_at(findings, name, value)
     for name, label, allowed in ((f"reflexes.{side}.plantar_response", f"Plantar response, {side}", PLANTAR),
                                  (f"reflexes.{side}.clonus", f"Clonus, {side}", CLONUS)):  # fmt: skip
         values[name] = value = _choice(form, name, label, allowed, errors)
         if value:
-            _put(findings, name, value)
+            put_value_at(findings, name, value)
     for test, label in fields["tests"]:
         name = f"tests.{side}.{test}"
         values[name] = value = _choice(form, name, f"{label}, {side}", SIGNS, errors)
         if value:
-            _put(findings, name, value)
+            put_value_at(findings, name, value)
 
 
 def read_examination(form: Mapping[str, Sequence[str]]) -> tuple[Examined, dict[str, str]]:
@@ -178,14 +170,14 @@ def read_examination(form: Mapping[str, Sequence[str]]) -> tuple[Examined, dict[
     for name, (label, allowed) in WHOLE.items():
         values[name] = value = _choice(form, name, label, allowed, errors)
         if value:
-            _put(findings, name, {"yes": True, "no": False}.get(value, value))
+            put_value_at(findings, name, {"yes": True, "no": False}.get(value, value))
     given = values[PVR] = _one(form, PVR, "Post-void residual", errors)
     if given:
         try:
             ml = float(given)
             if not 0 <= ml <= 5000:
                 raise ValueError
-            _put(findings, PVR, ml)
+            put_value_at(findings, PVR, ml)
         except ValueError:
             errors[PVR] = (
                 f"Post-void residual: '{given[:20]}' is not a volume; give millilitres from 0 to 5000."

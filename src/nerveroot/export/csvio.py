@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from nerveroot.assessment import Assessment
+from nerveroot.case import put_value_at
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.errors import BadInput, NerverootError, Problem
 from nerveroot.export.schema import Field, case_fields
@@ -114,14 +115,6 @@ def _imaging(text: str) -> list[dict[str, Any]]:
     return out
 
 
-def _set(case: dict[str, Any], path: str, value: Any) -> None:
-    node = case
-    *parents, last = path.split(".")
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[last] = value
-
-
 def case_of(row: Row) -> dict[str, Any] | None:
     """The row as a case (or ``{"text": ...}``); problems are added to ``row.problems``."""
     columns = input_columns()
@@ -141,7 +134,7 @@ def case_of(row: Row) -> dict[str, Any] | None:
             elif field is not None:
                 value = _cell(field, text, case)
                 if value is not None:
-                    _set(case, column, value)
+                    put_value_at(case, column, value)
         except ValueError as exc:
             message = str(exc) if "expected" in str(exc) else f"expected {_expected(field)}"
             row.problems.append(Problem(column, message, text))

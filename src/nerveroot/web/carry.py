@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from nerveroot import safe_json
-from nerveroot.case import case_json, parse_case
+from nerveroot.case import case_json, parse_case, put_value_at
 from nerveroot.errors import BadInput, CaseError, Problem
 from nerveroot.safe_json import loads_case
 
@@ -97,10 +97,7 @@ def merge(case: Mapping[str, Any], leaves: Mapping[str, Any]) -> dict[str, Any]:
             if parts[2] not in regions:
                 regions.append(parts[2])
             continue
-        node = out
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = value
+        put_value_at(out, path, value)
     return out
 
 
