@@ -177,7 +177,17 @@ def replay(session: Session, idempotency: Idempotency) -> Confirmation | None:
     )
 
 
+# the first key of PostgreSQL's two-key advisory locks: this project's locks on a contact, apart from any other's
+_CONTACT_LOCKS = 7301
+
+
 def _check_contact_cap(session: Session, contact: Contact, *, now: datetime, cap: int) -> None:
+    """On PostgreSQL the count runs under a transaction lock on each contact key (taken in order, so two
+    requests never wait on each other crosswise): a racing booking by the same person commits first, and its
+    row is counted. SQLite already lets one writer in at a time."""
+    if session.get_bind().dialect.name == "postgresql":
+        for key in sorted(k for k in (contact.email_key, contact.phone_key) if k):
+            session.execute(select(func.pg_advisory_xact_lock(_CONTACT_LOCKS, func.hashtext(key))))
     held = session.scalar(
         select(func.count())
         .select_from(Booking)
