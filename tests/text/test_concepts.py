@@ -167,6 +167,35 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      {"history.saddle_numbness": ABSENT, "history.urinary_retention": ABSENT}),
     ("My mother had a bad back and lost control of her bladder.", {"history.urinary_incontinence": ABSENT}),
     ("I had numbness down below after my first baby, which went away years ago.", {"history.saddle_numbness": ABSENT}),
+    # ================================================================ second round (phrasings written here)
+    # ---------------------------------------------------------------- an emoji ends a thought; a wrapped line does not
+    ("my left leg has gone numb since friday 😢 my back is fine though",
+     {"numbness.left.leg": T, "numbness.left.low_back": ABSENT, "numbness.unknown.low_back": ABSENT}),
+    ("I have had a sore back for about a week now and there is no tingling at all in\nmy feet or legs.",
+     {"tingling.left.foot": ABSENT, "tingling.right.foot": ABSENT, "tingling.left.leg": ABSENT}),
+    ("Had a bad back since the weekend and there is definitely no numbness around\nmy back passage or privates.",
+     {"history.saddle_numbness": F}),
+    # ---------------------------------------------------------------- a path of body parts goes on from its symptom
+    ("Sciatica again, left side. From my hip down the outside of my thigh to my knee.",
+     {"pain.left.lateral_thigh": T, "pain.left.lateral_hip": T}),
+    ("The ache is back 🙁 from my right buttock into the back of my calf.",
+     {"pain.right.buttock": T, "pain.right.posterior_calf": T}),
+    ("Bad sciatica on the right. Buttock > thigh > calf.", {"pain.right.buttock": T, "pain.right.leg": T}),
+    ("my left foot has gone numb and weak 😩 my back is killing me",
+     {"numbness.left.foot": T, "numbness.left.low_back": ABSENT, "numbness.unknown.low_back": ABSENT,
+      "pain.unknown.low_back": T}),
+    ("no tingling at all in my right foot, no numbness or weakness in\nmy legs either, just a sore back for a few days now",
+     {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT, "unsure.both_legs_new": ABSENT}),
+    # ---------------------------------------------------------------- a body part said to be weak
+    ("My right foot has gone weak and floppy since Tuesday.", {"weakness.right.ankle_dorsiflexion": 4.0}),
+    ("Both of my legs have become numb and really weak over the last two days.",
+     {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0, "history.bilateral_leg_symptoms_new": T}),
+    ("There's a weakness in my left big toe when I try to lift it.", {"weakness.left.great_toe_extension": 4.0}),
+    ("Numb feet and a weak grip in my right hand.",
+     {"numbness.left.foot": T, "numbness.right.foot": T, "weakness.right.ankle_dorsiflexion": ABSENT}),
+    ("He denies any bladder change, and the right leg is normal.", {"weakness.right.leg": ABSENT}),
+    ("both my legs have gone numb since monday 😰 my back has been sore for weeks",
+     {"history.bilateral_leg_symptoms_new": T, "numbness.left.low_back": ABSENT}),
 ]  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import Entry, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.sides import SideFinder, both, plural
 
@@ -66,6 +67,7 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
     movements = [m for m in found["movements"] if _usable(m, owned)]
     grades = [m for m in found["grades"] if _usable(m, owned)]
     words = [m for m in found["strength"] if m.section not in _SKIP_SECTIONS and not dropped(m)]
+    limbs = _limbs(found["regions"], owned)
     bounds = parsed.sentences
     for k, lo in enumerate(bounds):
         hi = bounds[k + 1] if k + 1 < len(bounds) else len(text)
@@ -77,8 +79,27 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
         runs = _runs(text, ms)
         throughout = [w for w in ws if w.entry.kind == "throughout"]
         said = _grades(text, gs, runs, throughout) + _words(text, ws, runs, gs)
+        # a body part said to be weak ("both my legs have gone numb and weak"): only where no movement was
+        limb_runs = _runs(text, [m for m in limbs if lo <= m.start < hi])
+        if limb_runs:
+            # only "weak" words: "the right leg is normal" says the leg is well, not how strong it is
+            rest = [w for w in ws if w.entry.kind == "weak" and not any(x.start == w.start for x in said)]
+            symptoms = [m for m in found["symptoms"] if lo <= m.start < hi]
+            said += _words(text, rest, limb_runs, gs, between=symptoms)
         for s in said:
-            yield from _contribute(text, s, finder, ms)
+            yield from _contribute(text, s, finder, [*ms, *(m for r in limb_runs for m in r.items)])
+
+
+def _limbs(regions: list[Mention], owned: list[tuple[int, int]]) -> list[Mention]:
+    """Body parts that can be said to be weak, each as the movement it makes (lexicon `weak_regions`)."""
+    table = load_lexicon().weak_regions
+    out = []
+    for r in regions:
+        movement = table.get(r.entry.regions[0]) if r.entry.regions else None
+        if movement and _usable(r, owned) and not dropped(r):
+            entry = Entry("movements", 0, value=movement)
+            out.append(Mention(entry, r.start, r.end, r.text, {}, r.flags, r.section))
+    return out
 
 
 def _usable(m: Mention, owned: list[tuple[int, int]]) -> bool:
@@ -90,6 +111,7 @@ _SIDE_WORDS = re.compile(
 )
 _ELSEWHERE = re.compile(r"\b(?:otherwise|elsewhere|else|rest|remaining|other|except)\b", re.I)
 _PARA = re.compile(r"\bpara(?:pleg|pare)", re.I)
+_NOT_LIMB = re.compile(r"\s+(?:grip|stream|flow|bladder|pulses?|squeeze|voice|hands?|arms?)\b", re.I)
 
 
 def _strip_sides(gap: str) -> str:
@@ -186,7 +208,9 @@ def _owned_by_other(
     return False
 
 
-def _words(text: str, words: list[Mention], runs: list[_Run], grades: list[Mention]) -> list[_Said]:
+def _words(
+    text: str, words: list[Mention], runs: list[_Run], grades: list[Mention], *, between: list[Mention] = ()
+) -> list[_Said]:
     """Strength words: "weakness of" / "are weak" a list, "normal" beside it, paralysis. A list that has its
     grade already (claimed) takes no word: the grade says more ("reduced power 4/5 in hip flexion")."""
     out: list[_Said] = []
@@ -203,12 +227,15 @@ def _words(text: str, words: list[Mention], runs: list[_Run], grades: list[Menti
         if value is None:
             continue
         limit = 15 if kind == "normal" else _NEAR_CHARS
+        if between and _NOT_LIMB.match(text, w.end):
+            continue  # "weak grip", "a weak stream": said of something else
         run = next(
             (r for r in runs if not r.claimed and (
-                _near(text, w.end, r.start, [], limit) or _near(text, r.end, w.start, [], limit)
+                _near(text, w.end, r.start, between, limit) or _near(text, r.end, w.start, between, limit)
             )),
             None,
         )  # fmt: skip
+
         if run is not None or kind == "paralysis":
             para = kind == "paralysis"
             out.append(

@@ -73,6 +73,7 @@ class Lexicon:
     sections: dict[str, Section]
     lookups: dict[str, list[tuple[str, re.Pattern[str]]]]
     pronoun_movements: dict[str, str]
+    weak_regions: dict[str, str]
     context_rules: list[dict[str, Any]]
     max_scope: int
     scanner: Scanner
@@ -304,6 +305,7 @@ def build(data: Any) -> Lexicon:
         sections=sections,
         lookups=lookups,
         pronoun_movements={str(k): str(v) for k, v in lex.pronoun_movements.items()},
+        weak_regions={str(k): str(v) for k, v in lex.weak_regions.items()},
         context_rules=[r.model_dump(exclude_none=True) for r in lex.context.rules],
         max_scope=lex.context.max_scope,
         scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),

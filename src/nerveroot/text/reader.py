@@ -21,6 +21,7 @@ from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions, inside
+from nerveroot.text.normalise import normalise
 from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
 from nerveroot.text.settle import Doubt, coherent, nest, settle
@@ -45,6 +46,7 @@ class Read:
 
 def read(text: str) -> Read:
     """The case (as JSON data) and every finding read with the words behind it."""
+    text = normalise(text)  # the same length: every offset still points at the person's words
     lexicon = load_lexicon()
     sections = find_sections(text)
     found = find_mentions(text)

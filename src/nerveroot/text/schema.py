@@ -131,6 +131,7 @@ class LexiconFile(_Strict):
     body_areas: dict[Literal["saddle", "saddle_or_buttock", "thoracic"], Patterns]
     region_expansions: dict[str, list[Region]] = {}
     pronoun_movements: dict[Region, Movement] = {}
+    weak_regions: dict[Region, Movement] = {}
     symptoms: list[SymptomRow]
     findings: list[FindingRow]
     demographics: list[DemographicRow]
