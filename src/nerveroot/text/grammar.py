@@ -63,8 +63,11 @@ class _Said:
 
 def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Iterator[Contribution]:
     """Weakness findings from grades and strength words said of movements."""
-    owned = sorted((f.start, f.end) for f in found["findings"])
+    owned = sorted((f.start, f.end) for f in found["findings"] if not f.entry.transparent)
     movements = [m for m in found["movements"] if _usable(m, owned)]
+    movements = sorted(
+        [*movements, *_joints(text, found["regions"], owned, movements)], key=lambda m: m.start
+    )
     grades = [m for m in found["grades"] if _usable(m, owned)]
     words = [m for m in found["strength"] if m.section not in _SKIP_SECTIONS and not dropped(m)]
     limbs = _limbs(found["regions"], owned)
@@ -88,6 +91,39 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
             said += _words(text, rest, limb_runs, gs, between=symptoms)
         for s in said:
             yield from _contribute(text, s, finder, [*ms, *(m for r in limb_runs for m in r.items)])
+
+
+_AT_JOINT = re.compile(
+    r"\b(?:at|for|of)\s+(?:the\s+|both\s+|his\s+|her\s+|my\s+)?(?:(?:left|right|(?-i:L|R))\s+)?$", re.I
+)
+_AND_JOINT = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$", re.I)
+_JOINT_WORD = re.compile(r"(hip|knee|ankle|toe)s?", re.I)
+
+
+def _joints(
+    text: str, regions: list[Mention], owned: list[tuple[int, int]], movements: list[Mention]
+) -> list[Mention]:
+    """Joints named as where strength was tested ("2/5 at the hip and knee"), as the movement tested there."""
+    table = load_lexicon().joint_movements
+    taken = [(m.start, m.end) for m in movements]
+    out: list[Mention] = []
+    last_end = -1
+    for r in regions:
+        word = _JOINT_WORD.fullmatch(r.text)
+        if word is None or not _usable(r, owned) or any(a < r.end and r.start < b for a, b in taken):
+            continue
+        before = text[max(0, r.start - 20) : r.start]
+        joined = last_end >= 0 and _AND_JOINT.search(text[last_end : r.start]) and r.start - last_end <= 12
+        if _AT_JOINT.search(before) or joined:
+            movement = table.get(word.group(1).lower())
+            if movement:
+                out.append(
+                    Mention(
+                        Entry("movements", 0, value=movement), r.start, r.end, r.text, {}, r.flags, r.section
+                    )
+                )
+                last_end = r.end
+    return out
 
 
 def _limbs(regions: list[Mention], owned: list[tuple[int, int]]) -> list[Mention]:

@@ -66,6 +66,7 @@ class Entry:
     regions: tuple[str, ...] = ()
     value: str | None = None  # sides: left / right / both / that / other; movements: the movement id
     unless: re.Pattern[str] | None = None  # findings: words in the sentence that make it not hold
+    transparent: bool = False  # findings: their words are read as symptoms and body parts too
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Lexicon:
     lookups: dict[str, list[tuple[str, re.Pattern[str]]]]
     pronoun_movements: dict[str, str]
     weak_regions: dict[str, str]
+    joint_movements: dict[str, str]
     context_rules: list[dict[str, Any]]
     max_scope: int
     scanner: Scanner
@@ -148,7 +150,16 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
         _check_sets(f.set, f"findings[{i}].set")
         _check_sets(f.negated or {}, f"findings[{i}].negated")
         unless = _regex(f.unless, macros, f"findings[{i}].unless") if f.unless else None
-        entry = Entry("findings", i, dict(f.set), f.negated, f.historical_ok, f.side, unless=unless)
+        entry = Entry(
+            "findings",
+            i,
+            dict(f.set),
+            f.negated,
+            f.historical_ok,
+            f.side,
+            unless=unless,
+            transparent=f.transparent,
+        )
         add("findings", entry, f.patterns, f"findings[{i}]")
     for i, d in enumerate(data.demographics):
         add(
@@ -306,6 +317,7 @@ def build(data: Any) -> Lexicon:
         lookups=lookups,
         pronoun_movements={str(k): str(v) for k, v in lex.pronoun_movements.items()},
         weak_regions={str(k): str(v) for k, v in lex.weak_regions.items()},
+        joint_movements={str(k): str(v) for k, v in lex.joint_movements.items()},
         context_rules=[r.model_dump(exclude_none=True) for r in lex.context.rules],
         max_scope=lex.context.max_scope,
         scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),

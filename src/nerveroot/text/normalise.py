@@ -15,9 +15,7 @@ _WRAP_FROM = 40  # a line at least this long that stops mid-sentence was wrapped
 # a line break between a line that stops mid-sentence and one that goes on: lower case, or "I"
 _SOFT_BREAK = re.compile(r"(?<=[\w,’'\-])[ \t]*\n(?=[ \t]*(?:[a-z(]|I\b|I['’]))")
 # pictographs and faces with their joiners and variation selectors (not ticks and crosses, which clinicians use)
-_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u26ff\u2764\u2728\u2b50\ufe0f\u200d]+"
-)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2764\u2728\u2b50\ufe0f\u200d]+")
 
 
 def normalise(text: str) -> str:

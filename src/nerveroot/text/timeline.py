@@ -54,6 +54,7 @@ _SYMPTOM_PATHS = (
     "history.pain", "history.shooting", "history.burning", "history.thoracic", "history.gait",
     "history.bilateral", "history.altered", "history.back_pain", "history.leg_pain", "history.morning",
     "history.improves", "history.no_improvement", "history.night_pain", "history.sudden", "history.hand",
+    "history.cold",
 )  # fmt: skip
 
 
@@ -159,6 +160,9 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
         for f in found[kind]:
             if s_lo <= f.start < s_hi and not f.flags.hypothetical and not f.flags.family:
                 symptom = kind != "findings" or any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
+                symptom = symptom and not (
+                    f.flags.historical and not f.entry.historical_ok
+                )  # an old episode's
                 events.append((_distance(f.start, f.end, m), symptom))
     for other in lexicon.time["not_symptoms"].finditer(text, s_lo, s_hi):
         events.append((_distance(other.start(), other.end(), m), False))
