@@ -1,0 +1,60 @@
+"""Warning signs in a person's own words (round 2 of issue 13), each with a near miss that must not change.
+
+Phrasings written here, not the development corpus's: legs that give way under the body's weight or cannot be
+moved are severe weakness; a level on the trunk below which nothing is felt is a sensory level; a bladder
+"slower than usual" is a trouble, and "than normal" never denies the bladder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textread import ABSENT, findings
+
+from nerveroot.text import read_text
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    # legs that will not bear the body: MRC 3 or less, on both sides
+    ("Since this morning my legs won't hold me up and I keep ending up on the floor.",
+     {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0}),
+    ("Her legs suddenly went out from under her on the stairs today.",
+     {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0}),
+    ("Mum says she can't move her legs properly since lunchtime.",
+     {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0}),
+    ("He cannot move his legs at all.", {"weakness.left.leg": 0.0, "weakness.right.leg": 0.0}),
+    ("I can't lift my left leg off the mattress.", {"weakness.left.hip_flexion": 2.0}),
+    # near misses: pain that limits, endurance, a leg lifted with effort
+    ("I can't move my legs without pain shooting down them.",
+     {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT}),
+    ("My legs won't carry me for long before I need to sit.",
+     {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT}),
+    ("I can lift my left leg off the bed but it aches.", {"weakness.left.hip_flexion": ABSENT}),
+    # a sensory level in lay words
+    ("He says he can't feel a thing below his belly button.", {"exam.sensory_level": "T10"}),
+    ("I couldn't feel anything below the nipples after the fall.", {"exam.sensory_level": "T4"}),
+    ("I can feel everything below my belly button, it just aches.", {"exam.sensory_level": ABSENT}),
+    ("I can't feel my left foot much.", {"exam.sensory_level": ABSENT}),
+    # a slower bladder is a trouble; "than normal" does not deny it
+    ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
+    ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
+    ("Bladder working normally.", {"history.bladder_dysfunction": False}),
+    ("Waterworks are the same as normal.", {"history.urinary_retention": ABSENT}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[c[0][:40] for c in CASES])
+def test_lay_warning_signs(text: str, want: dict[str, Any]) -> None:
+    got = findings(text)
+    for key, value in want.items():
+        if value is ABSENT:
+            assert key not in got, f"{key} read as {got.get(key)!r} in {text!r}"
+        else:
+            assert got.get(key) == value, f"{key}: got {got.get(key)!r} in {text!r}"
+
+
+def test_a_slower_bladder_than_normal_is_never_denied() -> None:
+    case = read_text("Sciatica for a week. Peeing feels slower than normal but I have a cold, so maybe not? Not sure.").case
+    flat = findings("Peeing feels slower than normal but I have a cold, so maybe not?")
+    assert flat.get("history.bladder_dysfunction") is not False
+    assert case.history.urinary_retention or case.unsure
