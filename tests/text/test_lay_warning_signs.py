@@ -58,3 +58,32 @@ def test_a_slower_bladder_than_normal_is_never_denied() -> None:
     flat = findings("Peeing feels slower than normal but I have a cold, so maybe not?")
     assert flat.get("history.bladder_dysfunction") is not False
     assert case.history.urinary_retention or case.unsure
+
+
+HEDGED = [
+    ("My waterworks are fine I think, maybe a bit slow.", "history.bladder_dysfunction"),
+    ("Poo is ok as far as I can tell.", "history.bowel_incontinence"),
+    ("Nothing numb down below but I haven't really checked.", "history.saddle_numbness"),
+    ("Bladder seems ok?", "history.bladder_dysfunction"),
+    ("no idea if my bladder is working right", "history.bladder_dysfunction"),
+    ("dunno if I've lost weight, clothes feel looser", "history.unexplained_weight_loss"),
+]
+SETTLED_DENIALS = [
+    ("My waterworks are fine.", "history.bladder_dysfunction"),
+    ("Bladder and bowels are fine, I think the pain started after gardening.", "history.bowel_incontinence"),
+    ("No numbness down below. Is this sciatica?", "history.saddle_numbness"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), HEDGED, ids=[h[0][:40] for h in HEDGED])
+def test_a_hedged_denial_leaves_the_warning_sign_unsure_never_no(text: str, finding: str) -> None:
+    case = read_text(text).case
+    assert finding in {u.finding for u in case.unsure}, case.unsure
+    assert findings(text).get(finding) is not False
+
+
+@pytest.mark.parametrize(("text", "finding"), SETTLED_DENIALS, ids=[s[0][:40] for s in SETTLED_DENIALS])
+def test_a_plain_denial_is_still_a_denial(text: str, finding: str) -> None:
+    case = read_text(text).case
+    assert finding not in {u.finding for u in case.unsure}
+    assert findings(text).get(finding) is False

@@ -81,6 +81,7 @@ class Lexicon:
     scanner: Scanner
     section_titles: dict[str, list[str]]
     denied: re.Pattern[str]
+    hedges: re.Pattern[str]
     relieved: re.Pattern[str]
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
@@ -323,6 +324,7 @@ def build(data: Any) -> Lexicon:
         scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),
         section_titles={k: list(v) for k, v in lex.sections.items()},
         denied=_regex(lex.topics.denied, macros, "topics.denied"),
+        hedges=_regex(lex.topics.hedges, macros, "topics.hedges"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={

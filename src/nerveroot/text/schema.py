@@ -81,6 +81,7 @@ class Topics(_Strict):
 
     words: dict[str, Patterns]
     denied: Patterns
+    hedges: Patterns
 
 
 class Functions(_Strict):
