@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from nerveroot.text.compose import Contribution, dropped
@@ -165,7 +165,7 @@ def _runs(text: str, movements: list[Mention]) -> list[_Run]:
     return runs
 
 
-def _near(text: str, a_end: int, b_start: int, between: list[Mention], limit: int = _NEAR_CHARS) -> bool:
+def _near(text: str, a_end: int, b_start: int, between: Sequence[Mention], limit: int = _NEAR_CHARS) -> bool:
     """Are two items close, with only small words (or sides, or strength words) between them?"""
     if b_start < a_end or b_start - a_end > limit:
         return False
@@ -245,7 +245,12 @@ def _owned_by_other(
 
 
 def _words(
-    text: str, words: list[Mention], runs: list[_Run], grades: list[Mention], *, between: list[Mention] = ()
+    text: str,
+    words: list[Mention],
+    runs: list[_Run],
+    grades: list[Mention],
+    *,
+    between: Sequence[Mention] = (),
 ) -> list[_Said]:
     """Strength words: "weakness of" / "are weak" a list, "normal" beside it, paralysis. A list that has its
     grade already (claimed) takes no word: the grade says more ("reduced power 4/5 in hip flexion")."""
