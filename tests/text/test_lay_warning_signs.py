@@ -1,8 +1,10 @@
 """Warning signs in a person's own words (round 2 of issue 13), each with a near miss that must not change.
 
 Phrasings written here, not the development corpus's: legs that give way under the body's weight or cannot be
-moved are severe weakness; a level on the trunk below which nothing is felt is a sensory level; a bladder
-"slower than usual" is a trouble, and "than normal" never denies the bladder.
+moved are severe weakness; a level on the trunk below which nothing is felt is a sensory level; reflexes a
+doctor called brisk, a foot that keeps bouncing by itself and clumsy hands are the spinal cord's signs; a
+bladder "slower than usual" is a trouble, and "than normal" never denies the bladder; a denial said with a
+hedge leaves the warning sign unsure.
 """
 
 from __future__ import annotations
@@ -30,6 +32,20 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("My legs won't carry me for long before I need to sit.",
      {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT}),
     ("I can lift my left leg off the bed but it aches.", {"weakness.left.hip_flexion": ABSENT}),
+    # "can't lift the front of my foot ... at all": no movement against gravity
+    ("I can't lift the front of my right foot up at all since Monday.", {"weakness.right.ankle_dorsiflexion": 2.0}),
+    ("I can't lift the front of my left foot properly.", {"weakness.left.ankle_dorsiflexion": 4.0}),
+    ("I can lift the front of my foot fine.", {"weakness.unknown.ankle_dorsiflexion": ABSENT}),
+    # the spinal cord in a person's own words: brisk knee jerks, clonus, hands
+    ("The doctor said my reflexes were really brisk.",
+     {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"}),
+    ("When the nurse tapped below my knees with the hammer my legs kicked way up.",
+     {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"}),
+    ("He bent my foot up and it kept jerking by itself.", {"reflexes.unknown.clonus": "present"}),
+    ("I keep dropping my keys and my finger tips are numb.", {"history.hand_symptoms": True}),
+    ("My reflexes are normal.", {"reflexes.left.patellar": "normal"}),
+    ("My legs jumped when the door slammed.", {"reflexes.left.patellar": ABSENT, "reflexes.right.patellar": ABSENT}),
+    ("My foot keeps shaking on its own when I sit.", {"reflexes.unknown.clonus": ABSENT}),
     # a sensory level in lay words
     ("He says he can't feel a thing below his belly button.", {"exam.sensory_level": "T10"}),
     ("I couldn't feel anything below the nipples after the fall.", {"exam.sensory_level": "T4"}),
