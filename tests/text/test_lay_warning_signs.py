@@ -51,6 +51,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I couldn't feel anything below the nipples after the fall.", {"exam.sensory_level": "T4"}),
     ("I can feel everything below my belly button, it just aches.", {"exam.sensory_level": ABSENT}),
     ("I can't feel my left foot much.", {"exam.sensory_level": ABSENT}),
+    # a negated verb ends with its object: what follows ", and" is told anew
+    ("I'm leaking wee and can't stop it, and numb between my legs.", {"history.saddle_numbness": True}),
+    ("I can't stop them, and my feet are numb.", {"numbness.left.foot": True, "numbness.right.foot": True}),
+    ("No numbness, tingling, and weakness in my legs.", {"weakness.left.leg": 5.0}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
