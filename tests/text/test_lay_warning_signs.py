@@ -55,6 +55,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I'm leaking wee and can't stop it, and numb between my legs.", {"history.saddle_numbness": True}),
     ("I can't stop them, and my feet are numb.", {"numbness.left.foot": True, "numbness.right.foot": True}),
     ("No numbness, tingling, and weakness in my legs.", {"weakness.left.leg": 5.0}),
+    # a movement "not as strong" as the other side is weak; "bunged up" raises the bowel
+    ("My left big toe is not as strong as the right.", {"weakness.left.great_toe_extension": 4.0}),
+    ("My left big toe is as strong as the right.", {"weakness.left.great_toe_extension": ABSENT}),
+    ("Been bunged up since the weekend.", {"unsure.bowel": True}),
+    ("Bowels a bit bunged up from the codeine, otherwise fine.", {"history.bowel_incontinence": False}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
