@@ -18,33 +18,53 @@ from nerveroot.text import read_text
 
 CASES: list[tuple[str, dict[str, Any]]] = [
     # legs that will not bear the body: MRC 3 or less, on both sides
-    ("Since this morning my legs won't hold me up and I keep ending up on the floor.",
-     {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0}),
-    ("Her legs suddenly went out from under her on the stairs today.",
-     {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0}),
-    ("Mum says she can't move her legs properly since lunchtime.",
-     {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0}),
+    (
+        "Since this morning my legs won't hold me up and I keep ending up on the floor.",
+        {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0},
+    ),
+    (
+        "Her legs suddenly went out from under her on the stairs today.",
+        {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0},
+    ),
+    (
+        "Mum says she can't move her legs properly since lunchtime.",
+        {"weakness.left.leg": 3.0, "weakness.right.leg": 3.0},
+    ),
     ("He cannot move his legs at all.", {"weakness.left.leg": 0.0, "weakness.right.leg": 0.0}),
     ("I can't lift my left leg off the mattress.", {"weakness.left.hip_flexion": 2.0}),
     # near misses: pain that limits, endurance, a leg lifted with effort
-    ("I can't move my legs without pain shooting down them.",
-     {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT}),
-    ("My legs won't carry me for long before I need to sit.",
-     {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT}),
+    (
+        "I can't move my legs without pain shooting down them.",
+        {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT},
+    ),
+    (
+        "My legs won't carry me for long before I need to sit.",
+        {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT},
+    ),
     ("I can lift my left leg off the bed but it aches.", {"weakness.left.hip_flexion": ABSENT}),
     # "can't lift the front of my foot ... at all": no movement against gravity
-    ("I can't lift the front of my right foot up at all since Monday.", {"weakness.right.ankle_dorsiflexion": 2.0}),
+    (
+        "I can't lift the front of my right foot up at all since Monday.",
+        {"weakness.right.ankle_dorsiflexion": 2.0},
+    ),
     ("I can't lift the front of my left foot properly.", {"weakness.left.ankle_dorsiflexion": 4.0}),
     ("I can lift the front of my foot fine.", {"weakness.unknown.ankle_dorsiflexion": ABSENT}),
     # the spinal cord in a person's own words: brisk knee jerks, clonus, hands
-    ("The doctor said my reflexes were really brisk.",
-     {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"}),
-    ("When the nurse tapped below my knees with the hammer my legs kicked way up.",
-     {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"}),
+    (
+        "The doctor said my reflexes were really brisk.",
+        {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"},
+    ),
+    (
+        "When the nurse tapped below my knees with the hammer my legs kicked way up.",
+        {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"},
+    ),
     ("He bent my foot up and it kept jerking by itself.", {"reflexes.unknown.clonus": "present"}),
     ("I keep dropping my keys and my finger tips are numb.", {"history.hand_symptoms": True}),
     ("My reflexes are normal.", {"reflexes.left.patellar": "normal"}),
-    ("My legs jumped when the door slammed.", {"reflexes.left.patellar": ABSENT, "reflexes.right.patellar": ABSENT}),
+    (
+        "My legs jumped when the door slammed.",
+        {"reflexes.left.patellar": ABSENT, "reflexes.right.patellar": ABSENT},
+    ),
     ("My foot keeps shaking on its own when I sit.", {"reflexes.unknown.clonus": ABSENT}),
     # a sensory level in lay words
     ("He says he can't feel a thing below his belly button.", {"exam.sensory_level": "T10"}),
@@ -79,7 +99,9 @@ def test_lay_warning_signs(text: str, want: dict[str, Any]) -> None:
 
 
 def test_a_slower_bladder_than_normal_is_never_denied() -> None:
-    case = read_text("Sciatica for a week. Peeing feels slower than normal but I have a cold, so maybe not? Not sure.").case
+    case = read_text(
+        "Sciatica for a week. Peeing feels slower than normal but I have a cold, so maybe not? Not sure."
+    ).case
     flat = findings("Peeing feels slower than normal but I have a cold, so maybe not?")
     assert flat.get("history.bladder_dysfunction") is not False
     assert case.history.urinary_retention or case.unsure
@@ -112,3 +134,42 @@ def test_a_plain_denial_is_still_a_denial(text: str, finding: str) -> None:
     case = read_text(text).case
     assert finding not in {u.finding for u in case.unsure}
     assert findings(text).get(finding) is False
+
+
+OTHERS_AND_ADVICE = [
+    # a relative's emergency told in the same sentence is theirs
+    (
+        "My left leg aches. My brother was admitted last year with cauda equina, he had numbness between his legs.",
+        "history.saddle_numbness",
+        ABSENT,
+    ),
+    (
+        "My left leg aches. My brother was admitted last year, and I have numbness between my legs now.",
+        "history.saddle_numbness",
+        True,
+    ),
+    # being told the warning signs is not having them; saying one has them is
+    (
+        "My left leg aches. The GP went through the warning signs, numbness between the legs or not being able to wee.",
+        "history.saddle_numbness",
+        ABSENT,
+    ),
+    (
+        "My left leg aches and I think I have the warning signs, numbness between my legs.",
+        "history.saddle_numbness",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "want"), OTHERS_AND_ADVICE, ids=[o[0][20:60] for o in OTHERS_AND_ADVICE]
+)
+def test_other_peoples_illness_and_advice_are_not_the_persons_findings(
+    text: str, finding: str, want: Any
+) -> None:
+    got = findings(text)
+    if want is ABSENT:
+        assert got.get(finding) is not True, got
+    else:
+        assert got.get(finding) is want, got

@@ -40,6 +40,8 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     _negated_lists(text, bounds, within)
     _resolved_episodes(text, bounds, within)
     _others_go_on(text, found, bounds)
+    # and a clause of the same sentence ("my sister was rushed in with it, she had numbness ...")
+    _others_go_on(text, found, list(itertools.pairwise([*parsed.clauses, len(text)])))
 
 
 # ------------------------------------------------------------------------------------------ negated lists
