@@ -80,6 +80,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("My left big toe is as strong as the right.", {"weakness.left.great_toe_extension": ABSENT}),
     ("Been bunged up since the weekend.", {"unsure.bowel": True}),
     ("Bowels a bit bunged up from the codeine, otherwise fine.", {"history.bowel_incontinence": False}),
+    # an aortic aneurysm already known, in the past history or under surveillance, is still there
+    ("PMH: infrarenal AAA 4.9 cm on yearly ultrasound.", {"history.known_aneurysm": True}),
+    ("Has a known aortic aneurysm, seen by the vascular team.", {"history.known_aneurysm": True}),
+    ("Rule out AAA.", {"history.known_aneurysm": ABSENT}),
+    ("No AAA on ultrasound.", {"history.known_aneurysm": ABSENT}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
