@@ -85,6 +85,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Has a known aortic aneurysm, seen by the vascular team.", {"history.known_aneurysm": True}),
     ("Rule out AAA.", {"history.known_aneurysm": ABSENT}),
     ("No AAA on ultrasound.", {"history.known_aneurysm": ABSENT}),
+    # pain that keeps a person up at night, or does not ease lying down, is unrelenting
+    (
+        "My lower back pain is there all day and keeps me up most nights.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    ("The ache in my back won't settle when I lie down.", {"history.pain_at_rest_unrelenting": True}),
+    ("My back aches whether I'm moving or resting.", {"history.pain_at_rest_unrelenting": True}),
+    ("My back pain eases lying down and never keeps me up.", {"history.pain_at_rest_unrelenting": ABSENT}),
+    ("My back hurts at work; the physio kept me up to date.", {"history.pain_at_rest_unrelenting": ABSENT}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
