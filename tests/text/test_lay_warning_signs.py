@@ -187,3 +187,22 @@ def test_other_peoples_illness_and_advice_are_not_the_persons_findings(
         assert got.get(finding) is not True, got
     else:
         assert got.get(finding) is want, got
+
+
+OTHER_LEG = [
+    (
+        "Sciatica down my left leg for a month. Since yesterday the right foot has pins and needles as well.",
+        True,
+    ),
+    ("Right leg sciatica for three weeks. Today my left calf is numb too.", True),
+    # near misses: the other leg's trouble is not new, or is not said to join in
+    ("Right leg sciatica for 3 weeks. My left knee hurts since yesterday after football.", False),
+    ("Left leg sciatica for a month. My right foot has tingled for years too.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "unsure"), OTHER_LEG, ids=[o[0][:40] for o in OTHER_LEG])
+def test_the_other_leg_joining_in_lately_leaves_both_legs_new_unsure(text: str, unsure: bool) -> None:
+    case = read_text(text).case
+    listed = "history.bilateral_leg_symptoms_new" in {u.finding for u in case.unsure}
+    assert listed is unsure, case.unsure

@@ -209,9 +209,13 @@ def _both_legs(
     legs ("3/7 ago ... pain into both legs"); else the symptoms' duration; with no time at all, symptoms
     brought on by walking are the long-standing kind (stenosis), others are left unsure."""
     both_sentences = _both_sided_sentences(text, parsed, contributions)
-    if not both_sentences:
-        return
     recent = lexicon.time["recent"]
+    if not both_sentences:
+        # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
+        joined = _other_leg_joins(text, parsed, contributions, recent)
+        if joined is not None:
+            doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
+        return
 
     def own(lo: int, hi: int) -> list[float]:
         return [w for w, t in times if lo <= t.start < hi]
@@ -234,6 +238,32 @@ def _both_legs(
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
+
+
+_JOINS = re.compile(r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh))\b", re.I)
+
+
+def _other_leg_joins(
+    text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
+    too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. Not
+    settled as new (the first leg may be old, the second a passing thing): left unsure."""
+    sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in _SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in sides:
+            continue
+        if parts[2] in _NOT_LEG or not _present(c) or c.uncertain:
+            continue
+        sides[parts[1]].add(_sentence(parsed, c.spans[0][0], len(text)))
+    if not sides["left"] or not sides["right"]:
+        return None
+    for side, other in (("left", "right"), ("right", "left")):
+        for lo, hi in sorted(sides[side] - sides[other]):
+            if recent.search(text, lo, hi) and _JOINS.search(text, lo, hi):
+                return lo, hi
+    return None
 
 
 def _both_sided_sentences(
