@@ -71,6 +71,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I couldn't feel anything below the nipples after the fall.", {"exam.sensory_level": "T4"}),
     ("I can feel everything below my belly button, it just aches.", {"exam.sensory_level": ABSENT}),
     ("I can't feel my left foot much.", {"exam.sensory_level": ABSENT}),
+    # no heel rise at all is MRC 2 (Daniels and Worthingham); a harder task not done at all is still MRC 4
+    ("I can't get up on my tiptoes on the right side at all.", {"weakness.right.ankle_plantarflexion": 2.0}),
+    ("Can't do even one heel raise at all on my left leg.", {"weakness.left.ankle_plantarflexion": 2.0}),
+    ("I can't stand on tiptoe on my left leg.", {"weakness.left.ankle_plantarflexion": 4.0}),
+    ("I can't hop on my left leg at all.", {"weakness.left.ankle_plantarflexion": 4.0}),
     # a negated verb ends with its object: what follows ", and" is told anew
     ("I'm leaking wee and can't stop it, and numb between my legs.", {"history.saddle_numbness": True}),
     ("I can't stop them, and my feet are numb.", {"numbness.left.foot": True, "numbness.right.foot": True}),
