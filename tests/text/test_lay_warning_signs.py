@@ -99,6 +99,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("My back aches whether I'm moving or resting.", {"history.pain_at_rest_unrelenting": True}),
     ("My back pain eases lying down and never keeps me up.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My back hurts at work; the physio kept me up to date.", {"history.pain_at_rest_unrelenting": ABSENT}),
+    # a cancer named by its tissue ("adenocarcinoma", "osteosarcoma"); an operation's time is not the symptoms'
+    (
+        "Back pain for 3 weeks. Treated for a renal cell adenocarcinoma in 2019.",
+        {"history.history_of_cancer": True},
+    ),
+    (
+        "Low back pain for 2 weeks. Had an osteosarcoma of the femur as a teenager.",
+        {"history.history_of_cancer": True},
+    ),
+    ("No history of adenocarcinoma.", {"history.history_of_cancer": False}),
+    ("Back pain for 4 weeks. Cholecystectomy eight years ago.", {"duration_weeks": 4.0}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
