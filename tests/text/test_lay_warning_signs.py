@@ -110,6 +110,20 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("No history of adenocarcinoma.", {"history.history_of_cancer": False}),
     ("Back pain for 4 weeks. Cholecystectomy eight years ago.", {"duration_weeks": 4.0}),
+    # the slashed zero of a physiotherapy note is "none"; "Wt:" is weight
+    (
+        "L thigh pain 5/52. Ø night pain, Ø hx ca, Ø fever.",
+        {
+            "history.pain_at_rest_unrelenting": False,
+            "history.history_of_cancer": False,
+            "history.fever": False,
+        },
+    ),
+    ("Ø bowel change.", {"history.bowel_incontinence": False}),
+    ("Øyvind reports back pain at night.", {"history.pain_at_rest_unrelenting": True}),
+    ("Ø wt loss.", {"history.unexplained_weight_loss": False}),
+    ("Wt: thinks she may have lost some, not weighed.", {"unsure.weight_loss": True}),
+    ("Wt: stable.", {"unsure.weight_loss": ABSENT}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
