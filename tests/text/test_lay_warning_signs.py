@@ -124,6 +124,24 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Ø wt loss.", {"history.unexplained_weight_loss": False}),
     ("Wt: thinks she may have lost some, not weighed.", {"unsure.weight_loss": True}),
     ("Wt: stable.", {"unsure.weight_loss": ABSENT}),
+    # a disease named as a risk, a screen or what pain can be a sign of is not a finding
+    ("Imp: mechanical back pain; reassured about cancer risk.", {"history.history_of_cancer": ABSENT}),
+    ("Bloods sent including a myeloma screen.", {"history.history_of_cancer": ABSENT}),
+    ("I read that back pain can be a sign of cancer.", {"history.history_of_cancer": ABSENT}),
+    (
+        "My friend told me about her uncle who had back pain that turned out to be cancer.",
+        {"history.history_of_cancer": ABSENT},
+    ),
+    ("Treated for breast cancer in 2020, now on letrozole.", {"history.history_of_cancer": True}),
+    # a sentence that goes on about the pain ("She describes it as ...") carries its night cues
+    (
+        "Six weeks of low back pain. He says it is there all the time and wakes him at 3am.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    (
+        "Low back pain for 3 weeks. My husband says it is nothing. I wake at night to feed the baby.",
+        {"history.pain_at_rest_unrelenting": ABSENT},
+    ),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
