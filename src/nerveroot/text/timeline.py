@@ -326,6 +326,13 @@ def _recent_surgery(
 
 
 _PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
+_IT_EARLY = re.compile(r"\s*(?:\S+\s+){0,3}?(?:it|it's|it’s)\b", re.I)
+
+
+def _goes_on(text: str, lo: int, hi: int) -> bool:
+    """Does a sentence go on about what the one before said: it starts with "it", or names "it" among its
+    first words ("She describes it as constant")?"""
+    return _PRONOUN.match(text, lo, hi) is not None or _IT_EARLY.match(text, lo, hi) is not None
 
 
 _PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
@@ -360,14 +367,19 @@ def _rest_pain(
     distal = {
         _sentence(parsed, s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
     } - {_sentence(parsed, s.start, len(text)) for s in live if not _distal_only(s, found, parsed, len(text))}
+    # sentences that go on about the pain: "It ..." or "She describes it as ..." right after a pain sentence
+    about: set[tuple[int, int]] = set()
+    previous: tuple[int, int] | None = None
+    for sentence in _sentences(parsed, len(text)):
+        if previous is not None and (previous in starts or previous in about) and _goes_on(text, *sentence):
+            about.add(sentence)
+        previous = sentence
     per_sentence: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
             continue
         lo, hi = _sentence(parsed, cue.start, len(text))
-        said = (lo, hi) in starts or (
-            _PRONOUN.match(text, lo) is not None and any(s_hi == lo for _, s_hi in starts)
-        )
+        said = (lo, hi) in starts or (lo, hi) in about
         if said:
             per_sentence.setdefault((lo, hi), []).append(cue)
     done: set[str] = set()
