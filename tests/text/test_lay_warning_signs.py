@@ -142,6 +142,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Low back pain for 3 weeks. My husband says it is nothing. I wake at night to feed the baby.",
         {"history.pain_at_rest_unrelenting": ABSENT},
     ),
+    # thrown from a horse or a motorbike is high-energy trauma; throwing one's back out is not
+    ("She was thrown from her horse yesterday and landed on her back.", {"history.significant_trauma": True}),
+    ("Got bucked off a pony at the weekend.", {"history.significant_trauma": True}),
+    ("I threw my back out lifting a box.", {"history.significant_trauma": ABSENT}),
+    ("She has thrown away her old tablets.", {"history.significant_trauma": ABSENT}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
