@@ -147,6 +147,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Got bucked off a pony at the weekend.", {"history.significant_trauma": True}),
     ("I threw my back out lifting a box.", {"history.significant_trauma": ABSENT}),
     ("She has thrown away her old tablets.", {"history.significant_trauma": ABSENT}),
+    # the side a finding is compared with is not its side; "weaker than the other side" is not a worsening
+    (
+        "Left leg sciatica. My big toe is weaker than the other side.",
+        {
+            "weakness.left.great_toe_extension": 4.0,
+            "weakness.right.great_toe_extension": ABSENT,
+            "history.progressive_weakness": ABSENT,
+        },
+    ),
+    (
+        "Left leg sciatica. My calf is not as strong as the other leg.",
+        {"weakness.right.ankle_plantarflexion": ABSENT},
+    ),
+    ("Left leg sciatica. Now the other leg is numb too.", {"numbness.right.leg": True}),
+    ("My left leg is getting weaker every day.", {"history.progressive_weakness": True}),
     # a slower bladder is a trouble; "than normal" does not deny it
     ("Weeing seems slower than usual this week.", {"history.urinary_retention": True}),
     ("My pee takes ages to get going now.", {"history.urinary_retention": True}),
