@@ -302,7 +302,11 @@ def _register_commands() -> None:
             register(app)
 
 
-_register_commands()
+# The commands of this module, run from the command line, need none of the others (they import the database
+# layer: about a quarter of a second of a cold `nerveroot assess --text`).
+_OWN = frozenset({"assess", "batch", "knowledge"})
+if not (len(sys.argv) > 1 and sys.argv[1] in _OWN and Path(sys.argv[0]).name == "nerveroot"):
+    _register_commands()
 
 
 def main() -> None:

@@ -167,6 +167,63 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      {"history.saddle_numbness": ABSENT, "history.urinary_retention": ABSENT}),
     ("My mother had a bad back and lost control of her bladder.", {"history.urinary_incontinence": ABSENT}),
     ("I had numbness down below after my first baby, which went away years ago.", {"history.saddle_numbness": ABSENT}),
+    # ================================================================ second round (phrasings written here)
+    # ---------------------------------------------------------------- an emoji ends a thought; a wrapped line does not
+    ("my left leg has gone numb since friday 😢 my back is fine though",
+     {"numbness.left.leg": T, "numbness.left.low_back": ABSENT, "numbness.unknown.low_back": ABSENT}),
+    ("I have had a sore back for about a week now and there is no tingling at all in\nmy feet or legs.",
+     {"tingling.left.foot": ABSENT, "tingling.right.foot": ABSENT, "tingling.left.leg": ABSENT}),
+    ("Had a bad back since the weekend and there is definitely no numbness around\nmy back passage or privates.",
+     {"history.saddle_numbness": F}),
+    # ---------------------------------------------------------------- a path of body parts goes on from its symptom
+    ("Sciatica again, left side. From my hip down the outside of my thigh to my knee.",
+     {"pain.left.lateral_thigh": T, "pain.left.lateral_hip": T}),
+    ("The ache is back 🙁 from my right buttock into the back of my calf.",
+     {"pain.right.buttock": T, "pain.right.posterior_calf": T}),
+    ("Bad sciatica on the right. Buttock > thigh > calf.", {"pain.right.buttock": T, "pain.right.leg": T}),
+    ("my left foot has gone numb and weak 😩 my back is killing me",
+     {"numbness.left.foot": T, "numbness.left.low_back": ABSENT, "numbness.unknown.low_back": ABSENT,
+      "pain.unknown.low_back": T}),
+    ("no tingling at all in my right foot, no numbness or weakness in\nmy legs either, just a sore back for a few days now",
+     {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT, "unsure.both_legs_new": ABSENT}),
+    # ---------------------------------------------------------------- a body part said to be weak
+    ("My right foot has gone weak and floppy since Tuesday.", {"weakness.right.ankle_dorsiflexion": 4.0}),
+    ("Both of my legs have become numb and really weak over the last two days.",
+     {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0, "history.bilateral_leg_symptoms_new": T}),
+    ("There's a weakness in my left big toe when I try to lift it.", {"weakness.left.great_toe_extension": 4.0}),
+    ("Numb feet and a weak grip in my right hand.",
+     {"numbness.left.foot": T, "numbness.right.foot": T, "weakness.right.ankle_dorsiflexion": ABSENT}),
+    ("He denies any bladder change, and the right leg is normal.", {"weakness.right.leg": ABSENT}),
+    ("both my legs have gone numb since monday 😰 my back has been sore for weeks",
+     {"history.bilateral_leg_symptoms_new": T, "numbness.left.low_back": ABSENT}),
+    # ---------------------------------------------------------------- a negated list reaches its last item
+    ("She has no back pain, numbness, pins and needles or weakness, and no bladder or bowel symptoms.",
+     {"weakness": F, "history.altered_bladder_sensation": ABSENT}),
+    ("I have no numbness in my backside or genitals and my waterworks are fine.", {"history.saddle_numbness": F}),
+    ("He reports no leg pain, no tingling, pins and needles or loss of feeling in his groin or back passage.",
+     {"history.saddle_numbness": F, "pain.unknown.leg": F}),
+    # ---------------------------------------------------------------- an episode told as over is not the present one
+    ("Two summers ago I had a water infection and couldn't pee properly for a day, but it cleared up with "
+     "antibiotics and I've had no trouble since. Now my right calf aches.",
+     {"history.urinary_retention": ABSENT, "duration_weeks": ABSENT, "pain.right.posterior_calf": T}),
+    ("In 2018 she was catheterised after her hysterectomy; that resolved fully within a week.",
+     {"history.urinary_retention": ABSENT}),
+    ("My sciatica went away last year but came back a fortnight ago down my left leg.", {"pain.left.leg": T}),
+    ("The GP told me to watch out for numbness between my legs or problems peeing.",
+     {"history.saddle_numbness": ABSENT, "history.bladder_dysfunction": ABSENT}),
+    ("Given advice about saddle numbness and bladder changes.",
+     {"history.saddle_numbness": ABSENT, "history.bladder_dysfunction": ABSENT}),
+    ("Mr Jones has a three-month history of aching in both calves on walking.",
+     {"pain.left.posterior_calf": T, "duration_weeks": 13.035}),
+    # ---------------------------------------------------------------- joints, pulses, a cold limb
+    ("Strength was 3/5 at the left knee and 4/5 at the ankle.",
+     {"weakness.left.knee_extension": 3.0, "weakness.left.ankle_dorsiflexion": 4.0}),
+    ("Power 2/5 at the right hip and knee.", {"weakness.right.hip_flexion": 2.0, "weakness.right.knee_extension": 2.0}),
+    ("Her right foot turned white and cold an hour ago.", {"history.cold_feet": T}),
+    ("His left leg has gone numb, pale and cold.", {"history.cold_feet": T, "numbness.left.leg": T}),
+    ("Weak left popliteal and pedal pulses.", {"tests.left.pedal_pulses": "reduced", "weakness": ABSENT}),
+    ("Absent right DP and PT pulses; left pulses are palpable.",
+     {"tests.right.pedal_pulses": "absent", "tests.left.pedal_pulses": "normal"}),
 ]  # fmt: skip
 
 

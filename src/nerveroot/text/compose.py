@@ -29,12 +29,14 @@ _ALSO_SIDE = re.compile(
     re.I,
 )
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
-_AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
+_AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,4}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
 _GRADE_AT_ALL = 2
-# ... but a demanding task not done at all ("can't hop on it at all") is weakness, not paralysis
+# ... but a demanding task not done at all ("can't hop on it at all") is weakness, not paralysis. Not rising
+# on tiptoe at all is MRC 2 (Daniels and Worthingham's plantarflexion test: no heel rise, grade 2), so tiptoe
+# and heel raises are not in this list.
 _TASK = re.compile(
-    r"\b(?:hop\w*|tip[\s-]*toes?|tiptoes?|heels?|(?:calf|heel|toe)\s+raises?|stairs?|steps?|squat\w*|chair|sofa|kneel\w*|jump\w*|run\w*)\b",
+    r"\b(?:hop\w*|heels?(?!\s+raises?)|stairs?|steps?|squat\w*|chair|sofa|kneel\w*|jump\w*|run\w*)\b",
     re.I,
 )
 

@@ -149,6 +149,8 @@ def _trigger_words() -> frozenset[str]:
         first = (rule.get("pattern") or [{}])[0].get("LOWER")
         if isinstance(first, dict) and "IN" in first:
             words.update(str(w) for w in first["IN"])  # a token pattern: any word its first token allows
+        elif rule["category"] == "FAMILY":
+            words.add(rule["literal"].lower().split()[0])  # the person it names ("sister was admitted")
         else:
             words.add(max(rule["literal"].lower().split(), key=len))  # its most telling word
     return frozenset(words)

@@ -19,7 +19,7 @@ from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
 from nerveroot.text.lexicon import load_lexicon, topic_findings
 from nerveroot.text.mentions import Found, Mention
-from nerveroot.text.settle import Doubt, words
+from nerveroot.text.settle import Doubt, alarming, words
 
 # Topics whose settling is read elsewhere (timeline.py): raising their words alone says nothing.
 _ASSEMBLED = frozenset({"both_legs_new", "progressive_weakness"})
@@ -43,6 +43,25 @@ def unsettled(
     return denied, doubts
 
 
+def _hedged_denial(
+    text: str, m: Mention, parsed: Parsed, findings: tuple[str, ...], contributions: list[Contribution]
+) -> bool:
+    """Is the topic denied only with a hedge after it ("bowels are ok I think", "wee seems ok?")? Then the
+    denial settles nothing: its false findings in that sentence are withdrawn from `contributions`."""
+    if any(c.path in findings and alarming(c.path, c.value) for c in contributions):
+        return False  # read as present: settled
+    s_lo, s_hi = _sentence(parsed, m.start, len(text))
+    lo = _clause(parsed, m.start, len(text))[0]
+    if load_lexicon().hedges.search(text, lo, min(s_hi, m.end + _REACH)) is None:
+        return False
+    own = [c for c in contributions if c.path in findings and any(s_lo <= a < s_hi for a, _ in c.spans)]
+    if not (own or m.flags.negated or _denied(text, m, parsed)):
+        return False
+    for c in own:
+        contributions.remove(c)
+    return True
+
+
 def _doubts(
     text: str, found: Found, parsed: Parsed, contributions: list[Contribution], denied: list[Contribution]
 ) -> Iterator[Doubt]:
@@ -53,6 +72,12 @@ def _doubts(
         topic = m.entry.kind or ""
         findings = topics.get(topic, ())
         if topic in _ASSEMBLED or not findings or dropped(m):
+            continue
+        if topic in _DENIABLE and _hedged_denial(text, m, parsed, findings, contributions):
+            said = {c.path for c in contributions if not c.uncertain}
+            if findings[0] not in doubted:
+                doubted.add(findings[0])
+                yield Doubt(findings[0], words(text, m.start, m.end))
             continue
         settled = any(f in said for f in findings)  # read as present or denied
         if settled and (findings[0] in said or topic not in _DENIABLE):

@@ -47,7 +47,7 @@ _NEAR = 80  # an organ further than this from its trouble, in another clause, is
 
 def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]:
     organs = [m for m in found["organs"] if not dropped(m)]
-    owned = sorted((f.start, f.end) for f in found["findings"])
+    owned = sorted((f.start, f.end) for f in found["findings"] if not f.entry.transparent)
     clauses = sorted(set(parsed.clauses) | set(parsed.sentences))
     for t in found["troubles"]:
         if dropped(t) or _inside_finding(t, owned):

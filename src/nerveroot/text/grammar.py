@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import Entry, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.sides import SideFinder, both, plural
 
@@ -62,10 +63,14 @@ class _Said:
 
 def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Iterator[Contribution]:
     """Weakness findings from grades and strength words said of movements."""
-    owned = sorted((f.start, f.end) for f in found["findings"])
+    owned = sorted((f.start, f.end) for f in found["findings"] if not f.entry.transparent)
     movements = [m for m in found["movements"] if _usable(m, owned)]
+    movements = sorted(
+        [*movements, *_joints(text, found["regions"], owned, movements)], key=lambda m: m.start
+    )
     grades = [m for m in found["grades"] if _usable(m, owned)]
     words = [m for m in found["strength"] if m.section not in _SKIP_SECTIONS and not dropped(m)]
+    limbs = _limbs(found["regions"], owned)
     bounds = parsed.sentences
     for k, lo in enumerate(bounds):
         hi = bounds[k + 1] if k + 1 < len(bounds) else len(text)
@@ -77,8 +82,60 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
         runs = _runs(text, ms)
         throughout = [w for w in ws if w.entry.kind == "throughout"]
         said = _grades(text, gs, runs, throughout) + _words(text, ws, runs, gs)
+        # a body part said to be weak ("both my legs have gone numb and weak"): only where no movement was
+        limb_runs = _runs(text, [m for m in limbs if lo <= m.start < hi])
+        if limb_runs:
+            # only "weak" words: "the right leg is normal" says the leg is well, not how strong it is
+            rest = [w for w in ws if w.entry.kind == "weak" and not any(x.start == w.start for x in said)]
+            symptoms = [m for m in found["symptoms"] if lo <= m.start < hi]
+            said += _words(text, rest, limb_runs, gs, between=symptoms)
         for s in said:
-            yield from _contribute(text, s, finder, ms)
+            yield from _contribute(text, s, finder, [*ms, *(m for r in limb_runs for m in r.items)])
+
+
+_AT_JOINT = re.compile(
+    r"\b(?:at|for|of)\s+(?:the\s+|both\s+|his\s+|her\s+|my\s+)?(?:(?:left|right|(?-i:L|R))\s+)?$", re.I
+)
+_AND_JOINT = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$", re.I)
+_JOINT_WORD = re.compile(r"(hip|knee|ankle|toe)s?", re.I)
+
+
+def _joints(
+    text: str, regions: list[Mention], owned: list[tuple[int, int]], movements: list[Mention]
+) -> list[Mention]:
+    """Joints named as where strength was tested ("2/5 at the hip and knee"), as the movement tested there."""
+    table = load_lexicon().joint_movements
+    taken = [(m.start, m.end) for m in movements]
+    out: list[Mention] = []
+    last_end = -1
+    for r in regions:
+        word = _JOINT_WORD.fullmatch(r.text)
+        if word is None or not _usable(r, owned) or any(a < r.end and r.start < b for a, b in taken):
+            continue
+        before = text[max(0, r.start - 20) : r.start]
+        joined = last_end >= 0 and _AND_JOINT.search(text[last_end : r.start]) and r.start - last_end <= 12
+        if _AT_JOINT.search(before) or joined:
+            movement = table.get(word.group(1).lower())
+            if movement:
+                out.append(
+                    Mention(
+                        Entry("movements", 0, value=movement), r.start, r.end, r.text, {}, r.flags, r.section
+                    )
+                )
+                last_end = r.end
+    return out
+
+
+def _limbs(regions: list[Mention], owned: list[tuple[int, int]]) -> list[Mention]:
+    """Body parts that can be said to be weak, each as the movement it makes (lexicon `weak_regions`)."""
+    table = load_lexicon().weak_regions
+    out = []
+    for r in regions:
+        movement = table.get(r.entry.regions[0]) if r.entry.regions else None
+        if movement and _usable(r, owned) and not dropped(r):
+            entry = Entry("movements", 0, value=movement)
+            out.append(Mention(entry, r.start, r.end, r.text, {}, r.flags, r.section))
+    return out
 
 
 def _usable(m: Mention, owned: list[tuple[int, int]]) -> bool:
@@ -90,6 +147,7 @@ _SIDE_WORDS = re.compile(
 )
 _ELSEWHERE = re.compile(r"\b(?:otherwise|elsewhere|else|rest|remaining|other|except)\b", re.I)
 _PARA = re.compile(r"\bpara(?:pleg|pare)", re.I)
+_NOT_LIMB = re.compile(r"\s+(?:grip|stream|flow|bladder|pulses?|squeeze|voice|hands?|arms?)\b", re.I)
 
 
 def _strip_sides(gap: str) -> str:
@@ -107,7 +165,7 @@ def _runs(text: str, movements: list[Mention]) -> list[_Run]:
     return runs
 
 
-def _near(text: str, a_end: int, b_start: int, between: list[Mention], limit: int = _NEAR_CHARS) -> bool:
+def _near(text: str, a_end: int, b_start: int, between: Sequence[Mention], limit: int = _NEAR_CHARS) -> bool:
     """Are two items close, with only small words (or sides, or strength words) between them?"""
     if b_start < a_end or b_start - a_end > limit:
         return False
@@ -186,7 +244,14 @@ def _owned_by_other(
     return False
 
 
-def _words(text: str, words: list[Mention], runs: list[_Run], grades: list[Mention]) -> list[_Said]:
+def _words(
+    text: str,
+    words: list[Mention],
+    runs: list[_Run],
+    grades: list[Mention],
+    *,
+    between: Sequence[Mention] = (),
+) -> list[_Said]:
     """Strength words: "weakness of" / "are weak" a list, "normal" beside it, paralysis. A list that has its
     grade already (claimed) takes no word: the grade says more ("reduced power 4/5 in hip flexion")."""
     out: list[_Said] = []
@@ -203,12 +268,15 @@ def _words(text: str, words: list[Mention], runs: list[_Run], grades: list[Menti
         if value is None:
             continue
         limit = 15 if kind == "normal" else _NEAR_CHARS
+        if between and _NOT_LIMB.match(text, w.end):
+            continue  # "weak grip", "a weak stream": said of something else
         run = next(
             (r for r in runs if not r.claimed and (
-                _near(text, w.end, r.start, [], limit) or _near(text, r.end, w.start, [], limit)
+                _near(text, w.end, r.start, between, limit) or _near(text, r.end, w.start, between, limit)
             )),
             None,
         )  # fmt: skip
+
         if run is not None or kind == "paralysis":
             para = kind == "paralysis"
             out.append(

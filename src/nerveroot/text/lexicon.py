@@ -66,6 +66,7 @@ class Entry:
     regions: tuple[str, ...] = ()
     value: str | None = None  # sides: left / right / both / that / other; movements: the movement id
     unless: re.Pattern[str] | None = None  # findings: words in the sentence that make it not hold
+    transparent: bool = False  # findings: their words are read as symptoms and body parts too
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,14 @@ class Lexicon:
     sections: dict[str, Section]
     lookups: dict[str, list[tuple[str, re.Pattern[str]]]]
     pronoun_movements: dict[str, str]
+    weak_regions: dict[str, str]
+    joint_movements: dict[str, str]
     context_rules: list[dict[str, Any]]
     max_scope: int
     scanner: Scanner
     section_titles: dict[str, list[str]]
     denied: re.Pattern[str]
+    hedges: re.Pattern[str]
     relieved: re.Pattern[str]
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
@@ -147,7 +151,16 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
         _check_sets(f.set, f"findings[{i}].set")
         _check_sets(f.negated or {}, f"findings[{i}].negated")
         unless = _regex(f.unless, macros, f"findings[{i}].unless") if f.unless else None
-        entry = Entry("findings", i, dict(f.set), f.negated, f.historical_ok, f.side, unless=unless)
+        entry = Entry(
+            "findings",
+            i,
+            dict(f.set),
+            f.negated,
+            f.historical_ok,
+            f.side,
+            unless=unless,
+            transparent=f.transparent,
+        )
         add("findings", entry, f.patterns, f"findings[{i}]")
     for i, d in enumerate(data.demographics):
         add(
@@ -304,11 +317,14 @@ def build(data: Any) -> Lexicon:
         sections=sections,
         lookups=lookups,
         pronoun_movements={str(k): str(v) for k, v in lex.pronoun_movements.items()},
+        weak_regions={str(k): str(v) for k, v in lex.weak_regions.items()},
+        joint_movements={str(k): str(v) for k, v in lex.joint_movements.items()},
         context_rules=[r.model_dump(exclude_none=True) for r in lex.context.rules],
         max_scope=lex.context.max_scope,
         scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),
         section_titles={k: list(v) for k, v in lex.sections.items()},
         denied=_regex(lex.topics.denied, macros, "topics.denied"),
+        hedges=_regex(lex.topics.hedges, macros, "topics.hedges"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={

@@ -58,7 +58,8 @@ def find_mentions(text: str) -> Found:
         for m in by_kind[kind]:
             if any(taken[m.start : m.end]):
                 continue
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+            if not m.entry.transparent:
+                taken[m.start : m.end] = b"\x01" * (m.end - m.start)
             kept.append(m)
         by_kind[kind] = kept
     ignored = sorted((m.start, m.end) for m in by_kind["ignore"])

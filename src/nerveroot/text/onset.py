@@ -25,7 +25,20 @@ _CES = (
     "history.sexual_dysfunction",
 )  # fmt: skip
 _SIGNS = ("exam.perianal_sensation", "exam.anal_tone")
-_SINCE_THEN = re.compile(r"\W*(?:(?:and|but)\s+)?(?:ever\s+)?since\s+(?:then|that\s+time|that)\b", re.I)
+_SINCE_THEN = re.compile(
+    r"\W*(?:(?:and|but)\s+)?(?:ever\s+)?since\s+(?:then|that\s+time|that|(?:the|her|his|my|this)\s+"
+    r"(?:operation|op|surgery|discectomy|decompression|fusion|accident|injury|fall|birth|delivery|episode))\b",
+    re.I,
+)
+# a statement that the symptoms have not changed: with a time ("exactly the same for the last five months") it
+# dates them; with "since" it points back to a dated sentence ("unchanged since")
+_STABLE = re.compile(
+    r"\b(?:unchanged|(?:exactly\s+|much\s+|just\s+)?the\s+same|stable|static|not\s+changed|"
+    r"(?:has|have)\s*(?:n['’]t|\s+not)\s+changed|no\s+(?:new\s+)?change|as\s+(?:it|they)\s+(?:has|have)\s+been)\b",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\b|\bever\s+since\b", re.I)
+_NOT_NEW = re.compile(r"\b(?:no|not|nothing|without|never)\s+(?:\w+\s+)?$", re.I)
 _OLD = re.compile(
     r"\b(?:unchanged|stable|known|old|long[\s-]*standing|chronic|as\s+(?:before|documented|previously)|"
     r"previously\s+documented|residual)\b",
@@ -47,18 +60,91 @@ def ces_onset(
     recent = load_lexicon().time["recent"]
     ces = [s for c in present for s in c.spans]
     days: list[float] = []
+    signs: list[Contribution] = []
     for c in present:
         lo, hi = _sentence(parsed, c.spans[0][0], len(text))
-        if recent.search(text, lo, hi) or _CHANGE.search(text, lo, hi):
+        if _says_new(recent, text, lo, hi) or _says_new(_CHANGE, text, lo, hi):
             return  # something new among them: leave the onset out (read as new)
-        when = _own_time(text, found, ces, (lo, hi), times) or _since_then(text, parsed, (lo, hi), times)
+        when = (
+            _own_time(text, found, ces, (lo, hi), times)
+            or _since_then(text, parsed, (lo, hi), times)
+            or _stable_time(text, parsed, (lo, hi), times, _about_ces(found, ces))
+        )
         if when is not None:
             days.append(when * 7)
-        elif not (c.path in _SIGNS and _OLD.search(text, lo, hi)):
+        elif c.path in _SIGNS:
+            signs.append(c)  # an examination finds a sign, it does not date it: the history may
+        else:
             return  # one of them is not dated: it may be new
+    for c in signs:
+        lo, hi = _sentence(parsed, c.spans[0][0], len(text))
+        if not (
+            _OLD.search(text, lo, hi) or _SIGN_OF.get(c.path) in {x.path for x in present if x.path in _CES}
+        ):
+            return  # a sign whose symptom was not told as old may be new
     if days:
         spans = [c.spans[0] for c in present if c.path in _CES]
         yield Contribution("history.ces_symptoms_onset_days", round(min(days)), spans)
+
+
+# an examination sign and the symptom it examines: an old symptom makes its sign old too
+_SIGN_OF = {
+    "exam.perianal_sensation": "history.saddle_numbness",
+    "exam.anal_tone": "history.bowel_incontinence",
+}
+
+
+def _says_new(words: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Do the words say something is new, not that nothing is ("no new change")?"""
+    return any(
+        not _NOT_NEW.search(text, max(lo, m.start() - 20), m.start()) for m in words.finditer(text, lo, hi)
+    )
+
+
+def _about_ces(found: Found, ces: list[tuple[int, int]]) -> list[int]:
+    """Where the bladder, bowel, saddle or sexual symptoms are named: their findings, organs and topic words."""
+    starts = [a for a, _ in ces]
+    starts += [m.start for m in found["organs"]]
+    starts += [m.start for m in found["topics"] if m.entry.kind in ("saddle", "bladder", "bowel", "sexual")]
+    return sorted(starts)
+
+
+_ANAPHOR = re.compile(
+    r"\W*(?:(?:and|but|she|he|they|I)\s+(?:says?|said|is\s+clear|reports?|tells?\s+me)\s+(?:that\s+)?)?"
+    r"(?:it|this|these|that|they|both|all\s+(?:of\s+)?(?:this|these|them)|the\s+symptoms|those)\b",
+    re.I,
+)
+
+
+def _stable_time(
+    text: str,
+    parsed: Parsed,
+    sentence: tuple[int, int],
+    times: list[tuple[float, Mention]],
+    about: list[int],
+) -> float | None:
+    """ "... numb around the back passage. It has been exactly the same for the last five months": a sentence
+    that says the symptoms have not changed, at most three sentences on, with its own time or "since" a time
+    given before."""
+    bounds = [*parsed.sentences, len(text)]
+    k = bisect.bisect_right(parsed.sentences, sentence[0]) - 1
+    for j in range(k, min(k + 4, len(bounds) - 1)):
+        lo, hi = bounds[j], bounds[j + 1]
+        if "\n\n" in text[sentence[0] : lo]:
+            break  # another paragraph
+        if not _STABLE.search(text, lo, hi):
+            continue
+        named = bisect.bisect_left(about, lo) < bisect.bisect_left(about, hi)
+        if not (named or _ANAPHOR.match(text, lo)):
+            continue  # "my back pain is the same as ever": not about these symptoms
+        own = [w for w, t in times if lo <= t.start < hi]
+        if own:
+            return max(own)
+        if _SINCE.search(text, lo, hi):
+            before = [w for w, t in times if bounds[max(0, k - 3)] <= t.start < lo]
+            if before:
+                return before[-1]
+    return None
 
 
 def _present(c: Contribution) -> bool:

@@ -127,12 +127,31 @@ def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str)
 
 
 def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:
-    """Is the region among the first words of a short sentence that goes on from the last ("Into the heel.")?"""
+    """Does a sentence without a symptom word of its own go on from the last one: a short one whose first words
+    lead to the region ("Into the heel."), or one that traces a path ("same as last year, from my bum down the
+    back of my thigh to my calf")?"""
     i = _sentence_of(parsed, m.start)
     lo = parsed.sentences[i]
     hi = parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else m.end + 40
-    lead = text[lo : m.start].lower().split()
-    return hi - lo <= 60 and len(lead) <= 4 and all(_LEAD.match(w.strip(",.-")) for w in lead)
+    if _PATH.search(text, max(lo, m.start - 30), m.start) or _ARROW.match(text, m.end):
+        return True
+    lead = [w.strip(",.-") for w in text[lo : m.start].lower().split()]
+    if hi - lo > 60 or len(lead) > 4 or not all(_LEAD.match(w) for w in lead):
+        return False
+    # "Into the left heel.", "Left heel too.": it goes on; "My back is killing me.": a statement of its own
+    return any(_GOING.match(w) for w in lead) or len(text[m.end : hi].split()) <= 2
+
+
+_GOING = re.compile(
+    r"(?:into|in|to|down|through|across|round|around|up|and|also|then|radiating|spreading|going|goes|way)$"
+)
+# A body part named as a stage of a path ("from my bum", "down the back of the thigh", "to my calf")
+_ARROW = re.compile(r"\s*(?:→|->|>|=>|⟶)")
+_PATH = re.compile(
+    r"(?:\b(?:from|down|into|to|till|until|round|around|across|along|through)|→|->|>|=>|⟶)\s*"
+    r"(?:(?:the|my|his|her|their|your|both|left|right|side\s+of|of)\s+)*$",
+    re.I,
+)
 
 
 # Words that may come before the body part of a fragment that goes on from the last sentence ("Into the heel.")

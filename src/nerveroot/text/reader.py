@@ -9,18 +9,17 @@ unsettled (failsafe.py) -> the case.
 from __future__ import annotations
 
 import bisect
-import functools
-import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from nerveroot.text import failsafe, grammar, imaging, timeline
+from nerveroot.text import failsafe, grammar, imaging, scope, timeline
 from nerveroot.text.compose import Contribution, dropped, finding
 from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions, inside
+from nerveroot.text.normalise import normalise
 from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
 from nerveroot.text.settle import Doubt, coherent, nest, settle
@@ -45,6 +44,7 @@ class Read:
 
 def read(text: str) -> Read:
     """The case (as JSON data) and every finding read with the words behind it."""
+    text = normalise(text)  # the same length: every offset still points at the person's words
     lexicon = load_lexicon()
     sections = find_sections(text)
     found = find_mentions(text)
@@ -97,9 +97,13 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
         else:
             own.append(m)
     spans = sorted([*targets, *own], key=lambda m: m.start)
-    parsed = parse(text, [(m.start, m.end) for m in spans])
-    for m, flags in zip(spans, parsed.flags, strict=True):
-        m.flags = flags
+    # A finding that starts with its own negation ("no back pain, numbness or weakness"): ConText is given the
+    # words after it, so that the "no" is a modifier of its own and reaches the rest of the list too; the
+    # finding's own negation is already in what it sets.
+    leads = [_own_negation(text, m) for m in spans]
+    parsed = parse(text, [(m.start + lead, m.end) for m, lead in zip(spans, leads, strict=True)])
+    for m, lead, flags in zip(spans, leads, parsed.flags, strict=True):
+        m.flags = replace(flags, negated=False) if lead else flags
     for m, host in inherit:
         m.flags = host.flags
     for kind in found.by_kind:
@@ -113,51 +117,21 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
                     family=m.flags.family or extra_flags.family,
                     historical=m.flags.historical or extra_flags.historical,
                 )
-    _others_go_on(text, found, parsed)
+    scope.widen(text, found, parsed)
     return parsed
 
 
-_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
-# the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
-_FIRST_PERSON = re.compile(
-    r"\b(?:my|I\s+have|I've|I’ve)\s+(?:\w+\s+)?(?:back|legs?|foot|feet|calf|calves|thighs?|bum|bottom|knees?|"
-    r"hips?|bladder|bowels?|pain|sciatica|toes?|buttocks?|ankles?|heels?|shins?)\b",
-    re.I,
+_LEAD_NEGATION = re.compile(
+    r"(?:no|nil|denies|denied|denying|without|negative\s+for|never\s+had|free\s+of)\s+(?=\S)", re.IGNORECASE
 )
 
 
-def _others_go_on(text: str, found: Found, parsed: Parsed) -> None:
-    """In a person's own words, "my mum had cauda equina. She ended up with a catheter": a sentence that
-    starts with "she", "he" or "they" after one about another person (ConText's FAMILY words) is still
-    about them."""
-    bounds = list(itertools.pairwise([*parsed.sentences, len(text)]))
-    third = [k for k, (lo, _) in enumerate(bounds) if k and _THIRD_PERSON.match(text, lo)]
-    if not third:
-        return
-    relatives, other_person = _other_person()
-    if not relatives.search(text) or not _FIRST_PERSON.search(text):
-        return
-    mentions = sorted((m for k in found.by_kind for m in found[k]), key=lambda m: m.start)
-    starts = [m.start for m in mentions]
-    about_them: set[int] = set()
-    for k in third:
-        if k - 1 in about_them or other_person.search(text, *bounds[k - 1]):
-            about_them.add(k)
-            lo, hi = bounds[k]
-            for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
-                m.flags = replace(m.flags, family=True)
-
-
-@functools.cache
-def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The relatives ConText's FAMILY words name (a quick first look), and those words in full."""
-    words = [r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"]
-    firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
-    full = sorted(words, key=len, reverse=True)
-    return (
-        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.I),
-        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in full) + r")\b", re.I),
-    )
+def _own_negation(text: str, m: Mention) -> int:
+    """How many characters of a finding's words are its own negation ("no " in "no back pain"), else 0."""
+    if m.entry.section != "findings" or not m.entry.sets:  # a phrase that sets nothing shields its "no"
+        return 0
+    lead = _LEAD_NEGATION.match(text, m.start, m.end)
+    return lead.end() - m.start if lead and lead.end() < m.end else 0
 
 
 def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool:

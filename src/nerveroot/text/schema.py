@@ -27,6 +27,8 @@ class FindingRow(_Strict):
     historical_ok: bool = False  # a past illness is still part of the history (a cancer, an operation)
     side: Literal["both"] | None = None  # said of both legs ("reflexes symmetrical")
     unless: Patterns = []  # words in the same sentence that make it not hold ("lost 6 kg on a diet")
+    # its words stay readable as symptoms and body parts too ("the foot went numb and cold": numb foot, and cold)
+    transparent: bool = False
 
 
 class SymptomRow(_Strict):
@@ -79,6 +81,7 @@ class Topics(_Strict):
 
     words: dict[str, Patterns]
     denied: Patterns
+    hedges: Patterns
 
 
 class Functions(_Strict):
@@ -131,6 +134,8 @@ class LexiconFile(_Strict):
     body_areas: dict[Literal["saddle", "saddle_or_buttock", "thoracic"], Patterns]
     region_expansions: dict[str, list[Region]] = {}
     pronoun_movements: dict[Region, Movement] = {}
+    weak_regions: dict[Region, Movement] = {}
+    joint_movements: dict[Literal["hip", "knee", "ankle", "toe"], Movement] = {}
     symptoms: list[SymptomRow]
     findings: list[FindingRow]
     demographics: list[DemographicRow]

@@ -70,6 +70,8 @@ class SideFinder:
         if k < len(sides) and sides[k].end <= end:
             return both(sides[k].value)  # named inside the phrase ("SLR positive L")
         after = bisect.bisect_left(starts, end)
+        if plural and not (j >= 0 and 0 <= start - sides[j].end <= 12):
+            return list(LEG_SIDES)  # "numb feet and a weak right hand": the feet are both feet
         clause = self._bounds(self.clauses, start)
         if j >= 0 and sides[j].start >= clause[0]:
             return both(sides[j].value)

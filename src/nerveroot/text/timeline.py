@@ -54,6 +54,7 @@ _SYMPTOM_PATHS = (
     "history.pain", "history.shooting", "history.burning", "history.thoracic", "history.gait",
     "history.bilateral", "history.altered", "history.back_pain", "history.leg_pain", "history.morning",
     "history.improves", "history.no_improvement", "history.night_pain", "history.sudden", "history.hand",
+    "history.cold",
 )  # fmt: skip
 
 
@@ -159,6 +160,9 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
         for f in found[kind]:
             if s_lo <= f.start < s_hi and not f.flags.hypothetical and not f.flags.family:
                 symptom = kind != "findings" or any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
+                symptom = symptom and not (
+                    f.flags.historical and not f.entry.historical_ok
+                )  # an old episode's
                 events.append((_distance(f.start, f.end, m), symptom))
     for other in lexicon.time["not_symptoms"].finditer(text, s_lo, s_hi):
         events.append((_distance(other.start(), other.end(), m), False))
@@ -205,9 +209,13 @@ def _both_legs(
     legs ("3/7 ago ... pain into both legs"); else the symptoms' duration; with no time at all, symptoms
     brought on by walking are the long-standing kind (stenosis), others are left unsure."""
     both_sentences = _both_sided_sentences(text, parsed, contributions)
-    if not both_sentences:
-        return
     recent = lexicon.time["recent"]
+    if not both_sentences:
+        # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
+        joined = _other_leg_joins(text, parsed, contributions, recent)
+        if joined is not None:
+            doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
+        return
 
     def own(lo: int, hi: int) -> list[float]:
         return [w for w, t in times if lo <= t.start < hi]
@@ -230,6 +238,32 @@ def _both_legs(
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
+
+
+_JOINS = re.compile(r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh))\b", re.I)
+
+
+def _other_leg_joins(
+    text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
+    too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. Not
+    settled as new (the first leg may be old, the second a passing thing): left unsure."""
+    sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in _SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in sides:
+            continue
+        if parts[2] in _NOT_LEG or not _present(c) or c.uncertain:
+            continue
+        sides[parts[1]].add(_sentence(parsed, c.spans[0][0], len(text)))
+    if not sides["left"] or not sides["right"]:
+        return None
+    for side, other in (("left", "right"), ("right", "left")):
+        for lo, hi in sorted(sides[side] - sides[other]):
+            if recent.search(text, lo, hi) and _JOINS.search(text, lo, hi):
+                return lo, hi
+    return None
 
 
 def _both_sided_sentences(
@@ -292,6 +326,13 @@ def _recent_surgery(
 
 
 _PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
+_IT_EARLY = re.compile(r"\s*(?:\S+\s+){0,3}?(?:it|it's|it’s)\b", re.I)
+
+
+def _goes_on(text: str, lo: int, hi: int) -> bool:
+    """Does a sentence go on about what the one before said: it starts with "it", or names "it" among its
+    first words ("She describes it as constant")?"""
+    return _PRONOUN.match(text, lo, hi) is not None or _IT_EARLY.match(text, lo, hi) is not None
 
 
 _PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
@@ -326,14 +367,19 @@ def _rest_pain(
     distal = {
         _sentence(parsed, s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
     } - {_sentence(parsed, s.start, len(text)) for s in live if not _distal_only(s, found, parsed, len(text))}
+    # sentences that go on about the pain: "It ..." or "She describes it as ..." right after a pain sentence
+    about: set[tuple[int, int]] = set()
+    previous: tuple[int, int] | None = None
+    for sentence in _sentences(parsed, len(text)):
+        if previous is not None and (previous in starts or previous in about) and _goes_on(text, *sentence):
+            about.add(sentence)
+        previous = sentence
     per_sentence: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
             continue
         lo, hi = _sentence(parsed, cue.start, len(text))
-        said = (lo, hi) in starts or (
-            _PRONOUN.match(text, lo) is not None and any(s_hi == lo for _, s_hi in starts)
-        )
+        said = (lo, hi) in starts or (lo, hi) in about
         if said:
             per_sentence.setdefault((lo, hi), []).append(cue)
     done: set[str] = set()

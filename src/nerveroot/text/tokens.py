@@ -31,5 +31,5 @@ def _light_tokenizer(nlp: Any) -> Any:
         rules={},
         prefix_search=re.compile(r"""^[\[\("'“‘?¿¡*~<>#]""").search,
         suffix_search=re.compile(r"""(?:[\]\)"'”’,.;:!?%°]|n['’]t)$""").search,
-        infix_finditer=re.compile(r"""[,;:/()]|(?<=[a-z])\.(?=[A-Z])|--+|(?<=\d)-(?=[a-z])""").finditer,
+        infix_finditer=re.compile(r"""[,;:/()]|(?<=[a-z])\.(?=[A-Z])|--+|(?<=[\da-z])-(?=[a-z])""").finditer,
     )

@@ -1,0 +1,173 @@
+"""What ConText's windows of a few words cannot see, settled over whole lists and sentences.
+
+ConText (context.py) gives each modifier a fixed reach. Three kinds of scope are wider than that:
+
+- a negated list reaches its last item: "no back pain, numbness, pins and needles or weakness", "no numbness
+  in my bum or privates" (a "no" or "denies" before a list that ends in "or"/"nor");
+- a past episode said to be over is not the present illness: "last year I had a urine infection that
+  burned ... it cleared up and I've had no problems since", "... needed a catheter; that resolved fully";
+- in a person's own words, "my mum had cauda equina. She ended up with a catheter": a sentence that starts
+  with "she", "he" or "they" after one about another person (ConText's FAMILY words) is still about them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.mentions import Found, Mention
+
+# Kinds whose words a scope can change (not sides, movements, grades or ages).
+Within = Callable[[int, int], list[Mention]]
+_SCOPED = ("findings", "symptoms", "regions", "topics", "troubles", "organs", "strength", "rest")
+
+
+def widen(text: str, found: Found, parsed: Parsed) -> None:
+    """Apply the wider scopes to the mentions' flags, in place."""
+    bounds = list(itertools.pairwise([*parsed.sentences, len(text)]))
+    mentions = sorted((m for k in _SCOPED for m in found[k]), key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+
+    def within(lo: int, hi: int) -> list[Mention]:
+        return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+    _negated_lists(text, bounds, within)
+    _resolved_episodes(text, bounds, within)
+    _others_go_on(text, found, bounds)
+    # and a clause of the same sentence ("my sister was rushed in with it, she had numbness ...")
+    _others_go_on(text, found, list(itertools.pairwise([*parsed.clauses, len(text)])))
+
+
+# ------------------------------------------------------------------------------------------ negated lists
+_LIST_CUE = re.compile(
+    r"\b(?:no|nil|denies|denied|denying|without|never\s+(?:had|any)|not\s+(?:any|had)|free\s+of|negative\s+for)\b",
+    re.I,
+)
+# where a list stops: a turn, a new subject, a sentence's punctuation
+_LIST_STOP = re.compile(
+    r"[.;:!?()]|\b(?:but|however|although|though|except|apart\s+from|aside\s+from|which|because|now|since|"
+    r"while|whereas|yet|just|only|and\s+(?:I|I['’]\w+|my|she|he|they|her|his|it|the\s+pain))\b",
+    re.I,
+)
+_LAST_ITEM = re.compile(r"\s+(?:or|nor)\s+", re.I)
+_ITEM_END = re.compile(r",|\s+and\s+|\s+with\s+", re.I)
+_LIST_CHARS = 160
+_OWN_NEGATION = re.compile(r"(?:no|nil|denies|denied|without|never)\b", re.I)
+
+
+def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+    """A negation before a list that ends in "or" reaches every item of it."""
+    for lo, hi in bounds:
+        for cue in _LIST_CUE.finditer(text, lo, hi):
+            stop = _LIST_STOP.search(text, cue.end(), hi)
+            end = min(stop.start() if stop else hi, cue.end() + _LIST_CHARS)
+            last = max(_LAST_ITEM.finditer(text, cue.end(), end), key=lambda x: x.start(), default=None)
+            if last is None:
+                continue
+            item_end = _ITEM_END.search(text, last.end(), end)
+            list_end = item_end.start() if item_end else end
+            for m in within(cue.end(), list_end):
+                if m.end <= list_end and not m.flags.negated and not _OWN_NEGATION.match(m.text):
+                    m.flags = replace(m.flags, negated=True)
+
+
+# ------------------------------------------------------------------------------------------ resolved episodes
+# words that say an episode is over (not "settled a bit": still there)
+_RESOLVED = re.compile(
+    r"\b(?:resolved|cleared(?:\s+up)?|settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|"
+    r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
+    r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
+    r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal)\b"
+    r"(?!\s+(?:a\s+(?:bit|little)|somewhat|slightly|partly|partially|mostly|down\s+a\s+bit))",
+    re.I,
+)
+# a time or event in the past that such an episode belongs to
+_PAST = re.compile(
+    r"\b(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|couple\s+of)\s+"
+    r"(?:years?|months?|weeks?|summers?|winters?|springs?|autumns?|christmases)\s+ago|"
+    r"last\s+(?:year|summer|winter|spring|autumn|christmas)|in\s+(?:19|20)\d\d|"
+    r"as\s+a\s+(?:child|teenager|student)|when\s+(?:I|she|he)\s+was|years\s+ago|in\s+the\s+past|previous(?:ly)?|"
+    r"(?:late|early)\s+pregnancy|during\s+(?:her|my)\s+pregnancy|after\s+(?:the\s+|my\s+|her\s+|his\s+)?"
+    r"(?:birth|delivery|baby|operation|surgery)|post[\s-]*(?:natal(?:ly)?|partum)|once\s+before)\b",
+    re.I,
+)
+# "that resolved fully", "it cleared up": an episode told in the sentence before is over
+_ANAPHOR = re.compile(
+    r"\W*(?:and\s+)?(?:that|this|it|which|they|these|both|all\s+(?:of\s+)?(?:that|this|them))\b", re.I
+)
+# ... unless it came back: "settled last year but came back two weeks ago"
+_TURN = re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I)
+_AGAIN = re.compile(
+    r"\b(?:again|returned|came\s+back|come\s+back|is\s+back|recurred|flared|started\s+up)\b", re.I
+)
+
+
+def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+    """Mentions of an episode told as over are historical: ConText drops them as present findings."""
+    for k, (lo, hi) in enumerate(bounds):
+        done = _RESOLVED.search(text, lo, hi)
+        if done is None:
+            continue
+        turn = _TURN.search(text, done.end(), hi)
+        if _AGAIN.search(text, done.end(), hi):  # it came back: the episode is the present one
+            for m in within(lo, hi):
+                m.flags = replace(m.flags, historical=False)
+            continue
+        end = turn.start() if turn else hi
+        spans: list[tuple[int, int]] = []
+        if _PAST.search(text, lo, end):
+            spans.append((lo, end))
+        if k and _ANAPHOR.match(text, lo) and done.start() - lo < 40:
+            p_lo, p_hi = bounds[k - 1]
+            if not _AGAIN.search(text, p_lo, p_hi):
+                spans.append((p_lo, p_hi))
+                spans.append((lo, end))
+        for s_lo, s_hi in spans:
+            for m in within(s_lo, s_hi):
+                m.flags = replace(m.flags, historical=True)
+
+
+# ------------------------------------------------------------------------------------------ other people
+_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
+# the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
+_FIRST_PERSON = re.compile(
+    r"\b(?:my|I\s+have|I've|I’ve)\s+(?:\w+\s+)?(?:back|legs?|foot|feet|calf|calves|thighs?|bum|bottom|knees?|"
+    r"hips?|bladder|bowels?|pain|sciatica|toes?|buttocks?|ankles?|heels?|shins?)\b",
+    re.I,
+)
+
+
+def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
+    third = [k for k, (lo, _) in enumerate(bounds) if k and _THIRD_PERSON.match(text, lo)]
+    if not third:
+        return
+    relatives, other_person = _other_person()
+    if not relatives.search(text) or not _FIRST_PERSON.search(text):
+        return
+    mentions = sorted((m for k in found.by_kind for m in found[k]), key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    about_them: set[int] = set()
+    for k in third:
+        if k - 1 in about_them or other_person.search(text, *bounds[k - 1]):
+            about_them.add(k)
+            lo, hi = bounds[k]
+            for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+                m.flags = replace(m.flags, family=True)
+
+
+@functools.cache
+def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The relatives ConText's FAMILY words name (a quick first look), and those words in full."""
+    words = [r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"]
+    firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
+    full = sorted(words, key=len, reverse=True)
+    return (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.I),
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in full) + r")\b", re.I),
+    )
