@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nerveroot.case import Case, contradictions, grade_value
+from nerveroot.case import Case, contradictions, grade_value, put_value_at
 from nerveroot.text.compose import RANK, Contribution
 from nerveroot.text.lexicon import topic_findings
 
@@ -103,10 +103,7 @@ def nest(values: dict[str, Any]) -> dict[str, Any]:
                 if parts[2] not in regions:
                     regions.append(parts[2])
             continue
-        node = case
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = value
+        put_value_at(case, path, value)
     return case
 
 
