@@ -310,3 +310,16 @@ def sole_only(case: Case, kb: Knowledge) -> Derived:
 @derived
 def groin_pain(case: Case, kb: Knowledge) -> Derived:
     return Derived(True if any("groin" in case.regions("pain", s) for s in WHERE) else None)
+
+
+@derived
+def upper_lumbar_band(case: Case, kb: Knowledge) -> Derived:
+    """Leg symptoms only in the front or inner thigh and knee, the thigh included: where an L2-L4 root is felt,
+    so that symptoms staying above the knee do not count against a root here."""
+    regions = {r for s in WHERE for r in leg_regions(case, kb, s)}
+    if not regions:
+        return Derived(None)
+    band = items_of(kb, "upper_lumbar_band")
+    return Derived(
+        regions <= band and bool(regions & items_of(kb, "thigh")), "symptoms in the front of the thigh"
+    )
