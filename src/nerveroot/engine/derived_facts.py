@@ -323,3 +323,18 @@ def upper_lumbar_band(case: Case, kb: Knowledge) -> Derived:
     return Derived(
         regions <= band and bool(regions & items_of(kb, "thigh")), "symptoms in the front of the thigh"
     )
+
+
+@derived
+def distal_pain_only(case: Case, kb: Knowledge) -> Derived:
+    """Pain in the calf, ankle or foot alone: no back, buttock, thigh or knee pain, and no numbness or tingling.
+    A root's pain usually runs down from the buttock or thigh; pain kept to the lower leg is more often local."""
+    pain = {r for s in WHERE for r in case.regions("pain", s)}
+    if not pain or case.history.back_pain:
+        return Derived(None)
+    if any(leg_regions(case, kb, s, ("numbness", "tingling")) for s in WHERE):
+        return Derived(False)
+    return Derived(
+        all(kb.regions[r].leg and kb.regions[r].below_knee for r in pain),
+        "pain only in the lower leg or foot",
+    )
