@@ -137,15 +137,36 @@ def reflex_lost(case: Case, kb: Knowledge) -> Derived:
 
 @derived
 def ankle_jerks_age_related(case: Case, kb: Knowledge) -> Derived:
-    """The only reflexes lost are ankle jerks, in a person old enough for that to be common without disease
-    (about a quarter of healthy people over 60: vrancken_2006). None when no reflex is lost or age unknown."""
+    """Ankle jerks lost in both legs alike, in a person old enough for that to be common without disease
+    (about a quarter of healthy people over 60: vrancken_2006). Another reflex lost in one leg is that root's
+    own sign and leaves the ankle jerks to age; another lost in both legs is a neuropathy's picture, not age.
+    None when no reflex is lost or age unknown."""
     lost = {r for s in WHERE for r, v in _reflexes(case, s).items() if v in ("reduced", "absent")}
     if not lost or case.age is None:
         return Derived(None)
     older = case.age >= parameter(kb, "ankle_jerk_age_related_from_age")
     ankle = [_reflexes(case, s).get("achilles") for s in SIDES]
     one_sided = "normal" in ankle and any(v in ("reduced", "absent") for v in ankle)  # asymmetry is not age
-    return Derived(older and lost == {"achilles"} and not one_sided, "ankle jerks lost, common at this age")
+    both = any(
+        all(_reflexes(case, s).get(r) in ("reduced", "absent") for s in SIDES) for r in lost - {"achilles"}
+    )
+    return Derived(
+        older and "achilles" in lost and not one_sided and not both, "ankle jerks lost, common at this age"
+    )
+
+
+@derived
+def other_reflex_lost(case: Case, kb: Knowledge) -> Derived:
+    """A reflex other than the ankle jerk reduced or absent: a sign that age does not explain."""
+    values = [(s, r, v) for s in WHERE for r, v in _reflexes(case, s).items()]
+    if not values:
+        return Derived(None)
+    lost = [
+        f"{words(r)} reflex {v} {on_side(s)}"
+        for s, r, v in values
+        if r != "achilles" and v in ("reduced", "absent")
+    ]
+    return Derived(bool(lost), ", ".join(lost) or None)
 
 
 @derived
