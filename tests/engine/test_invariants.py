@@ -158,6 +158,25 @@ def test_a_finding_that_supports_a_root_never_lowers_it(
     assert after >= before - 1e-12, f"{finding.id} lowered {root} {target_side}: {before:.4f} -> {after:.4f}"
 
 
+
+def test_a_knee_jerk_lost_in_one_leg_beside_ankle_jerks_lost_with_age_raises_l4() -> None:
+    """Found by the property above: at 60, with both ankle jerks reduced (common at that age), a lost knee
+    jerk on the right lowered L4 on the right, because it made the engine doubt that the ankle jerks were age.
+    A knee jerk lost in one leg is that root's own sign; lost in both legs it is a neuropathy's picture."""
+    base: dict[str, Any] = {
+        "age": 60,
+        "weakness": {"left": {"hip_extension": 1}},
+        "reflexes": {"left": {"achilles": "reduced"}, "right": {"achilles": "reduced"}},
+    }
+    one = {**base, "reflexes": {**base["reflexes"], "right": {"achilles": "reduced", "patellar": "absent"}}}
+    before = posteriors(parse_case(base))[2][("L4", "right")]
+    assert posteriors(parse_case(one))[2][("L4", "right")] > before
+    both = {"left": {"achilles": "reduced", "patellar": "absent"}, "right": one["reflexes"]["right"]}
+    ages = [assess(parse_case({**base, "reflexes": r})).explanation for r in (base["reflexes"], both)]
+    named = [{f.finding for f in e} for e in ages]
+    assert "derived.ankle_jerks_age_related" in named[0]
+    assert "derived.ankle_jerks_age_related" not in named[1]
+
 @FAST
 @given(cases(), st.sampled_from(RED_FLAGS))
 def test_a_red_flag_never_lowers_triage(data: dict[str, Any], flag: tuple[str, str, Any]) -> None:

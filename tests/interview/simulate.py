@@ -20,6 +20,7 @@ from nerveroot.assessment import Assessment
 from nerveroot.case import parse_case
 from nerveroot.engine import assess
 from nerveroot.engine.interview import answer_from_case, apply_answer, next_step, questions
+from nerveroot.engine.knowledge import load_knowledge
 
 Conclusion = tuple[str, str | None, str | None, str]
 RED_FLAG_SCREEN = ("ces_screen", "nerve_screen", "serious_screen")
@@ -112,8 +113,12 @@ def _simulate_pair(pair: tuple[str, dict[str, Any]]) -> Run:
 
 
 def run_all(*, shared: bool = True) -> Summary:
-    """Every simulated person, spread over the machine's cores (each process warms its own caches)."""
+    """Every simulated person, spread over the machine's cores. The knowledge base and the questions are
+    loaded (and validated) once, here, before the workers fork, so that each worker starts with them instead
+    of reading and validating the YAML again; the engine's per-case caches stay each worker's own."""
     pairs = structured_cases(shared=shared)
+    load_knowledge()
+    questions()
     workers = max(1, min(4, os.cpu_count() or 1))
     if workers == 1:
         return Summary(tuple(simulate(cid, full) for cid, full in pairs))

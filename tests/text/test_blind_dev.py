@@ -22,15 +22,11 @@ from blindscore import ORDER, Result, Tally, load_corpus, run, score
 CORPUS = load_corpus([Path(__file__).with_name("blind_dev")])
 BY_ID = {item["id"]: item for item in CORPUS}
 
-KNOWN_EMERGENCIES = {
-    "a-msg-007": "acute limb ischaemia told by the person (a leg suddenly cold and white, numb foot, toes that do "
-    "not move): read; the engine's rule asks for a pulse deficit, which a person cannot give (issue 14)",
-}  # fmt: skip
+KNOWN_EMERGENCIES: dict[str, str] = {}
 KNOWN_UNDER = {
     **KNOWN_EMERGENCIES,
     "b-gp-016": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
     "b-vig-020": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
-    "b-msg-020": "front of the thigh to the knee is read; the engine calls it non-radicular (self-care), the label routine",
 }  # fmt: skip
 
 

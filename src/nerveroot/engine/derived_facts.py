@@ -137,15 +137,36 @@ def reflex_lost(case: Case, kb: Knowledge) -> Derived:
 
 @derived
 def ankle_jerks_age_related(case: Case, kb: Knowledge) -> Derived:
-    """The only reflexes lost are ankle jerks, in a person old enough for that to be common without disease
-    (about a quarter of healthy people over 60: vrancken_2006). None when no reflex is lost or age unknown."""
+    """Ankle jerks lost in both legs alike, in a person old enough for that to be common without disease
+    (about a quarter of healthy people over 60: vrancken_2006). Another reflex lost in one leg is that root's
+    own sign and leaves the ankle jerks to age; another lost in both legs is a neuropathy's picture, not age.
+    None when no reflex is lost or age unknown."""
     lost = {r for s in WHERE for r, v in _reflexes(case, s).items() if v in ("reduced", "absent")}
     if not lost or case.age is None:
         return Derived(None)
     older = case.age >= parameter(kb, "ankle_jerk_age_related_from_age")
     ankle = [_reflexes(case, s).get("achilles") for s in SIDES]
     one_sided = "normal" in ankle and any(v in ("reduced", "absent") for v in ankle)  # asymmetry is not age
-    return Derived(older and lost == {"achilles"} and not one_sided, "ankle jerks lost, common at this age")
+    both = any(
+        all(_reflexes(case, s).get(r) in ("reduced", "absent") for s in SIDES) for r in lost - {"achilles"}
+    )
+    return Derived(
+        older and "achilles" in lost and not one_sided and not both, "ankle jerks lost, common at this age"
+    )
+
+
+@derived
+def other_reflex_lost(case: Case, kb: Knowledge) -> Derived:
+    """A reflex other than the ankle jerk reduced or absent: a sign that age does not explain."""
+    values = [(s, r, v) for s in WHERE for r, v in _reflexes(case, s).items()]
+    if not values:
+        return Derived(None)
+    lost = [
+        f"{words(r)} reflex {v} {on_side(s)}"
+        for s, r, v in values
+        if r != "achilles" and v in ("reduced", "absent")
+    ]
+    return Derived(bool(lost), ", ".join(lost) or None)
 
 
 @derived
@@ -310,3 +331,31 @@ def sole_only(case: Case, kb: Knowledge) -> Derived:
 @derived
 def groin_pain(case: Case, kb: Knowledge) -> Derived:
     return Derived(True if any("groin" in case.regions("pain", s) for s in WHERE) else None)
+
+
+@derived
+def upper_lumbar_band(case: Case, kb: Knowledge) -> Derived:
+    """Leg symptoms only in the front or inner thigh and knee, the thigh included: where an L2-L4 root is felt,
+    so that symptoms staying above the knee do not count against a root here."""
+    regions = {r for s in WHERE for r in leg_regions(case, kb, s)}
+    if not regions:
+        return Derived(None)
+    band = items_of(kb, "upper_lumbar_band")
+    return Derived(
+        regions <= band and bool(regions & items_of(kb, "thigh")), "symptoms in the front of the thigh"
+    )
+
+
+@derived
+def distal_pain_only(case: Case, kb: Knowledge) -> Derived:
+    """Pain in the calf, ankle or foot alone: no back, buttock, thigh or knee pain, and no numbness or tingling.
+    A root's pain usually runs down from the buttock or thigh; pain kept to the lower leg is more often local."""
+    pain = {r for s in WHERE for r in case.regions("pain", s)}
+    if not pain or case.history.back_pain:
+        return Derived(None)
+    if any(leg_regions(case, kb, s, ("numbness", "tingling")) for s in WHERE):
+        return Derived(False)
+    return Derived(
+        all(kb.regions[r].leg and kb.regions[r].below_knee for r in pain),
+        "pain only in the lower leg or foot",
+    )

@@ -37,6 +37,8 @@ SETS: dict[str, str] = {
     "sole": "regions of the tibial nerve at the ankle (tarsal tunnel)",
     "stocking": "the distal regions of a length-dependent polyneuropathy",
     "proximal_movements": "proximal leg muscles (diabetic lumbosacral radiculoplexus neuropathy)",
+    "upper_lumbar_band": "the front and inner thigh and knee: where L2-L4 roots are felt above the knee",
+    "thigh": "regions of the thigh",
 }
 
 
