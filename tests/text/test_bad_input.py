@@ -164,3 +164,20 @@ def test_binary_garbage_on_the_command_line_exits_2_without_a_traceback() -> Non
     )  # fmt: skip
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "not readable" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("I'm 200 pounds and the pain goes down my left leg", "age"),  # a weight, not an age
+        ("My husband is 150 and has pain down his left leg into the foot", "age"),
+        ("Back pain for 300 years, now down my right leg", "duration_weeks"),
+    ],
+)
+def test_a_number_the_case_cannot_hold_is_not_read_and_the_rest_is(text: str, path: str) -> None:
+    """Words that look like an age or a duration but give an impossible one (more than 120 years old, more
+    than a century of pain) are not that finding; the text is still read, never a crash."""
+    reading = read_text(text)
+    assert getattr(reading.case, path) is None
+    assert path not in {span.finding for span in reading.evidence}
+    assert reading.recognised and reading.case.pain  # the leg pain is still read

@@ -82,6 +82,8 @@ def read_text(text: str) -> Reading:
     seen: set[tuple[str, str, int, int]] = set()
     evidence: list[Span] = []
     for c in result.contributions:
+        if c.path in _DEMOGRAPHIC and getattr(case, c.path) is None:
+            continue  # read, then dropped as impossible ("I'm 200 pounds" is no age)
         for start, end in c.spans:
             key = (c.path, repr(c.value), start, end)
             if key not in seen:

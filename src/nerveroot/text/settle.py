@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from nerveroot.case import Case, contradictions, grade_value, put_value_at
 from nerveroot.text.compose import RANK, Contribution
 from nerveroot.text.lexicon import topic_findings
@@ -110,7 +112,12 @@ def nest(values: dict[str, Any]) -> dict[str, Any]:
 def coherent(values: dict[str, Any]) -> dict[str, Any]:
     """Drop, from each pair of findings the case model says cannot both hold, the one that says less."""
     for _ in range(20):
-        case = Case.model_validate(nest(values), context={"contradictions": "allow"})
+        try:
+            case = Case.model_validate(nest(values), context={"contradictions": "allow"})
+        except ValidationError as exc:
+            if not _drop_impossible(values, exc):
+                raise
+            continue
         pairs = [paths for paths, _ in contradictions(case)]
         if not pairs:
             return values
@@ -137,3 +144,13 @@ def path_says_normal(path: str, value: Any) -> bool:
     if path.startswith("weakness."):
         return value is not True and grade_value(value) >= 5
     return RANK.get(str(value), 5) >= 9
+
+
+def _drop_impossible(values: dict[str, Any], exc: ValidationError) -> bool:
+    """Drop the readings the case model refuses as values ("I'm 200 pounds" is no age of 200, "300 years" no
+    duration): words that gave an impossible number were not that finding. False when nothing could go."""
+    refused = {".".join(str(part) for part in error["loc"]) for error in exc.errors()}
+    gone = [path for path in values if any(path == r or path.startswith(r + ".") for r in refused)]
+    for path in gone:
+        del values[path]
+    return bool(gone)
