@@ -377,30 +377,6 @@ def contradictions(case: Case) -> Iterator[tuple[tuple[str, str], str]]:
             ("duration_weeks", "age"),
             f"duration_weeks {case.duration_weeks:g} is longer than the person's life (age {case.age:g})",
         )
-    for side in WHERE:
-        for a, b in _CONFLICTING_TESTS:
-            got_a = getattr(getattr(case.tests, side) or Tests(), a[0])
-            got_b = _weak_grade(case, side, b[0])
-            if got_a == a[1] and got_b is not None and got_b == b[1]:
-                yield (
-                    (f"tests.{side}.{a[0]}", f"weakness.{side}.{b[0]}"),
-                    f"tests.{side}.{a[0]} is {a[1]!r} but weakness.{side}.{b[0]} says "
-                    f"{'weak' if b[1] else 'full strength'}: they contradict",
-                )
-
-
-# (test, value) pairs that contradict a graded movement: (movement, weak?)
-_CONFLICTING_TESTS = (
-    (("heel_walk", "weak"), ("ankle_dorsiflexion", False)),
-    (("toe_walk", "weak"), ("ankle_plantarflexion", False)),
-)
-
-
-def _weak_grade(case: Case, side: Where, movement: str) -> bool | None:
-    grades = getattr(case.weakness, side) or {}
-    if movement not in grades:
-        return None
-    return grade_value(grades[movement]) < 5
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

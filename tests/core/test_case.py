@@ -63,3 +63,18 @@ def test_malformed_json_is_refused(text: str) -> None:
     with pytest.raises(CaseError) as info:
         parse_case(loads_case_json(text, where="case.json"))
     assert str(info.value)
+
+
+@pytest.mark.parametrize(("test", "movement"), [("heel_walk", "ankle_dorsiflexion"), ("toe_walk", "ankle_plantarflexion")])
+def test_a_weak_functional_test_beside_full_manual_strength_is_a_case_not_a_contradiction(
+    test: str, movement: str
+) -> None:
+    """Heel and toe walking load the muscle with the body's weight and find weakness a hand cannot (a 5/5
+    tibialis anterior with a heel walk that fails is an ordinary examination), so both are kept and both
+    count: the heel walk as evidence of weakness, the grade as the examiner found it."""
+    case = parse_case({"tests": {"left": {test: "weak"}}, "weakness": {"left": {movement: 5}}})
+    assert getattr(case.tests.left, test) == "weak"
+    assert case.weakness.left == {movement: 5}
+    from nerveroot.engine import assess
+
+    assert assess(case).triage.level in ("prompt", "urgent")  # a weak heel or toe walk is weakness: prompt at least
