@@ -16,6 +16,7 @@ from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 
+from export.references import references as fhir_references
 from nerveroot.case import case_json, parse_case
 from nerveroot.errors import BadInput
 from nerveroot.export import codes
@@ -101,18 +102,9 @@ def test_the_bundle_and_every_resource_parse_with_the_r4b_models(l5_bundle: dict
 
 def test_every_reference_points_into_the_bundle(l5_bundle: dict[str, Any]) -> None:
     urls = {e["fullUrl"] for e in l5_bundle["entry"]}
-    refs = set(_references(l5_bundle["entry"]))
+    refs = set(fhir_references(l5_bundle["entry"]))
     assert refs, "no references at all"
     assert refs <= urls, refs - urls
-
-
-def _references(node: Any) -> list[str]:
-    if isinstance(node, dict):
-        found = [node["reference"]] if isinstance(node.get("reference"), str) else []
-        return found + [r for v in node.values() for r in _references(v)]
-    if isinstance(node, list):
-        return [r for v in node for r in _references(v)]
-    return []
 
 
 def test_the_response_is_the_case_and_its_link_ids_are_the_questionnaires(l5_bundle: dict[str, Any]) -> None:
@@ -262,7 +254,9 @@ def test_look_alikes_are_conditions_never_confirmed() -> None:
     aneurysm = [c for c in conditions if c["code"]["text"] == "Possible aortic aneurysm"]
     assert aneurysm and aneurysm[0]["verificationStatus"]["coding"][0]["code"] == "provisional"
     assert "I71.40" in json.dumps(aneurysm[0]["code"])
-    assert all(c["verificationStatus"]["coding"][0]["code"] in ("provisional", "differential") for c in conditions)
+    assert all(
+        c["verificationStatus"]["coding"][0]["code"] in ("provisional", "differential") for c in conditions
+    )
 
 
 def test_an_emergency_is_the_first_prediction_with_cauda_equina_suspected() -> None:
@@ -349,6 +343,6 @@ def test_the_clinic_workspace_can_add_scores_to_an_assessments_bundle() -> None:
     resources.append(validated({**score, "id": ids.id("Observation", "nprs/2026-11-29")}))
     out = bundle(resources, at=AT, seed=seed)
     Bundle.model_validate_json(json.dumps(out))
-    refs = set(_references(out["entry"]))
+    refs = set(fhir_references(out["entry"]))
     assert refs <= {e["fullUrl"] for e in out["entry"]}
     assert sum(1 for e in out["entry"] if "72514-3" in json.dumps(e["resource"].get("code", {}))) == 1

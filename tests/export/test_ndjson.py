@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from fhir.resources.R4B import get_fhir_model_class
 
+from export.references import references as fhir_references
 from nerveroot.service import assess_payload
 from nerveroot.store import Store
 from nerveroot.store.bookings import Contact, cancel_booking, create_booking
@@ -101,20 +102,11 @@ def test_every_booking_since_a_date_exports_as_valid_ndjson(database: tuple[str,
     }
     ids = {f"{x['resourceType']}/{x['id']}" for x in resources}
     assert len(ids) == len(resources), "an id is used twice"
-    refs = set(_references(resources))
+    refs = set(fhir_references(resources))
     assert refs and refs <= ids, refs - ids
     patients = [x for x in resources if x["resourceType"] == "Patient"]
     assert [p["name"][0]["text"] for p in patients] == ["Ann Example", "Bo Example", "Cy Example"]
     assert "3 booking(s)" in r.stderr
-
-
-def _references(node: Any) -> list[str]:
-    if isinstance(node, dict):
-        found = [node["reference"]] if isinstance(node.get("reference"), str) else []
-        return found + [r for v in node.values() for r in _references(v)]
-    if isinstance(node, list):
-        return [r for v in node for r in _references(v)]
-    return []
 
 
 def test_since_leaves_out_older_bookings_and_one_booking_can_be_exported(
