@@ -28,8 +28,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I play bowls on Sundays and my left calf aches.", {"history.bowel_incontinence": ABSENT}),
     ("The number on the scale went up.", {"numbness": ABSENT}),
     # a reassuring word that is itself negated raises the topic, never denies it
-    ("My bladder isn't working properly since Friday.", {"history.bladder_dysfunction": ABSENT,
-                                                          "unsure.bladder": True}),
+    (
+        "My bladder isn't working properly since Friday.",
+        {"history.bladder_dysfunction": ABSENT, "unsure.bladder": True},
+    ),
     ("My waterworks have never been normal since the fall.", {"history.bladder_dysfunction": ABSENT}),
     # near misses: plain reassurance still denies
     ("My bladder is working properly.", {"history.bladder_dysfunction": False}),
@@ -44,6 +46,25 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("My son is doing his number 2s on the potty now.", {"history.bowel_incontinence": ABSENT}),
     ("I can't get it up the stairs, the hoover is too heavy.", {"history.sexual_dysfunction": ABSENT}),
     ("I work as a temp in an office and my back aches.", {"history.fever": ABSENT}),
+    # a reason for weight lost that is itself negated does not explain it
+    ("Lost a stone in a month without dieting.", {"history.unexplained_weight_loss": True}),
+    (
+        "My clothes are hanging off me and I'm not trying to lose weight.",
+        {"history.unexplained_weight_loss": True},
+    ),
+    ("I've lost a stone since I started dieting.", {"history.unexplained_weight_loss": False}),
+    # not been to the toilet for one; "my bits"; wet pants; chemotherapy raises cancer
+    ("I haven't been for a poo in five days.", {"history.bowel_incontinence": True}),
+    ("Not been for a wee since this morning.", {"history.urinary_retention": True}),
+    ("My bits feel numb since the weekend.", {"history.saddle_numbness": True}),
+    ("My pants have been wet a few times and I didn't notice.", {"history.urinary_incontinence": True}),
+    ("I'm on chemo right now and my back is killing me.", {"unsure.cancer": True}),
+    # near misses
+    (
+        "I haven't been for a walk in days because of my leg.",
+        {"history.bowel_incontinence": ABSENT, "history.urinary_retention": ABSENT},
+    ),
+    ("Bits of my left shin feel numb.", {"history.saddle_numbness": ABSENT}),
 ]
 
 
