@@ -65,6 +65,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"history.bowel_incontinence": ABSENT, "history.urinary_retention": ABSENT},
     ),
     ("Bits of my left shin feel numb.", {"history.saddle_numbness": ABSENT}),
+    # a negated state ("not right", "don't feel right") raises the topic; it does not deny it
+    ("Something's not right down below.", {"history.saddle_numbness": ABSENT, "unsure.saddle": True}),
+    (
+        "Things down there don't feel right since Tuesday.",
+        {"history.saddle_numbness": ABSENT, "unsure.saddle": True},
+    ),
+    ("I'm not sure if I'm emptying properly.", {"unsure.bladder": True}),
+    ("My pee only comes out in a trickle.", {"history.urinary_retention": True}),
+    # near misses: the topic itself negated, or a negated state about something else
+    ("No problems down below.", {"history.saddle_numbness": False}),
+    (
+        "No bladder or bowel issues, though I'm not feeling well generally.",
+        {"history.bladder_dysfunction": False},
+    ),
+    ("The garden tap only gives a trickle.", {"history.urinary_retention": ABSENT}),
 ]
 
 

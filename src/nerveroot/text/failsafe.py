@@ -34,6 +34,11 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|except|apart\s+from)\b
 _NEGATED_BEFORE = re.compile(
     r"(?:\b(?:not|never|no\s+longer|hardly|barely)|n['’]?t)\s+(?:(?:\w+|feel\w*)\s+)?$", re.I
 )
+_NOT_WELL = re.compile(
+    r"(?:\b(?:not|never)|n['’]?t)\s+(?:(?:quite|really|feeling|feel|been|be|working|going|the)\s+){0,2}"
+    r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should))\b",
+    re.I,
+)
 _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
 
@@ -86,7 +91,9 @@ def _doubts(
         settled = any(f in said for f in findings)  # read as present or denied
         if settled and (findings[0] in said or topic not in _DENIABLE):
             continue
-        if m.flags.negated or (not m.flags.uncertain and _denied(text, m, parsed)):
+        if (m.flags.negated and not _not_well(text, m, parsed)) or (
+            not m.flags.uncertain and _denied(text, m, parsed)
+        ):
             if topic in _DENIABLE:  # denied in words: its own finding is false (anal tone may say the rest)
                 denied.append(Contribution(findings[0], False, [(m.start, m.end)]))
                 said.add(findings[0])
@@ -114,6 +121,13 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
     before = _CONTRAST.search(text[s_lo : m.start][::-1])
     start = m.start - before.start() if before else s_lo
     return _DENIES.search(text, start, m.start) is not None  # "He denies numbness ..., any change in ..."
+
+
+def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
+    """Is the negation in the topic's clause one of a state ("something's not right down below", "my
+    waterworks aren't the same"): the topic is raised, not denied."""
+    lo, hi = _clause(parsed, m.start, len(text))
+    return _NOT_WELL.search(text, lo, hi) is not None
 
 
 def _denial(text: str, lo: int, hi: int) -> bool:
