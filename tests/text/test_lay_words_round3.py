@@ -80,6 +80,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"history.bladder_dysfunction": False},
     ),
     ("The garden tap only gives a trickle.", {"history.urinary_retention": ABSENT}),
+    # a body part joined to its symptom by a verb of being ("me bum feels numb") is its place, even when another
+    # part follows in a later clause; "without even knowing" is a lost sensation, not a negation of what follows
+    (
+        "Wet meself twice today without even knowin and me bum feels numb, back went out on the weekend.",
+        {"history.urinary_incontinence": True, "history.saddle_numbness": True},
+    ),
+    ("Peed myself without noticing and my bum has gone numb.", {"history.saddle_numbness": True}),
+    # near misses: a real negation still negates; a part before "and has" is not the symptom's place
+    ("I can walk without limping and there's no numbness in my bum.", {"history.saddle_numbness": False}),
+    ("She stands on her feet all day and has pain in her left calf.", {"pain.left.foot": ABSENT}),
 ]
 
 
