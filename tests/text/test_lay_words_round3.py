@@ -65,6 +65,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"history.bowel_incontinence": ABSENT, "history.urinary_retention": ABSENT},
     ),
     ("Bits of my left shin feel numb.", {"history.saddle_numbness": ABSENT}),
+    ("Since Friday my balls feel numb.", {"history.saddle_numbness": True}),
+    ("He kicked the balls over the fence and my left foot is numb.", {"history.saddle_numbness": ABSENT}),
     # a negated state ("not right", "don't feel right") raises the topic; it does not deny it
     ("Something's not right down below.", {"history.saddle_numbness": ABSENT, "unsure.saddle": True}),
     (
