@@ -117,7 +117,8 @@ _ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis
 # or only a verb of being or becoming with its degree: "my bum feels numb", "the shin has gone a bit numb"
 _BEING = re.compile(
     r"(?:\s+(?:is|are|was|were|feels?|felt|has|have|had|been|gone|went|got|gets|getting|going|become|becomes|"
-    r"becoming|a|bit|little|quite|really|very|totally|completely|all|also|still|now|just))+\s+",
+    r"becoming|started|starting|begun|began|a|bit|little|quite|really|very|totally|completely|all|also|still|"
+    r"now|just))+\s+",
     re.I,
 )
 
