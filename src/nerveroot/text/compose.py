@@ -54,6 +54,20 @@ class Contribution:
     uncertain: bool = False
 
 
+# "without dieting", "not trying to lose it": an `unless` word said negated does not hold
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:without|not|no|never|nor|neither)|n['’]?t)\s+(?:[\w']+\s+){0,2}$", re.I
+)
+
+
+def _holds(unless: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Is one of a finding's `unless` words said in the sentence, and not negated?"""
+    return any(
+        _NEGATED_BEFORE.search(text, max(lo, u.start() - 30), u.start()) is None
+        for u in unless.finditer(text, lo, hi)
+    )
+
+
 def dropped(m: Mention) -> bool:
     """Words that say nothing about this person now: hypothetical, someone else's, past (unless kept)."""
     f = m.flags
@@ -86,7 +100,7 @@ def finding(
     if (
         entry.unless is not None
         and not m.flags.negated
-        and entry.unless.search(text, *_sentence_around(text, m))
+        and _holds(entry.unless, text, *_sentence_around(text, m))
     ):
         sets = entry.negated or {p: negate(v) for p, v in sets.items() if negate(v) is not None}
     elif m.flags.negated:

@@ -30,6 +30,15 @@ _DENIES = re.compile(
     r"\b(?:denie[sd]|denying|negative\s+for|no\s+history\s+of|screen\w*\s+(?:-ve|negative|neg))\b", re.I
 )
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|except|apart\s+from)\b|[;.]", re.I)
+# a negation just before a denying word turns it round: "not normal", "isnt working properly", "never right"
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no\s+longer|hardly|barely)|n['’]?t)\s+(?:(?:\w+|feel\w*)\s+)?$", re.I
+)
+_NOT_WELL = re.compile(
+    r"(?:\b(?:not|never)|n['’]?t)\s+(?:(?:quite|really|feeling|feel|been|be|working|going|the)\s+){0,2}"
+    r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should))\b",
+    re.I,
+)
 _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
 
@@ -82,7 +91,9 @@ def _doubts(
         settled = any(f in said for f in findings)  # read as present or denied
         if settled and (findings[0] in said or topic not in _DENIABLE):
             continue
-        if m.flags.negated or (not m.flags.uncertain and _denied(text, m, parsed)):
+        if (m.flags.negated and not _not_well(text, m, parsed)) or (
+            not m.flags.uncertain and _denied(text, m, parsed)
+        ):
             if topic in _DENIABLE:  # denied in words: its own finding is false (anal tone may say the rest)
                 denied.append(Contribution(findings[0], False, [(m.start, m.end)]))
                 said.add(findings[0])
@@ -101,16 +112,31 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
     s_lo, s_hi = _sentence(parsed, m.start, len(text))
     if _HEADER.match(text, m.end) and hi < s_hi:  # "Bladder: voiding OK", "Saddle — denies"
         hi = _clause(parsed, hi, len(text))[1]
-    denial = load_lexicon().denied
-    if denial.search(text, lo, hi):
+    if _denial(text, lo, hi):
         return True
     stop = _CONTRAST.search(text, m.end, s_hi)
     ahead = min(stop.start() if stop else s_hi, m.end + _REACH)
-    if denial.search(text, m.end, ahead):  # "Bladder, bowels and saddle sensation normal"
+    if _denial(text, m.end, ahead):  # "Bladder, bowels and saddle sensation normal"
         return True
     before = _CONTRAST.search(text[s_lo : m.start][::-1])
     start = m.start - before.start() if before else s_lo
     return _DENIES.search(text, start, m.start) is not None  # "He denies numbness ..., any change in ..."
+
+
+def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
+    """Is the negation in the topic's clause one of a state ("something's not right down below", "my
+    waterworks aren't the same"): the topic is raised, not denied."""
+    lo, hi = _clause(parsed, m.start, len(text))
+    return _NOT_WELL.search(text, lo, hi) is not None
+
+
+def _denial(text: str, lo: int, hi: int) -> bool:
+    """Is there a denying word between lo and hi that is not itself negated ("isn't working properly",
+    "doesn't feel normal" raise the topic; they do not deny it)?"""
+    for d in load_lexicon().denied.finditer(text, lo, hi):
+        if _NEGATED_BEFORE.search(text, max(lo, d.start() - 24), d.start()) is None:
+            return True
+    return False
 
 
 def _clause(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from nerveroot.case import MOVEMENTS, REGIONS, parse_case
 from nerveroot.errors import CaseError, KnowledgeError, Problem
+from nerveroot.text.normalise import misspellings
 from nerveroot.text.scan import Scanner, Section, compile_section, load_known, save_known
 from nerveroot.text.schema import LexiconFile
 
@@ -85,6 +86,7 @@ class Lexicon:
     relieved: re.Pattern[str]
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
+    spelling: dict[str, str] = field(default_factory=dict)  # a misspelt key word -> the word
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
@@ -326,6 +328,7 @@ def build(data: Any) -> Lexicon:
         denied=_regex(lex.topics.denied, macros, "topics.denied"),
         hedges=_regex(lex.topics.hedges, macros, "topics.hedges"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
+        spelling=misspellings(lex.spelling.words, lex.spelling.keep, lex.spelling.also),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={
             "modality": [(k, _regex(v, macros, f"imaging.modality.{k}")) for k, v in lex.imaging.modality.items()],

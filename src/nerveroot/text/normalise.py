@@ -10,6 +10,7 @@ offset still points at the person's own words.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _WRAP_FROM = 40  # a line at least this long that stops mid-sentence was wrapped, not ended
 # a line break between a line that stops mid-sentence and one that goes on: lower case, or "I"
@@ -37,3 +38,89 @@ def _unwrap(m: re.Match[str]) -> str:
 
 def _stop(m: re.Match[str]) -> str:
     return "." + " " * (len(m.group()) - 1)
+
+
+# --- Spelling: a key word written with one slip is read as the word ("bladdder", "bowles", "incontinant").
+
+_VOWELS = "aeiou"
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def misspellings(words: list[str], keep: list[str], also: dict[str, list[str]]) -> dict[str, str]:
+    """Every variant of each key word with one slip (a letter left out, doubled, two swapped, a vowel
+    changed) -> the word. The first letter is kept as written and the first two are never dropped or
+    changed (slips there make other words: "ripping", "tipping", "gutting"), nor is the last dropped ("steroid" is a word of its own); a variant that
+    is a key word itself or a real word in `keep` is not a misspelling."""
+    keys = {w.lower() for w in words}
+    real = keys | {w.lower() for w in keep}
+    out: dict[str, str] = {}
+    for word in sorted(keys):
+        for variant in _slips(word):
+            if variant not in real and variant not in out:
+                out[variant] = word
+    for word, variants in also.items():
+        for variant in variants:
+            out.setdefault(variant.lower(), word.lower())
+    return out
+
+
+def _slips(word: str) -> set[str]:
+    n = len(word)
+    slips: set[str] = set()
+    for i in range(n):
+        slips.add(word[: i + 1] + word[i] + word[i + 1 :])  # doubled
+        if i == 0:
+            continue
+        if i + 1 < n:
+            slips.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swapped
+        if n >= 6 and 2 <= i < n - 1:
+            slips.add(word[:i] + word[i + 1 :])  # left out (never the last letter)
+        if n >= 6 and i >= 2 and word[i] in _VOWELS:
+            slips.update(word[:i] + v + word[i + 1 :] for v in _VOWELS)  # a vowel changed
+    slips.discard(word)
+    return {s for s in slips if len(s) >= 4}
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """Where words were corrected: (start, end) in the corrected text and (start, end) in the original."""
+
+    pairs: tuple[tuple[int, int, int, int], ...] = ()
+
+    def original(self, pos: int, *, end: bool) -> int:
+        """The offset in the person's own text of `pos` in the corrected text."""
+        shift = 0
+        for new_lo, new_hi, old_lo, old_hi in self.pairs:
+            if pos < new_lo or (pos == new_lo and end):
+                break
+            if pos <= new_hi and not (pos == new_hi and not end):
+                return old_hi if end else old_lo  # inside a corrected word: all of it
+            shift = old_hi - new_hi
+        return pos + shift
+
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        return self.original(lo, end=False), self.original(hi, end=True)
+
+
+def correct(text: str, spelling: dict[str, str]) -> tuple[str, Corrections]:
+    """Misspelt key words replaced by the word; offsets map back through the Corrections."""
+    if not spelling:
+        return text, Corrections()
+    parts: list[str] = []
+    pairs: list[tuple[int, int, int, int]] = []
+    last = 0
+    size = 0
+    for m in _WORD.finditer(text):
+        word = spelling.get(m.group().lower())
+        if word is None:
+            continue
+        parts.append(text[last : m.start()])
+        size += m.start() - last
+        pairs.append((size, size + len(word), m.start(), m.end()))
+        parts.append(word)
+        size += len(word)
+        last = m.end()
+    if not pairs:
+        return text, Corrections()
+    parts.append(text[last:])
+    return "".join(parts), Corrections(tuple(pairs))

@@ -114,6 +114,13 @@ def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:
 
 
 _ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
+# or only a verb of being or becoming with its degree: "my bum feels numb", "the shin has gone a bit numb"
+_BEING = re.compile(
+    r"(?:\s+(?:is|are|was|were|feels?|felt|has|have|had|been|gone|went|got|gets|getting|going|become|becomes|"
+    r"becoming|started|starting|begun|began|a|bit|little|quite|really|very|totally|completely|all|also|still|"
+    r"now|just))+\s+",
+    re.I,
+)
 
 
 def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str) -> bool:
@@ -123,7 +130,8 @@ def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str)
     for m in items:
         if region.end <= m.start and m.end <= symptom.start:
             gap[m.start - region.end : m.end - region.end] = " " * (m.end - m.start)
-    return _ADJACENT.fullmatch("".join(gap)) is not None
+    between = "".join(gap)
+    return _ADJACENT.fullmatch(between) is not None or _BEING.fullmatch(between) is not None
 
 
 def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:

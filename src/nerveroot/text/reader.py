@@ -19,7 +19,7 @@ from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions, inside
-from nerveroot.text.normalise import normalise
+from nerveroot.text.normalise import correct, normalise
 from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
 from nerveroot.text.settle import Doubt, coherent, nest, settle
@@ -46,6 +46,7 @@ def read(text: str) -> Read:
     """The case (as JSON data) and every finding read with the words behind it."""
     text = normalise(text)  # the same length: every offset still points at the person's words
     lexicon = load_lexicon()
+    text, fixed = correct(text, lexicon.spelling)  # "bladdder": offsets map back through `fixed`
     sections = find_sections(text)
     found = find_mentions(text)
     parsed = _context(text, found, sections)
@@ -79,6 +80,8 @@ def read(text: str) -> Read:
     unsure = _unique(doubts)
     if unsure:
         case["unsure"] = unsure
+    if fixed.pairs:
+        contributions = [replace(c, spans=[fixed.span(*s) for s in c.spans]) for c in contributions]
     return Read(case, contributions)
 
 

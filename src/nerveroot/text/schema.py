@@ -84,6 +84,14 @@ class Topics(_Strict):
     hedges: Patterns
 
 
+class Spelling(_Strict):
+    """Key words whose common misspellings are read as the word (normalise.py generates the variants)."""
+
+    words: list[str] = []
+    keep: list[str] = []  # real words a variant must never be taken for ("bowls" is no "bowels")
+    also: dict[str, list[str]] = {}  # misspellings no single slip of a key gives ("canser")
+
+
 class Functions(_Strict):
     """Bladder, bowel and sexual function: organs, and troubles said of them."""
 
@@ -144,6 +152,7 @@ class LexiconFile(_Strict):
     rest: dict[Literal["unrelenting", "weak", "eases_on_rising", "relieved"], Patterns]
     sections: dict[SectionKind, list[str]]
     topics: Topics
+    spelling: Spelling = Spelling()
     grammar: Grammar
     time: Time
     imaging: Imaging
