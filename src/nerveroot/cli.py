@@ -255,7 +255,8 @@ def knowledge(
     """Summarise the knowledge base: roots, findings, rules and sources."""
     from rich.table import Table
 
-    from nerveroot.engine.knowledge import CONSENSUS, load_knowledge
+    from nerveroot.engine.knowledge import load_knowledge
+    from nerveroot.engine.knowledge_common import CONSENSUS
 
     kb = load_knowledge()
     console = Console()

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from nerveroot.engine.knowledge import CONSENSUS, load_knowledge, load_knowledge_from
+from nerveroot.engine.knowledge import load_knowledge, load_knowledge_from
+from nerveroot.engine.knowledge_common import CONSENSUS
 from nerveroot.errors import KnowledgeError
 
 KB = load_knowledge()

@@ -11,7 +11,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from nerveroot.case import MOVEMENTS, REGIONS
-from nerveroot.engine.knowledge import CONSENSUS, Source, load_knowledge
+from nerveroot.engine.knowledge import load_knowledge
+from nerveroot.engine.knowledge_common import CONSENSUS, Source
 from nerveroot.errors import KnowledgeError, Problem
 
 

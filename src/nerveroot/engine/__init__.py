@@ -27,7 +27,8 @@ from nerveroot.engine.conditions import FactView
 from nerveroot.engine.evidence import Hit, collect_hits
 from nerveroot.engine.facts import derive, flatten, not_asked, side_involved, unsure_topics
 from nerveroot.engine.imaging import imaging_notes
-from nerveroot.engine.knowledge import LEVELS, Knowledge, Level, load_knowledge
+from nerveroot.engine.knowledge import Knowledge, load_knowledge
+from nerveroot.engine.knowledge_common import LEVELS, Level
 from nerveroot.engine.level import infer_level
 from nerveroot.engine.pattern import PatternResult, also_consider, infer_pattern, likely_mimics
 from nerveroot.engine.triage import TriageResult, triage

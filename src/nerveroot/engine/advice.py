@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nerveroot.engine.knowledge import AdviceWhen, CodeEntry, Knowledge, Section
+from nerveroot.engine.knowledge import Knowledge
+from nerveroot.engine.knowledge_words import AdviceWhen, CodeEntry, Section
 
 SECTION_ORDER: tuple[Section, ...] = (
     "seek_help",

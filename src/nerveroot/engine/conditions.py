@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nerveroot.engine.facts import Derived
-    from nerveroot.engine.knowledge import Condition, Knowledge, Match
+    from nerveroot.engine.knowledge import Knowledge
+    from nerveroot.engine.knowledge_common import Condition, Match
 
 
 class FactView:

@@ -14,131 +14,23 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError
 
 from nerveroot.case import WHERE, Where
+from nerveroot.engine.knowledge_common import (
+    Condition,
+    Level,
+    Match,
+    Modality,
+    Region,
+    RegionOverride,
+    Root,
+    Source,
+    Sourced,
+    _Data,
+)
+from nerveroot.engine.knowledge_words import Advice, Codes
 from nerveroot.errors import KnowledgeError, Problem
-
-Level = Literal["self_care", "routine", "prompt", "urgent", "emergency"]
-LEVELS: tuple[Level, ...] = ("self_care", "routine", "prompt", "urgent", "emergency")
-CONSENSUS = "consensus"
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Sourced(_Data):
-    source: str
-    reason: str | None = None
-
-
-class Source(_Data):
-    citation: str
-    status: Literal["read", "secondary", "unverified"]
-    supports: str
-    url: str | None = None
-
-
-class Region(_Data):
-    label: str
-    view: Literal["front", "back", "both", "none"]
-    leg: bool
-    below_knee: bool
-
-
-class Root(_Data):
-    label: str
-    disc: str
-    reflex: str | None
-    key_muscles: str
-    dermatome: dict[str, float]
-    pain_map: dict[str, float]
-    sources: list[str]
-    key_point: str | None = None  # the ISNCSCI key sensory point, as a region id
-
-    def territory(self, kind: str) -> dict[str, float]:
-        """Where this kind of symptom points to the root: pain has its own, wider map."""
-        return self.pain_map if kind == "pain" else self.dermatome
-
-
-class Modality(Sourced):
-    max_lr: float = Field(gt=1)
-    min_lr: float = Field(default=1.0, gt=0, le=1)
-    levels: list[str] | None = None
-    per_region: bool = False
-    # examined sensation: a root's key sensory point (roots.yaml) found normal lowers that root
-    normal_key_point_lr: float | None = Field(default=None, gt=0, le=1)
-
-
-class RegionOverride(Sourced):
-    modality: Literal["pain", "numbness", "tingling", "sensation"]
-    region: str
-    lr: dict[str, float]
-
-
-class Match(_Data):
-    """A test on one fact's value; every key given must hold."""
-
-    is_: Any = Field(default=None, alias="is")
-    in_: list[Any] | None = Field(default=None, alias="in")
-    below: float | None = None
-    at_least: float | None = None
-    absent: bool | None = None
-
-    def holds(self, value: Any) -> bool:
-        if self.absent is not None:
-            return (value is None) == self.absent
-        if value is None:
-            return False
-        if self.is_ is not None and value != self.is_:
-            return False
-        if self.in_ is not None and value not in self.in_:
-            return False
-        if self.below is not None and not (_number(value) and value < self.below):
-            return False
-        return not (self.at_least is not None and not (_number(value) and value >= self.at_least))
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-class Condition(_Data):
-    """A rule condition: one fact test, a named feature, or all / any / not of conditions."""
-
-    fact: str | None = None
-    is_: Any = Field(default=None, alias="is")
-    in_: list[Any] | None = Field(default=None, alias="in")
-    below: float | None = None
-    at_least: float | None = None
-    absent: bool | None = None
-    feature: str | None = None
-    all: list[Condition] | None = None
-    any: list[Condition] | None = None
-    not_: Condition | None = Field(default=None, alias="not")
-    # a threshold in a named feature (a rule carries its own source) says where it comes from
-    source: str | None = None
-    reason: str | None = None
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> Condition:
-        kinds = [k for k in ("fact", "feature", "all", "any", "not_") if getattr(self, k) is not None]
-        if len(kinds) != 1:
-            raise ValueError(f"a condition needs exactly one of fact, feature, all, any, not; got {kinds}")
-        return self
-
-    @cached_property
-    def match(self) -> Match:
-        return Match.model_validate(
-            {
-                "is": self.is_,
-                "in": self.in_,
-                "below": self.below,
-                "at_least": self.at_least,
-                "absent": self.absent,
-            }
-        )
 
 
 class Effect(Sourced):
@@ -260,106 +152,6 @@ class RedFlags(_Data):
     topics: dict[str, Topic]
     features: dict[str, Condition]
     rules: list[Rule]
-
-
-class CodeEntry(Sourced):
-    """One code of a conclusion. `code`, or the region's variant (`lumbar` / `lumbosacral`), or the side's
-    (`right`, `left`, `both`, and `unspecified` when the side is not known): billable codes carry laterality."""
-
-    system: str
-    display: str
-    status: Literal["read", "secondary", "unverified"]
-    code: str | None = None
-    lumbar: str | None = None
-    lumbosacral: str | None = None
-    right: str | None = None
-    left: str | None = None
-    both: str | None = None
-    unspecified: str | None = None
-    when_claudication: bool | None = None
-
-    def all_codes(self) -> list[str]:
-        values = (
-            self.code,
-            self.lumbar,
-            self.lumbosacral,
-            self.right,
-            self.left,
-            self.both,
-            self.unspecified,
-        )
-        return [c for c in values if c]
-
-
-class Codes(_Data):
-    systems: dict[str, str]
-    # the roots whose codes are the lumbosacral variant (M51.17, M48.07) rather than the lumbar one
-    lumbosacral_roots: list[str]
-    # neurogenic claudication, for the stenosis code with or without it (M48.062 / M48.061)
-    claudication: Condition
-    conclusions: dict[str, list[CodeEntry]]
-
-
-class TriageText(_Data):
-    headline: str
-    action: str
-    timeframe: str
-
-
-class AdviceWhen(_Data):
-    pattern: list[Literal["radicular", "uncertain", "non_radicular"]] | None = None
-    cause: list[str] | None = None
-    not_cause: list[str] | None = None
-    triage: list[Level] | None = None
-    mimic: list[str] | None = None
-    rule: list[str] | None = None  # shown when one of these red-flag rules fired: its own words
-    # advice for a pinched nerve (keep moving, its recovery course): not shown when a serious-disease rule
-    # fired or a look-alike leads
-    pinched_nerve: bool | None = None
-
-
-Section = Literal["helps_now", "modify", "recovery", "surgery", "seek_help", "about", "next_step"]
-
-
-class AdviceItem(_Data):
-    id: str
-    section: Section
-    when: AdviceWhen | None = None
-    text: str
-    sources: list[str] = []
-
-
-class Labelled(_Data):
-    label: str
-    explanation: str
-
-
-class MimicText(Labelled):
-    action: str
-    who: str
-
-
-class RootText(_Data):
-    where: str
-    moves: str
-
-
-class Faq(_Data):
-    id: str
-    question: str
-    answer: str
-    sources: list[str] = []
-
-
-class Advice(_Data):
-    notice: str
-    triage: dict[Level, TriageText]
-    items: list[AdviceItem]
-    causes: dict[str, Labelled]
-    mimics: dict[str, MimicText]
-    roots: dict[str, RootText]
-    faq: list[Faq]
-    safety_net: list[str]
 
 
 class SideMismatch(Sourced):

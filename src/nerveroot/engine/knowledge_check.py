@@ -13,7 +13,8 @@ from pydantic import BaseModel
 from nerveroot.assessment import CauseId
 from nerveroot.case import IMAGING_FINDINGS, MOVEMENTS, REGIONS, Case
 from nerveroot.engine.facts import DERIVED, PARAMETERS, SETS
-from nerveroot.engine.knowledge import CONSENSUS, LEVELS, Condition, Knowledge
+from nerveroot.engine.knowledge import Knowledge
+from nerveroot.engine.knowledge_common import CONSENSUS, LEVELS, Condition
 from nerveroot.errors import Problem
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from nerveroot.engine.conditions import FactView
 from nerveroot.engine.facts import Derived
-from nerveroot.engine.knowledge import LEVELS, Knowledge, Level, Rule
+from nerveroot.engine.knowledge import Knowledge, Rule
+from nerveroot.engine.knowledge_common import LEVELS, Level
 from nerveroot.engine.pattern import PatternResult
 
 

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from nerveroot.assessment import Assessment
 from nerveroot.case import REGIONS, SIDES, Side, parse_case
-from nerveroot.engine.knowledge import LEVELS, Knowledge, Sourced, load_knowledge
+from nerveroot.engine.knowledge import Knowledge, load_knowledge
+from nerveroot.engine.knowledge_common import LEVELS, Sourced
 from nerveroot.errors import AnswerError, CaseError, KnowledgeError, Problem
 
 Kind = Literal["yes_no", "choice", "grade", "number", "regions"]

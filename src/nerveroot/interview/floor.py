@@ -25,7 +25,8 @@ from typing import Any, Literal
 from nerveroot.case import SIDES, parse_case
 from nerveroot.engine.conditions import Term, Test, terms
 from nerveroot.engine.facts import derive, flatten
-from nerveroot.engine.knowledge import LEVELS, Knowledge, Match, load_knowledge
+from nerveroot.engine.knowledge import Knowledge, load_knowledge
+from nerveroot.engine.knowledge_common import LEVELS, Match
 from nerveroot.errors import CaseError
 from nerveroot.interview.answers import _known, _write
 from nerveroot.interview.bank import _Q, _bank
