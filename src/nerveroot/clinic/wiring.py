@@ -3,23 +3,14 @@ and an access log that never records a private link's token."""
 
 from __future__ import annotations
 
-import logging
 import re
 
 from fastapi import FastAPI
 
 from nerveroot.settings import Settings
+from nerveroot.web.access_log import redact_in_access_log
 
 PRIVATE_LINK = re.compile(r"(/follow-up/)[A-Za-z0-9_-]+")
-
-
-class RedactPrivateLinks(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                PRIVATE_LINK.sub(r"\1[token]", a) if isinstance(a, str) else a for a in record.args
-            )
-        return True
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -48,6 +39,4 @@ def install(app: FastAPI, settings: Settings) -> None:
     )  # /episodes/new before /episodes/{id}
     for router in routers:
         app.include_router(router)
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, RedactPrivateLinks) for f in access.filters):
-        access.addFilter(RedactPrivateLinks())
+    redact_in_access_log(PRIVATE_LINK, r"\1[token]")

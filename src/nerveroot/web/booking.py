@@ -12,7 +12,6 @@ send no Referer and are not cached.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from nerveroot.store.db import UnitOfWork
 from nerveroot.store.models import Booking, Slot
 from nerveroot.store.slots import free_slots
 from nerveroot.web import journey
+from nerveroot.web.access_log import redact_in_access_log
 from nerveroot.web.threaded import form_in_thread
 from nerveroot.web.views import render, result_context, templates
 
@@ -55,21 +55,9 @@ URGENT_LEVELS = ("emergency", "urgent")
 TOKEN_IN_QUERY = re.compile(r"(token=)[^&\s]+")
 
 
-class RedactTokens(logging.Filter):
-    """Keep cancel tokens (credentials in the booking links) out of the server's access log."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                TOKEN_IN_QUERY.sub(r"\1[redacted]", a) if isinstance(a, str) else a for a in record.args
-            )
-        return True
-
-
 def redact_tokens_in_access_log() -> None:
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, RedactTokens) for f in access.filters):
-        access.addFilter(RedactTokens())
+    """Keep cancel tokens (credentials in the booking links) out of the server's access log."""
+    redact_in_access_log(TOKEN_IN_QUERY, r"\1[redacted]")
 
 
 def configure_csrf(settings: Settings) -> None:
