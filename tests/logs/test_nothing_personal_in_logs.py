@@ -91,3 +91,25 @@ def test_a_journey_and_bookings_leave_nothing_personal_in_the_logs(tmp_path: Pat
         leaked = [line for line in lines if secret.lower() in line.lower()]
         assert not leaked, f"{secret!r} is in the log: {leaked[:3]}"
     assert not [line for line in lines if "?" in line and "query not logged" not in line and "GET /" in line]
+
+
+def test_the_app_keeps_cancel_tokens_and_private_links_out_of_the_access_log(tmp_path: Path) -> None:
+    """Both credentials that travel in a URL are rewritten by the filters the app installs, whichever
+    request line carries them."""
+    import logging
+
+    from nerveroot.settings import Settings
+    from nerveroot.web.app import create_app
+
+    create_app(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", secret_key="k" * 40))
+    access = logging.getLogger("uvicorn.access")
+    lines = {
+        "/book/NR-ABCD-EFGH/cancel?token=s3cr3tCancel&x=1": "/book/NR-ABCD-EFGH/cancel?[query not logged]",
+        "/follow-up/s3cr3tFollowUpLink_9": "/follow-up/[token]",
+    }
+    for path, kept in lines.items():
+        record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+                                   ("127.0.0.1:5000", "GET", path, "1.1", 200), None)  # fmt: skip
+        assert all(f.filter(record) for f in access.filters if isinstance(f, logging.Filter))
+        message = record.getMessage()
+        assert "s3cr3t" not in message and kept in message, message

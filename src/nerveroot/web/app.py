@@ -93,6 +93,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     clinic_wiring.install(app, settings)
     booking.configure_csrf(settings)
-    booking.redact_tokens_in_access_log()
     quiet_access_log()
     return app

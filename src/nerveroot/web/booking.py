@@ -12,7 +12,6 @@ send no Referer and are not cached.
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -41,7 +40,6 @@ from nerveroot.store.db import UnitOfWork
 from nerveroot.store.models import Booking, Slot
 from nerveroot.store.slots import free_slots
 from nerveroot.web import journey
-from nerveroot.web.access_log import redact_in_access_log
 from nerveroot.web.threaded import form_in_thread
 from nerveroot.web.views import render, result_context, templates
 
@@ -50,14 +48,6 @@ CsrfDep = Annotated[CsrfProtect, Depends()]
 PRIVATE = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 FIELDS = ("slot_id", "name", "email", "phone", "consent")
 URGENT_LEVELS = ("emergency", "urgent")
-
-
-TOKEN_IN_QUERY = re.compile(r"(token=)[^&\s]+")
-
-
-def redact_tokens_in_access_log() -> None:
-    """Keep cancel tokens (credentials in the booking links) out of the server's access log."""
-    redact_in_access_log(TOKEN_IN_QUERY, r"\1[redacted]")
 
 
 def configure_csrf(settings: Settings) -> None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import logging
 import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from nerveroot.web.access_log import redact_in_access_log
 
 PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
@@ -103,20 +104,7 @@ _NAMES = {name for name, _ in COMMON} | {b"content-security-policy", b"strict-tr
 QUERY = re.compile(r"\?\S*")
 
 
-class NoQueryStrings(logging.Filter):
+def quiet_access_log() -> None:
     """The access log keeps method, path and status, never a query string: queries can carry a case,
     answers or a cancel token (the patient pages used to carry the case in the address)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                QUERY.sub("?[query not logged]", a) if isinstance(a, str) and "?" in a else a
-                for a in record.args
-            )
-        return True
-
-
-def quiet_access_log() -> None:
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, NoQueryStrings) for f in access.filters):
-        access.addFilter(NoQueryStrings())
+    redact_in_access_log(QUERY, "?[query not logged]")
