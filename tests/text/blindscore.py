@@ -179,10 +179,11 @@ LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], b
     "weight_loss": (_true("history.unexplained_weight_loss"), ("weight_loss",)),
     "infection": (_true("history.fever", "history.intravenous_drug_use", "history.immunosuppression",
                         "history.spinal_surgery_within_3_months"), ("infection",)),
-    "trauma": (_true("history.significant_trauma"), ("trauma",)),
+    # the label's trauma is any fall, accident or injury before the pain, high- or low-energy (red_flags.yaml)
+    "trauma": (_true("history.significant_trauma", "history.minor_trauma"), ("trauma",)),
     # a fracture seen on a scan is more than a risk of one
-    "fracture_risk": (lambda f, im: _true("history.osteoporosis_or_steroid_use", "history.minor_trauma")(f, im)
-                      or any(i.get("finding") == "fracture" for i in im), ("fracture_risk", "trauma")),
+    "fracture_risk": (lambda f, im: _true("history.osteoporosis_or_steroid_use")(f, im)
+                      or any(i.get("finding") == "fracture" for i in im), ("fracture_risk",)),
     # the corpus counts inflammatory night pain (better on getting up) under night_pain too
     "night_pain": (_true("history.pain_at_rest_unrelenting", "history.night_pain_improves_on_getting_up"),
                    ("night_pain",)),
