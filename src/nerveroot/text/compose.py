@@ -232,7 +232,7 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
 def duration(lexicon: Lexicon, g: dict[str, str]) -> float | None:
     """Weeks from a time phrase's captured number and unit ("3 weeks", "2/52", "since yesterday")."""
     if g.get("yesterday"):
-        return 1 / 7
+        return round(1 / 7, 3)
     unit = look_up(lexicon, "unit", g.get("unit") or "")
     if unit is None:
         return None

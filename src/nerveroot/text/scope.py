@@ -40,6 +40,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     _negated_lists(text, bounds, within)
     _resolved_episodes(text, bounds, within)
     _others_go_on(text, found, bounds)
+    _about_them(text, found, bounds)
     # and a clause of the same sentence ("my sister was rushed in with it, she had numbness ...")
     _others_go_on(text, found, list(itertools.pairwise([*parsed.clauses, len(text)])))
 
@@ -159,6 +160,41 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
             lo, hi = bounds[k]
             for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
                 m.flags = replace(m.flags, family=True)
+
+
+# the relative is spoken of now ("my partner has AF", "Husband 71,", "Mum (77) says", "my son is 24") ...
+_NOW = re.compile(
+    r"\W{0,3}(?:\(?\s*\d{1,3}\b|is\b|has\b|['’]s\b|says\b|said\b|can|keeps?\b|woke\b|just\b|now\b|"
+    r"today\b|tonight\b|this\s+(?:morning|evening|afternoon)\b|won['’]?t\b|needs?\b|got\b)",
+    re.I,
+)
+# ... or the message says whom it is for ("it's about my mum", "for my dad")
+_FOR = re.compile(r"\b(?:about|for|re)\W+(?:my|our)\s+$", re.I)
+
+
+def _about_them(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
+    """A message written for someone else ("My partner has AF and an hour ago her leg went cold", "Husband 71,
+    backache sudden"): the relative named first is the patient, so what is said of them is not another
+    person's story. Only when the writer says nothing of their own body, and only for that relative: "his
+    dad had a bad back" stays someone else's."""
+    if not bounds or _FIRST_PERSON.search(text):
+        return
+    relatives, _ = _other_person()
+    first = relatives.search(text, *bounds[0])
+    if first is None:
+        return
+    subject = first.group(0).lower()
+    if not _NOW.match(text, first.end()) and not _FOR.search(text, max(0, first.start() - 12), first.start()):
+        return  # "my mother had a bad back": a family history, not a message for her
+    named = [(r.start(), r.group(0).lower()) for r in relatives.finditer(text)]
+    places = [p for p, _ in named]
+    for kind in found.by_kind:
+        for m in found[kind]:
+            if not m.flags.family or m.section == "family":
+                continue
+            i = bisect.bisect_right(places, m.start) - 1
+            if i < 0 or named[i][1] == subject:
+                m.flags = replace(m.flags, family=False)
 
 
 @functools.cache

@@ -32,6 +32,8 @@ _EARLIER = re.compile(
     r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
     re.I,
 )
+_EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
+_AGO = re.compile(r"\b(?:ago|earlier|since)\b", re.I)
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
 _CHANGE = re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I)
 _CHRONIC = re.compile(
@@ -160,6 +162,13 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
         for f in found[kind]:
             if s_lo <= f.start < s_hi and not f.flags.hypothetical and not f.flags.family:
                 symptom = kind != "findings" or any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
+                # an injury's own point in time ("fell 3 hours ago") is when these symptoms began
+                symptom = symptom or (
+                    bool(_EVENT.intersection(f.entry.sets))
+                    and not f.flags.historical
+                    and _AGO.search(m.text) is not None
+                    and (duration(lexicon, m.groups) or 0) <= _EVENT_WEEKS  # not a childhood fall
+                )
                 symptom = symptom and not (
                     f.flags.historical and not f.entry.historical_ok
                 )  # an old episode's

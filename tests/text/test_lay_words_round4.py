@@ -1,0 +1,91 @@
+"""Warning signs in people's own words, round 4 of issue 13: time anchors, falls, messages written for someone
+else, "fine", aneurysms and fevers.
+
+Phrasings written here, not the development corpus's. Each class was missed on blind texts:
+
+- a symptom in both legs dated by a loose anchor ("since the weekend", "since Weds", "on Sunday") is new;
+- a fall told by its landing ("came down on my tailbone") is an injury; tripping over a dropped foot is not;
+- a message written for a relative ("my husband has ...", "Dad, 80, ...") is about them, while that relative's
+  own relatives ("his brother had ...") stay someone else;
+- "my legs are fine" denies the legs, but "legs feel normal, walking fine" is not turned into weakness;
+- an aneurysm a person already has, a pulsatile or expansile mass, and a fever told as shivering and sweating.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textread import ABSENT, findings
+
+from nerveroot.service import assess_text
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    # loose time anchors make symptoms in both legs new
+    (
+        "Both my legs have gone numb and heavy since the weekend.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    ("pins n needles in both legs since weds", {"history.bilateral_leg_symptoms_new": True}),
+    ("On Sunday both of my thighs started to tingle.", {"history.bilateral_leg_symptoms_new": True}),
+    # near miss: years-old symptoms in both legs are not new
+    ("Both legs have ached when I walk for years.", {"history.bilateral_leg_symptoms_new": ABSENT}),
+    # an injury told by its landing; a fall's own time dates the symptoms
+    ("I came down hard on my tailbone on the ice.", {"history.minor_trauma": True}),
+    ("She had a nasty fall in the garden and her back is agony.", {"history.minor_trauma": True}),
+    (
+        "He came off his motorbike two hours ago and can't feel his legs.",
+        {"history.significant_trauma": True},
+    ),
+    # near misses: tripping over a dropped foot, and a fall in childhood, are not this injury
+    ("My right foot drags and I keep tripping on the stairs.", {"history.minor_trauma": ABSENT}),
+    ("Back ache for ten days. I had a fall as a child but that was 30 years ago.", {"duration_weeks": 1.429}),
+    # "fine" denies what it follows, and only that
+    ("Sore back after the fall but his legs are fine.", {"pain.left.leg": False, "pain.right.leg": False}),
+    ("My legs feel normal, walking fine.", {"weakness.left.leg": 5.0, "weakness.right.leg": 5.0}),
+    # a message for someone else is about them; their own relatives' stories are not
+    (
+        "My husband has diabetes and since teatime his left foot has gone pale and cold.",
+        {"history.cold_feet": True},
+    ),
+    (
+        "Dad, 80, has got a temperature and a bad back; his brother had bowel cancer.",
+        {"history.fever": True, "history.history_of_cancer": ABSENT},
+    ),
+    # near miss: a relative's past illness in one line stays theirs
+    ("My aunt had a slipped disc and could not hold her water.", {"history.urinary_incontinence": ABSENT}),
+    # an aneurysm already known, a mass felt, sudden severe pain, fever in lay words
+    ("I have an aneurysm that they scan every year.", {"history.known_aneurysm": True}),
+    ("Known 4.8 cm infrarenal AAA.", {"history.known_aneurysm": True}),
+    ("On examination a tender, expansile mass above the umbilicus.", {"exam.pulsatile_abdominal_mass": True}),
+    (
+        "It was the worst pain she's ever had, and it came on in seconds.",
+        {"history.sudden_severe_pain": True},
+    ),
+    ("He's been shivering and sweating all night.", {"history.fever": True}),
+    ("She's got a temperature and her back is killing her.", {"history.fever": True}),
+    # near misses
+    ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
+    ("Temperature was normal at the surgery.", {"history.fever": ABSENT}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:50] for t, _ in CASES])
+def test_lay_words(text: str, expected: dict[str, Any]) -> None:
+    got = findings(text)
+    for path, value in expected.items():
+        if value is ABSENT:
+            assert path not in got or got[path] is False, f"{path} read from {text!r}: {got.get(path)!r}"
+        else:
+            assert got.get(path) == value, f"{path} from {text!r}: expected {value!r}, got {got.get(path)!r}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Writing for my wife, she has AF. Twenty minutes ago her left leg went white and cold below the knee and it is numb.",
+        "Husband 72, sudden terrible back pain an hour ago, he has an aneurysm they keep an eye on.",
+    ],
+)
+def test_a_message_for_someone_else_reaches_emergency(text: str) -> None:
+    assert assess_text(text).triage.level == "emergency"
