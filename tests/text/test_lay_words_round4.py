@@ -64,7 +64,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("He's been shivering and sweating all night.", {"history.fever": True}),
     ("She's got a temperature and her back is killing her.", {"history.fever": True}),
+    # pain that rest does not ease, and night pain that eases on getting up
+    (
+        "The ache wakes him every night and nothing he tries eases it.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    ("She is up most of the night with her back.", {"history.pain_at_rest_unrelenting": True}),
+    (
+        "He wakes at around 5am most days and has to get up and walk about.",
+        {"history.night_pain_improves_on_getting_up": True},
+    ),
+    # worsening said in lay words; stairs are not a course
+    ("Since Friday my legs are becoming weak and wobbly.", {"history.progressive_weakness": True}),
+    ("My right leg is weak and I can't climb the stairs.", {"history.progressive_weakness": ABSENT}),
     # near misses
+    ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
     ("Temperature was normal at the surgery.", {"history.fever": ABSENT}),
 ]
