@@ -170,7 +170,10 @@ LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], b
     "bladder": (lambda f, _: any(f.get(p) is True for p in (
         "history.bladder_dysfunction", "history.urinary_retention", "history.urinary_incontinence",
         "history.altered_bladder_sensation")) or (f.get("exam.post_void_residual_ml") or 0) >= 200, ("bladder",)),
-    "bowel": (_true("history.bowel_incontinence"), ("bowel",)),
+    # the label format's bowel topic includes reduced anal tone, as red_flags.yaml's does (recall); the first
+    # corpora filed the tone under saddle, so only a change in bowel control is a false alarm (_NARROW)
+    "bowel": (lambda f, _: f.get("history.bowel_incontinence") is True or f.get("exam.anal_tone") == "reduced",
+              ("bowel",)),
     "sexual": (_true("history.sexual_dysfunction"), ("sexual",)),
     "both_legs_new": (_true("history.bilateral_leg_symptoms_new"), ("both_legs_new",)),
     "progressive_weakness": (_true("history.progressive_weakness"), ("progressive_weakness",)),
@@ -228,6 +231,12 @@ def _abnormal(path: str, value: Any) -> bool:
     if path.startswith(("sensation.", "reflexes.")) and not path.endswith(("plantar_response", "clonus")):
         return value != "normal"
     return value not in ("normal", "negative", "flexor", "absent")
+
+
+# Topics whose false alarms are judged on the narrower reading that every corpus shares.
+_NARROW: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "bowel": lambda f: f.get("history.bowel_incontinence") is True,
+}
 
 
 def topics_present(r: Result) -> set[str]:
@@ -402,15 +411,16 @@ def score(r: Result, misses: list[str] | None = None) -> Tally:
             if not ok:
                 miss(f"unclear warning sign neither unsure nor present: {topic}")
         else:
+            alarm = _NARROW[topic](r.facts) if topic in _NARROW else topic in got
             t.topic_negative += 1
-            t.topic_false += topic in got
+            t.topic_false += alarm
             if kind == "denied":
                 t.denied += 1
-                t.denied_false += topic in got
+                t.denied_false += alarm
                 t.denied_unsure += unsure
                 if unsure:
                     miss(f"denied warning sign left unsure: {topic}")
-            if topic in got:
+            if alarm:
                 miss(f"false alarm: {topic} ({kind or 'not mentioned'})")
     for name in labelled:
         if name not in LABEL_TOPICS:
