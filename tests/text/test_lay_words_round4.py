@@ -77,6 +77,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # worsening said in lay words; stairs are not a course
     ("Since Friday my legs are becoming weak and wobbly.", {"history.progressive_weakness": True}),
     ("My right leg is weak and I can't climb the stairs.", {"history.progressive_weakness": ABSENT}),
+    # the bowel and the saddle in lay words
+    ("Last night he soiled the bed and never felt it.", {"history.bowel_incontinence": True}),
+    ("I can't tell when I need to do a poo any more.", {"history.bowel_incontinence": True}),
+    ("I couldn't feel a thing when I wiped after the loo.", {"history.saddle_numbness": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
