@@ -81,6 +81,23 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Last night he soiled the bed and never felt it.", {"history.bowel_incontinence": True}),
     ("I can't tell when I need to do a poo any more.", {"history.bowel_incontinence": True}),
     ("I couldn't feel a thing when I wiped after the loo.", {"history.saddle_numbness": True}),
+    # sexual function in plain and clinical words
+    ("For two days he has been unable to achieve an erection.", {"history.sexual_dysfunction": True}),
+    (
+        "I've had a bit of trouble getting an erection since the weekend.",
+        {"history.sexual_dysfunction": True},
+    ),
+    ("When we made love on Friday I could barely feel anything.", {"history.sexual_dysfunction": True}),
+    # a report that starts anew is not negated by the clause before it; implied grades
+    (
+        "She won't eat, says her legs won't hold her any more.",
+        {"weakness.left.leg": 3, "weakness.right.leg": 3},
+    ),
+    ("My foot just flops and I can't hold it up at all.", {"weakness.unknown.ankle_dorsiflexion": 2}),
+    (
+        "After the crash he can't feel his legs or move them.",
+        {"weakness.left.leg": 0, "weakness.right.leg": 0, "numbness.left.leg": True},
+    ),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
