@@ -26,7 +26,6 @@ KNOWN_EMERGENCIES: dict[str, str] = {}
 KNOWN_UNDER = {
     **KNOWN_EMERGENCIES,
     "b-gp-016": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
-    "b-vig-020": "inflammatory back pain (ASAS) is read; the engine gives self-care, the label routine",
 }  # fmt: skip
 
 

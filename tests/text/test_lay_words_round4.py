@@ -98,6 +98,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "After the crash he can't feel his legs or move them.",
         {"weakness.left.leg": 0, "weakness.right.leg": 0, "numbness.left.leg": True},
     ),
+    # a denial with a hedge after it settles nothing: the topic stays unsure, never "no"
+    (
+        "No numbness down below that I've noticed, but I haven't really paid attention.",
+        {"history.saddle_numbness": ABSENT, "unsure.saddle": True},
+    ),
+    (
+        "Her waterworks seem normal, though she can't say whether she feels the urge.",
+        {"history.bladder_dysfunction": ABSENT, "unsure.bladder": True},
+    ),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
