@@ -107,6 +107,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Her waterworks seem normal, though she can't say whether she feels the urge.",
         {"history.bladder_dysfunction": ABSENT, "unsure.bladder": True},
     ),
+    # weakness told by what a foot, a knee or the legs do (ungraded weakness is held as 4 in the case)
+    ("My right foot won't lift up when I walk.", {"weakness.right.ankle_dorsiflexion": 4.0}),
+    ("I'm slapping my left foot down on the pavement.", {"weakness.left.ankle_dorsiflexion": 4.0}),
+    ("Her right knee feels like it might give way.", {"weakness.right.knee_extension": 4.0}),
+    ("His legs just wouldn't hold him this morning.", {"weakness.left.leg": 3, "weakness.right.leg": 3}),
+    ("My legs have started to feel weak.", {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0}),
+    ("He can barely wiggle his toes on the left.", {"weakness.left.great_toe_extension": 4.0}),
+    (
+        "The physio said my left calf strength was a little bit down.",
+        {"weakness.left.ankle_plantarflexion": 4.0},
+    ),
+    (
+        "Lifting my right big toe is less strong than on the other side.",
+        {"weakness.right.great_toe_extension": 4.0},
+    ),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
