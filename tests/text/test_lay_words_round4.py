@@ -122,6 +122,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Lifting my right big toe is less strong than on the other side.",
         {"weakness.right.great_toe_extension": 4.0},
     ),
+    # sciatica with its side is that leg; sciatica alone names no place
+    ("Right sided sciatica for a fortnight.", {"pain.right.leg": True}),
+    ("Sciatica on the left since Monday.", {"pain.left.leg": True}),
+    ("Is this sciatica?", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT, "pain.unknown.leg": ABSENT}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

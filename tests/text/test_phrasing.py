@@ -248,7 +248,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("52M with back pain.", {"age": 52.0, "sex": "male"}),
     ("A 63-year-old woman with leg pain.", {"age": 63.0, "sex": "female"}),
     ("I'm 74.", {"age": 74.0}),
-    ("F 45, left sciatica.", {"age": 45.0, "sex": "female", "pain.left.leg": ABSENT}),
+    ("F 45, left sciatica.", {"age": 45.0, "sex": "female", "pain.left.leg": True}),
     ("Pain for three weeks.", {"duration_weeks": 3.0}),
     ("It came on suddenly.", {"onset": "sudden"}),
     ("It has crept up over the past year.", {"onset": "gradual", "duration_weeks": pytest.approx(52.14)}),
