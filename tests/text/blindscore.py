@@ -236,6 +236,8 @@ def _abnormal(path: str, value: Any) -> bool:
 # Topics whose false alarms are judged on the narrower reading that every corpus shares.
 _NARROW: dict[str, Callable[[dict[str, Any]], bool]] = {
     "bowel": lambda f: f.get("history.bowel_incontinence") is True,
+    # a fracture on a scan counts towards recall; only thin bones or steroids read are a false alarm
+    "fracture_risk": lambda f: f.get("history.osteoporosis_or_steroid_use") is True,
 }
 
 
