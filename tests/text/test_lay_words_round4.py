@@ -126,6 +126,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Right sided sciatica for a fortnight.", {"pain.right.leg": True}),
     ("Sciatica on the left since Monday.", {"pain.left.leg": True}),
     ("Is this sciatica?", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT, "pain.unknown.leg": ABSENT}),
+    # symptoms in both legs: a sentence with no time of its own takes the one just before it; after a
+    # high-energy injury they are new; "no tingling, legs feel normal" is no weakness
+    (
+        "This time it started four days ago. The pain is in both legs, down the backs of my thighs.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "He fell six metres from scaffolding. Power 2/5 in both legs.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Came off my bike at speed. Can walk ok, no tingling, legs feel normal.",
+        {"weakness.left.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
+    ),
+    ("Ten days of deteriorating walking.", {"duration_weeks": 1.429}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

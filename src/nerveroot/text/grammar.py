@@ -33,6 +33,10 @@ _NEAR = re.compile(
     re.I,
 )
 _NEAR_CHARS = 45
+_NOT_RIGHT_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no\s+longer|hardly|barely)|n['’]?t)\s+(?:(?:quite|really|as|so|very|feel\w*|look\w*|seem\w*|be|been)\s+)*$",
+    re.I,
+)
 _SIDE_CHARS = 14  # a side word this close before a movement is that movement's own ("left EHL")
 _SKIP_SECTIONS = frozenset({"imaging", "plan", "family"})
 
@@ -263,8 +267,10 @@ def _words(
             value: object = None if w.flags.negated else int(w.entry.value or 0)
         elif kind == "weak":
             value = 5 if w.flags.negated else True
+        elif w.flags.negated:  # "not normal", "isn't strong": weak; a "no" earlier in a list says nothing of it
+            value = True if _NOT_RIGHT_BEFORE.search(text, max(0, w.start - 24), w.start) else None
         else:
-            value = True if w.flags.negated else 5
+            value = 5
         if value is None:
             continue
         limit = 15 if kind == "normal" else _NEAR_CHARS

@@ -196,7 +196,7 @@ def _leg_sentence(found: Found, parsed: Parsed, pos: int) -> bool:
 
 def _present(c: Contribution) -> bool:
     if c.path.startswith("weakness."):
-        return c.value is True or (not isinstance(c.value, bool) and c.value not in (5, "5"))
+        return c.value is True or (not isinstance(c.value, bool) and c.value not in (5, "5", "normal"))
     if c.path.startswith("sensation."):
         return c.value in ("reduced", "absent")
     return c.value is True
@@ -230,7 +230,18 @@ def _both_legs(
         return [w for w, t in times if lo <= t.start < hi]
 
     span = min(both_sentences.values())
-    new = [s for s in both_sentences if recent.search(text, *s) or any(w <= NEW_WEEKS for w in own(*s))]
+    bounds = _sentences(parsed, len(text))
+
+    def lately(lo: int, hi: int) -> bool:
+        return recent.search(text, lo, hi) is not None or any(w <= NEW_WEEKS for w in own(lo, hi))
+
+    def told_just_before(lo: int) -> bool:
+        """A sentence without a time of its own takes the one just before it ("This time it started 5 days
+        ago ... It's in both legs", "Three days ago he lifted a box ... Since then ... his right leg too")."""
+        k = bisect.bisect_right([b[0] for b in bounds], lo) - 1
+        return k > 0 and not own(*bounds[k]) and lately(*bounds[k - 1])
+
+    new = [s for s in both_sentences if lately(*s) or told_just_before(s[0])]
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)]
     about_both = [(lo, hi) for lo, hi in _sentences(parsed, len(text)) if _BOTH.search(text, lo, hi)]
     if new:
@@ -243,10 +254,17 @@ def _both_legs(
         yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
     elif weeks is not None and not any(_CHANGE.search(text, *s) for s in both_sentences):
         yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
+    elif weeks is None and _injured_now(contributions):
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [span])  # both legs since the injury
     elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
+
+
+def _injured_now(contributions: list[Contribution]) -> bool:
+    """A high-energy injury in this story, with no time given: what it did to both legs is new."""
+    return any(c.path == "history.significant_trauma" and c.value is True for c in contributions)
 
 
 _JOINS = re.compile(r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh))\b", re.I)
