@@ -141,6 +141,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"weakness.left.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
     ),
     ("Ten days of deteriorating walking.", {"duration_weeks": 1.429}),
+    # weakness getting worse, said in the next sentence or as what could be done before; not when the
+    # worsening is the pain's, or denied
+    (
+        "Tonight he can't stand on his toes on the left. He could do it on Monday. It's getting worse.",
+        {"history.progressive_weakness": True},
+    ),
+    ("A: worsening L5 motor deficit.", {"history.progressive_weakness": True}),
+    (
+        "My left foot slaps down. It has been like that for 2 weeks, not getting worse.",
+        {"history.progressive_weakness": ABSENT},
+    ),
+    (
+        "Three weeks of worsening back pain and two days of weakness of the left foot.",
+        {"history.progressive_weakness": ABSENT},
+    ),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

@@ -32,6 +32,10 @@ _EARLIER = re.compile(
     r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
     re.I,
 )
+_WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
+_NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
+_OF_OTHER = re.compile(r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
 _AGO = re.compile(r"\b(?:ago|earlier|since)\b", re.I)
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
@@ -326,8 +330,14 @@ def _progressive(
     worsening = lexicon.time["worsening"]
     for start, end in weak:
         lo, hi = _sentence(parsed, start, len(text))
+        if hi < len(text):  # "... can't stand on her toes. She was able to yesterday. It's getting worse."
+            hi = _sentence(parsed, hi, len(text))[1]
         for w in worsening.finditer(text, lo, hi):
-            if abs(w.start() - start) <= 60 or abs(w.start() - end) <= 60:
+            if _NOT_WORSE.search(text, max(0, w.start() - 12), w.start()) or _OF_OTHER.match(text, w.end()):
+                continue  # "not getting worse", "worsening lower back pain": not the weakness's course
+            if _OTHER_BEFORE.search(text, max(0, w.start() - 20), w.start()):
+                continue  # "numbness spreading"
+            if abs(w.start() - start) <= _WORSE_CHARS or abs(w.start() - end) <= _WORSE_CHARS:
                 yield Contribution("history.progressive_weakness", True, [(start, end), (w.start(), w.end())])
                 return
 
