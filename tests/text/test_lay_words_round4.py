@@ -182,3 +182,41 @@ def test_lay_words(text: str, expected: dict[str, Any]) -> None:
 )
 def test_a_message_for_someone_else_reaches_emergency(text: str) -> None:
     assert assess_text(text).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "details"),
+    [
+        # a report quoted in a person's own words, after the scan is named
+        (
+            'I had a scan on Monday and the report came back today. It says "large central disc extrusion at '
+            'L4-5 severely compressing the cauda equina".',
+            "disc_extrusion",
+            {"level": "L4-L5", "compresses": "cauda_equina"},
+        ),
+        (
+            "My MRI came back, L4/5 disc touching the L5 nerve on the left.",
+            "disc_protrusion",
+            {"compresses": "L5"},
+        ),
+        (
+            "The MRI showed a narrowed canal at L3-4 and big facet joints.",
+            "facet_hypertrophy",
+            {"level": "L3-L4"},
+        ),
+    ],
+)
+def test_imaging_in_lay_words(text: str, finding: str, details: dict[str, str]) -> None:
+    from nerveroot.text import read_text
+
+    found = [i for i in read_text(text).case.imaging if i.finding == finding]
+    assert found, f"{finding} not read from {text!r}"
+    for key, value in details.items():
+        assert getattr(found[0], key) == value, f"{key} of {finding}: {getattr(found[0], key)!r}"
+
+
+def test_an_old_scan_quoted_is_no_current_finding() -> None:
+    from nerveroot.text import read_text
+
+    text = 'My MRI in 2019 was fine. The letter says "small disc bulge at L5-S1".'
+    assert not [i for i in read_text(text).case.imaging if i.finding == "disc_bulge"]

@@ -28,11 +28,11 @@ from nerveroot.text.sections import Sections
 
 _LEVEL = re.compile(
     r"(?<![A-Za-z\d])(?P<a>[CTLS])(?P<an>\d{1,2})(?:\s*(?:/|-|–|to|on)\s*(?P<b>[CTLS])?(?P<bn>\d{1,2}))?(?![\d])"
-    r"(?![\s-]*(?:weighted|W\b|hypo|hyper|signal|sequence|images?|STIR|(?:nerve\s+)?roots?))",
+    r"(?![\s-]*(?:weighted|W\b|hypo|hyper|signal|sequence|images?|STIR|(?:nerve\s+)?roots?|nerves?))",
 )
 _ROOT = re.compile(
     r"(?:(?:traversing|exiting|descending|existing)\s+)?(?:(?:left|right|bilateral|both)\s+)?"
-    r"(?:(?P<root>[LS][1-5])\s+(?:nerve\s+)?roots?|(?P<ce>cauda\s+equina)|(?P<cord>(?:spinal\s+)?cord|conus))",
+    r"(?:(?P<root>[LS][1-5])\s+(?:(?:nerve\s+)?roots?|nerves?)|(?P<ce>cauda\s+equina)|(?P<cord>(?:spinal\s+)?cord|conus))",
     re.I,
 )
 _NEGATED_VERB = re.compile(r"\b(?:no|without|not|nor|free\s+of)\s+(?:\w+\s+){0,2}$", re.I)
@@ -52,6 +52,14 @@ _EARLIER_EPISODE = re.compile(
     r"|\b(?:MRI|CT|scan|x[\s-]*ray|imaging|films?)\b[^.\n]{0,80}\bepisode\b[^.\n]{0,60}\b(?:settled|resolved|ago)\b",
     re.I,
 )
+# words that introduce a report's own wording, and how far back its scan may have been named
+_QUOTED = re.compile(
+    r"\b(?:report|letter|results?|it|scan|radiologist)\s+(?:\w+\s+)?(?:says|said|reads|read|states|stated|"
+    r"showed|shows|mentions|mentioned)\b[^\n]{0,12}?[\"“‘']",
+    re.I,
+)
+_QUOTE_REACH = 300
+_VERB_ITSELF = re.compile(r"(?:touching|pressing|pushing|squashing|pinching)\b", re.I)
 _LEVEL_JOIN = re.compile(r"^\s*(?:,|and|&|\+|/)?\s*(?:and\s+)?$", re.I)
 _LEVEL_LEAD = re.compile(r"^\s*(?:at|of|from|in|on|involving|affecting)?\s*(?:the\s+)?(?:levels?\s+)?$", re.I)
 
@@ -194,6 +202,11 @@ def _modality(text: str, m: Mention, block: _Block | None, old: bool) -> str | N
     after = _first_kind_match(text, m.end, min(s_hi, m.end + 40))
     if after is not None and _ON_SCAN.match(text[m.end : after[0]]):
         return after[1]
+    # a report quoted in a person's words: 'I had an MRI on Tuesday ... It says "large disc extrusion ..."'
+    if _QUOTED.search(text, s_lo, m.start):
+        earlier = _last_kind_match(text, max(0, s_lo - _QUOTE_REACH), s_lo)
+        if earlier is not None and not lexicon["old"][0][1].search(text, earlier[0], s_lo):
+            return earlier[1]
     return None
 
 
@@ -267,7 +280,8 @@ def _finding(text: str, m: Mention, modality: str, prev_end: int, *, in_block: b
         if g:
             raw = g.group("g").upper()
             item["grade"] = _ROMAN.get(raw) or int(raw)
-    pressed = _compresses(text, m.end, s_hi)
+    # a finding told by its verb ("disc touching the S1 nerve") presses on what follows it
+    pressed = _compresses(text, m.start if _VERB_ITSELF.match(m.text) else m.end, s_hi)
     if pressed:
         item["compresses"] = pressed
     return item
