@@ -156,6 +156,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Three weeks of worsening back pain and two days of weakness of the left foot.",
         {"history.progressive_weakness": ABSENT},
     ),
+    # a vague change of feeling in the saddle area, in lay words
+    ("Down there is not as sensitive as it was since Saturday.", {"history.saddle_numbness": True}),
+    ("My junk feels a bit muted since the weekend.", {"history.saddle_numbness": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
