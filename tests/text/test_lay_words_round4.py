@@ -159,6 +159,20 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a vague change of feeling in the saddle area, in lay words
     ("Down there is not as sensitive as it was since Saturday.", {"history.saddle_numbness": True}),
     ("My junk feels a bit muted since the weekend.", {"history.saddle_numbness": True}),
+    # thin bones and steroids in lay words; pain in the middle of the back, round to the ribs
+    (
+        "She takes the weekly bone tablet and her spine is crumbly.",
+        {"history.osteoporosis_or_steroid_use": True},
+    ),
+    ("I've been on steroid tablets for my chest for years.", {"history.osteoporosis_or_steroid_use": True}),
+    ("I've never been told I have thin bones.", {"history.osteoporosis_or_steroid_use": False}),
+    ("It hurts in the middle of my back and goes round to my ribs.", {"history.thoracic_pain": True}),
+    ("Pain like a tight band around her chest.", {"history.thoracic_pain": True}),
+    ("Pain in the middle of my lower back.", {"history.thoracic_pain": ABSENT}),
+    # an age said on its own in a short message
+    ("72, been on inhalers for years. Sore back since Tuesday.", {"age": 72.0}),
+    ("Can't lift my leg into the car. 61. Diabetic.", {"age": 61.0}),
+    ("Pain score 7. It hurts.", {"age": ABSENT}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
