@@ -173,6 +173,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("72, been on inhalers for years. Sore back since Tuesday.", {"age": 72.0}),
     ("Can't lift my leg into the car. 61. Diabetic.", {"age": 61.0}),
     ("Pain score 7. It hurts.", {"age": ABSENT}),
+    # "right to my heel" is all the way, not a side; "both legs work" gives no side to pain told before it
+    (
+        "Shooting pain down the back of my leg right to my heel. Both legs work.",
+        {"pain.unknown.heel": True, "pain.right.heel": ABSENT, "pain.left.heel": ABSENT},
+    ),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

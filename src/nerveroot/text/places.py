@@ -134,6 +134,11 @@ def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str)
     return _ADJACENT.fullmatch(between) is not None or _BEING.fullmatch(between) is not None
 
 
+# what may follow a body part in a sentence that only adds a place ("Left heel too."); "both legs work." says
+# something of its own
+_TAIL = re.compile(r"\W*(?:(?:too|also|as\s+well|again|now|mainly|mostly|only|sometimes|occasionally)\b\W*)*$", re.I)
+
+
 def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:
     """Does a sentence without a symptom word of its own go on from the last one: a short one whose first words
     lead to the region ("Into the heel."), or one that traces a path ("same as last year, from my bum down the
@@ -147,7 +152,7 @@ def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:
     if hi - lo > 60 or len(lead) > 4 or not all(_LEAD.match(w) for w in lead):
         return False
     # "Into the left heel.", "Left heel too.": it goes on; "My back is killing me.": a statement of its own
-    return any(_GOING.match(w) for w in lead) or len(text[m.end : hi].split()) <= 2
+    return any(_GOING.match(w) for w in lead) or _TAIL.match(text, m.end, hi) is not None
 
 
 _GOING = re.compile(
