@@ -178,6 +178,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Shooting pain down the back of my leg right to my heel. Both legs work.",
         {"pain.unknown.heel": True, "pain.right.heel": ABSENT, "pain.left.heel": ABSENT},
     ),
+    # the saddle area said to feel normal; the exam's "intact, including perianally"
+    (
+        "I can feel everything when I wipe, I checked.",
+        {"history.saddle_numbness": False, "unsure.saddle": ABSENT},
+    ),
+    ("I can't feel anything when I wipe.", {"history.saddle_numbness": True}),
+    ("Sensation is intact, including perianally.", {"exam.perianal_sensation": "normal"}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
