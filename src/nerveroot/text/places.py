@@ -136,7 +136,9 @@ def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str)
 
 # what may follow a body part in a sentence that only adds a place ("Left heel too."); "both legs work." says
 # something of its own
-_TAIL = re.compile(r"\W*(?:(?:too|also|as\s+well|again|now|mainly|mostly|only|sometimes|occasionally)\b\W*)*$", re.I)
+_TAIL = re.compile(
+    r"\W*(?:(?:too|also|as\s+well|again|now|mainly|mostly|only|sometimes|occasionally)\b\W*)*$", re.I
+)
 
 
 def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:

@@ -34,7 +34,9 @@ _EARLIER = re.compile(
 )
 _WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
 _NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
-_OF_OTHER = re.compile(r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b", re.I)
+_OF_OTHER = re.compile(
+    r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b", re.I
+)
 _OTHER_BEFORE = re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
 _AGO = re.compile(r"\b(?:ago|earlier|since)\b", re.I)
