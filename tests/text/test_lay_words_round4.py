@@ -185,6 +185,19 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("I can't feel anything when I wipe.", {"history.saddle_numbness": True}),
     ("Sensation is intact, including perianally.", {"exam.perianal_sensation": "normal"}),
+    # wet beds, a genital area "not feeling as before", up most nights, the muscle that lifts the foot,
+    # legs that won't work
+    ("She has had a couple of wet beds this week.", {"history.urinary_incontinence": True}),
+    ("Down below is not feeling as before, like it is asleep.", {"history.saddle_numbness": True}),
+    (
+        "I've been up most nights walking round the kitchen with it.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    (
+        "The physio said the muscle that lifts my left foot is weak.",
+        {"weakness.left.ankle_dorsiflexion": 4.0},
+    ),
+    ("Since last night his legs won't work properly.", {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
