@@ -198,6 +198,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"weakness.left.ankle_dorsiflexion": 4.0},
     ),
     ("Since last night his legs won't work properly.", {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0}),
+    # in-laws and partners are other people too
+    ("My brother-in-law had a discectomy years ago.", {"history.previous_spinal_surgery": ABSENT}),
+    ("My sister in law had a slipped disc.", {"history.previous_spinal_surgery": ABSENT}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
