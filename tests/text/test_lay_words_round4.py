@@ -201,6 +201,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # in-laws and partners are other people too
     ("My brother-in-law had a discectomy years ago.", {"history.previous_spinal_surgery": ABSENT}),
     ("My sister in law had a slipped disc.", {"history.previous_spinal_surgery": ABSENT}),
+    # "when I lift my big toe" is a test of strength, not a lift that began the pain
+    (
+        "She said 4/5 when I lift my big toe against her hand.",
+        {"weakness.unknown.great_toe_extension": 4.0, "history.after_lifting_or_bending": ABSENT},
+    ),
+    ("It started when I lifted the washing basket.", {"history.after_lifting_or_bending": True}),
+    ("My big toe won't go up.", {"weakness.unknown.great_toe_extension": 4.0}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
