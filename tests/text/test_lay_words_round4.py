@@ -208,6 +208,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("It started when I lifted the washing basket.", {"history.after_lifting_or_bending": True}),
     ("My big toe won't go up.", {"weakness.unknown.great_toe_extension": 4.0}),
+    # a title inside a sentence is prose, not a section ("Quick background: ..." is the present story)
+    ("Quick background: 36M, sciatica in my right leg for 10 days.", {"pain.right.leg": True}),
+    ("Background: sciatica in 2015.", {"pain.unknown.leg": ABSENT}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

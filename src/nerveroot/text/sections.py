@@ -62,6 +62,13 @@ def _sectionizer() -> Any:
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# a title written inside a sentence ("Quick background: 36M, had sciatica ...") is prose, not a section
+_PROSE_BEFORE = re.compile(r"[a-z][a-z’']*\s+$")
+
+
+def _in_prose(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return _PROSE_BEFORE.search(text, max(line, start - 30), start) is not None
 
 
 def find_sections(text: str) -> Sections:
@@ -75,7 +82,9 @@ def find_sections(text: str) -> Sections:
     marks: dict[int, str] = {0: ""}
     for s in doc._.sections:
         if s.category is not None:
-            marks[doc[s.title_start].idx if s.title_start < len(doc) else len(text)] = str(s.category)
+            start = doc[s.title_start].idx if s.title_start < len(doc) else len(text)
+            if not _in_prose(text, start):
+                marks[start] = str(s.category)
     titled = sorted(marks)
     for m in _PARAGRAPH.finditer(text):  # a titled section ends with its paragraph
         i = bisect.bisect_right(titled, m.start()) - 1
