@@ -211,6 +211,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a title inside a sentence is prose, not a section ("Quick background: ..." is the present story)
     ("Quick background: 36M, sciatica in my right leg for 10 days.", {"pain.right.leg": True}),
     ("Background: sciatica in 2015.", {"pain.unknown.leg": ABSENT}),
+    # the inner buttocks are the saddle area, however they are named
+    ("The inner part of my bum cheek near the crack has gone numb.", {"history.saddle_numbness": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
