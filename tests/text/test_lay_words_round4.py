@@ -213,6 +213,20 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Background: sciatica in 2015.", {"pain.unknown.leg": ABSENT}),
     # the inner buttocks are the saddle area, however they are named
     ("The inner part of my bum cheek near the crack has gone numb.", {"history.saddle_numbness": True}),
+    # frequency with its own reason is no warning sign; transient pins and needles that went; "nothing in my
+    # legs"; the bottom of the foot is no saddle
+    ("Waterworks fine, just going more often cos of the baby.", {"history.bladder_dysfunction": False}),
+    (
+        "I'm going to the loo more often and I'm drinking 3 litres of water a day.",
+        {"history.bladder_dysfunction": ABSENT},
+    ),
+    ("I'm going to the loo more often and have to rush.", {"history.bladder_dysfunction": True}),
+    (
+        "Sat cross-legged for an hour and got pins and needles in both feet. It went after 5 minutes.",
+        {"history.bilateral_leg_symptoms_new": ABSENT},
+    ),
+    ("Back pain for a week, nothing in my legs.", {"pain.left.leg": False, "pain.right.leg": False}),
+    ("My foot went numb on the bottom and outside.", {"history.saddle_numbness": ABSENT}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

@@ -61,11 +61,22 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             continue
         if organ is None or (kind == "sensation" and _PLACE.fullmatch(organ.text)):
             continue  # "reduced feeling around the anus" is the saddle's skin (compose.py), not the bowel
+        if kind == "urgency" and _explained(text, t, parsed.sentences):
+            continue  # "going more often cos of the baby": frequency with its own reason
         path = _FINDING.get((organ.entry.kind or "", kind))
         if path is None:
             continue
         spans = sorted({(t.start, t.end), (organ.start, organ.end)})
         yield Contribution(path, not t.flags.negated, spans, t.flags.uncertain)
+
+
+def _explained(text: str, t: Mention, sentences: list[int]) -> bool:
+    from nerveroot.text.lexicon import load_lexicon
+
+    s = bisect.bisect_right(sentences, t.start) - 1
+    lo = sentences[s] if s >= 0 else 0
+    hi = sentences[s + 1] if s + 1 < len(sentences) else len(text)
+    return load_lexicon().explained.search(text, lo, hi) is not None
 
 
 def _inside_finding(m: Mention, owned: list[tuple[int, int]]) -> bool:

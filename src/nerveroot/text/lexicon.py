@@ -83,6 +83,7 @@ class Lexicon:
     section_titles: dict[str, list[str]]
     denied: re.Pattern[str]
     hedges: re.Pattern[str]
+    explained: re.Pattern[str]  # a reason given in the same sentence for going more often
     relieved: re.Pattern[str]
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
@@ -327,6 +328,7 @@ def build(data: Any) -> Lexicon:
         section_titles={k: list(v) for k, v in lex.sections.items()},
         denied=_regex(lex.topics.denied, macros, "topics.denied"),
         hedges=_regex(lex.topics.hedges, macros, "topics.hedges"),
+        explained=_regex(lex.functions.explained or ["(?!)"], macros, "functions.explained"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
         spelling=misspellings(lex.spelling.words, lex.spelling.keep, lex.spelling.also),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},

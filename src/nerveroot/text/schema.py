@@ -100,6 +100,8 @@ class Functions(_Strict):
         Literal["retention", "incontinence", "sensation", "urgency", "dysfunction", "wetting", "soiling"],
         Patterns,
     ]
+    # a reason given for going more often ("cos of the baby", "drinking 3 litres"): frequency, not a warning sign
+    explained: Patterns = []
 
 
 class Time(_Strict):

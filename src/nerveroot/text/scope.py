@@ -82,6 +82,7 @@ def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> 
 # words that say an episode is over (not "settled a bit": still there)
 _RESOLVED = re.compile(
     r"\b(?:resolved|cleared(?:\s+up)?|settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|"
+    r"(?:went|wore|passed)\s+off|went\s+after|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
     r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
     r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
     r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal)\b"
