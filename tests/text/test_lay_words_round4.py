@@ -227,6 +227,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("Back pain for a week, nothing in my legs.", {"pain.left.leg": False, "pain.right.leg": False}),
     ("My foot went numb on the bottom and outside.", {"history.saddle_numbness": ABSENT}),
+    # a hedge anywhere later in the sentence leaves the denial unsure; a bladder that doesn't empty fully
+    (
+        "Nothing odd with peeing or down there, but I've been going so often for other reasons that I "
+        "honestly wouldn't know.",
+        {"unsure.saddle": True},
+    ),
+    ("Sometimes my bladder doesn't empty fully.", {"history.urinary_retention": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

@@ -61,7 +61,7 @@ def _hedged_denial(
         return False  # read as present: settled
     s_lo, s_hi = _sentence(parsed, m.start, len(text))
     lo = _clause(parsed, m.start, len(text))[0]
-    if load_lexicon().hedges.search(text, lo, min(s_hi, m.end + _REACH)) is None:
+    if load_lexicon().hedges.search(text, lo, s_hi) is None:  # a hedge anywhere after it in its sentence
         return False
     own = [c for c in contributions if c.path in findings and any(s_lo <= a < s_hi for a, _ in c.spans)]
     if not (own or m.flags.negated or _denied(text, m, parsed)):
