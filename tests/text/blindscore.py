@@ -321,7 +321,7 @@ def _check(r: Result, key: str, expected: Any) -> bool:
     if key == "top_root_in":
         return r.top_root in (expected or [])
     if key == "side":
-        return r.top_side == expected
+        return _side_held(r, expected)
     if key == "top_cause_in":
         return r.top_cause in (expected or [])
     if key == "triage_min":
@@ -329,6 +329,28 @@ def _check(r: Result, key: str, expected: Any) -> bool:
     if key == "triage_max":
         return r.level is not None and ORDER.index(r.level) <= ORDER.index(expected)
     return False
+
+
+_LEG_KINDS = ("pain.", "numbness.", "tingling.", "weakness.", "sensation.", "reflexes.", "tests.")
+
+
+def _side_held(r: Result, expected: Any) -> bool:
+    """The top root's side as labelled. With no root named (joint or muscle pain), the side of the reader's
+    leg findings: "unknown" holds when none was given a side (the reader invented none), "left" or "right"
+    when every sided symptom is on that side."""
+    if r.top_side == expected:
+        return True
+    if r.top_side is not None:
+        return False
+    sided = {
+        k.split(".")[1]
+        for k, v in r.facts.items()
+        if k.startswith(_LEG_KINDS) and k.split(".")[1] in ("left", "right") and v not in (False, None, 5, 5.0)
+        and v != "normal"
+    }
+    if expected == "unknown":
+        return not sided
+    return sided == {expected}
 
 
 def _same(path: str, label: Any, got: Any) -> bool:
@@ -389,7 +411,7 @@ def score(r: Result, misses: list[str] | None = None) -> Tally:
     t.texts_all_held = int(held == t.expectations)
     if expect.get("side") is not None:
         t.side_expect = 1
-        t.side_expect_ok = int(r.top_side == expect["side"])
+        t.side_expect_ok = int(_side_held(r, expect["side"]))
 
     # warning-sign topics
     signs = item.get("warning_signs") or {}
