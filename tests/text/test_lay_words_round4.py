@@ -234,6 +234,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"unsure.saddle": True},
     ),
     ("Sometimes my bladder doesn't empty fully.", {"history.urinary_retention": True}),
+    # standing "on my feet" is not the feet; a root's radicular pain is in that root's territory
+    (
+        "My back aches after a 12 hour shift on my feet.",
+        {"pain.left.foot": ABSENT, "pain.right.foot": ABSENT},
+    ),
+    ("L S1 radicular pain for 3 weeks.", {"pain.left.posterior_calf": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

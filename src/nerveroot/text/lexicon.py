@@ -195,7 +195,7 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
         add("troubles", Entry("troubles", 0, kind=trouble), patterns, f"functions.troubles.{trouble}")
     for root, regions in _dermatomes().items():  # "L5 dermatome": the root's core territory (roots.yaml)
         for p in (
-            rf"{root}\s+(?:dermatom\w*|distribution|territory)",
+            rf"{root}\s+(?:dermatom\w*|distribution|territory|radicul\w*|(?:nerve\s+)?root\s+(?:pain|irritation))",
             rf"(?:dermatom\w*|distribution)\s+(?:of\s+)?{root}",
         ):
             out["regions"].append((Entry("regions", 0, regions=regions), p))  # fmt: skip
