@@ -345,7 +345,9 @@ def _side_held(r: Result, expected: Any) -> bool:
     sided = {
         k.split(".")[1]
         for k, v in r.facts.items()
-        if k.startswith(_LEG_KINDS) and k.split(".")[1] in ("left", "right") and v not in (False, None, 5, 5.0)
+        if k.startswith(_LEG_KINDS)
+        and k.split(".")[1] in ("left", "right")
+        and v not in (False, None, 5, 5.0)
         and v != "normal"
     }
     if expected == "unknown":

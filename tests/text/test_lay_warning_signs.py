@@ -269,8 +269,18 @@ OTHER_LEG = [
 ]
 
 
-@pytest.mark.parametrize(("text", "unsure"), OTHER_LEG, ids=[o[0][:40] for o in OTHER_LEG])
-def test_the_other_leg_joining_in_lately_leaves_both_legs_new_unsure(text: str, unsure: bool) -> None:
-    case = read_text(text).case
-    listed = "history.bilateral_leg_symptoms_new" in {u.finding for u in case.unsure}
-    assert listed is unsure, case.unsure
+@pytest.mark.parametrize(("text", "new"), OTHER_LEG, ids=[o[0][:40] for o in OTHER_LEG])
+def test_the_other_leg_joining_in_lately_makes_both_legs_new(text: str, new: bool) -> None:
+    """Symptoms now in both legs, the second for days: new symptoms in both legs (every blind author labels
+    them so); the near misses are neither new nor left unsure."""
+    got = findings(text)
+    assert (got.get("history.bilateral_leg_symptoms_new") is True) is new, got
+    assert "unsure.both_legs_new" not in got, got
+
+
+def test_the_other_leg_joining_in_with_a_hedge_stays_unsure() -> None:
+    got = findings(
+        "Left sciatica 3 weeks. Since yesterday my right foot tingles too, but I honestly can't tell if it's real."
+    )
+    assert got.get("history.bilateral_leg_symptoms_new") is not True, got
+    assert got.get("unsure.both_legs_new") is True, got

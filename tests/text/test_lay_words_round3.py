@@ -92,10 +92,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # near misses: a real negation still negates; a part before "and has" is not the symptom's place
     ("I can walk without limping and there's no numbness in my bum.", {"history.saddle_numbness": False}),
     ("She stands on her feet all day and has pain in her left calf.", {"pain.left.foot": ABSENT}),
-    # "my right leg has started aching ... too since yesterday": the other leg joining lately is never silent
+    # "my right leg has started aching ... too since yesterday": the other leg joining lately makes both legs new
     (
         "Pain down my left leg for a month. My right leg has started aching down the back too since yesterday.",
-        {"pain.right.leg": True, "unsure.both_legs_new": True},
+        {"pain.right.leg": True, "history.bilateral_leg_symptoms_new": True},
     ),
 ]
 

@@ -228,8 +228,12 @@ def _both_legs(
     if not both_sentences:
         # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
         joined = _other_leg_joins(text, parsed, contributions, recent)
-        if joined is not None:
+        if joined is None:
+            return
+        if lexicon.hedges.search(text, *joined):  # "... too, but I honestly can't tell if it's real"
             doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
+        else:  # both legs now, for days: new symptoms in both legs
+            yield Contribution("history.bilateral_leg_symptoms_new", True, [joined])
         return
 
     def own(lo: int, hi: int) -> list[float]:
@@ -280,8 +284,9 @@ def _other_leg_joins(
     text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
 ) -> tuple[int, int] | None:
     """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
-    too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. Not
-    settled as new (the first leg may be old, the second a passing thing): left unsure."""
+    too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. The
+    symptoms are now in both legs, and have been for days: new symptoms in both legs; said with a hedge
+    ("... too, but I can't tell if it's real"), unsure."""
     sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
     for c in contributions:
         parts = c.path.split(".")
