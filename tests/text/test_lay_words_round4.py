@@ -240,6 +240,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"pain.left.foot": ABSENT, "pain.right.foot": ABSENT},
     ),
     ("L S1 radicular pain for 3 weeks.", {"pain.left.posterior_calf": True}),
+    # a missing feeling in the saddle area, said as what is not there
+    ("When I wiped it felt like the paper wasn't there.", {"history.saddle_numbness": True}),
+    ("Wiping feels muffled on the left, like wiping through a towel.", {"history.saddle_numbness": True}),
+    ("He can't feel anything when he sits on the toilet.", {"history.saddle_numbness": True}),
+    (
+        "It's like a cushion that isn't there — I can't feel the seat properly.",
+        {"history.saddle_numbness": True},
+    ),
+    ("My bums gone numb on both sides.", {"history.saddle_numbness": True}),
+    ("There isn't any numbness down below.", {"history.saddle_numbness": False}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
