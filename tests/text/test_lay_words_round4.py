@@ -250,6 +250,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("My bums gone numb on both sides.", {"history.saddle_numbness": True}),
     ("There isn't any numbness down below.", {"history.saddle_numbness": False}),
+    # pain that no position or rest eases, in more words; "constant" alone is not enough
+    ("The pain is not eased by changing position.", {"history.pain_at_rest_unrelenting": True}),
+    ("It's there all night; lying flat makes no difference.", {"history.pain_at_rest_unrelenting": True}),
+    ("It won't let up whatever way I lie.", {"history.pain_at_rest_unrelenting": True}),
+    ("Constant dull low back ache after gardening.", {"history.pain_at_rest_unrelenting": ABSENT}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
