@@ -255,6 +255,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("It's there all night; lying flat makes no difference.", {"history.pain_at_rest_unrelenting": True}),
     ("It won't let up whatever way I lie.", {"history.pain_at_rest_unrelenting": True}),
     ("Constant dull low back ache after gardening.", {"history.pain_at_rest_unrelenting": ABSENT}),
+    # falls from a height and out of bed; failing against gravity is grade 2; worsened
+    ("Fell ~4 m from scaffolding.", {"history.significant_trauma": True}),
+    ("She fell out of bed onto the floor last night.", {"history.minor_trauma": True}),
+    ("I can't push up onto the ball of my left foot at all.", {"weakness.left.ankle_plantarflexion": 2.0}),
+    ("I can't kick my right leg out straight, it just hangs there.", {"weakness.right.knee_extension": 2.0}),
+    ("His left foot is weak and his walking has gradually worsened.", {"history.progressive_weakness": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
