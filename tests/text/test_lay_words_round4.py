@@ -261,6 +261,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I can't push up onto the ball of my left foot at all.", {"weakness.left.ankle_plantarflexion": 2.0}),
     ("I can't kick my right leg out straight, it just hangs there.", {"weakness.right.knee_extension": 2.0}),
     ("His left foot is weak and his walking has gradually worsened.", {"history.progressive_weakness": True}),
+    # a denial before a slashed list reaches each item; numb between the legs on the toilet is the saddle
+    (
+        "Denies urinary retention/incontinence.",
+        {"history.urinary_retention": False, "history.urinary_incontinence": False},
+    ),
+    (
+        "A numb, wooden feeling between his legs when he sits on the toilet.",
+        {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT},
+    ),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),

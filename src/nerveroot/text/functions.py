@@ -61,6 +61,12 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             continue
         if organ is None or (kind == "sensation" and _PLACE.fullmatch(organ.text)):
             continue  # "reduced feeling around the anus" is the saddle's skin (compose.py), not the bowel
+        if (
+            kind == "sensation"
+            and organ.entry.kind == "toilet"
+            and _saddle_between(t, organ, found["regions"])
+        ):
+            continue  # "numb between his legs when he sits on the toilet": the saddle's skin, not the bladder
         if kind == "urgency" and _explained(text, t, parsed.sentences):
             continue  # "going more often cos of the baby": frequency with its own reason
         path = _FINDING.get((organ.entry.kind or "", kind))
@@ -68,6 +74,12 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             continue
         spans = sorted({(t.start, t.end), (organ.start, organ.end)})
         yield Contribution(path, not t.flags.negated, spans, t.flags.uncertain)
+
+
+def _saddle_between(t: Mention, organ: Mention, regions: list[Mention]) -> bool:
+    """Is the saddle area named between the trouble and the toilet it was said with?"""
+    lo, hi = min(t.end, organ.end), max(t.start, organ.start)
+    return any(lo <= r.start < hi and "saddle" in r.entry.regions for r in regions)
 
 
 def _explained(text: str, t: Mention, sentences: list[int]) -> bool:

@@ -56,14 +56,14 @@ _LIST_STOP = re.compile(
     r"while|whereas|yet|just|only|and\s+(?:I|I['’]\w+|my|she|he|they|her|his|it|the\s+pain))\b",
     re.I,
 )
-_LAST_ITEM = re.compile(r"\s+(?:or|nor)\s+", re.I)
+_LAST_ITEM = re.compile(r"\s+(?:or|nor)\s+|\s*/\s*(?=[a-z])", re.I)  # "no retention/incontinence" too
 _ITEM_END = re.compile(r",|\s+and\s+|\s+with\s+", re.I)
 _LIST_CHARS = 160
 _OWN_NEGATION = re.compile(r"(?:no|nil|denies|denied|without|never)\b", re.I)
 
 
 def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
-    """A negation before a list that ends in "or" reaches every item of it."""
+    """A negation before a list that ends in "or" (or is joined by slashes) reaches every item of it."""
     for lo, hi in bounds:
         for cue in _LIST_CUE.finditer(text, lo, hi):
             stop = _LIST_STOP.search(text, cue.end(), hi)
