@@ -11,8 +11,9 @@ The figures are the issue's:
   (a topic labelled denied, or not mentioned, that the reader's case has as present), per (text, topic);
   an unclear topic must be listed in ``unresolved`` or be read as present: never reassured;
 - any weakness: recall per text, and the grade within one MRC step where the label gives one;
-- side: the top root's side where ``expect.side`` is given; and each labelled sided finding that the
-  reader read at all, read on the labelled side;
+- side: the top root's side where ``expect.side`` is given (with no root named, the side of the reader's leg
+  findings: "unknown" when none was given a side); and each labelled sided finding that the reader read at
+  all, read on the labelled side;
 - expectations held: every ``expect`` key, as tests/expect.py checks it.
 
 Run from the worktree (any number of folders or files; per style and overall):
