@@ -12,15 +12,15 @@ fails here. They are the figures of the batch the reader was tuned on, not a pro
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
-from blindscore import ORDER, Result, Tally, load_corpus, run, score
+from blindscore import ORDER, Scored, emergency_test, floor_test, limits, load_corpus
 
 CORPUS = load_corpus([Path(__file__).with_name("blind_dev")])
-BY_ID = {item["id"]: item for item in CORPUS}
+SCORED = Scored(CORPUS)
+BY_ID = SCORED.by_id
+result, tally = SCORED.result, SCORED.tally
 
 KNOWN_EMERGENCIES: dict[str, str] = {}
 KNOWN_UNDER = {
@@ -29,44 +29,15 @@ KNOWN_UNDER = {
 }  # fmt: skip
 
 
-@cache
-def result(text_id: str) -> Result:
-    return run(BY_ID[text_id])
-
-
-@cache
-def tally() -> Tally:
-    total = Tally()
-    for item in CORPUS:
-        total.add(score(result(item["id"])))
-    return total
-
-
 def test_the_corpus_is_all_there() -> None:
     assert len(CORPUS) == 320
     assert len({i["style"] for i in CORPUS}) == 7
 
 
-def _params(ids: list[str], known: dict[str, str]) -> list[Any]:
-    """Each text id, the known failures marked strictly: one that starts to pass fails the run."""
-    return [
-        pytest.param(i, id=i, marks=[pytest.mark.xfail(reason=known[i], strict=True)] if i in known else [])
-        for i in ids
-    ]
+test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
 
 
-EMERGENCIES = [i["id"] for i in CORPUS if i["expect"].get("triage_min") == "emergency"]
-
-
-@pytest.mark.parametrize("text_id", _params(EMERGENCIES, KNOWN_EMERGENCIES))
-def test_every_emergency_is_caught(text_id: str) -> None:
-    r = result(text_id)
-    assert r.level == "emergency", (
-        f"{text_id}: triage {r.level}, labelled emergency\n{BY_ID[text_id]['text']}"
-    )
-
-
-@pytest.mark.parametrize("text_id", _params([i["id"] for i in CORPUS], KNOWN_UNDER))
+@pytest.mark.parametrize("text_id", SCORED.params([i["id"] for i in CORPUS], KNOWN_UNDER))
 def test_no_text_is_triaged_below_its_label(text_id: str) -> None:
     r = result(text_id)
     lowest = BY_ID[text_id]["expect"]["triage_min"]
@@ -75,26 +46,20 @@ def test_no_text_is_triaged_below_its_label(text_id: str) -> None:
     )
 
 
-def _share(a: int, b: int) -> float:
-    return a / b if b else 1.0
-
-
 # Floors a little under the figures of this batch (docs/reader.md), to catch a reader that reads less.
-FLOORS: list[tuple[str, Any]] = [
-    ("warning-sign recall", lambda t: _share(t.topic_found, t.topic_present) >= 0.88),
-    ("warning-sign false alarms", lambda t: _share(t.topic_false, t.topic_negative) <= 0.015),
-    ("denied topics left unsure", lambda t: _share(t.denied_unsure, t.denied) <= 0.02),
-    ("unclear topics unsure or present", lambda t: _share(t.unclear_held, t.unclear) >= 0.75),
-    ("any-weakness recall", lambda t: _share(t.weak_found, t.weak_texts) >= 0.93),
-    ("grade within one MRC step", lambda t: _share(t.graded_within, t.graded) >= 0.90),
-    ("side where the labels give one", lambda t: _share(t.side_expect_ok, t.side_expect) >= 0.90),
-    ("sided findings on the labelled side", lambda t: _share(t.side_findings_ok, t.side_findings) >= 0.90),
-    ("expectations held", lambda t: _share(t.expectations_held, t.expectations) >= 0.89),
-    ("imaging findings with their level", lambda t: _share(t.imaging_read, t.imaging) >= 0.85),
-    ("no text refused or crashed", lambda t: t.errors == 0),
-]
+FLOORS = limits(
+    warning_sign_recall=0.88,
+    warning_sign_false_alarms=0.015,
+    denied_topics_left_unsure=0.02,
+    unclear_topics_unsure_or_present=0.75,
+    any_weakness_recall=0.93,
+    grade_within_one_mrc_step=0.90,
+    side_where_the_labels_give_one=0.90,
+    sided_findings_on_the_labelled_side=0.90,
+    expectations_held=0.89,
+    imaging_findings_with_their_level=0.85,
+    texts_refused_or_crashed=0,
+)
 
 
-@pytest.mark.parametrize(("name", "holds"), FLOORS, ids=[n for n, _ in FLOORS])
-def test_aggregate_floor(name: str, holds: Any) -> None:
-    assert holds(tally()), f"{name} fell below its floor"
+test_aggregate_floor = floor_test(SCORED, FLOORS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textread import ABSENT, findings
+from textread import ABSENT, check_read
 
 from nerveroot.service import assess_text
 
@@ -279,12 +279,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:50] for t, _ in CASES])
 def test_lay_words(text: str, expected: dict[str, Any]) -> None:
-    got = findings(text)
-    for path, value in expected.items():
-        if value is ABSENT:
-            assert path not in got or got[path] is False, f"{path} read from {text!r}: {got.get(path)!r}"
-        else:
-            assert got.get(path) == value, f"{path} from {text!r}: expected {value!r}, got {got.get(path)!r}"
+    check_read(text, expected)
 
 
 @pytest.mark.parametrize(

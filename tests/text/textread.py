@@ -20,3 +20,13 @@ def findings(text: str) -> dict[str, Any]:
             out[span.finding] = span.value
     out.update(flatten(reading.case, load_knowledge()))
     return out
+
+
+def check_read(text: str, expected: dict[str, Any]) -> None:
+    """Each expected finding read with its value; ABSENT: not read as present (unread, or read as false)."""
+    got = findings(text)
+    for path, value in expected.items():
+        if value is ABSENT:
+            assert path not in got or got[path] is False, f"{path} read from {text!r}: {got.get(path)!r}"
+        else:
+            assert got.get(path) == value, f"{path} from {text!r}: expected {value!r}, got {got.get(path)!r}"
