@@ -9,6 +9,7 @@ or the end of the sentence. Its rules come from lexicon.yaml; it runs on the sha
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import warnings
 from collections.abc import Sequence
@@ -43,6 +44,22 @@ class Parsed:
     sentences: list[int]
     clauses: list[int]
     flags: list[Flags]
+
+    def sentence(self, pos: int, size: int = 1 << 30) -> tuple[int, int]:
+        """The span of the sentence holding `pos` (its end is `size` for the last one)."""
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        lo = self.sentences[i] if i >= 0 else 0
+        return lo, (self.sentences[i + 1] if i + 1 < len(self.sentences) else size)
+
+    def clause(self, pos: int, size: int = 1 << 30) -> tuple[int, int]:
+        """The span of the clause holding `pos` (clauses end at sentence ends too)."""
+        marks = sorted(set(self.clauses) | set(self.sentences))
+        i = bisect.bisect_right(marks, pos) - 1
+        return (marks[i] if i >= 0 else 0), (marks[i + 1] if i + 1 < len(marks) else size)
+
+    def spans(self, size: int) -> list[tuple[int, int]]:
+        """Every sentence's span, in order."""
+        return list(itertools.pairwise([*self.sentences, size]))
 
 
 @cache

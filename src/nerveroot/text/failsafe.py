@@ -11,7 +11,6 @@ left unsettled.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -59,8 +58,8 @@ def _hedged_denial(
     denial settles nothing: its false findings in that sentence are withdrawn from `contributions`."""
     if any(c.path in findings and alarming(c.path, c.value) for c in contributions):
         return False  # read as present: settled
-    s_lo, s_hi = _sentence(parsed, m.start, len(text))
-    lo = _clause(parsed, m.start, len(text))[0]
+    s_lo, s_hi = parsed.sentence(m.start, len(text))
+    lo = parsed.clause(m.start, len(text))[0]
     if load_lexicon().hedges.search(text, lo, s_hi) is None:  # a hedge anywhere after it in its sentence
         return False
     own = [c for c in contributions if c.path in findings and any(s_lo <= a < s_hi for a, _ in c.spans)]
@@ -108,10 +107,10 @@ def _doubts(
 
 def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
     """Do the words around a raised topic deny it: its clause, the list it heads, or a denial before it?"""
-    lo, hi = _clause(parsed, m.start, len(text))
-    s_lo, s_hi = _sentence(parsed, m.start, len(text))
+    lo, hi = parsed.clause(m.start, len(text))
+    s_lo, s_hi = parsed.sentence(m.start, len(text))
     if _HEADER.match(text, m.end) and hi < s_hi:  # "Bladder: voiding OK", "Saddle — denies"
-        hi = _clause(parsed, hi, len(text))[1]
+        hi = parsed.clause(hi, len(text))[1]
     if _denial(text, lo, hi):
         return True
     stop = _CONTRAST.search(text, m.end, s_hi)
@@ -126,7 +125,7 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
 def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
     """Is the negation in the topic's clause one of a state ("something's not right down below", "my
     waterworks aren't the same"): the topic is raised, not denied."""
-    lo, hi = _clause(parsed, m.start, len(text))
+    lo, hi = parsed.clause(m.start, len(text))
     return _NOT_WELL.search(text, lo, hi) is not None
 
 
@@ -137,15 +136,3 @@ def _denial(text: str, lo: int, hi: int) -> bool:
         if _NEGATED_BEFORE.search(text, max(lo, d.start() - 24), d.start()) is None:
             return True
     return False
-
-
-def _clause(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:
-    marks = sorted(set(parsed.clauses) | set(parsed.sentences))
-    i = bisect.bisect_right(marks, pos) - 1
-    return (marks[i] if i >= 0 else 0), (marks[i + 1] if i + 1 < len(marks) else size)
-
-
-def _sentence(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:
-    i = bisect.bisect_right(parsed.sentences, pos) - 1
-    lo = parsed.sentences[i] if i >= 0 else 0
-    return lo, (parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else size)

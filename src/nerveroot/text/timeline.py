@@ -8,21 +8,19 @@ whose it is: the nearest event in its sentence, a symptom or something else.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from nerveroot.text.both_legs import NOT_LEG, both_legs, present
 from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.onset import ces_onset
-from nerveroot.text.settle import Doubt, words
+from nerveroot.text.settle import Doubt
 
-NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
 RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
 CHRONIC_WEEKS = 12  # back pain this old is the background of a new episode of leg pain
 _TRIVIAL = re.compile(r"^\s*$")
@@ -41,19 +39,8 @@ _OTHER_BEFORE = re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needl
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
 _AGO = re.compile(r"\b(?:ago|earlier|since)\b", re.I)
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
-_CHANGE = re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I)
-_CHRONIC = re.compile(
-    r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
-    re.I,
-)
-_EXERTION = re.compile(
-    r"\b(?:walk\w*|stand\w*|exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b", re.I
-)
-_BOTH = re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
-_NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
 # Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
 _EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
-_SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
 # A finding phrase whose time is the symptoms' own: weakness, signs, the present story's complaints. Others
 # (a cancer, an operation, weight lost, smoking) have times of their own.
 _SYMPTOM_PATHS = (
@@ -110,7 +97,7 @@ def read_time(
             out.append(Contribution("duration_weeks", d.weeks, [(d.mention.start, d.mention.end)]))
     doubts: list[Doubt] = []
     out.extend(
-        _both_legs(
+        both_legs(
             lexicon, text, parsed=parsed, contributions=contributions, times=times, weeks=weeks, doubts=doubts
         )
     )
@@ -139,30 +126,17 @@ def look_sex(words: str) -> str | None:
     return None if found is None or _TRIVIAL.match(found) else found
 
 
-def _sentence(parsed: Parsed, pos: int, size: int = 1 << 30) -> tuple[int, int]:
-    i = bisect.bisect_right(parsed.sentences, pos) - 1
-    lo = parsed.sentences[i] if i >= 0 else 0
-    hi = parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else size
-    return lo, hi
-
-
-def _clause(parsed: Parsed, pos: int, size: int) -> tuple[int, int]:
-    marks = sorted(set(parsed.clauses) | set(parsed.sentences))
-    i = bisect.bisect_right(marks, pos) - 1
-    return (marks[i] if i >= 0 else 0), (marks[i + 1] if i + 1 < len(marks) else size)
-
-
 def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parsed: Parsed) -> bool:
     """Is this time phrase the symptoms' own (not a visit's, a scan's, a habit's, a plan's)?"""
     if m.section in _NOT_FOR_TIME or _IN_FUTURE.match(m.text):
         return False
-    lo, hi = _clause(parsed, m.start, len(text))
+    lo, hi = parsed.clause(m.start, len(text))
     if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
         return False
     if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
            for f in found["findings"]):  # fmt: skip
         return False  # "breast cancer 10 years ago" dates a past illness, not this episode
-    s_lo, s_hi = _sentence(parsed, m.start, len(text))
+    s_lo, s_hi = parsed.sentence(m.start, len(text))
     events: list[tuple[int, bool]] = []  # (distance, is a symptom)
     for kind in ("symptoms", "regions", "findings"):
         for f in found[kind]:
@@ -195,134 +169,9 @@ def _distance(start: int, end: int, m: Mention) -> int:
 
 
 def _leg_sentence(found: Found, parsed: Parsed, pos: int) -> bool:
-    lo, hi = _sentence(parsed, pos)
-    regions = any(lo <= r.start < hi and not set(r.entry.regions) <= _NOT_LEG for r in found["regions"])
+    lo, hi = parsed.sentence(pos)
+    regions = any(lo <= r.start < hi and not set(r.entry.regions) <= NOT_LEG for r in found["regions"])
     return regions or any(lo <= s.start < hi and "sciatica" in s.text.lower() for s in found["symptoms"])
-
-
-def _present(c: Contribution) -> bool:
-    if c.path.startswith("weakness."):
-        return c.value is True or (not isinstance(c.value, bool) and c.value not in (5, "5", "normal"))
-    if c.path.startswith("sensation."):
-        return c.value in ("reduced", "absent")
-    return c.value is True
-
-
-def _both_legs(
-    lexicon: Lexicon,
-    text: str,
-    *,
-    parsed: Parsed,
-    contributions: list[Contribution],
-    times: list[tuple[float, Mention]],
-    weeks: float | None,
-    doubts: list[Doubt],
-) -> Iterator[Contribution]:
-    """Symptoms or weakness in both legs: new (days), long-standing, or not said -> unsure.
-
-    Their own sentence says when first ("since Monday both calves tingle"); else another sentence about both
-    legs ("3/7 ago ... pain into both legs"); else the symptoms' duration; with no time at all, symptoms
-    brought on by walking are the long-standing kind (stenosis), others are left unsure."""
-    both_sentences = _both_sided_sentences(text, parsed, contributions)
-    recent = lexicon.time["recent"]
-    if not both_sentences:
-        # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
-        joined = _other_leg_joins(text, parsed, contributions, recent)
-        if joined is None:
-            return
-        if lexicon.hedges.search(text, *joined):  # "... too, but I honestly can't tell if it's real"
-            doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
-        else:  # both legs now, for days: new symptoms in both legs
-            yield Contribution("history.bilateral_leg_symptoms_new", True, [joined])
-        return
-
-    def own(lo: int, hi: int) -> list[float]:
-        return [w for w, t in times if lo <= t.start < hi]
-
-    span = min(both_sentences.values())
-    bounds = _sentences(parsed, len(text))
-
-    def lately(lo: int, hi: int) -> bool:
-        return recent.search(text, lo, hi) is not None or any(w <= NEW_WEEKS for w in own(lo, hi))
-
-    def told_just_before(lo: int) -> bool:
-        """A sentence without a time of its own takes the one just before it ("This time it started 5 days
-        ago ... It's in both legs", "Three days ago he lifted a box ... Since then ... his right leg too")."""
-        k = bisect.bisect_right([b[0] for b in bounds], lo) - 1
-        return k > 0 and not own(*bounds[k]) and lately(*bounds[k - 1])
-
-    new = [s for s in both_sentences if lately(*s) or told_just_before(s[0])]
-    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)]
-    about_both = [(lo, hi) for lo, hi in _sentences(parsed, len(text)) if _BOTH.search(text, lo, hi)]
-    if new:
-        yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences[new[0]]])
-    elif old:
-        yield Contribution("history.bilateral_leg_symptoms_new", False, [both_sentences[old[0]]])
-    elif any(
-        recent.search(text, lo, hi) or any(w <= NEW_WEEKS for w in own(lo, hi)) for lo, hi in about_both
-    ):
-        yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
-    elif weeks is not None and not any(_CHANGE.search(text, *s) for s in both_sentences):
-        yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
-    elif weeks is None and _injured_now(contributions):
-        yield Contribution("history.bilateral_leg_symptoms_new", True, [span])  # both legs since the injury
-    elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
-        doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
-    else:  # brought on by walking, with no time said: claudication, the long-standing kind
-        yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
-
-
-def _injured_now(contributions: list[Contribution]) -> bool:
-    """A high-energy injury in this story, with no time given: what it did to both legs is new."""
-    return any(c.path == "history.significant_trauma" and c.value is True for c in contributions)
-
-
-_JOINS = re.compile(r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh))\b", re.I)
-
-
-def _other_leg_joins(
-    text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
-) -> tuple[int, int] | None:
-    """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
-    too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. The
-    symptoms are now in both legs, and have been for days: new symptoms in both legs; said with a hedge
-    ("... too, but I can't tell if it's real"), unsure."""
-    sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
-    for c in contributions:
-        parts = c.path.split(".")
-        if parts[0] not in _SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in sides:
-            continue
-        if parts[2] in _NOT_LEG or not _present(c) or c.uncertain:
-            continue
-        sides[parts[1]].add(_sentence(parsed, c.spans[0][0], len(text)))
-    if not sides["left"] or not sides["right"]:
-        return None
-    for side, other in (("left", "right"), ("right", "left")):
-        for lo, hi in sorted(sides[side] - sides[other]):
-            if recent.search(text, lo, hi) and _JOINS.search(text, lo, hi):
-                return lo, hi
-    return None
-
-
-def _both_sided_sentences(
-    text: str, parsed: Parsed, contributions: list[Contribution]
-) -> dict[tuple[int, int], tuple[int, int]]:
-    """Sentences whose leg findings are on both sides, each with the words of its first such finding."""
-    per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
-    for c in contributions:
-        parts = c.path.split(".")
-        if parts[0] not in _SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
-            continue
-        if parts[2] in _NOT_LEG or not _present(c) or c.uncertain:
-            continue
-        start, end = c.spans[0]
-        per_sentence.setdefault(_sentence(parsed, start, len(text)), {}).setdefault(parts[1], (start, end))
-    return {s: min(sides.values()) for s, sides in per_sentence.items() if len(sides) == 2}
-
-
-def _sentences(parsed: Parsed, size: int) -> list[tuple[int, int]]:
-    bounds = [*parsed.sentences, size]
-    return list(itertools.pairwise(bounds))
 
 
 def _progressive(
@@ -336,9 +185,9 @@ def _progressive(
                 and not m.flags.negated and not m.flags.hypothetical)  # fmt: skip
     worsening = lexicon.time["worsening"]
     for start, end in weak:
-        lo, hi = _sentence(parsed, start, len(text))
+        lo, hi = parsed.sentence(start, len(text))
         if hi < len(text):  # "... can't stand on her toes. She was able to yesterday. It's getting worse."
-            hi = _sentence(parsed, hi, len(text))[1]
+            hi = parsed.sentence(hi, len(text))[1]
         for w in worsening.finditer(text, lo, hi):
             if _NOT_WORSE.search(text, max(0, w.start() - 12), w.start()) or _OF_OTHER.match(text, w.end()):
                 continue  # "not getting worse", "worsening lower back pain": not the weakness's course
@@ -352,7 +201,7 @@ def _progressive(
 def _weak(c: Contribution) -> bool:
     if c.path.startswith("tests."):
         return bool(c.value == "weak")
-    return _present(c) and not c.uncertain
+    return present(c) and not c.uncertain
 
 
 def _recent_surgery(
@@ -362,7 +211,7 @@ def _recent_surgery(
     for f in found["findings"]:
         if f.entry.sets.get("history.previous_spinal_surgery") is not True or f.flags.negated:
             continue
-        lo, hi = _sentence(parsed, f.start)
+        lo, hi = parsed.sentence(f.start)
         own = [w for w, t in times if lo <= t.start < hi]
         if own:
             recent = min(own) <= RECENT_SURGERY_WEEKS
@@ -390,7 +239,7 @@ _WAKING = re.compile(r"\b(?:wak\w*|woke\w*|awake|every\s+night|all\s+night)\b", 
 def _distal_only(pain: Mention, found: Found, parsed: Parsed, size: int) -> bool:
     """Is the pain's sentence about the leg or foot alone? Burning in the sole at night is a nerve's pain, not
     the spine's unrelenting pain."""
-    lo, hi = _sentence(parsed, pain.start, size)
+    lo, hi = parsed.sentence(pain.start, size)
     named = {r for m in found["regions"] if lo <= m.start < hi for r in m.entry.regions}
     return bool(named) and not named & _SPINE
 
@@ -407,14 +256,14 @@ def _rest_pain(
     if not pains:
         return
     relieved = load_lexicon().relieved
-    starts = [_sentence(parsed, start, len(text)) for start, _ in pains]
+    starts = [parsed.sentence(start, len(text)) for start, _ in pains]
     distal = {
-        _sentence(parsed, s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
-    } - {_sentence(parsed, s.start, len(text)) for s in live if not _distal_only(s, found, parsed, len(text))}
+        parsed.sentence(s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
+    } - {parsed.sentence(s.start, len(text)) for s in live if not _distal_only(s, found, parsed, len(text))}
     # sentences that go on about the pain: "It ..." or "She describes it as ..." right after a pain sentence
     about: set[tuple[int, int]] = set()
     previous: tuple[int, int] | None = None
-    for sentence in _sentences(parsed, len(text)):
+    for sentence in parsed.spans(len(text)):
         if previous is not None and (previous in starts or previous in about) and _goes_on(text, *sentence):
             about.add(sentence)
         previous = sentence
@@ -422,7 +271,7 @@ def _rest_pain(
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
             continue
-        lo, hi = _sentence(parsed, cue.start, len(text))
+        lo, hi = parsed.sentence(cue.start, len(text))
         said = (lo, hi) in starts or (lo, hi) in about
         if said:
             per_sentence.setdefault((lo, hi), []).append(cue)

@@ -1,0 +1,151 @@
+"""Symptoms in both legs: whether they are new (days), long-standing, or not said (then unsure).
+
+New symptoms in both legs are a cauda equina warning sign (red_flags.yaml), so the time they are told with
+decides much: the sentence's own time phrase, the sentence just before it, another sentence about both legs,
+the symptoms' duration, a high-energy injury, or the other leg joining in lately.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from nerveroot.text.compose import Contribution
+from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import Lexicon
+from nerveroot.text.mentions import Mention
+from nerveroot.text.settle import Doubt, words
+
+NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
+_CHANGE = re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I)
+_CHRONIC = re.compile(
+    r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
+    re.I,
+)
+_EXERTION = re.compile(
+    r"\b(?:walk\w*|stand\w*|exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b", re.I
+)
+_BOTH = re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
+NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
+SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
+
+
+def present(c: Contribution) -> bool:
+    if c.path.startswith("weakness."):
+        return c.value is True or (not isinstance(c.value, bool) and c.value not in (5, "5", "normal"))
+    if c.path.startswith("sensation."):
+        return c.value in ("reduced", "absent")
+    return c.value is True
+
+
+def both_legs(
+    lexicon: Lexicon,
+    text: str,
+    *,
+    parsed: Parsed,
+    contributions: list[Contribution],
+    times: list[tuple[float, Mention]],
+    weeks: float | None,
+    doubts: list[Doubt],
+) -> Iterator[Contribution]:
+    """Symptoms or weakness in both legs: new (days), long-standing, or not said -> unsure.
+
+    Their own sentence says when first ("since Monday both calves tingle"); else another sentence about both
+    legs ("3/7 ago ... pain into both legs"); else the symptoms' duration; with no time at all, symptoms
+    brought on by walking are the long-standing kind (stenosis), others are left unsure."""
+    both_sentences = _both_sided_sentences(text, parsed, contributions)
+    recent = lexicon.time["recent"]
+    if not both_sentences:
+        # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
+        joined = _other_leg_joins(text, parsed, contributions, recent)
+        if joined is None:
+            return
+        if lexicon.hedges.search(text, *joined):  # "... too, but I honestly can't tell if it's real"
+            doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
+        else:  # both legs now, for days: new symptoms in both legs
+            yield Contribution("history.bilateral_leg_symptoms_new", True, [joined])
+        return
+
+    def own(lo: int, hi: int) -> list[float]:
+        return [w for w, t in times if lo <= t.start < hi]
+
+    span = min(both_sentences.values())
+    bounds = parsed.spans(len(text))
+
+    def lately(lo: int, hi: int) -> bool:
+        return recent.search(text, lo, hi) is not None or any(w <= NEW_WEEKS for w in own(lo, hi))
+
+    def told_just_before(lo: int) -> bool:
+        """A sentence without a time of its own takes the one just before it ("This time it started 5 days
+        ago ... It's in both legs", "Three days ago he lifted a box ... Since then ... his right leg too")."""
+        k = bisect.bisect_right([b[0] for b in bounds], lo) - 1
+        return k > 0 and not own(*bounds[k]) and lately(*bounds[k - 1])
+
+    new = [s for s in both_sentences if lately(*s) or told_just_before(s[0])]
+    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)]
+    about_both = [(lo, hi) for lo, hi in parsed.spans(len(text)) if _BOTH.search(text, lo, hi)]
+    if new:
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences[new[0]]])
+    elif old:
+        yield Contribution("history.bilateral_leg_symptoms_new", False, [both_sentences[old[0]]])
+    elif any(
+        recent.search(text, lo, hi) or any(w <= NEW_WEEKS for w in own(lo, hi)) for lo, hi in about_both
+    ):
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
+    elif weeks is not None and not any(_CHANGE.search(text, *s) for s in both_sentences):
+        yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
+    elif weeks is None and _injured_now(contributions):
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [span])  # both legs since the injury
+    elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
+        doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
+    else:  # brought on by walking, with no time said: claudication, the long-standing kind
+        yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
+
+
+def _injured_now(contributions: list[Contribution]) -> bool:
+    """A high-energy injury in this story, with no time given: what it did to both legs is new."""
+    return any(c.path == "history.significant_trauma" and c.value is True for c in contributions)
+
+
+_JOINS = re.compile(r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh))\b", re.I)
+
+
+def _other_leg_joins(
+    text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
+    too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. The
+    symptoms are now in both legs, and have been for days: new symptoms in both legs; said with a hedge
+    ("... too, but I can't tell if it's real"), unsure."""
+    sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in sides:
+            continue
+        if parts[2] in NOT_LEG or not present(c) or c.uncertain:
+            continue
+        sides[parts[1]].add(parsed.sentence(c.spans[0][0], len(text)))
+    if not sides["left"] or not sides["right"]:
+        return None
+    for side, other in (("left", "right"), ("right", "left")):
+        for lo, hi in sorted(sides[side] - sides[other]):
+            if recent.search(text, lo, hi) and _JOINS.search(text, lo, hi):
+                return lo, hi
+    return None
+
+
+def _both_sided_sentences(
+    text: str, parsed: Parsed, contributions: list[Contribution]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Sentences whose leg findings are on both sides, each with the words of its first such finding."""
+    per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
+            continue
+        if parts[2] in NOT_LEG or not present(c) or c.uncertain:
+            continue
+        start, end = c.spans[0]
+        per_sentence.setdefault(parsed.sentence(start, len(text)), {}).setdefault(parts[1], (start, end))
+    return {s: min(sides.values()) for s, sides in per_sentence.items() if len(sides) == 2}
