@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention
 
 # (organ, trouble) -> the case finding. The schema has one bowel finding: any bowel change counts there.
@@ -67,7 +68,7 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             and _saddle_between(t, organ, found["regions"])
         ):
             continue  # "numb between his legs when he sits on the toilet": the saddle's skin, not the bladder
-        if kind == "urgency" and _explained(text, t, parsed.sentences):
+        if kind == "urgency" and load_lexicon().explained.search(text, *parsed.sentence(t.start, len(text))):
             continue  # "going more often cos of the baby": frequency with its own reason
         path = _FINDING.get((organ.entry.kind or "", kind))
         if path is None:
@@ -80,15 +81,6 @@ def _saddle_between(t: Mention, organ: Mention, regions: list[Mention]) -> bool:
     """Is the saddle area named between the trouble and the toilet it was said with?"""
     lo, hi = min(t.end, organ.end), max(t.start, organ.start)
     return any(lo <= r.start < hi and "saddle" in r.entry.regions for r in regions)
-
-
-def _explained(text: str, t: Mention, sentences: list[int]) -> bool:
-    from nerveroot.text.lexicon import load_lexicon
-
-    s = bisect.bisect_right(sentences, t.start) - 1
-    lo = sentences[s] if s >= 0 else 0
-    hi = sentences[s + 1] if s + 1 < len(sentences) else len(text)
-    return load_lexicon().explained.search(text, lo, hi) is not None
 
 
 def _inside_finding(m: Mention, owned: list[tuple[int, int]]) -> bool:

@@ -268,9 +268,8 @@ def _words(
             value: object = None if w.flags.negated else int(w.entry.value or 0)
         elif kind == "weak":
             value = 5 if w.flags.negated else True
-        elif (
-            w.flags.negated
-        ):  # "not normal", "isn't strong": weak; a "no" earlier in a list says nothing of it
+        elif w.flags.negated:
+            # "not normal", "isn't strong": weak; a "no" earlier in a list says nothing of it
             value = True if _NOT_RIGHT_BEFORE.search(text, max(0, w.start - 24), w.start) else None
         else:
             value = 5
