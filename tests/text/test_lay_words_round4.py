@@ -270,6 +270,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "A numb, wooden feeling between his legs when he sits on the toilet.",
         {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT},
     ),
+    # wetting, a stream hard to start, "hardly anything comes out"; a band round the chest; a ripping pain
+    ("Peed myself in my sleep last night.", {"history.urinary_incontinence": True}),
+    ("He has been wet during the day three times.", {"history.urinary_incontinence": True}),
+    ("I have to really concentrate to get it started on the loo.", {"history.urinary_retention": True}),
+    ("Difficulty starting her stream since yesterday.", {"history.urinary_retention": True}),
+    ("I need a wee but hardly anything comes out.", {"history.urinary_retention": True}),
+    ("A band-like ache around the lower chest.", {"history.thoracic_pain": True}),
+    ('Sudden "ripping" pain in my back.', {"history.sudden_severe_pain": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
