@@ -278,6 +278,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I need a wee but hardly anything comes out.", {"history.urinary_retention": True}),
     ("A band-like ache around the lower chest.", {"history.thoracic_pain": True}),
     ('Sudden "ripping" pain in my back.', {"history.sudden_severe_pain": True}),
+    # injuries by their mechanism; times of day and "this arvo" make both legs new; "within mins" does not
+    ("Motorbike vs car at ~40 mph, thrown over the bonnet.", {"history.significant_trauma": True}),
+    ("Landed awkwardly from a rebound at netball.", {"history.minor_trauma": True}),
+    ("Found on the floor after an unwitnessed fall.", {"history.minor_trauma": True}),
+    ("Both my legs went numb this arvo.", {"history.bilateral_leg_symptoms_new": True}),
+    ("Back pain at 13:00. By 15:00 both legs weak.", {"history.bilateral_leg_symptoms_new": True}),
+    (
+        "B/L thigh ache walking for 18 months, eases sitting within mins.",
+        {"history.bilateral_leg_symptoms_new": ABSENT},
+    ),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
