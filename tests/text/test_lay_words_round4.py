@@ -288,6 +288,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "B/L thigh ache walking for 18 months, eases sitting within mins.",
         {"history.bilateral_leg_symptoms_new": ABSENT},
     ),
+    # pain that no position settles, or that movement does not change
+    ("Constant back pain, can't find any position.", {"history.pain_at_rest_unrelenting": True}),
+    ("Constant low back ache, not related to movement.", {"history.pain_at_rest_unrelenting": True}),
+    ("LBP 10/7, constant, not settling w/ anything.", {"history.pain_at_rest_unrelenting": True}),
     # near misses
     ("I can't get comfortable in the car seat.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("My sister had a brain aneurysm.", {"history.known_aneurysm": ABSENT}),
