@@ -79,12 +79,12 @@ def both_legs(
     def told_just_before(lo: int) -> bool:
         """A sentence without a time of its own takes the one just before it ("This time it started 5 days
         ago ... It's in both legs", "Three days ago he lifted a box ... Since then ... his right leg too")."""
-        k = bisect.bisect_right([b[0] for b in bounds], lo) - 1
+        k = bisect.bisect_right(parsed.sentences, lo) - 1
         return k > 0 and not own(*bounds[k]) and lately(*bounds[k - 1])
 
     new = [s for s in both_sentences if lately(*s) or told_just_before(s[0])]
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)]
-    about_both = [(lo, hi) for lo, hi in parsed.spans(len(text)) if _BOTH.search(text, lo, hi)]
+    about_both = [(lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi)]
     if new:
         yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences[new[0]]])
     elif old:
