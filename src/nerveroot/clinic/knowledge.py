@@ -7,13 +7,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from nerveroot.case import MOVEMENTS, REGIONS
 from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.engine.knowledge_common import CONSENSUS, Source
 from nerveroot.errors import KnowledgeError, Problem
+from nerveroot.yamlfile import load_yaml
 
 
 class _Data(BaseModel):
@@ -113,7 +113,7 @@ def _sourced(node: Any, where: str) -> list[tuple[str, Sourced]]:
 def clinic_knowledge() -> ClinicKnowledge:
     text = (resources.files("nerveroot") / "knowledge" / "clinic.yaml").read_text(encoding="utf-8")
     try:
-        data = ClinicKnowledge.model_validate(yaml.safe_load(text))
+        data = ClinicKnowledge.model_validate(load_yaml(text))
     except ValidationError as exc:
         raise KnowledgeError("knowledge/clinic.yaml is not valid", [Problem(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]) from None  # fmt: skip
     shared = load_knowledge().sources

@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,7 @@ from nerveroot.clinic.knowledge import clinic_knowledge
 from nerveroot.clinic.sessions import token_hash
 from nerveroot.errors import BadInput, Problem
 from nerveroot.store.clinic import Outcome, PrivateLink
+from nerveroot.yamlfile import load_yaml
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class OdiSection:
 
 @cache
 def odi_sections() -> tuple[OdiSection, ...]:
-    data = yaml.safe_load((resources.files("nerveroot") / "knowledge" / "odi.yaml").read_text("utf-8"))
+    data = load_yaml((resources.files("nerveroot") / "knowledge" / "odi.yaml").read_text("utf-8"))
     sections = tuple(OdiSection(s["title"], tuple(s["statements"])) for s in data["sections"])
     odi = clinic_knowledge().outcomes.odi
     if len(sections) != odi.sections or any(len(s.statements) != odi.section_max + 1 for s in sections):

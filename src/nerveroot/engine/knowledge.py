@@ -31,6 +31,7 @@ from nerveroot.engine.knowledge_common import (
 )
 from nerveroot.engine.knowledge_words import Advice, Codes
 from nerveroot.errors import KnowledgeError, Problem
+from nerveroot.yamlfile import load_yaml
 
 
 class Effect(Sourced):
@@ -290,7 +291,7 @@ def _read(folder: Path | Any, name: str) -> Any:
     except FileNotFoundError:
         raise KnowledgeError(f"knowledge file {name} is missing from {folder}") from None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"knowledge file {name} is not valid YAML: {exc}") from None
 

@@ -17,6 +17,7 @@ from nerveroot.case import REGIONS, SIDES, Side, parse_case
 from nerveroot.engine.knowledge import Knowledge, load_knowledge
 from nerveroot.engine.knowledge_common import LEVELS, Sourced
 from nerveroot.errors import AnswerError, CaseError, KnowledgeError, Problem
+from nerveroot.yamlfile import load_yaml
 
 Kind = Literal["yes_no", "choice", "grade", "number", "regions"]
 Phase = Literal["red_flags", "discriminate"]
@@ -199,7 +200,7 @@ def load_questions_from(folder: Path | Any, kb: Knowledge | None = None) -> _Ban
     """Read and check questions.yaml: unknown keys refused, every path a real case field, screens coherent."""
     kb = kb or load_knowledge()
     try:
-        raw = yaml.safe_load((folder / "questions.yaml").read_text(encoding="utf-8"))
+        raw = load_yaml((folder / "questions.yaml").read_text(encoding="utf-8"))
         data = _File.model_validate(raw)
     except FileNotFoundError:
         raise KnowledgeError(f"questions.yaml is missing from {folder}") from None

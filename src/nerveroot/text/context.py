@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.medspacy_parts import context_classes
 from nerveroot.text.tokens import blank_nlp
 
 # A sentence ends at . ! ? ; before a space, or at a line break; not after "e.g.", "Dr." and the like.
@@ -64,7 +65,7 @@ class Parsed:
 
 @cache
 def _pipeline() -> tuple[Any, Any]:
-    from medspacy.context import ConText, ConTextRule
+    ConText, ConTextRule = context_classes()
 
     lexicon = load_lexicon()
     nlp = blank_nlp()

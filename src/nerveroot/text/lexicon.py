@@ -24,6 +24,7 @@ from nerveroot.errors import CaseError, KnowledgeError, Problem
 from nerveroot.text.normalise import misspellings
 from nerveroot.text.scan import Scanner, Section, compile_section, load_known, save_known
 from nerveroot.text.schema import LexiconFile
+from nerveroot.yamlfile import load_yaml
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
@@ -229,7 +230,7 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
 def _dermatomes() -> dict[str, tuple[str, ...]]:
     """Each root's core sensory territory (weight 0.8 or more in the knowledge base's roots.yaml)."""
     text = resources.files("nerveroot.knowledge").joinpath("roots.yaml").read_text(encoding="utf-8")
-    roots = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["roots"]
+    roots = load_yaml(text)["roots"]
     return {
         root: tuple(r for r, w in data["dermatome"].items() if w >= _CORE) for root, data in roots.items()
     }
@@ -239,7 +240,7 @@ def _dermatomes() -> dict[str, tuple[str, ...]]:
 def topic_findings() -> dict[str, tuple[str, ...]]:
     """The warning-sign topics of the knowledge base (red_flags.yaml) and the findings that answer each."""
     text = resources.files("nerveroot.knowledge").joinpath("red_flags.yaml").read_text(encoding="utf-8")
-    topics = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["topics"]
+    topics = load_yaml(text)["topics"]
     return {name: tuple(t["findings"]) for name, t in topics.items()}
 
 
@@ -283,7 +284,7 @@ def load_lexicon() -> Lexicon:
     """Read, check and compile lexicon.yaml (once per process)."""
     text = resources.files("nerveroot.text").joinpath("lexicon.yaml").read_text(encoding="utf-8")
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise KnowledgeError(
             "the lexicon (text/lexicon.yaml) is not valid YAML", [Problem("", str(exc))]

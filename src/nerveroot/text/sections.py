@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from nerveroot.text.lexicon import Lexicon, load_lexicon
+from nerveroot.text.medspacy_parts import section_classes
 from nerveroot.text.tokens import blank_nlp
 
 # Sections whose words give no present findings of the person.
@@ -51,7 +52,7 @@ def _titles() -> re.Pattern[str]:
 
 @cache
 def _sectionizer() -> Any:
-    from medspacy.section_detection import Sectionizer, SectionRule
+    Sectionizer, SectionRule = section_classes()
 
     lexicon: Lexicon = load_lexicon()
     sectionizer = Sectionizer(blank_nlp(), rules=None, span_attrs=None)
