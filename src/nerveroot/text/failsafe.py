@@ -47,8 +47,22 @@ def unsettled(
 ) -> tuple[list[Contribution], list[Doubt]]:
     """Denied topics as false findings, and a doubt for each topic raised and left unsettled."""
     denied: list[Contribution] = []
-    doubts = list(_doubts(text, found, parsed, contributions, denied))
+    doubts = list(_hedged_findings(text, parsed, contributions))
+    doubts.extend(_doubts(text, found, parsed, contributions, denied))
     return denied, doubts
+
+
+def _hedged_findings(text: str, parsed: Parsed, contributions: list[Contribution]) -> Iterator[Doubt]:
+    """A warning sign's own finding read as false, with doubt after it in its sentence ("she doesn't think
+    there is any numbness around her bottom, but hasn't checked"): withdrawn from `contributions`, and unsure."""
+    deniable = {f for t, fs in topic_findings().items() if t in _DENIABLE for f in fs}
+    hedges = load_lexicon().hedges
+    for c in [c for c in contributions if c.value is False and c.path in deniable and c.spans]:
+        start, end = c.spans[0]
+        lo, s_hi = parsed.clause(start, len(text))[0], parsed.sentence(start, len(text))[1]
+        if hedges.search(text, lo, s_hi) is not None:
+            contributions.remove(c)
+            yield Doubt(c.path, words(text, start, end))
 
 
 def _hedged_denial(

@@ -39,8 +39,12 @@ _FINDING = {
     ("sexual", "sensation"): "history.sexual_dysfunction",
     ("sexual", "dysfunction"): "history.sexual_dysfunction",
 }
-# Troubles that name their organ themselves ("wet myself", "soiled herself").
-_OWN = {"wetting": "history.urinary_incontinence", "soiling": "history.bowel_incontinence"}
+# Troubles that name their organ themselves ("wet myself", "soiled herself", "never empty properly").
+_OWN = {
+    "wetting": "history.urinary_incontinence",
+    "soiling": "history.bowel_incontinence",
+    "emptying": "history.urinary_retention",
+}
 # Organ words that are also places on the skin: numb there is saddle numbness, not a bowel that is not felt.
 _PLACE = re.compile(r"an(?:us|al)|back\s+passage", re.I)
 _NEAR = 80  # an organ further than this from its trouble, in another clause, is not its organ

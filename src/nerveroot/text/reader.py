@@ -92,13 +92,16 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
     starts = [m.start for m in targets]
     inherit: list[tuple[Mention, Mention]] = []
     own: list[Mention] = []
+    alike: dict[tuple[int, int], Mention] = {}  # ConText keeps one of two targets with the same words
     for m in extra:
         i = bisect.bisect_right(starts, m.start) - 1
         host = next((t for t in targets[max(0, i) : i + 2] if t.start < m.end and m.start < t.end), None)
+        host = host or alike.get((m.start, m.end))
         if host is not None:
             inherit.append((m, host))
         else:
             own.append(m)
+            alike[(m.start, m.end)] = m
     spans = sorted([*targets, *own], key=lambda m: m.start)
     # A finding that starts with its own negation ("no back pain, numbness or weakness"): ConText is given the
     # words after it, so that the "no" is a modifier of its own and reaches the rest of the list too; the

@@ -97,7 +97,16 @@ class Functions(_Strict):
 
     organs: dict[Literal["bladder", "bowel", "sexual", "toilet"], Patterns]
     troubles: dict[
-        Literal["retention", "incontinence", "sensation", "urgency", "dysfunction", "wetting", "soiling"],
+        Literal[
+            "retention",
+            "incontinence",
+            "sensation",
+            "urgency",
+            "dysfunction",
+            "wetting",
+            "soiling",
+            "emptying",
+        ],
         Patterns,
     ]
     # a reason given for going more often ("cos of the baby", "drinking 3 litres"): frequency, not a warning sign

@@ -36,6 +36,8 @@ _OF_OTHER = re.compile(
     r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b", re.I
 )
 _OTHER_BEFORE = re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
+# "my stream has got weaker": weaker, but not a muscle
+_NOT_MUSCLE = re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
 _AGO = re.compile(r"\b(?:ago|earlier|since)\b", re.I)
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
@@ -185,6 +187,8 @@ def _progressive(
                 and not m.flags.negated and not m.flags.hypothetical)  # fmt: skip
     worsening = lexicon.time["worsening"]
     for start, end in weak:
+        if _NOT_MUSCLE.search(text, max(0, start - 40), start):
+            continue
         lo, hi = parsed.sentence(start, len(text))
         if hi < len(text):  # "... can't stand on her toes. She was able to yesterday. It's getting worse."
             hi = parsed.sentence(hi, len(text))[1]

@@ -1,0 +1,90 @@
+"""Round 5 of issue 13: doubt said in more ways, and words that looked like warning signs but were not.
+
+Phrasings written here, not the development corpus's. Each class was missed on blind texts:
+
+- a denial with doubt in it ("not quite sure when her bladder is full", "'normal I think'", "doesn't think
+  so but hasn't checked") must leave the topic unsure or present, never "no";
+- a warning sign in other words: a change "in the bedroom", numbness in the groin (asked about as saddle
+  numbness), no pulse to be felt in the foot;
+- a weaker urine stream is a bladder symptom, not weakness getting worse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textread import ABSENT, check_read
+
+from nerveroot.text import read_text
+from nerveroot.text.lexicon import topic_findings
+
+# Doubt about a warning sign: the topic is unsure, or one of its findings is read as present; never false.
+DOUBTED: list[tuple[str, str]] = [
+    ("He's not quite sure whether his bladder empties properly.", "bladder"),
+    ("Waterworks: 'fine I think'. Bowels opened yesterday.", "bladder"),
+    ("She doesn't think there is any numbness around her bottom, but she hasn't specifically checked.", "saddle"),
+    ("I don't think my privates are numb but I haven't really tested it properly.", "saddle"),
+    ("Not totally sure if I'm peeing less than usual.", "bladder"),
+    ("Pt says bowels are 'normal, I think'.", "bowel"),
+    ("things in the bedroom havent been right this week, not sure if its the tablets", "sexual"),
+    ("Bit of numbness in my groin since yesterday along with the sciatica.", "saddle"),
+    ("a bit numb around my bum cheeks?? could be the office chair", "saddle"),
+    ("Since Sunday things feel different when we're intimate.", "sexual"),
+    ("I reckon the flow has got slower this week, or I'm imagining it.", "bladder"),
+    ("I feel like I'm never emptying properly, there's always a bit left.", "bladder"),
+    ("Pt unsure, it's hard to describe. Sexual function not asked.", "sexual"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), DOUBTED)
+def test_doubt_about_a_warning_sign_is_never_a_no(text: str, topic: str) -> None:
+    reading = read_text(text)
+    findings = topic_findings()[topic]
+    case: dict[str, Any] = {}
+    for path in findings:
+        group, name = path.split(".")
+        case[path] = getattr(getattr(reading.case, group), name)
+    unsure = {u.finding for u in reading.case.unsure} & set(findings)
+    assert all(v is not False for v in case.values()), f"{topic} denied in {text!r}: {case}"
+    assert unsure or any(v not in (None, False) for v in case.values()), f"{topic} silent in {text!r}"
+
+
+# Near misses: a plain denial still settles the topic; the groin named without numbness raises nothing.
+SETTLED: list[tuple[str, dict[str, Any]]] = [
+    ("Bladder and bowels normal.", {"history.bladder_dysfunction": False, "history.bowel_incontinence": False}),
+    ("She is sure her waterworks are fine.", {"history.bladder_dysfunction": False}),
+    ("No numbness in the groin or between the legs.", {"history.saddle_numbness": False}),
+    ("Pain in the groin when I walk, worse on the stairs.", {"unsure.saddle": ABSENT}),
+    ("Sex life is fine, no problems there.", {"history.sexual_dysfunction": False}),
+    # a denial beside an unrelated organ keeps its negation; "a wee bit" and "hesitantly" are not urine
+    (
+        "I don't feel numb anywhere down below and everything else works fine, bowels normal.",
+        {"history.saddle_numbness": False},
+    ),
+    ("Bladder emptying fully, no retention.", {"history.urinary_retention": False}),
+    ("She said, a bit hesitantly, that her foot feels a wee bit different.", {"history.urinary_retention": ABSENT}),
+    ("Numbness on the bottom of my left foot.", {"unsure.saddle": ABSENT}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SETTLED)
+def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
+
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    # a weaker stream is the bladder, not weakness getting worse
+    ("For two days she has had a weaker stream and has to strain.", {"history.progressive_weakness": ABSENT}),
+    ("My left leg is getting weaker every day.", {"history.progressive_weakness": True}),
+    # a pulse that could not be felt is a finding about the pulse, not numbness of the foot
+    (
+        "The practice nurse couldn't feel a pulse on top of my right foot.",
+        {"tests.right.pedal_pulses": "absent", "numbness.right.dorsum_foot": ABSENT},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round5_words(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
