@@ -6,7 +6,10 @@ Phrasings written here, not the development corpus's. Each class was missed on b
   so but hasn't checked") must leave the topic unsure or present, never "no";
 - a warning sign in other words: a change "in the bedroom", numbness in the groin (asked about as saddle
   numbness), no pulse to be felt in the foot;
-- a weaker urine stream is a bladder symptom, not weakness getting worse.
+- a weaker urine stream is a bladder symptom, not weakness getting worse;
+- physiotherapists' HF, KE, ADF, APF name movements;
+- "BBD nil" and "B&B NAD" deny (the abbreviation alone still says present); "I don't have any of that" denies
+  the list before it; in a person's own story, "his bladder" after "my dad" is the father's.
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from nerveroot.text.lexicon import topic_findings
 DOUBTED: list[tuple[str, str]] = [
     ("He's not quite sure whether his bladder empties properly.", "bladder"),
     ("Waterworks: 'fine I think'. Bowels opened yesterday.", "bladder"),
-    ("She doesn't think there is any numbness around her bottom, but she hasn't specifically checked.", "saddle"),
+    (
+        "She doesn't think there is any numbness around her bottom, but she hasn't specifically checked.",
+        "saddle",
+    ),
     ("I don't think my privates are numb but I haven't really tested it properly.", "saddle"),
     ("Not totally sure if I'm peeing less than usual.", "bladder"),
     ("Pt says bowels are 'normal, I think'.", "bowel"),
@@ -52,7 +58,10 @@ def test_doubt_about_a_warning_sign_is_never_a_no(text: str, topic: str) -> None
 
 # Near misses: a plain denial still settles the topic; the groin named without numbness raises nothing.
 SETTLED: list[tuple[str, dict[str, Any]]] = [
-    ("Bladder and bowels normal.", {"history.bladder_dysfunction": False, "history.bowel_incontinence": False}),
+    (
+        "Bladder and bowels normal.",
+        {"history.bladder_dysfunction": False, "history.bowel_incontinence": False},
+    ),
     ("She is sure her waterworks are fine.", {"history.bladder_dysfunction": False}),
     ("No numbness in the groin or between the legs.", {"history.saddle_numbness": False}),
     ("Pain in the groin when I walk, worse on the stairs.", {"unsure.saddle": ABSENT}),
@@ -63,7 +72,10 @@ SETTLED: list[tuple[str, dict[str, Any]]] = [
         {"history.saddle_numbness": False},
     ),
     ("Bladder emptying fully, no retention.", {"history.urinary_retention": False}),
-    ("She said, a bit hesitantly, that her foot feels a wee bit different.", {"history.urinary_retention": ABSENT}),
+    (
+        "She said, a bit hesitantly, that her foot feels a wee bit different.",
+        {"history.urinary_retention": ABSENT},
+    ),
     ("Numbness on the bottom of my left foot.", {"unsure.saddle": ABSENT}),
 ]
 
@@ -74,6 +86,35 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # physiotherapists' short names for movements
+    (
+        "Power: HF 4/5 L, KE 4+/5 L, ADF 3/5 L, APF 5/5 L.",
+        {
+            "weakness.left.hip_flexion": 4,
+            "weakness.left.knee_extension": 4.5,
+            "weakness.left.ankle_dorsiflexion": 3,
+            "weakness.left.ankle_plantarflexion": 5,
+        },
+    ),
+    # abbreviations denied after them, as physiotherapists write them
+    (
+        "Screening: BBD nil; saddle anaesth nil.",
+        {"history.bladder_dysfunction": False, "history.bowel_incontinence": False},
+    ),
+    ("B&B NAD.", {"history.bladder_dysfunction": False}),
+    ("New BBD since yesterday.", {"history.bladder_dysfunction": True}),
+    # a denial after the list it answers
+    (
+        "The GP went through numbness between the legs and leaking urine, and I don't have any of that.",
+        {"history.saddle_numbness": False, "history.urinary_incontinence": False},
+    ),
+    # someone else's body in a person's own story
+    (
+        "My back aches. My uncle had a disc go and in the end lost control of his bladder.",
+        {"history.urinary_incontinence": ABSENT},
+    ),
+    ("My back hurts. My mum says her legs went numb when she had it.", {"numbness.left.leg": ABSENT}),
+    ("My leg hurts and my husband noticed I can't empty my bladder.", {"history.urinary_retention": True}),
     # a weaker stream is the bladder, not weakness getting worse
     ("For two days she has had a weaker stream and has to strain.", {"history.progressive_weakness": ABSENT}),
     ("My left leg is getting weaker every day.", {"history.progressive_weakness": True}),

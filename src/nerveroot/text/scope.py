@@ -40,6 +40,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     _negated_lists(text, bounds, within)
     _resolved_episodes(text, bounds, within)
     _others_go_on(text, found, bounds)
+    _theirs(text, bounds, within)
     _about_them(text, found, bounds)
     # and a clause of the same sentence ("my sister was rushed in with it, she had numbness ...")
     _others_go_on(text, found, list(itertools.pairwise([*parsed.clauses, len(text)])))
@@ -143,6 +144,24 @@ _FIRST_PERSON = re.compile(
     r"hips?|bladder|bowels?|pain|sciatica|toes?|buttocks?|ankles?|heels?|shins?)\b",
     re.I,
 )
+
+
+_THEIR = re.compile(r"\b(?:his|her|their)\b", re.I)
+
+
+def _theirs(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+    """In a person's own story, once another person is named in a sentence, what is "his" or "her" after it
+    is theirs: "my dad had a slipped disc and ended up losing control of his bladder"."""
+    if not _FIRST_PERSON.search(text):
+        return
+    relatives, _ = _other_person()
+    for lo, hi in bounds:
+        named = relatives.search(text, lo, hi)
+        if named is None:
+            continue
+        for m in within(named.end(), hi):
+            if _THEIR.search(text, max(named.end(), m.start - 16), m.end):
+                m.flags = replace(m.flags, family=True)
 
 
 def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
