@@ -7,6 +7,7 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 - a warning sign in other words: a change "in the bedroom", numbness in the groin (asked about as saddle
   numbness), no pulse to be felt in the foot;
 - a weaker urine stream is a bladder symptom, not weakness getting worse;
+- rising from a seat only with the arms, walking flat-footed, and what could be done days ago but not now;
 - physiotherapists' HF, KE, ADF, APF name movements;
 - "BBD nil" and "B&B NAD" deny (the abbreviation alone still says present); "I don't have any of that" denies
   the list before it; in a person's own story, "his bladder" after "my dad" is the father's.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textread import ABSENT, check_read
+from textread import ABSENT, WEAK, check_read
 
 from nerveroot.text import read_text
 from nerveroot.text.lexicon import topic_findings
@@ -86,6 +87,28 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # rising from a seat only with the arms, and walking flat-footed, are weakness; what could be done a few
+    # days ago and no longer can is weakness getting worse
+    (
+        "These days I can't get up out of the low sofa without pushing on both arms.",
+        {"weakness.unknown.knee_extension": WEAK},
+    ),
+    (
+        "Last night he couldn't get off the toilet without hauling on the sink.",
+        {"weakness.unknown.knee_extension": WEAK},
+    ),
+    (
+        "Monday night I could barely get off the couch, my back was that sore.",
+        {"weakness.unknown.knee_extension": ABSENT},
+    ),
+    (
+        "On Friday he could manage eight heel raises on the left; now he walks flat-footed on that side.",
+        {"weakness.left.ankle_plantarflexion": WEAK, "history.progressive_weakness": True},
+    ),
+    (
+        "Yesterday I could still stand on my toes, now my right calf gives out.",
+        {"history.progressive_weakness": True},
+    ),
     # physiotherapists' short names for movements
     (
         "Power: HF 4/5 L, KE 4+/5 L, ADF 3/5 L, APF 5/5 L.",

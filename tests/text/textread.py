@@ -9,6 +9,7 @@ from nerveroot.engine.knowledge import load_knowledge
 from nerveroot.text import read_text
 
 ABSENT = object()  # the finding must not be read at all (unknown stays unknown)
+WEAK = object()  # weakness read: "weak" (True) or a grade below 5
 
 
 def findings(text: str) -> dict[str, Any]:
@@ -28,5 +29,8 @@ def check_read(text: str, expected: dict[str, Any]) -> None:
     for path, value in expected.items():
         if value is ABSENT:
             assert path not in got or got[path] is False, f"{path} read from {text!r}: {got.get(path)!r}"
+        elif value is WEAK:
+            weak = got.get(path) is True or (isinstance(got.get(path), (int, float)) and got[path] < 5)
+            assert weak, f"{path} from {text!r}: expected weak, got {got.get(path)!r}"
         else:
             assert got.get(path) == value, f"{path} from {text!r}: expected {value!r}, got {got.get(path)!r}"
