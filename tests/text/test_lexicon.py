@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -176,3 +177,33 @@ def test_an_unknown_context_category_is_refused_with_the_allowed_ones() -> None:
     data["context"]["rules"].append({"literal": "perhaps", "category": "MAYBE", "direction": "FORWARD"})
     err = _refused(data)
     assert any("POSSIBLE_EXISTENCE" in p.message for p in err.problems)
+
+
+def _strings(node: Any, where: str) -> list[tuple[str, str]]:
+    if isinstance(node, str):
+        return [(where, node)]
+    if isinstance(node, dict):
+        return [x for k, v in node.items() for x in _strings(v, f"{where}.{k}")]
+    if isinstance(node, list):
+        return [x for i, v in enumerate(node) for x in _strings(v, f"{where}[{i}]")]
+    return []
+
+
+def test_no_pattern_ends_in_a_space_it_can_never_be_followed_by() -> None:
+    """Every pattern is matched on whole words, so one that must end in whitespace ("will\\s+", "I could\\s+")
+    can never match: such a pattern was found dead in the lexicon and silently read nothing."""
+    from importlib import resources
+
+    from nerveroot.yamlfile import load_yaml
+
+    data = load_yaml(resources.files("nerveroot.text").joinpath("lexicon.yaml").read_text(encoding="utf-8"))
+    dead = []
+    for where, pattern in _strings(
+        {k: v for k, v in data.items() if k not in ("macros", "context")}, "lexicon"
+    ):
+        stem = pattern
+        while (optional := re.search(r"\((?:\?:)?[^()]*\)\?$", stem)) is not None:
+            stem = stem[: optional.start()]  # a trailing optional group may be absent
+        if stem.endswith((r"\s+", r"\s")):
+            dead.append(f"{where}: {pattern[-60:]}")
+    assert dead == []
