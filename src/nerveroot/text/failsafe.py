@@ -38,6 +38,11 @@ _NOT_WELL = re.compile(
     r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should))\b",
     re.I,
 )
+# a bladder word that names one of its findings: denied, it settles only that finding
+_NARROW = (
+    (re.compile(r"incontinen\w*|leak\w*|dribbl\w*|pads?|nappies", re.I), "history.urinary_incontinence"),
+    (re.compile(r"retention", re.I), "history.urinary_retention"),
+)
 _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
 
@@ -90,6 +95,7 @@ def _doubts(
     topics = topic_findings()
     said = {c.path for c in contributions if not c.uncertain}
     doubted: set[str] = set()
+    pending: list[Mention] = []
     for m in found["topics"]:
         topic = m.entry.kind or ""
         findings = topics.get(topic, ())
@@ -101,15 +107,21 @@ def _doubts(
                 doubted.add(findings[0])
                 yield Doubt(findings[0], words(text, m.start, m.end))
             continue
+        if m.flags.uncertain and not m.flags.negated:
+            pending.append(m)  # settled below by the topic's own finding only, never by a narrower denial
+            continue
         settled = any(f in said for f in findings)  # read as present or denied
         if settled and (findings[0] in said or topic not in _DENIABLE):
             continue
         if (m.flags.negated and not _not_well(text, m, parsed)) or (
             not m.flags.uncertain and _denied(text, m, parsed)
         ):
-            if topic in _DENIABLE:  # denied in words: its own finding is false (anal tone may say the rest)
-                denied.append(Contribution(findings[0], False, [(m.start, m.end)]))
-                said.add(findings[0])
+            if topic in _DENIABLE:
+                # denied in words: its own finding is false (anal tone may say the rest); "no incontinence"
+                # denies the incontinence, not every change in passing urine
+                own = _own_finding(topic, m.text) or findings[0]
+                denied.append(Contribution(own, False, [(m.start, m.end)]))
+                said.add(own)
             continue
         if settled:
             continue
@@ -117,6 +129,22 @@ def _doubts(
             continue
         doubted.add(findings[0])
         yield Doubt(findings[0], words(text, m.start, m.end))
+    for m in pending:  # "maybe I'm going for a wee less often? No incontinence": still unsure
+        findings = topics[m.entry.kind or ""]
+        if findings[0] in said or findings[0] in doubted or _present(findings, contributions):
+            continue
+        doubted.add(findings[0])
+        yield Doubt(findings[0], words(text, m.start, m.end))
+
+
+def _own_finding(topic: str, words: str) -> str | None:
+    if topic != "bladder":
+        return None
+    return next((finding for narrow, finding in _NARROW if narrow.fullmatch(words)), None)
+
+
+def _present(findings: tuple[str, ...], contributions: list[Contribution]) -> bool:
+    return any(c.path in findings and alarming(c.path, c.value) for c in contributions)
 
 
 def _denied(text: str, m: Mention, parsed: Parsed) -> bool:

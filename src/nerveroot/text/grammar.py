@@ -90,6 +90,11 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
         # a body part said to be weak ("both my legs have gone numb and weak"): only where no movement was
         limb_runs = _runs(text, [m for m in limbs if lo <= m.start < hi])
         if limb_runs:
+            # a grade no movement took is the limb's ("power L leg 4/5")
+            loose = {x.start for x in said if x.run is None and not x.everywhere and not x.paralysis}
+            again = [x for x in _grades(text, [g for g in gs if g.start in loose], limb_runs, []) if x.run]
+            taken = {x.start for x in again}
+            said = [x for x in said if x.start not in taken] + again
             # only "weak" words: "the right leg is normal" says the leg is well, not how strong it is
             rest = [w for w in ws if w.entry.kind == "weak" and not any(x.start == w.start for x in said)]
             symptoms = [m for m in found["symptoms"] if lo <= m.start < hi]
@@ -181,6 +186,9 @@ def _near(text: str, a_end: int, b_start: int, between: Sequence[Mention], limit
     return _NEAR.match(_strip_sides("".join(gap))) is not None
 
 
+_WORD_GRADES = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+
 def _grade_value(g: Mention) -> object:
     """The MRC grade; a + or - is kept where the case has it (4+, 4-), else the grade itself ("3-" is 3)."""
     text = (
@@ -188,7 +196,8 @@ def _grade_value(g: Mention) -> object:
         or g.groups.get("grade2")
         or g.groups.get("grade3")
         or g.groups.get("grade4")
-        or ""
+        or g.groups.get("grade5")
+        or _WORD_GRADES.get((g.groups.get("grade6") or "").lower(), "")
     )
     if text in ("4+", "4-"):
         return text

@@ -206,7 +206,7 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
         add("ignore", Entry("ignore", i), [p], f"ignore[{i}]")
     for movement, patterns in data.lookups["muscle"].items():
         add("movements", Entry("movements", 0, value=str(movement)), patterns, f"lookups.muscle.{movement}")
-    add("grades", Entry("grades", 0), ["{grade}", "{grade_word}"], "grades")
+    add("grades", Entry("grades", 0), ["{grade}", "{grade_word}", "{grade_table}"], "grades")
     for topic, patterns in data.topics.words.items():
         add("topics", Entry("topics", 0, kind=topic), patterns, f"topics.words.{topic}")
     g = data.grammar
