@@ -10,6 +10,8 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 - a grade after "power" ("power 4+/5 in both lower limbs"), after a limb ("power L leg 4/5"), in a table
   ("HF 5  KE 5  DF 4 | R: ..."), or in words ("four out of five");
 - rising from a seat only with the arms, walking flat-footed, and what could be done days ago but not now;
+- a relative's account of cauda equina: no urge to pass urine all day, litres drained by a catheter, loose
+  tone "down there", "his bits" numb; "X and now Y" says Y of its own places;
 - physiotherapists' HF, KE, ADF, APF name movements;
 - "BBD nil" and "B&B NAD" deny (the abbreviation alone still says present); "I don't have any of that" denies
   the list before it; in a person's own story, "his bladder" after "my dad" is the father's.
@@ -95,6 +97,16 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # cauda equina told by a relative: no urge all day, litres drained, loose tone "back there", "his bits"
+    (
+        "She hasn't needed a wee since this morning, which isn't like her.",
+        {"history.altered_bladder_sensation": True},
+    ),
+    ("In A&E the catheter drained nearly 1.5 litres.", {"exam.post_void_residual_ml": 1500.0}),
+    ("The doctor found the tone down there was a bit loose.", {"exam.anal_tone": "reduced"}),
+    ("He says his bits have gone numb.", {"history.saddle_numbness": True}),
+    # "and now" begins what is said next: the pain before it does not take the places after it
+    ("Two days of backache and now my bum and between my legs feel numb.", {"history.saddle_numbness": True}),
     # grades after "power", after a limb, in a table, and in words
     ("On examination power 4+/5 in both lower limbs.", {"weakness.left.leg": 4.5, "weakness.right.leg": 4.5}),
     ("Power R leg 3/5, limited by pain.", {"weakness.right.leg": 3}),

@@ -221,6 +221,8 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
     if name == "count":
         text = (g.get("count") or "").lower()
         return int(text) if text.isdigit() else _COUNT_WORDS.get(" ".join(text.split()))
+    if name == "ml" and g.get("litres"):
+        return float(g["litres"]) * 1000
     if name in ("ml", "age"):
         text = g.get(name)
         return float(text) if text else None

@@ -26,7 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)\s*|\n\s*|\s\|\s*")  # " | " divides
 _ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc")
 _WORD = re.compile(r"[^\W\d_]+(?:[/'’][^\W\d_]+)?|\?")
 _BLOCK_CHARS = 400  # characters of neighbouring sentences handed to ConText at once
-_CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although|and\s+now|and\s+then)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
