@@ -12,6 +12,8 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 - rising from a seat only with the arms, walking flat-footed, and what could be done days ago but not now;
 - a relative's account of cauda equina: no urge to pass urine all day, litres drained by a catheter, loose
   tone "down there", "his bits" numb; "X and now Y" says Y of its own places;
+- a side written after a grade is that grade's ("DF 4/5 L / 3/5 R, PF ..."); "PR: tone reduced"; answer
+  options after an exam question are choices, not findings;
 - physiotherapists' HF, KE, ADF, APF name movements;
 - "BBD nil" and "B&B NAD" deny (the abbreviation alone still says present); "I don't have any of that" denies
   the list before it; in a person's own story, "his bladder" after "my dad" is the father's.
@@ -97,6 +99,22 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # a side written after a grade is that grade's, even when a movement follows ("3/5 R, PF ...")
+    (
+        "Power: KE 4/5 bilat, DF 4/5 L / 2/5 R, PF 5/5 bilat.",
+        {
+            "weakness.left.ankle_dorsiflexion": 4,
+            "weakness.right.ankle_dorsiflexion": 2,
+            "weakness.left.ankle_plantarflexion": 5,
+            "weakness.right.ankle_plantarflexion": 5,
+        },
+    ),
+    ("PR: tone reduced, perianal sensation reduced.", {"exam.anal_tone": "reduced"}),
+    # an exam question's answer options are choices, not findings
+    (
+        "A 30-year-old man strained his back lifting.\nWhat is the best next step?\nA. MRI\nB. Oral steroids\nC. Bed rest",
+        {"history.osteoporosis_or_steroid_use": ABSENT},
+    ),
     # cauda equina told by a relative: no urge all day, litres drained, loose tone "back there", "his bits"
     (
         "She hasn't needed a wee since this morning, which isn't like her.",

@@ -157,6 +157,8 @@ _SIDE_WORDS = re.compile(
 )
 _ELSEWHERE = re.compile(r"\b(?:otherwise|elsewhere|else|rest|remaining|other|except)\b", re.I)
 _PARA = re.compile(r"\bpara(?:pleg|pare)", re.I)
+_AFTER_GRADE = re.compile(r"\b[0-5][+-]?(?:\s*/\s*5)?\s*(?:on\s+the\s+)?$")
+_SIDES_ONLY = re.compile(r"(?:\s|[,/;&]|\b(?:and|on|the|left|right|lt|rt|side)\b|(?-i:\b[LR]\b))*", re.I)
 _NOT_LIMB = re.compile(r"\s+(?:grip|stream|flow|bladder|pulses?|squeeze|voice|hands?|arms?)\b", re.I)
 
 
@@ -216,7 +218,14 @@ def _grades(text: str, grades: list[Mention], runs: list[_Run], throughout: list
         before = [r for r in runs if prev_end <= r.start and r.end <= g.start and not r.claimed]
         after = [r for r in runs if g.end <= r.start and r.end <= next_start and not r.claimed]
         chosen = None
-        for candidates in (after[:1], before[-1:]) if prefix else (before[-1:], after[:1]):
+        elided = False
+        if not prefix and not before and last is not None and _SIDES_ONLY.fullmatch(text, last_end, g.start):
+            # "DF 4/5 L / 3/5 R, PF 4/5": the second grade is the first list's other side, not PF's
+            candidates_in_order: tuple[list[_Run], ...] = ()
+            chosen, elided = last, True
+        else:
+            candidates_in_order = (after[:1], before[-1:]) if prefix else (before[-1:], after[:1])
+        for candidates in candidates_in_order:
             for r in candidates:
                 lo, hi = (r.end, g.start) if r.end <= g.start else (g.end, r.start)
                 if _near(text, lo, hi, throughout) and not _owned_by_other(
@@ -228,7 +237,6 @@ def _grades(text: str, grades: list[Mention], runs: list[_Run], throughout: list
         everywhere = any(
             _near(text, g.end, t.start, [], 25) or _near(text, t.end, g.start, [], 25) for t in throughout
         )
-        elided = False
         if (
             chosen is None
             and last is not None
@@ -335,6 +343,8 @@ def _own_side(text: str, m: Mention, finder: SideFinder) -> list[str] | None:
     if k < 0:
         return None
     side = finder.sides[k]
+    if _AFTER_GRADE.search(text, max(0, side.start - 10), side.start):
+        return None  # "3/5 R, PF 4/5": the side is the grade's before it, not the next movement's
     if side.end <= m.start and m.start - side.end <= _SIDE_CHARS and _JOIN.match(text[side.end : m.start]):
         return both(side.value)
     return None
@@ -354,9 +364,15 @@ def _group_side(
         side = finder.sides[k]
         gap = text[hi : side.start]
         close = side.start - hi <= 20 and re.fullmatch(r"[\s,:]*(?:(?:on|in|at|the|of|both)\s+)*", gap, re.I)
-        if close and not any(
-            0 <= m.start - side.end <= _SIDE_CHARS and _JOIN.match(text[side.end : m.start])
-            for m in movements
+        ends_item = (
+            not gap.strip() and re.match(r"\s*(?:[,;/|)]|$)", text[side.end :]) is not None
+        )  # "3/5 R, PF"
+        if close and (
+            ends_item
+            or not any(
+                0 <= m.start - side.end <= _SIDE_CHARS and _JOIN.match(text[side.end : m.start])
+                for m in movements
+            )
         ):
             return both(side.value)
     return None

@@ -72,8 +72,22 @@ def _in_prose(text: str, start: int) -> bool:
     return _PROSE_BEFORE.search(text, max(line, start - 30), start) is not None
 
 
+# an exam question's answer options ("Which is the best management?\nA. MRI ...\nB. ..."): choices, not findings
+_OPTIONS = re.compile(r"\?[ \t]*\n+[ \t]*(?=\(?A[.):][ \t]+\S[^\n]*\n+[ \t]*\(?B[.):][ \t])")
+
+
 def find_sections(text: str) -> Sections:
-    """Each titled section, from its title to the next title or the end of its paragraph."""
+    """Each titled section, from its title to the next title or the end of its paragraph; answer options
+    after an exam question are a section of their own, read as a plan (nothing in them is a finding)."""
+    options = _OPTIONS.search(text)
+    found = _titled(text)
+    if options is None:
+        return found
+    keep = [(p, k) for p, k in zip(found.starts, found.kinds, strict=True) if p < options.end()]
+    return Sections([p for p, _ in keep] + [options.end()], [k for _, k in keep] + ["plan"])
+
+
+def _titled(text: str) -> Sections:
     if not _titles().search(text):
         return Sections([0], [""])
     doc = blank_nlp().make_doc(text)
