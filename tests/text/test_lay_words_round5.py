@@ -99,6 +99,11 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # a symptom with its place, then another after a comma: the places after belong to the second
+    (
+        "my shin feels dead, pain from bum to heel",
+        {"history.saddle_numbness": ABSENT, "numbness.unknown.heel": ABSENT},
+    ),
     # a side written after a grade is that grade's, even when a movement follows ("3/5 R, PF ...")
     (
         "Power: KE 4/5 bilat, DF 4/5 L / 2/5 R, PF 5/5 bilat.",

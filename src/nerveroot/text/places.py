@@ -45,7 +45,14 @@ def symptom_regions(
     for m in items:
         sentence = _sentence_of(parsed, m.start)
         if m.entry.section == "symptoms":
-            if last_was_symptom and group and group_sentence == sentence:
+            if (
+                last_was_symptom
+                and group
+                and group_sentence == sentence
+                and not (
+                    any(g is group for g, _ in before) and _COMMA.fullmatch(text, group[-1].end, m.start)
+                )
+            ):  # "numbness and tingling in the foot"; not "calf feels dead, pain from bum to heel"
                 group.append(m)
             else:
                 group = [m]
@@ -113,6 +120,7 @@ def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:
         yield Contribution(path, value if present else not value, span, symptom.flags.uncertain)
 
 
+_COMMA = re.compile(r"\s*[,;]\s*")
 _ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
 # or only a verb of being or becoming with its degree: "my bum feels numb", "the shin has gone a bit numb"
 _BEING = re.compile(
