@@ -49,6 +49,11 @@ DOUBTED: list[tuple[str, str]] = [
     ("I feel like I'm never emptying properly, there's always a bit left.", "bladder"),
     ("Pt unsure, it's hard to describe. Sexual function not asked.", "sexual"),
     ("Possibly passing water a bit less often? She has had no incontinence.", "bladder"),
+    ("Waterworks seem fine, maybe the flow is a bit weaker?", "bladder"),
+    (
+        "I haven't noticed anything wrong with my waterworks or down below, but honestly I wouldn't know.",
+        "saddle",
+    ),
 ]
 
 
@@ -75,6 +80,16 @@ SETTLED: list[tuple[str, dict[str, Any]]] = [
     ("No numbness in the groin or between the legs.", {"history.saddle_numbness": False}),
     ("Pain in the groin when I walk, worse on the stairs.", {"unsure.saddle": ABSENT}),
     ("Sex life is fine, no problems there.", {"history.sexual_dysfunction": False}),
+    # a hedge belongs to what it follows: here the weakness, not the bladder
+    (
+        "No numbness down below, bladder and bowels fine, and no weakness in my legs as far as I can tell.",
+        {"history.saddle_numbness": False, "history.bladder_dysfunction": False},
+    ),
+    (
+        "Red flags screened and negative: bladder, bowel, saddle.",
+        {"history.saddle_numbness": False, "history.bladder_dysfunction": False},
+    ),
+    ("My bladder is as normal as it ever was.", {"history.bladder_dysfunction": False}),
     # a denial beside an unrelated organ keeps its negation; "a wee bit" and "hesitantly" are not urine
     (
         "I don't feel numb anywhere down below and everything else works fine, bowels normal.",

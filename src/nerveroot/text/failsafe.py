@@ -11,6 +11,7 @@ left unsettled.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -26,7 +27,8 @@ _ASSEMBLED = frozenset({"both_legs_new", "progressive_weakness"})
 _DENIABLE = frozenset({"saddle", "bladder", "bowel", "sexual", "cancer", "weight_loss"})
 # A denial that reaches every item of a list after it ("denies numbness ..., any change in passing urine").
 _DENIES = re.compile(
-    r"\b(?:denie[sd]|denying|negative\s+for|no\s+history\s+of|screen\w*\s+(?:-ve|negative|neg))\b", re.I
+    r"\b(?:denie[sd]|denying|negative\s+for|no\s+history\s+of|screen\w*\s+(?:and\s+)?(?:-ve|negative|neg|clear))\b",
+    re.I,
 )
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|except|apart\s+from)\b|[;.]", re.I)
 # a negation just before a denying word turns it round: "not normal", "isnt working properly", "never right"
@@ -52,34 +54,66 @@ def unsettled(
 ) -> tuple[list[Contribution], list[Doubt]]:
     """Denied topics as false findings, and a doubt for each topic raised and left unsettled."""
     denied: list[Contribution] = []
-    doubts = list(_hedged_findings(text, parsed, contributions))
-    doubts.extend(_doubts(text, found, parsed, contributions, denied))
+    topic_of = {f: t for t, fs in topic_findings().items() for f in fs}
+    marks = sorted(
+        {(m.start, m.entry.kind or "" if k == "topics" else "") for k in ("topics", "symptoms", "findings")
+         for m in found[k]}
+        | {(a, topic_of.get(c.path, "")) for c in contributions for a, _ in c.spans}
+    )  # fmt: skip
+    doubts = list(_hedged_findings(text, parsed, contributions, marks))
+    doubts.extend(_doubts(text, found, parsed, contributions, denied, marks=marks))
     return denied, doubts
 
 
-def _hedged_findings(text: str, parsed: Parsed, contributions: list[Contribution]) -> Iterator[Doubt]:
+def _hedged(
+    text: str, parsed: Parsed, span: tuple[int, int], topic: str, marks: list[tuple[int, str]]
+) -> bool:
+    """Is there a hedge for the words at start..end: in their clause, or later in their sentence with nothing
+    else said before it ("no numbness, but I haven't checked"; not "bowels normal, no weakness as far as I
+    can tell", whose hedge is the weakness's)? What its own clause or its own topic says does not count."""
+    start, end = span
+    lo, hi = parsed.clause(start, len(text))
+    s_hi = parsed.sentence(start, len(text))[1]
+    hedge = load_lexicon().hedges.search(text, lo, s_hi)
+    if hedge is None:
+        return False
+    if hedge.start() < hi:
+        return True
+    k = bisect.bisect_left(marks, (max(end, hi), ""))
+    return not any(pos < hedge.start() and other != topic for pos, other in marks[k:])
+
+
+def _hedged_findings(
+    text: str, parsed: Parsed, contributions: list[Contribution], marks: list[tuple[int, str]]
+) -> Iterator[Doubt]:
     """A warning sign's own finding read as false, with doubt after it in its sentence ("she doesn't think
     there is any numbness around her bottom, but hasn't checked"): withdrawn from `contributions`, and unsure."""
-    deniable = {f for t, fs in topic_findings().items() if t in _DENIABLE for f in fs}
-    hedges = load_lexicon().hedges
+    deniable = {f: t for t, fs in topic_findings().items() if t in _DENIABLE for f in fs}
     for c in [c for c in contributions if c.value is False and c.path in deniable and c.spans]:
         start, end = c.spans[0]
-        lo, s_hi = parsed.clause(start, len(text))[0], parsed.sentence(start, len(text))[1]
-        if hedges.search(text, lo, s_hi) is not None:
+        if _hedged(text, parsed, (start, max(e for _, e in c.spans)), deniable[c.path], marks):
             contributions.remove(c)
             yield Doubt(c.path, words(text, start, end))
 
 
 def _hedged_denial(
-    text: str, m: Mention, parsed: Parsed, findings: tuple[str, ...], contributions: list[Contribution]
+    text: str,
+    m: Mention,
+    parsed: Parsed,
+    findings: tuple[str, ...],
+    contributions: list[Contribution],
+    *,
+    marks: list[tuple[int, str]],
 ) -> bool:
     """Is the topic denied only with a hedge after it ("bowels are ok I think", "wee seems ok?")? Then the
     denial settles nothing: its false findings in that sentence are withdrawn from `contributions`."""
     if any(c.path in findings and alarming(c.path, c.value) for c in contributions):
         return False  # read as present: settled
     s_lo, s_hi = parsed.sentence(m.start, len(text))
-    lo = parsed.clause(m.start, len(text))[0]
-    if load_lexicon().hedges.search(text, lo, s_hi) is None:  # a hedge anywhere after it in its sentence
+    own_end = max(
+        [m.end, *(e for c in contributions if c.path in findings for a, e in c.spans if s_lo <= a < s_hi)]
+    )
+    if not _hedged(text, parsed, (m.start, own_end), m.entry.kind or "", marks):
         return False
     own = [c for c in contributions if c.path in findings and any(s_lo <= a < s_hi for a, _ in c.spans)]
     if not (own or m.flags.negated or _denied(text, m, parsed)):
@@ -90,7 +124,13 @@ def _hedged_denial(
 
 
 def _doubts(
-    text: str, found: Found, parsed: Parsed, contributions: list[Contribution], denied: list[Contribution]
+    text: str,
+    found: Found,
+    parsed: Parsed,
+    contributions: list[Contribution],
+    denied: list[Contribution],
+    *,
+    marks: list[tuple[int, str]],
 ) -> Iterator[Doubt]:
     topics = topic_findings()
     said = {c.path for c in contributions if not c.uncertain}
@@ -101,7 +141,7 @@ def _doubts(
         findings = topics.get(topic, ())
         if topic in _ASSEMBLED or not findings or dropped(m):
             continue
-        if topic in _DENIABLE and _hedged_denial(text, m, parsed, findings, contributions):
+        if topic in _DENIABLE and _hedged_denial(text, m, parsed, findings, contributions, marks=marks):
             said = {c.path for c in contributions if not c.uncertain}
             if findings[0] not in doubted:
                 doubted.add(findings[0])
