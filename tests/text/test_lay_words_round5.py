@@ -14,6 +14,8 @@ Phrasings written here, not the development corpus's. Each class was missed on b
   tone "down there", "his bits" numb; "X and now Y" says Y of its own places;
 - a side written after a grade is that grade's ("DF 4/5 L / 3/5 R, PF ..."); "PR: tone reduced"; answer
   options after an exam question are choices, not findings;
+- a relative's history told in one breath ("her mother needed surgery ... and was left with ...") is theirs;
+  "flexion limited to knees" is range of movement; a comma and a verb end a denial's reach;
 - physiotherapists' HF, KE, ADF, APF name movements;
 - "BBD nil" and "B&B NAD" deny (the abbreviation alone still says present); "I don't have any of that" denies
   the list before it; in a person's own story, "his bladder" after "my dad" is the father's.
@@ -114,6 +116,27 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # a relative's history told in one breath is theirs; so is a friend's operation
+    (
+        "She is worried because her mother needed surgery for cauda equina and was left with numbness down below.",
+        {"history.saddle_numbness": ABSENT},
+    ),
+    (
+        "My mate had a microdiscectomy and was back at work in 3 weeks.",
+        {"history.spinal_surgery_within_3_months": ABSENT},
+    ),
+    # how far the spine bends is not pain in the knees
+    ("Lumbar flexion limited to knees, extension painful.", {"history.bilateral_leg_symptoms_new": ABSENT}),
+    # answer options on one line are choices too
+    (
+        "A man of 50 has low back pain. What is the diagnosis? (A) Aortic aneurysm (B) Diabetic neuropathy",
+        {"history.diabetes": ABSENT},
+    ),
+    # a comma and a verb start a new clause: the denial before it stays there
+    (
+        "She has never had a fracture, developed pain between the shoulder blades.",
+        {"history.thoracic_pain": True},
+    ),
     # a symptom with its place, then another after a comma: the places after belong to the second
     (
         "my shin feels dead, pain from bum to heel",

@@ -41,6 +41,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     _resolved_episodes(text, bounds, within)
     _others_go_on(text, found, bounds)
     _theirs(text, bounds, within)
+    _their_story(text, bounds, within)
     _about_them(text, found, bounds)
     # and a clause of the same sentence ("my sister was rushed in with it, she had numbness ...")
     _others_go_on(text, found, list(itertools.pairwise([*parsed.clauses, len(text)])))
@@ -161,6 +162,38 @@ def _theirs(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
             continue
         for m in within(named.end(), hi):
             if _THEIR.search(text, max(named.end(), m.start - 16), m.end):
+                m.flags = replace(m.flags, family=True)
+
+
+# a relative's own history: "his father needed emergency surgery ... and was left with a numb saddle area"
+_THEIR_STORY = re.compile(
+    r"\s+(?:also\s+|once\s+|previously\s+)?(?:had|has\s+had|needed|underwent|was\s+diagnosed|developed|"
+    r"suffered|ended\s+up|died|got)\b",
+    re.I,
+)
+# where their story stops: a new subject, the writer, a turn, the sentence's end
+_STORY_STOP = re.compile(
+    r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I
+)
+
+
+def _their_story(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+    """What follows a relative's history verb in the same sentence, up to a new subject, is theirs: ConText's
+    few words reach "his father needed emergency surgery" but not "... and was left with a numb saddle area"."""
+    relatives, _ = _other_person()
+    for lo, hi in bounds:
+        for named in relatives.finditer(text, lo, hi):
+            if not re.search(
+                r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$",
+                text[max(lo, named.start() - 20) : named.start()],
+                re.I,
+            ):
+                continue
+            story = _THEIR_STORY.match(text, named.end())
+            if story is None:
+                continue
+            stop = _STORY_STOP.search(text, story.end(), hi)
+            for m in within(story.end(), stop.start() if stop else hi):
                 m.flags = replace(m.flags, family=True)
 
 

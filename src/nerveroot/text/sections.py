@@ -73,7 +73,7 @@ def _in_prose(text: str, start: int) -> bool:
 
 
 # an exam question's answer options ("Which is the best management?\nA. MRI ...\nB. ..."): choices, not findings
-_OPTIONS = re.compile(r"\?[ \t]*\n+[ \t]*(?=\(?A[.):][ \t]+\S[^\n]*\n+[ \t]*\(?B[.):][ \t])")
+_OPTIONS = re.compile(r"\?\s*(?=\(?A[.):][ \t]+\S[^\n]*?(?:\n+[ \t]*|[ \t]+)\(?B[.):][ \t])")
 
 
 def find_sections(text: str) -> Sections:

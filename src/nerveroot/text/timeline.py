@@ -221,6 +221,8 @@ def _recent_surgery(
     for f in found["findings"]:
         if f.entry.sets.get("history.previous_spinal_surgery") is not True or f.flags.negated:
             continue
+        if f.flags.family or f.flags.hypothetical:
+            continue  # "my mate had a microdiscectomy and was back at work in 3 weeks"
         lo, hi = parsed.sentence(f.start)
         own = [w for w, t in times if lo <= t.start < hi]
         if own:
