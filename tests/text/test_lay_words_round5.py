@@ -52,6 +52,7 @@ DOUBTED: list[tuple[str, str]] = [
     ("Pt unsure, it's hard to describe. Sexual function not asked.", "sexual"),
     ("Possibly passing water a bit less often? She has had no incontinence.", "bladder"),
     ("Waterworks seem fine, maybe the flow is a bit weaker?", "bladder"),
+    ("not sure if im weeing less or just drinking less", "bladder"),
     (
         "I haven't noticed anything wrong with my waterworks or down below, but honestly I wouldn't know.",
         "saddle",
@@ -116,6 +117,15 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # "not sure if I'm weeing less" is doubt (above), "not sure if I've finished" a change of feeling
+    ("I'm never sure if I've finished when I pee now.", {"history.altered_bladder_sensation": True}),
+    # a wound that leaks is not a leaking bladder
+    ("The scar is red and leaking yellow fluid onto the dressing.", {"history.urinary_incontinence": ABSENT}),
+    # weakness found today but the same as at earlier reviews is not new in both legs
+    (
+        "Today EHL is 4+/5 on both sides, the same as at previous reviews.",
+        {"history.bilateral_leg_symptoms_new": False},
+    ),
     # a relative's history told in one breath is theirs; so is a friend's operation
     (
         "She is worried because her mother needed surgery for cauda equina and was left with numbness down below.",

@@ -23,6 +23,12 @@ _CHRONIC = re.compile(
     r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
     re.I,
 )
+# found today, but said to be as before: "4+/5 on both sides, the same at previous reviews"
+_AS_BEFORE = re.compile(
+    r"\b(?:(?:the\s+)?same\s+(?:at|as\s+(?:at|in|on))\s+(?:previous|earlier|prior|last)|"
+    r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years))\b",
+    re.I,
+)
 _EXERTION = re.compile(
     r"\b(?:walk\w*|stand\w*|exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b", re.I
 )
@@ -82,8 +88,13 @@ def both_legs(
         k = bisect.bisect_right(parsed.sentences, lo) - 1
         return k > 0 and not own(*bounds[k]) and lately(*bounds[k - 1])
 
-    new = [s for s in both_sentences if lately(*s) or told_just_before(s[0])]
-    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)]
+    new = [
+        s
+        for s in both_sentences
+        if (lately(*s) or told_just_before(s[0])) and not _AS_BEFORE.search(text, *s)
+    ]
+    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)
+           or _AS_BEFORE.search(text, *s)]  # fmt: skip
     about_both = [(lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi)]
     if new:
         yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences[new[0]]])

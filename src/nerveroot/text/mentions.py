@@ -63,7 +63,8 @@ def find_mentions(text: str) -> Found:
             kept.append(m)
         by_kind[kind] = kept
     ignored = sorted((m.start, m.end) for m in by_kind["ignore"])
-    by_kind["sides"] = [m for m in by_kind["sides"] if not inside(m, ignored)]
+    for kind in ("sides", "troubles", "organs", "topics"):  # "scar leaking onto the dressing"
+        by_kind[kind] = [m for m in by_kind[kind] if not inside(m, ignored)]
     return Found(by_kind, ignored)
 
 
