@@ -53,6 +53,7 @@ DOUBTED: list[tuple[str, str]] = [
     ("Possibly passing water a bit less often? She has had no incontinence.", "bladder"),
     ("Waterworks seem fine, maybe the flow is a bit weaker?", "bladder"),
     ("not sure if im weeing less or just drinking less", "bladder"),
+    ("Things haven't been working in the bedroom this week, which is new.", "sexual"),
     (
         "I haven't noticed anything wrong with my waterworks or down below, but honestly I wouldn't know.",
         "saddle",
@@ -117,6 +118,17 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # perianal pinprick reduced, written in an examination's order
+    ("On testing, pinprick perianal slightly ↓ on the left.", {"exam.perianal_sensation": "reduced"}),
+    # "it's getting worse" two sentences on still speaks of the weakness; the back pain does not
+    (
+        "my left leg has gone weak on the stairs. I'm diabetic. it's getting worse every week",
+        {"history.progressive_weakness": True},
+    ),
+    (
+        "My foot is weak. I saw the GP. The back pain is getting worse.",
+        {"history.progressive_weakness": ABSENT},
+    ),
     # "not sure if I'm weeing less" is doubt (above), "not sure if I've finished" a change of feeling
     ("I'm never sure if I've finished when I pee now.", {"history.altered_bladder_sensation": True}),
     # a wound that leaks is not a leaking bladder

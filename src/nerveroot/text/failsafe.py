@@ -37,7 +37,8 @@ _NEGATED_BEFORE = re.compile(
 )
 _NOT_WELL = re.compile(
     r"(?:\b(?:not|never)|n['’]?t)\s+(?:(?:quite|really|feeling|feel|been|be|working|going|the)\s+){0,2}"
-    r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should))\b",
+    r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should))\b"
+    r"|(?:\b(?:not|never)|n['’]?t)\s+(?:been\s+|be\s+)?working\s+(?:in\s+the\s+bedroom|down\s+(?:there|below))",
     re.I,
 )
 # a bladder word that names one of its findings: denied, it settles only that finding

@@ -36,6 +36,9 @@ _OF_OTHER = re.compile(
     r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b", re.I
 )
 _OTHER_BEFORE = re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
+_IT_BEFORE = re.compile(
+    r"\b(?:it|it['’]?s|its|it\s+is|it\s+has|everything|the\s+weakness)\s+(?:\w+\s+)?$", re.I
+)
 _COULD = re.compile(r"\b(?:could|able)\b", re.I)
 # "my stream has got weaker": weaker, but not a muscle
 _NOT_MUSCLE = re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
@@ -193,17 +196,22 @@ def _progressive(
         lo, hi = parsed.sentence(start, len(text))
         if hi < len(text):  # "... can't stand on her toes. She was able to yesterday. It's getting worse."
             hi = parsed.sentence(hi, len(text))[1]
-        own_lo = lo
+        own_lo, near_hi = lo, hi
         if lo > 0:  # "Last Tuesday she could do ten heel raises; today she walks flat-footed."
             lo = parsed.sentence(lo - 1, len(text))[0]
+        if hi < len(text):  # "right leg gone weak, ... thigh is numb. it's getting worse every week"
+            hi = parsed.sentence(hi, len(text))[1]
         for w in worsening.finditer(text, lo, hi):
             if w.start() < own_lo and not _COULD.search(w.group()):
                 continue  # the sentence before counts only for what could be done then
+            far = w.start() >= near_hi
+            if far and not _IT_BEFORE.search(text, max(0, w.start() - 16), w.start()):
+                continue  # two sentences on, only "it's getting worse" still speaks of it
             if _NOT_WORSE.search(text, max(0, w.start() - 12), w.start()) or _OF_OTHER.match(text, w.end()):
                 continue  # "not getting worse", "worsening lower back pain": not the weakness's course
             if _OTHER_BEFORE.search(text, max(0, w.start() - 20), w.start()):
                 continue  # "numbness spreading"
-            if min(abs(w.start() - start), abs(w.start() - end), abs(w.end() - start)) <= _WORSE_CHARS:
+            if far or min(abs(w.start() - start), abs(w.start() - end), abs(w.end() - start)) <= _WORSE_CHARS:
                 yield Contribution("history.progressive_weakness", True, [(start, end), (w.start(), w.end())])
                 return
 
