@@ -16,6 +16,7 @@ Phrasings written here, not the development corpus's. Each class was missed on b
   options after an exam question are choices, not findings;
 - a relative's history told in one breath ("her mother needed surgery ... and was left with ...") is theirs;
   "flexion limited to knees" is range of movement; a comma and a verb end a denial's reach;
+- an earlier grade written beside today's ("4/5 (previously 5/5)") is not today's, and a drop is progression;
 - physiotherapists' HF, KE, ADF, APF name movements;
 - "BBD nil" and "B&B NAD" deny (the abbreviation alone still says present); "I don't have any of that" denies
   the list before it; in a person's own story, "his bladder" after "my dad" is the father's.
@@ -118,6 +119,16 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # an earlier grade beside today's: not today's strength, and a drop is weakness getting worse
+    (
+        "Left EHL 2/5 (was 4/5 last week), DF 4/5.",
+        {"weakness.left.great_toe_extension": 2, "history.progressive_weakness": True},
+    ),
+    ("Right plantarflexion 4/5 (previously 5/5).", {"history.progressive_weakness": True}),
+    (
+        "EHL 4/5 (was 3/5 at IA), improving.",
+        {"weakness.unknown.great_toe_extension": 4, "history.progressive_weakness": ABSENT},
+    ),
     # perianal pinprick reduced, written in an examination's order
     ("On testing, pinprick perianal slightly ↓ on the left.", {"exam.perianal_sensation": "reduced"}),
     # "it's getting worse" two sentences on still speaks of the weakness; the back pain does not

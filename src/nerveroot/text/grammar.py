@@ -73,7 +73,7 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
     movements = sorted(
         [*movements, *_joints(text, found["regions"], owned, movements)], key=lambda m: m.start
     )
-    grades = [m for m in found["grades"] if _usable(m, owned)]
+    grades = [m for m in found["grades"] if _usable(m, owned) and not _earlier(text, m)]
     words = [m for m in found["strength"] if m.section not in _SKIP_SECTIONS and not dropped(m)]
     limbs = _limbs(found["regions"], owned)
     bounds = parsed.sentences
@@ -146,6 +146,21 @@ def _limbs(regions: list[Mention], owned: list[tuple[int, int]]) -> list[Mention
             entry = Entry("movements", 0, value=movement)
             out.append(Mention(entry, r.start, r.end, r.text, {}, r.flags, r.section))
     return out
+
+
+# a grade from before, written beside today's: "4/5 (previously 5/5)", "(4/5 at IA 8/7 ago)", "was 4-/5"
+_EARLIER_BEFORE = re.compile(r"(?:\b(?:previously|prev\.?)|\(\s*(?:was|were|from)|\bat\s+IA)\s*:?\s*$", re.I)
+_EARLIER_AFTER = re.compile(
+    r"\s*(?:at\s+(?:IA|first\s+visit|assessment)|last\s+(?:week|wk|visit|time)|(?:\d+\s*/\s*(?:7|52)|"
+    r"(?:a|one|two|\d+)\s+(?:days?|weeks?|months?))\s+ago)",
+    re.I,
+)
+
+
+def _earlier(text: str, g: Mention) -> bool:
+    return bool(
+        _EARLIER_BEFORE.search(text, max(0, g.start - 16), g.start) or _EARLIER_AFTER.match(text, g.end)
+    )
 
 
 def _usable(m: Mention, owned: list[tuple[int, int]]) -> bool:
