@@ -119,6 +119,14 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # wet underpants, hardly anything coming out, pulling oneself up with the arms, feet that flop
+    ("Twice I've found my underpants wet without knowing.", {"history.urinary_incontinence": True}),
+    ("When I get to the loo hardly anything comes out.", {"history.urinary_retention": True}),
+    (
+        "Today I have to pull myself up with my arms on the handrail.",
+        {"weakness.unknown.knee_extension": WEAK},
+    ),
+    ("My left foot keeps flopping when I walk.", {"weakness.left.ankle_dorsiflexion": WEAK}),
     # an earlier grade beside today's: not today's strength, and a drop is weakness getting worse
     (
         "Left EHL 2/5 (was 4/5 last week), DF 4/5.",

@@ -1,0 +1,62 @@
+"""The newest blind development batches (tests/text/blind_dev4: the fifth to eighth batches, 900 texts).
+
+Each batch was written by a helper who saw neither the reader nor any earlier corpus, labelled before anything
+ran, and measured once, unread, as that round's fresh figure (docs/reader.md); only then did it become
+development material. Every text labelled an emergency must reach emergency: the ones that do not yet are
+listed below, strictly (one that starts to pass fails the run and asks for its line to be removed). The other
+figures are floors a little under today's, so that a change that reads less fails here; they are figures of
+batches the reader was tuned on, not a promise for new texts (that figure is the newest batch's, kept out of
+the repository until it has been measured).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blindscore import Scored, emergency_test, floor_test, limits, load_corpus
+
+HERE = Path(__file__).parent
+CORPUS = load_corpus([HERE / "blind_dev4"])
+SCORED = Scored(CORPUS)
+
+KNOWN_EMERGENCIES = {
+    "r-ed-002": "tingling new in the other leg since yesterday ('never had it on that side before') is not read as "
+    "new symptoms in both legs",
+    "j-msg-004": "'the left calf is tingling as well' since Saturday, with sciatica on the right: both legs left "
+    "unsure, not new",
+    "j-ed-011": "sudden worst-ever back and abdominal pain at 64 with vascular risk factors and no mass: the "
+    "engine's aneurysm rules ask for a mass, collapse or a known aneurysm",
+    "k-msg-012": "'hardly anything comes out??' is read as retention, but its question marks make it unsure",
+    "k-msg-016": "'now the right one's going too' (the other leg giving way, said by ellipsis) is not read",
+    "n-vig-015": "acute limb ischaemia (pale, cold, pulseless leg with AF) is read as cold feet and absent "
+    "pulses; the engine's ischaemia rule is not reached from these findings",
+}
+
+
+def test_the_corpus_is_all_there() -> None:
+    assert len(CORPUS) == 900
+    assert len({i["id"] for i in CORPUS}) == 900
+    assert len({i["style"] for i in CORPUS}) == 7
+
+
+test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
+
+
+# Floors a little under the figures of these batches on 2026-11-29 (docs/reader.md, "Sixth round").
+FLOORS = limits(
+    warning_sign_recall=0.84,
+    warning_sign_false_alarms=0.015,
+    false_alarms_of_denied_topics=0.03,
+    denied_topics_left_unsure=0.025,
+    unclear_topics_unsure_or_present=0.70,
+    any_weakness_recall=0.93,
+    grade_within_one_mrc_step=0.93,
+    side_where_the_labels_give_one=0.93,
+    expectations_held=0.88,
+    imaging_findings_with_their_level=0.70,
+    texts_triaged_below_their_label=42,
+    texts_refused_or_crashed=0,
+)
+
+
+test_aggregate_floor = floor_test(SCORED, FLOORS)
