@@ -119,6 +119,13 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # an accident in one's pants is incontinence, not an injury; "feels like I haven't finished" is retention
+    (
+        "Last night I had an accident in my knickers and didn't feel it happen.",
+        {"history.urinary_incontinence": True, "unsure.trauma": ABSENT},
+    ),
+    ("My bladder feels odd, it feels like I haven't finished.", {"history.urinary_retention": True}),
+    ("Going to the toilet a lot but only small amounts.", {"history.urinary_retention": True}),
     # wet underpants, hardly anything coming out, pulling oneself up with the arms, feet that flop
     ("Twice I've found my underpants wet without knowing.", {"history.urinary_incontinence": True}),
     ("When I get to the loo hardly anything comes out.", {"history.urinary_retention": True}),

@@ -61,7 +61,8 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
         kind = t.entry.kind or ""
         if kind in _OWN:  # "wet myself", "wearing pads": the bladder's, unless the bowel is named
             own = _OWN[kind] if organ is None or organ.entry.kind not in ("bowel", "bladder") else None
-            path = own or _FINDING.get((organ.entry.kind or "", "incontinence")) if organ else _OWN[kind]
+            trouble = "retention" if kind == "emptying" else "incontinence"
+            path = own or _FINDING.get((organ.entry.kind or "", trouble)) if organ else _OWN[kind]
             yield Contribution(path or _OWN[kind], not t.flags.negated, [(t.start, t.end)], t.flags.uncertain)
             continue
         if organ is None or (kind == "sensation" and _PLACE.fullmatch(organ.text)):
