@@ -40,8 +40,9 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     _negated_lists(text, bounds, within)
     _resolved_episodes(text, bounds, within)
     _others_go_on(text, found, bounds)
-    _theirs(text, bounds, within)
-    _their_story(text, bounds, within)
+    named = _relatives_named(text)
+    _theirs(text, bounds, within, named)
+    _their_story(text, bounds, within, named)
     _about_them(text, found, bounds)
     # and a clause of the same sentence ("my sister was rushed in with it, she had numbness ...")
     _others_go_on(text, found, list(itertools.pairwise([*parsed.clauses, len(text)])))
@@ -150,16 +151,19 @@ _FIRST_PERSON = re.compile(
 _THEIR = re.compile(r"\b(?:his|her|their)\b", re.I)
 
 
-def _theirs(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+def _theirs(text: str, bounds: list[tuple[int, int]], within: Within, relatives: list[re.Match[str]]) -> None:
     """In a person's own story, once another person is named in a sentence, what is "his" or "her" after it
     is theirs: "my dad had a slipped disc and ended up losing control of his bladder"."""
     if not _FIRST_PERSON.search(text):
         return
-    relatives, _ = _other_person()
-    for lo, hi in bounds:
-        named = relatives.search(text, lo, hi)
-        if named is None:
-            continue
+    starts = [lo for lo, _ in bounds]
+    done: set[int] = set()
+    for named in relatives:
+        k = bisect.bisect_right(starts, named.start()) - 1
+        if k in done:
+            continue  # the first relative named in the sentence
+        done.add(k)
+        hi = bounds[k][1]
         for m in within(named.end(), hi):
             if _THEIR.search(text, max(named.end(), m.start - 16), m.end):
                 m.flags = replace(m.flags, family=True)
@@ -172,29 +176,26 @@ _THEIR_STORY = re.compile(
     re.I,
 )
 # where their story stops: a new subject, the writer, a turn, the sentence's end
+_POSSESSIVE = re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I)
 _STORY_STOP = re.compile(
     r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I
 )
 
 
-def _their_story(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+def _their_story(
+    text: str, bounds: list[tuple[int, int]], within: Within, relatives: list[re.Match[str]]
+) -> None:
     """What follows a relative's history verb in the same sentence, up to a new subject, is theirs: ConText's
     few words reach "his father needed emergency surgery" but not "... and was left with a numb saddle area"."""
-    relatives, _ = _other_person()
-    for lo, hi in bounds:
-        for named in relatives.finditer(text, lo, hi):
-            if not re.search(
-                r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$",
-                text[max(lo, named.start() - 20) : named.start()],
-                re.I,
-            ):
-                continue
-            story = _THEIR_STORY.match(text, named.end())
-            if story is None:
-                continue
-            stop = _STORY_STOP.search(text, story.end(), hi)
-            for m in within(story.end(), stop.start() if stop else hi):
-                m.flags = replace(m.flags, family=True)
+    starts = [lo for lo, _ in bounds]
+    for named in relatives:
+        story = _THEIR_STORY.match(text, named.end())
+        if story is None or not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start()):
+            continue
+        hi = bounds[bisect.bisect_right(starts, named.start()) - 1][1]
+        stop = _STORY_STOP.search(text, story.end(), hi)
+        for m in within(story.end(), stop.start() if stop else hi):
+            m.flags = replace(m.flags, family=True)
 
 
 def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
@@ -248,6 +249,23 @@ def _about_them(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
             i = bisect.bisect_right(places, m.start) - 1
             if i < 0 or named[i][1] == subject:
                 m.flags = replace(m.flags, family=False)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _relatives_named(text: str) -> list[re.Match[str]]:
+    firsts = _relative_words()
+    return [w for w in _WORD.finditer(text) if w.group().lower() in firsts]
+
+
+@functools.cache
+def _relative_words() -> frozenset[str]:
+    """The first words of ConText's FAMILY phrases, for a word-by-word look (one set lookup per word is much
+    faster than a regular expression of every relative tried at every position)."""
+    return frozenset(
+        r["literal"].split()[0].lower() for r in load_lexicon().context_rules if r["category"] == "FAMILY"
+    )
 
 
 @functools.cache
