@@ -16,7 +16,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from nerveroot.text.context import Parsed
@@ -151,6 +151,11 @@ _FIRST_PERSON = re.compile(
 _THEIR = re.compile(r"\b(?:his|her|their)\b", re.I)
 
 
+def _someone_elses(mentions: Iterable[Mention]) -> None:
+    for m in mentions:
+        m.flags = replace(m.flags, family=True)
+
+
 def _theirs(text: str, bounds: list[tuple[int, int]], within: Within, relatives: list[re.Match[str]]) -> None:
     """In a person's own story, once another person is named in a sentence, what is "his" or "her" after it
     is theirs: "my dad had a slipped disc and ended up losing control of his bladder"."""
@@ -164,9 +169,9 @@ def _theirs(text: str, bounds: list[tuple[int, int]], within: Within, relatives:
             continue  # the first relative named in the sentence
         done.add(k)
         hi = bounds[k][1]
-        for m in within(named.end(), hi):
-            if _THEIR.search(text, max(named.end(), m.start - 16), m.end):
-                m.flags = replace(m.flags, family=True)
+        _someone_elses(
+            m for m in within(named.end(), hi) if _THEIR.search(text, max(named.end(), m.start - 16), m.end)
+        )
 
 
 # a relative's own history: "his father needed emergency surgery ... and was left with a numb saddle area"
@@ -194,8 +199,7 @@ def _their_story(
             continue
         hi = bounds[bisect.bisect_right(starts, named.start()) - 1][1]
         stop = _STORY_STOP.search(text, story.end(), hi)
-        for m in within(story.end(), stop.start() if stop else hi):
-            m.flags = replace(m.flags, family=True)
+        _someone_elses(within(story.end(), stop.start() if stop else hi))
 
 
 def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
@@ -212,8 +216,7 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
         if k - 1 in about_them or other_person.search(text, *bounds[k - 1]):
             about_them.add(k)
             lo, hi = bounds[k]
-            for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
-                m.flags = replace(m.flags, family=True)
+            _someone_elses(mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)])
 
 
 # the relative is spoken of now ("my partner has AF", "Husband 71,", "Mum (77) says", "my son is 24") ...
