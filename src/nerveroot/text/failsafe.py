@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
@@ -55,7 +56,7 @@ def unsettled(
 ) -> tuple[list[Contribution], list[Doubt]]:
     """Denied topics as false findings, and a doubt for each topic raised and left unsettled."""
     denied: list[Contribution] = []
-    topic_of = {f: t for t, fs in topic_findings().items() for f in fs}
+    topic_of = _finding_topics()
     marks = sorted(
         {(m.start, m.entry.kind or "" if k == "topics" else "") for k in ("topics", "symptoms", "findings")
          for m in found[k]}
@@ -64,6 +65,12 @@ def unsettled(
     doubts = list(_hedged_findings(text, parsed, contributions, marks))
     doubts.extend(_doubts(text, found, parsed, contributions, denied, marks=marks))
     return denied, doubts
+
+
+@cache
+def _finding_topics() -> dict[str, str]:
+    """Each warning-sign finding's topic (red_flags.yaml topics)."""
+    return {f: t for t, fs in topic_findings().items() for f in fs}
 
 
 def _hedged(
@@ -89,10 +96,13 @@ def _hedged_findings(
 ) -> Iterator[Doubt]:
     """A warning sign's own finding read as false, with doubt after it in its sentence ("she doesn't think
     there is any numbness around her bottom, but hasn't checked"): withdrawn from `contributions`, and unsure."""
-    deniable = {f: t for t, fs in topic_findings().items() if t in _DENIABLE for f in fs}
-    for c in [c for c in contributions if c.value is False and c.path in deniable and c.spans]:
+    topic_of = _finding_topics()
+    deniable = [
+        c for c in contributions if c.value is False and topic_of.get(c.path) in _DENIABLE and c.spans
+    ]
+    for c in deniable:
         start, end = c.spans[0]
-        if _hedged(text, parsed, (start, max(e for _, e in c.spans)), deniable[c.path], marks):
+        if _hedged(text, parsed, (start, max(e for _, e in c.spans)), topic_of[c.path], marks):
             contributions.remove(c)
             yield Doubt(c.path, words(text, start, end))
 
