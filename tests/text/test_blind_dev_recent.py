@@ -27,7 +27,6 @@ KNOWN_EMERGENCIES = {
     "j-ed-011": "sudden worst-ever back and abdominal pain at 64 with vascular risk factors and no mass: the "
     "engine's aneurysm rules ask for a mass, collapse or a known aneurysm",
     "k-msg-012": "'hardly anything comes out??' is read as retention, but its question marks make it unsure",
-    "k-msg-016": "'now the right one's going too' (the other leg giving way, said by ellipsis) is not read",
     "n-vig-015": "acute limb ischaemia (pale, cold, pulseless leg with AF) is read as cold feet and absent "
     "pulses; the engine's ischaemia rule is not reached from these findings",
 }

@@ -17,6 +17,7 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 - a relative's history told in one breath ("her mother needed surgery ... and was left with ...") is theirs;
   "flexion limited to knees" is range of movement; a comma and a verb end a denial's reach;
 - an earlier grade written beside today's ("4/5 (previously 5/5)") is not today's, and a drop is progression;
+- the other leg said by ellipsis ("now the right one is going too") makes symptoms in both legs new;
 - physiotherapists' HF, KE, ADF, APF name movements;
 - "BBD nil" and "B&B NAD" deny (the abbreviation alone still says present); "I don't have any of that" denies
   the list before it; in a person's own story, "his bladder" after "my dad" is the father's.
@@ -119,6 +120,16 @@ def test_a_plain_denial_still_settles(text: str, expected: dict[str, Any]) -> No
 
 
 CASES: list[tuple[str, dict[str, Any]]] = [
+    # the other leg said by ellipsis: new symptoms in both legs; "the right is fine too" is not
+    (
+        "my left leg keeps giving way and now the right one is going too",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "My right leg has ached for a week and now the left one has started as well.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    ("My left leg hurts. The right is fine too.", {"history.bilateral_leg_symptoms_new": ABSENT}),
     # an accident in one's pants is incontinence, not an injury; "feels like I haven't finished" is retention
     (
         "Last night I had an accident in my knickers and didn't feel it happen.",

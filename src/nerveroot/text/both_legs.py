@@ -64,7 +64,9 @@ def both_legs(
     recent = lexicon.time["recent"]
     if not both_sentences:
         # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
-        joined = _other_leg_joins(text, parsed, contributions, recent)
+        joined = _other_leg_joins(text, parsed, contributions, recent) or _other_leg_said_too(
+            text, parsed, contributions
+        )
         if joined is None:
             return
         if lexicon.hedges.search(text, *joined):  # "... too, but I honestly can't tell if it's real"
@@ -143,6 +145,37 @@ def _other_leg_joins(
         for lo, hi in sorted(sides[side] - sides[other]):
             if recent.search(text, lo, hi) and _JOINS.search(text, lo, hi):
                 return lo, hi
+    return None
+
+
+# the other leg said by ellipsis: "now the right one's going too", "by last weekend the right was doing exactly
+# the same" (not "the right is fine too")
+_OTHER_TOO = re.compile(
+    r"\b(?:the|my|his|her)\s+(?P<side>left|right)(?:\s+(?:one|leg|side|foot|calf|thigh)s?)?(?:['’]s)?\s+"
+    r"(?:(?!(?:fine|ok|okay|normal|good|unaffected|better|clear|alright|all\s+right)\b)[\w'’]+\s+){0,4}?"
+    r"(?:too|as\s+well|also|(?:exactly\s+)?the\s+same|started|joined\s+in)\b",
+    re.I,
+)
+
+
+def _other_leg_said_too(
+    text: str, parsed: Parsed, contributions: list[Contribution]
+) -> tuple[int, int] | None:
+    """One leg's symptoms read, and the other leg said in the same sentence to have joined by ellipsis, with
+    a word of change ("now", "started"): the words of that sentence, else None."""
+    said: dict[tuple[int, int], set[str]] = {}
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
+            continue
+        if parts[2] in NOT_LEG or not present(c) or c.uncertain:
+            continue
+        said.setdefault(parsed.sentence(c.spans[0][0], len(text)), set()).add(parts[1])
+    for m in _OTHER_TOO.finditer(text):
+        lo, hi = parsed.sentence(m.start(), len(text))
+        own = said.get((lo, hi), set())
+        if own and m.group("side").lower() not in own and _CHANGE.search(text, lo, hi):
+            return lo, hi
     return None
 
 
