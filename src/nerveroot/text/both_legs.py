@@ -132,13 +132,8 @@ def _other_leg_joins(
     symptoms are now in both legs, and have been for days: new symptoms in both legs; said with a hedge
     ("... too, but I can't tell if it's real"), unsure."""
     sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
-    for c in contributions:
-        parts = c.path.split(".")
-        if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in sides:
-            continue
-        if parts[2] in NOT_LEG or not present(c) or c.uncertain:
-            continue
-        sides[parts[1]].add(parsed.sentence(c.spans[0][0], len(text)))
+    for side, c in _leg_findings(contributions):
+        sides[side].add(parsed.sentence(c.spans[0][0], len(text)))
     if not sides["left"] or not sides["right"]:
         return None
     for side, other in (("left", "right"), ("right", "left")):
@@ -148,8 +143,8 @@ def _other_leg_joins(
     return None
 
 
-# the other leg said by ellipsis: "now the right one's going too", "by last weekend the right was doing exactly
-# the same" (not "the right is fine too")
+# the other leg said by ellipsis: "now the right one's going too", "the left one has started as well" (not "the
+# right is fine too")
 _OTHER_TOO = re.compile(
     r"\b(?:the|my|his|her)\s+(?P<side>left|right)(?:\s+(?:one|leg|side|foot|calf|thigh)s?)?(?:['’]s)?\s+"
     r"(?:(?!(?:fine|ok|okay|normal|good|unaffected|better|clear|alright|all\s+right)\b)[\w'’]+\s+){0,4}?"
@@ -164,13 +159,8 @@ def _other_leg_said_too(
     """One leg's symptoms read, and the other leg said in the same sentence to have joined by ellipsis, with
     a word of change ("now", "started"): the words of that sentence, else None."""
     said: dict[tuple[int, int], set[str]] = {}
-    for c in contributions:
-        parts = c.path.split(".")
-        if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
-            continue
-        if parts[2] in NOT_LEG or not present(c) or c.uncertain:
-            continue
-        said.setdefault(parsed.sentence(c.spans[0][0], len(text)), set()).add(parts[1])
+    for side, c in _leg_findings(contributions):
+        said.setdefault(parsed.sentence(c.spans[0][0], len(text)), set()).add(side)
     for m in _OTHER_TOO.finditer(text):
         lo, hi = parsed.sentence(m.start(), len(text))
         own = said.get((lo, hi), set())
@@ -179,17 +169,22 @@ def _other_leg_said_too(
     return None
 
 
+def _leg_findings(contributions: list[Contribution]) -> Iterator[tuple[str, Contribution]]:
+    """Each symptom or weakness read as present, surely, in a leg region of the left or right side."""
+    for c in contributions:
+        parts = c.path.split(".")
+        if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
+            continue
+        if parts[2] not in NOT_LEG and present(c) and not c.uncertain:
+            yield parts[1], c
+
+
 def _both_sided_sentences(
     text: str, parsed: Parsed, contributions: list[Contribution]
 ) -> dict[tuple[int, int], tuple[int, int]]:
     """Sentences whose leg findings are on both sides, each with the words of its first such finding."""
     per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
-    for c in contributions:
-        parts = c.path.split(".")
-        if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
-            continue
-        if parts[2] in NOT_LEG or not present(c) or c.uncertain:
-            continue
+    for side, c in _leg_findings(contributions):
         start, end = c.spans[0]
-        per_sentence.setdefault(parsed.sentence(start, len(text)), {}).setdefault(parts[1], (start, end))
+        per_sentence.setdefault(parsed.sentence(start, len(text)), {}).setdefault(side, (start, end))
     return {s: min(sides.values()) for s, sides in per_sentence.items() if len(sides) == 2}
