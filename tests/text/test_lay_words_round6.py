@@ -4,7 +4,9 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 
 - "can't" says what a person cannot do ("can't lie on her back"); it does not deny what follows in the same
   breath ("..., up at night with it");
-- pain worse lying flat, a night spent in a chair, "worse at nite": pain at rest or at night.
+- pain worse lying flat, a night spent in a chair, "worse at nite": pain at rest or at night;
+- a temperature told by its reading ("temperatures up to 38.5"), injecting told in slang ("i inject (gear)",
+  "using again, injecting"), and the drugs that suppress immunity by name (infliximab, mycophenolate).
 """
 
 from __future__ import annotations
@@ -30,6 +32,23 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # night and rest in other words
     ("My back pain is worse at nite and I cant get comfy lying any way at all.", {"history.pain_at_rest_unrelenting": True}),
     ("Two weeks of mid back pain, worse lying flat, sleeping in the recliner.", {"history.pain_at_rest_unrelenting": True}),
+    # fever by its reading; a normal reading or another number is not fever
+    ("The last three nights I've had temperatures up to 38.5 and soaked the sheets.", {"history.fever": True}),
+    ("And I've been running temperatures: 38.4 last night on the ear thermometer.", {"history.fever": True}),
+    ("Temp hit 39.1 after tea, shivery.", {"history.fever": True}),
+    ("no temp, checked twice 36.9.", {"history.fever": False}),
+    ("Temperature normal, pulse 38 on beta blockers.", {"history.fever": ABSENT}),
+    ("no temperature, i checked with my nans thermometer.", {"history.fever": False}),
+    # injecting drugs in the words people use
+    ("been using again since xmas (injecting), not proud of it.", {"history.intravenous_drug_use": True}),
+    ("i inject (gear) and my lower back has been hurting about 5 days.", {"history.intravenous_drug_use": True}),
+    ("ive been using again, injecting.", {"history.intravenous_drug_use": True}),
+    ("She is injecting insulin four times a day.", {"history.intravenous_drug_use": ABSENT}),
+    ("I'm on adalimumab, injecting it every fortnight.", {"history.intravenous_drug_use": ABSENT}),
+    # immunity suppressed by a named drug
+    ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
+    ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
+    ("Kidney transplant 2015, on tacrolimus.", {"history.immunosuppression": True}),
 ]
 
 
@@ -49,3 +68,8 @@ UNSURE: list[tuple[str, str]] = [
 def test_not_remembering_is_unsure(text: str, finding: str) -> None:
     case = read_text(text).case
     assert finding in {u.finding for u in case.unsure}, case
+
+
+def test_a_question_about_fever_denies_nothing() -> None:
+    case = read_text("Have you had any temperatures?").case
+    assert case.history.fever is not False

@@ -288,7 +288,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "BP 132/84, HR 72, temp 36.8. Meds: amlodipine 5 mg, atorvastatin 20 mg.",
-        {"history.fever": ABSENT, "weakness.left.great_toe_extension": ABSENT},
+        {"history.fever": False, "weakness.left.great_toe_extension": ABSENT},
     ),
     ("He works as a builder and has two children.", {"history.after_lifting_or_bending": ABSENT}),
 ]

@@ -90,8 +90,14 @@ def read_text(text: str) -> Reading:
                 seen.add(key)
                 evidence.append(Span(c.path, c.value, start, end, text[start:end]))
     evidence.sort(key=lambda s: (s.start, s.finding))
-    recognised = any(s.finding not in _DEMOGRAPHIC for s in evidence) or bool(case.unsure or case.imaging)
+    recognised = any(_tells(s) for s in evidence) or bool(case.unsure or case.imaging)
     return Reading(case, evidence, recognised)
 
 
 _DEMOGRAPHIC = frozenset({"age", "sex", "duration_weeks", "onset"})
+
+
+def _tells(span: Span) -> bool:
+    """Does this finding say anything of the back or legs? Who the person is does not, nor a normal
+    temperature among the observations ("Obs: BP 142/88, temp 36.9")."""
+    return span.finding not in _DEMOGRAPHIC and not (span.finding == "history.fever" and span.value is False)
