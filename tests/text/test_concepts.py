@@ -187,7 +187,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("no tingling at all in my right foot, no numbness or weakness in\nmy legs either, just a sore back for a few days now",
      {"weakness.left.leg": ABSENT, "weakness.right.leg": ABSENT, "unsure.both_legs_new": ABSENT}),
     # ---------------------------------------------------------------- a body part said to be weak
-    ("My right foot has gone weak and floppy since Tuesday.", {"weakness.right.ankle_dorsiflexion": 4.0}),
+    # a floppy, dropped or slapping foot is not held up against gravity: 3/5 or less (foot drop is marked weakness)
+    ("My right foot has gone weak and floppy since Tuesday.", {"weakness.right.ankle_dorsiflexion": 3}),
     ("Both of my legs have become numb and really weak over the last two days.",
      {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0, "history.bilateral_leg_symptoms_new": T}),
     ("There's a weakness in my left big toe when I try to lift it.", {"weakness.left.great_toe_extension": 4.0}),

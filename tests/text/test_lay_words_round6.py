@@ -6,7 +6,11 @@ Phrasings written here, not the development corpus's. Each class was missed on b
   breath ("..., up at night with it");
 - pain worse lying flat, a night spent in a chair, "worse at nite": pain at rest or at night;
 - a temperature told by its reading ("temperatures up to 38.5"), injecting told in slang ("i inject (gear)",
-  "using again, injecting"), and the drugs that suppress immunity by name (infliximab, mycophenolate).
+  "using again, injecting"), and the drugs that suppress immunity by name (infliximab, mycophenolate);
+- strength charted by root ("Myotomes: L2 5, L3 5, L4 5, L5 5, S1 3 (PF)") is the grade of each root's key
+  muscle (ISNCSCI); "myotomes intact" is normal strength;
+- a foot that drops, slaps or flops is marked weakness (3/5 or less), unless the examiner's grade of the
+  same movement says otherwise ("mild foot drop, dorsiflexion 4/5").
 """
 
 from __future__ import annotations
@@ -45,6 +49,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("ive been using again, injecting.", {"history.intravenous_drug_use": True}),
     ("She is injecting insulin four times a day.", {"history.intravenous_drug_use": ABSENT}),
     ("I'm on adalimumab, injecting it every fortnight.", {"history.intravenous_drug_use": ABSENT}),
+    # strength by root, and foot drop
+    (
+        "Neuro: R myotomes L2 5, L3 5, L4 5, L5 5, S1 3 (PF); single-leg heel raise R 0 reps, L 20.",
+        {"weakness.right.ankle_plantarflexion": 3, "weakness.right.hip_flexion": 5, "weakness.left.ankle_plantarflexion": ABSENT},
+    ),
+    ("L5 myotome 4/5 on the left.", {"weakness.left.great_toe_extension": 4}),
+    ("Myotomes L2-S1 5/5 bilat.", {"weakness.left.knee_extension": 5, "weakness.right.great_toe_extension": 5}),
+    ("Myotomes: L5 4-/5 R, otherwise 5/5.", {"weakness.right.great_toe_extension": 3.5}),
+    ("L4/5 disc bulge on MRI; L5 4 days.", {"weakness.left.great_toe_extension": ABSENT, "weakness.unknown.great_toe_extension": ABSENT}),
+    ("left foot just flops when i walk now", {"weakness.left.ankle_dorsiflexion": 3}),
+    ("O/E: gait - R steppage; unable to heel-walk R.", {"weakness.right.ankle_dorsiflexion": 3}),
+    ("Mild left foot drop, ankle dorsiflexion 4/5.", {"weakness.left.ankle_dorsiflexion": 4}),
+    ("Left ankle dorsiflexion 4/5, with a foot drop.", {"weakness.left.ankle_dorsiflexion": 4}),
+    ("L foot drop, DF 2/5.", {"weakness.left.ankle_dorsiflexion": 2}),
+    ("No foot drop on the left.", {"weakness.left.ankle_dorsiflexion": 5}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),

@@ -53,14 +53,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("L buttock and posterior thigh pain.", {"pain.left.buttock": T, "pain.left.posterior_thigh": T}),
     ("Pain radiating to the lateral malleolus on the right.", {"pain.right.lateral_ankle": T}),
     # ---------------------------------------------------------------- weakness, lay words
-    ("My left foot slaps the ground when I walk.", {"weakness.left.ankle_dorsiflexion": 4.0}),
+    ("My left foot slaps the ground when I walk.", {"weakness.left.ankle_dorsiflexion": 3}),  # foot drop: 3/5 or less
     ("I keep tripping over my right foot.", {"weakness.right.ankle_dorsiflexion": 4.0}),
     ("I can't lift my big toe on the left.", {"weakness.left.great_toe_extension": 4.0}),
     ("My right knee gives way on the stairs.", {"weakness.right.knee_extension": 4.0}),
     ("I can't walk on my heels on the left.", {"tests.left.heel_walk": "weak"}),
     ("I can't stand on tiptoe on my right leg.", {"weakness.right.ankle_plantarflexion": 4.0}),
     ("I'm unable to walk on my toes, left side.", {"tests.left.toe_walk": "weak"}),
-    ("Left foot drop.", {"weakness.left.ankle_dorsiflexion": 4.0}),
+    ("Left foot drop.", {"weakness.left.ankle_dorsiflexion": 3}),
     (
         "My right big toe is numb and I can't lift it.",
         {"weakness.right.great_toe_extension": 4.0, "numbness.right.great_toe": T},

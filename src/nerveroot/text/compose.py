@@ -46,12 +46,15 @@ class Contribution:
     """One finding read from the text: its case path, value and the words behind it.
 
     `uncertain`: the words said it was possible, not that it was there ("not sure if it's numb down there").
+    `implied`: a grade read from what a person cannot do, not measured: an examiner's grade of the same
+    movement says more, even when it is the milder one ("mild foot drop, dorsiflexion 4/5").
     """
 
     path: str
     value: Any
     spans: list[tuple[int, int]]
     uncertain: bool = False
+    implied: bool = False  # a grade the words imply ("my foot drops": 3), which a measured grade overrides
 
 
 # "without dieting", "not trying to lose it": an `unless` word said negated does not hold
@@ -146,7 +149,10 @@ def finding(
                     concrete = concrete.replace("{" + key + "}", word)
                 if "{" in concrete:
                     continue
-                yield Contribution(concrete, value, [(m.start, m.end)], m.flags.uncertain)
+                implied = (
+                    concrete.startswith("weakness.") and value is not True and not isinstance(value, bool)
+                )
+                yield Contribution(concrete, value, [(m.start, m.end)], m.flags.uncertain, implied)
 
 
 def negate(value: Any) -> Any:

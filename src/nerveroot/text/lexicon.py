@@ -78,6 +78,7 @@ class Lexicon:
     pronoun_movements: dict[str, str]
     weak_regions: dict[str, str]
     joint_movements: dict[str, str]
+    myotome_movements: dict[str, str]
     context_rules: list[dict[str, Any]]
     max_scope: int
     scanner: Scanner
@@ -323,6 +324,7 @@ def build(data: Any) -> Lexicon:
         pronoun_movements={str(k): str(v) for k, v in lex.pronoun_movements.items()},
         weak_regions={str(k): str(v) for k, v in lex.weak_regions.items()},
         joint_movements={str(k): str(v) for k, v in lex.joint_movements.items()},
+        myotome_movements={str(k): str(v) for k, v in lex.myotome_movements.items()},
         context_rules=[r.model_dump(exclude_none=True) for r in lex.context.rules],
         max_scope=lex.context.max_scope,
         scanner=Scanner.of([sections[s] for s in SCAN_ORDER]),

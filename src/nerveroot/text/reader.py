@@ -19,6 +19,7 @@ from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions, inside
+from nerveroot.text.myotomes import myotome_grades
 from nerveroot.text.normalise import correct, normalise
 from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
@@ -64,6 +65,7 @@ def read(text: str) -> Read:
                 finding(lexicon, m, finder, regions=found["regions"], text=text, findings=found["findings"])
             )
     contributions.extend(grammar.strength(text, found, parsed, finder))
+    contributions.extend(myotome_grades(text, parsed, finder))
     contributions.extend(functions(text, found, parsed))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
     contributions.extend(dated)

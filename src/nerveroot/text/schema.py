@@ -155,6 +155,7 @@ class LexiconFile(_Strict):
     pronoun_movements: dict[Region, Movement] = {}
     weak_regions: dict[Region, Movement] = {}
     joint_movements: dict[Literal["hip", "knee", "ankle", "toe"], Movement] = {}
+    myotome_movements: dict[Literal["L2", "L3", "L4", "L5", "S1"], Movement] = {}
     symptoms: list[SymptomRow]
     findings: list[FindingRow]
     demographics: list[DemographicRow]

@@ -48,6 +48,7 @@ def settle(contributions: list[Contribution], text: str) -> tuple[dict[str, Any]
     """One value per case path, and the warning signs that were raised only as possible."""
     flags = red_flag_paths()
     chosen: dict[str, Any] = {}
+    implied: set[str] = set()  # paths whose value so far is a grade implied by words, not measured
     doubts: list[Doubt] = []
     for c in contributions:
         if c.path in _EVIDENCE_ONLY:
@@ -56,9 +57,25 @@ def settle(contributions: list[Contribution], text: str) -> tuple[dict[str, Any]
             start, end = c.spans[0]
             doubts.append(Doubt(c.path, words(text, start, end)))
             continue
-        chosen[c.path] = c.value if c.path not in chosen else _pick(c.path, chosen[c.path], c.value)
+        if c.path not in chosen:
+            chosen[c.path] = c.value
+        elif c.path in implied and _graded(c.value) and not c.implied:
+            chosen[c.path] = c.value  # an examiner's grade says more than the words' ("foot drop, DF 4/5")
+            implied.discard(c.path)
+            continue
+        elif c.implied and c.path not in implied and _graded(chosen[c.path]):
+            continue
+        else:
+            chosen[c.path] = _pick(c.path, chosen[c.path], c.value)
+        if c.implied and chosen[c.path] == c.value:
+            implied.add(c.path)
     doubts = [d for d in doubts if not alarming(d.finding, chosen.get(d.finding))]
     return chosen, doubts
+
+
+def _graded(value: Any) -> bool:
+    """A grade (a number, "4+", "4-"), not a bare "weak" or a yes/no."""
+    return value is not None and not isinstance(value, bool)
 
 
 def words(text: str, start: int, end: int) -> str:

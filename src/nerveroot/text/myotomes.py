@@ -1,0 +1,46 @@
+"""Strength written by root, as physiotherapists chart it: "Myotomes: L2 5, L3 5, L4 5, L5 4-, S1 3 (PF)".
+
+A grade given to a root is the grade of that root's key muscle (lexicon `myotome_movements`). A range takes
+every root in it ("L2-S1 5/5 bilat"). Only a sentence that says "myotome" is read this way: elsewhere "L5 4"
+is as likely a level and a count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nerveroot.text.compose import Contribution
+from nerveroot.text.context import Parsed
+from nerveroot.text.lexicon import load_lexicon
+from nerveroot.text.sides import SideFinder
+
+_MYOTOME = re.compile(r"\bmyo(?:tome?s?|tomal|s)?\b", re.I)
+_ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2"]
+_ITEM = re.compile(
+    r"(?<![\w/])(?P<root>[LS][1-5])(?:\s*(?:-|–|to)\s*(?P<root2>[LS][1-5]))?(?:\s+myotom\w*)?\s*[:=]?\s*"
+    r"(?P<grade>[0-5][+-]?)(?:\s*/\s*5)?(?![\d/.]|\s*(?:reps|x\b|%))"
+)
+
+
+def myotome_grades(text: str, parsed: Parsed, finder: SideFinder) -> Iterator[Contribution]:
+    """Weakness findings from grades given by root in a sentence about myotomes."""
+    table = load_lexicon().myotome_movements
+    for lo, hi in parsed.spans(len(text)):
+        said = _MYOTOME.search(text, lo, hi)
+        if said is None:
+            continue
+        for m in _ITEM.finditer(text, lo, hi):
+            first, last = m.group("root"), m.group("root2") or m.group("root")
+            if first not in _ROOTS or last not in _ROOTS:
+                continue
+            roots = _ROOTS[_ROOTS.index(first) : _ROOTS.index(last) + 1]
+            grade = m.group("grade")
+            value: int | str = grade if grade in ("4+", "4-") else int(grade[0])
+            sides = finder.find(m.start(), m.end(), normal=value == 5)
+            for root in roots:
+                movement = table.get(root)
+                if movement is None:
+                    continue
+                for side in sides:
+                    yield Contribution(f"weakness.{side}.{movement}", value, [(m.start(), m.end())])
