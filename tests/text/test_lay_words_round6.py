@@ -10,7 +10,13 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 - strength charted by root ("Myotomes: L2 5, L3 5, L4 5, L5 5, S1 3 (PF)") is the grade of each root's key
   muscle (ISNCSCI); "myotomes intact" is normal strength;
 - a foot that drops, slaps or flops is marked weakness (3/5 or less), unless the examiner's grade of the
-  same movement says otherwise ("mild foot drop, dorsiflexion 4/5").
+  same movement says otherwise ("mild foot drop, dorsiflexion 4/5");
+- symptoms said by a pronoun to be in both legs lately ("Since Sunday it's in BOTH legs"), "this last week",
+  legs gone wobbly or "stiff and heavy", feet "like I'm wearing thick socks": new symptoms in both legs;
+- a side named only to compare ("not as bad as the right", "colder than the left") is not the finding's side;
+- a band of numbness around the middle at the belly button is a sensory level; "HPC: 3h", "3/24" are hours
+  (and "24/7" is no duration); "no R popliteal/DP/PT pulses palpable", "no signal DP/PT R" on Doppler: absent
+  pulses; "was fine, then at about 6pm ..." is a sudden onset.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textread import ABSENT, check_read
+from textread import ABSENT, WEAK, check_read
 
 from nerveroot.text import read_text
 
@@ -64,6 +70,29 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Left ankle dorsiflexion 4/5, with a foot drop.", {"weakness.left.ankle_dorsiflexion": 4}),
     ("L foot drop, DF 2/5.", {"weakness.left.ankle_dorsiflexion": 2}),
     ("No foot drop on the left.", {"weakness.left.ankle_dorsiflexion": 5}),
+    # both legs, lately
+    (
+        "Right leg pain down the side of the calf for 9 days. Since Sunday (4 days ago) it's in BOTH legs.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Stenosis for years, aching in both legs when I walk. But this last week it's different. Both my legs have gone weak.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    ("Over the last three days my legs have gone wobbly.", {"weakness.left.leg": WEAK, "history.bilateral_leg_symptoms_new": True}),
+    ("My feet feel like I'm wearing thick socks.", {"numbness.left.foot": True, "numbness.right.foot": True}),
+    ("In the last week my legs feel stiff and heavy, like wading through water.", {"weakness.right.leg": WEAK}),
+    # a side named to compare
+    ("The left is the same kind of pain, outer calf, not quite as bad as the right.", {"pain.left.lateral_calf": True, "pain.right.lateral_calf": ABSENT}),
+    ("The foot was white and much colder than the left one.", {"history.cold_feet": True}),
+    # the trunk, hours, pulses, onset
+    ("There's a strange band around my middle, just above my belly button, where the skin feels numb.", {"exam.sensory_level": "T10"}),
+    ("HPC: 3h R leg pain.", {"duration_weeks": 0.018}),
+    ("3/24 numb L foot.", {"duration_weeks": 0.018}),
+    ("BP 120/80. Wife provides 24/7 care.", {"duration_weeks": ABSENT}),
+    ("No R popliteal/DP/PT pulses palpable.", {"tests.right.pedal_pulses": "absent"}),
+    ("Handheld doppler: no signal DP/PT R.", {"tests.right.pedal_pulses": "absent"}),
+    ("Yesterday afternoon he was fine, then at about 6pm his right leg went cold and dead.", {"onset": "sudden"}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),

@@ -64,8 +64,10 @@ def both_legs(
     recent = lexicon.time["recent"]
     if not both_sentences:
         # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
-        joined = _other_leg_joins(text, parsed, contributions, recent) or _other_leg_said_too(
-            text, parsed, contributions
+        joined = (
+            _other_leg_joins(text, parsed, contributions, recent)
+            or _other_leg_said_too(text, parsed, contributions)
+            or _now_in_both(text, parsed, contributions, recent)
         )
         if joined is None:
             return
@@ -165,6 +167,30 @@ def _other_leg_said_too(
         lo, hi = parsed.sentence(m.start(), len(text))
         own = said.get((lo, hi), set())
         if own and m.group("side").lower() not in own and _CHANGE.search(text, lo, hi):
+            return lo, hi
+    return None
+
+
+# the symptoms said by a pronoun to be in both legs now: "since Sunday it's in BOTH legs", "it has spread into
+# both legs"
+_IT_IN_BOTH = re.compile(
+    r"\b(?:it|they|the\s+(?:pain|numbness|tingling|sciatica|symptoms))(?:['’]s|\s+is|\s+are|\s+has|\s+have)?\s+"
+    r"(?:now\s+|also\s+|gone\s+|spread\s+|moved\s+|started\s+|been\s+|going\s+)*(?:in(?:to)?|down|to)\s+"
+    r"both\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:legs|sides|feet|calves|thighs)\b",
+    re.I,
+)
+
+
+def _now_in_both(
+    text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """Leg symptoms read elsewhere, and a sentence telling lately that "it" is in both legs now: the words of
+    that sentence, else None."""
+    if not any(True for _ in _leg_findings(contributions)):
+        return None
+    for m in _IT_IN_BOTH.finditer(text):
+        lo, hi = parsed.sentence(m.start(), len(text))
+        if recent.search(text, lo, hi) or _CHANGE.search(text, lo, hi):
             return lo, hi
     return None
 

@@ -220,7 +220,7 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
             return True
         return text if text in ("4+", "4-") else int(text[0])
     if name == "trunk":
-        words = g.get("trunk") or g.get("trunk2") or ""
+        words = g.get("trunk") or g.get("trunk2") or g.get("trunk3") or ""
         return words.upper() if words[:1] in "TL" and words[1:].isdigit() else look_up(lexicon, name, words)
     if name in ("level", "sign", "sex"):
         return look_up(lexicon, name, g.get(name) or "")
