@@ -16,7 +16,10 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 - a side named only to compare ("not as bad as the right", "colder than the left") is not the finding's side;
 - a band of numbness around the middle at the belly button is a sensory level; "HPC: 3h", "3/24" are hours
   (and "24/7" is no duration); "no R popliteal/DP/PT pulses palpable", "no signal DP/PT R" on Doppler: absent
-  pulses; "was fine, then at about 6pm ..." is a sudden onset.
+  pulses; "was fine, then at about 6pm ..." is a sudden onset;
+- "..., and im getting sweats" is told anew, not denied by an earlier "no"; "still using (inject)" is
+  injecting; a foot "getting floppier every day" is weak and getting worse; "felt something go crack in my
+  back" is a minor injury; weight lost while "not sure if that's the diet" is left unsure.
 """
 
 from __future__ import annotations
@@ -93,6 +96,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("No R popliteal/DP/PT pulses palpable.", {"tests.right.pedal_pulses": "absent"}),
     ("Handheld doppler: no signal DP/PT R.", {"tests.right.pedal_pulses": "absent"}),
     ("Yesterday afternoon he was fine, then at about 6pm his right leg went cold and dead.", {"onset": "sudden"}),
+    # clauses, slang, and an injury felt
+    (
+        "back is killing me all the time for about a week now, no position helps, and im getting sweats and shakes at night.",
+        {"history.fever": True},
+    ),
+    ("still using (inject) tbh. back started hurting last week low down", {"history.intravenous_drug_use": True}),
+    (
+        "week 4 of this L5 thing on the right. my foot is getting floppier every day, now tripping up the stairs at work.",
+        {"weakness.right.ankle_dorsiflexion": 3, "history.progressive_weakness": True},
+    ),
+    (
+        "on pred for my lungs like 10 yrs. bent over to pick up the cat and felt something go crack in my back",
+        {"history.minor_trauma": True, "history.osteoporosis_or_steroid_use": True},
+    ),
+    ("I've lost a few kilos on a diet.", {"history.unexplained_weight_loss": False}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
@@ -107,6 +125,10 @@ def test_round6_reading(text: str, expected: dict[str, Any]) -> None:
 
 # Not remembering is not denying: the finding is left unsure, never "no".
 UNSURE: list[tuple[str, str]] = [
+    (
+        "53M. back ache on and off for 6 wks. i've lost a few kilos but not sure if thats the new diet or what.",
+        "history.unexplained_weight_loss",
+    ),
     ("Pt cannot recall any bladder problems.", "history.bladder_dysfunction"),
     ("He can't remember whether he has had any numbness in the saddle area.", "history.saddle_numbness"),
 ]

@@ -63,12 +63,19 @@ _NEGATED_BEFORE = re.compile(
 )
 
 
-def _holds(unless: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
-    """Is one of a finding's `unless` words said in the sentence, and not negated?"""
-    return any(
-        _NEGATED_BEFORE.search(text, max(lo, u.start() - 30), u.start()) is None
+def _holds(lexicon: Lexicon, unless: re.Pattern[str], text: str, lo: int, hi: int) -> str | None:
+    """Is one of a finding's `unless` words said in the sentence, not negated: "yes"; only in doubt ("not sure
+    if that's the diet"): "doubted", and the finding stays, as possible; else None."""
+    said = [
+        u
         for u in unless.finditer(text, lo, hi)
-    )
+        if not _NEGATED_BEFORE.search(text, max(lo, u.start() - 30), u.start())
+    ]
+    if not said:
+        return None
+    hedges = lexicon.hedges
+    doubted = all(hedges.search(text, max(lo, u.start() - 40), u.start()) for u in said)
+    return "doubted" if doubted else "yes"
 
 
 def dropped(m: Mention) -> bool:
@@ -100,11 +107,12 @@ def finding(
     """What one finding phrase sets, on its sides, with its placeholders filled."""
     entry = m.entry
     sets = entry.sets
-    if (
-        entry.unless is not None
-        and not m.flags.negated
-        and _holds(entry.unless, text, *_sentence_around(text, m))
-    ):
+    holds = (
+        None
+        if entry.unless is None or m.flags.negated
+        else _holds(lexicon, entry.unless, text, *_sentence_around(text, m))
+    )
+    if holds == "yes":
         sets = entry.negated or {p: negate(v) for p, v in sets.items() if negate(v) is not None}
     elif m.flags.negated:
         if entry.negated is not None:
@@ -152,7 +160,8 @@ def finding(
                 implied = (
                     concrete.startswith("weakness.") and value is not True and not isinstance(value, bool)
                 )
-                yield Contribution(concrete, value, [(m.start, m.end)], m.flags.uncertain, implied)
+                uncertain = m.flags.uncertain or holds == "doubted"
+                yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
 
 
 def negate(value: Any) -> Any:
