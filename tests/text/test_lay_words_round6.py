@@ -19,7 +19,10 @@ Phrasings written here, not the development corpus's. Each class was missed on b
   pulses; "was fine, then at about 6pm ..." is a sudden onset;
 - "..., and im getting sweats" is told anew, not denied by an earlier "no"; "still using (inject)" is
   injecting; a foot "getting floppier every day" is weak and getting worse; "felt something go crack in my
-  back" is a minor injury; weight lost while "not sure if that's the diet" is left unsure.
+  back" is a minor injury; weight lost while "not sure if that's the diet" is left unsure;
+- the time since an operation told with it ("six weeks after a microdiscectomy", "10/7 post decompression")
+  dates the operation; a sentence that goes on about "it" in its first five words is about the pain before;
+  a typeset minus ("4−/5") is a minus.
 """
 
 from __future__ import annotations
@@ -111,6 +114,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"history.minor_trauma": True, "history.osteoporosis_or_steroid_use": True},
     ),
     ("I've lost a few kilos on a diet.", {"history.unexplained_weight_loss": False}),
+    # the operation's time, the pain's story, the minus sign
+    ("Six weeks after a left L5/S1 microdiscectomy, 37F.", {"history.spinal_surgery_within_3_months": True}),
+    ("Pt 10/7 post L4/5 decompression.", {"history.spinal_surgery_within_3_months": True}),
+    ("I had a discectomy 2 years ago.", {"history.spinal_surgery_within_3_months": False}),
+    (
+        "For 5 days a deep, constant ache in my lower back. Lying down doesn't ease it, the painkillers barely touch it, and it woke me at 2am and 4am last night.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    ("Left EHL 4−/5.", {"weakness.left.great_toe_extension": 3.5}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),

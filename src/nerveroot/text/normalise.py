@@ -5,6 +5,7 @@ offset still points at the person's own words.
   ends mid-sentence, before a line that goes on in lower case ("no numbness in⏎my bum"), is a space.
 - An emoji ends a thought as a full stop does ("struggling with the stairs 😰 my back's been bad"): the
   first character of a run of emoji becomes a full stop, the rest spaces.
+- A typeset minus is a hyphen-minus: "4−/5" is "4-/5".
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2764\u2728\u2b50\ufe0f
 
 
 def normalise(text: str) -> str:
-    """Soft line wraps as spaces and emoji as full stops, keeping every offset."""
+    """Soft line wraps as spaces, emoji as full stops and a minus sign as "-", keeping every offset."""
     if "\n" in text:
         text = _SOFT_BREAK.sub(_unwrap, text)
     if not text.isascii():
-        text = _EMOJI.sub(_stop, text)
+        text = _EMOJI.sub(_stop, text).replace("\u2212", "-")
     return text
 
 

@@ -111,7 +111,7 @@ def read_time(
     out.extend(
         list(_progressive(lexicon, text, parsed, found, contributions)) or _graded_drop(text, contributions)
     )
-    out.extend(_recent_surgery(found, parsed, times))
+    out.extend(_recent_surgery(text, found, parsed, times))
     out.extend(ces_onset(text, found, parsed, contributions, times))
     out.extend(_rest_pain(text, found, parsed, contributions))
     return out, doubts
@@ -248,8 +248,27 @@ def _weak(c: Contribution) -> bool:
     return present(c) and not c.uncertain
 
 
+# the time since an operation, told with it: "six weeks after a microdiscectomy", "10 days post-op", "6/52 post op"
+_SINCE_OP = re.compile(
+    r"\b(?P<num>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*"
+    r"(?:(?P<unit>days?|weeks?|wks?|months?|mths?)\s+|/\s*(?P<unit2>7|52|12)\s*)"
+    r"(?:after|post|since|following|out\s+from|on\s+from)\b",
+    re.I,
+)
+
+
+def _since_operation(text: str, lo: int, hi: int) -> list[float]:
+    lexicon = load_lexicon()
+    out = []
+    for m in _SINCE_OP.finditer(text, lo, hi):
+        weeks = duration(lexicon, {"num": m.group("num"), "unit": m.group("unit") or m.group("unit2")})
+        if weeks is not None:
+            out.append(weeks)
+    return out
+
+
 def _recent_surgery(
-    found: Found, parsed: Parsed, times: list[tuple[float, Mention]]
+    text: str, found: Found, parsed: Parsed, times: list[tuple[float, Mention]]
 ) -> Iterator[Contribution]:
     """Spinal surgery with its own time phrase: within 3 months, or not."""
     for f in found["findings"]:
@@ -259,13 +278,14 @@ def _recent_surgery(
             continue  # "my mate had a microdiscectomy and was back at work in 3 weeks"
         lo, hi = parsed.sentence(f.start)
         own = [w for w, t in times if lo <= t.start < hi]
+        own.extend(_since_operation(text, lo, hi))
         if own:
             recent = min(own) <= RECENT_SURGERY_WEEKS
             yield Contribution("history.spinal_surgery_within_3_months", recent, [(f.start, f.end)])
 
 
 _PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
-_IT_EARLY = re.compile(r"\s*(?:\S+\s+){0,3}?(?:it|it's|it’s)\b", re.I)
+_IT_EARLY = re.compile(r"\s*(?:\S+\s+){0,4}?(?:it|it's|it’s)\b", re.I)
 
 
 def _goes_on(text: str, lo: int, hi: int) -> bool:
