@@ -22,7 +22,11 @@ Phrasings written here, not the development corpus's. Each class was missed on b
   back" is a minor injury; weight lost while "not sure if that's the diet" is left unsure;
 - the time since an operation told with it ("six weeks after a microdiscectomy", "10/7 post decompression")
   dates the operation; a sentence that goes on about "it" in its first five words is about the pain before;
-  a typeset minus ("4−/5") is a minus.
+  a typeset minus ("4−/5") is a minus;
+- inflammatory back pain in more words: better after a game of squash, "his weekly five-a-side football",
+  "the gym makes it better", worse after a lazy weekend, no relief from resting, "had to get up and walk
+  about, after which it eased", "creeping on without injury"; "2 years of low back and alternating buttock
+  pain" is a duration.
 """
 
 from __future__ import annotations
@@ -123,6 +127,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"history.pain_at_rest_unrelenting": True},
     ),
     ("Left EHL 4−/5.", {"weakness.left.great_toe_extension": 3.5}),
+    # inflammatory back pain
+    ("He feels better after a game of squash but is no better after a lazy weekend.", {"history.improves_with_exercise": True, "history.no_improvement_with_rest": True}),
+    ("The pain improved with his weekly five-a-side football and did not settle with rest.", {"history.improves_with_exercise": True, "history.no_improvement_with_rest": True}),
+    ("Resting does not help and the gym makes it better.", {"history.improves_with_exercise": True, "history.no_improvement_with_rest": True}),
+    ("Resting on the sofa makes it worse.", {"history.no_improvement_with_rest": True}),
+    ("He is stiff every morning, feels better after a run, and gets no relief from resting.", {"history.improves_with_exercise": True, "history.no_improvement_with_rest": True}),
+    ("He woke at 4 a.m. with back pain and had to get up and walk about, after which it eased.", {"history.night_pain_improves_on_getting_up": True}),
+    ("Ms Barnes has 2 years of low back and alternating buttock pain, creeping on without injury.", {"duration_weeks": 104.28, "onset": "gradual"}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
