@@ -26,7 +26,12 @@ Phrasings written here, not the development corpus's. Each class was missed on b
 - inflammatory back pain in more words: better after a game of squash, "his weekly five-a-side football",
   "the gym makes it better", worse after a lazy weekend, no relief from resting, "had to get up and walk
   about, after which it eased", "creeping on without injury"; "2 years of low back and alternating buttock
-  pain" is a duration.
+  pain" is a duration;
+- doubt said in other ways leaves the warning sign unsure, never "no": "my bum feels a bit weird ... not
+  numb exactly, just different, might be nothing", "sitting on the loo feels a bit weird", "when I'm with my
+  wife it's not as sensitive", the other leg "might be tingly a bit too??" or "pins and needly too?? or
+  maybe ive just been lying funny" (tonight); and what was not examined or not asked ("I was not able to
+  examine perianal sensation", "bladder and bowel not asked") is not known, never normal.
 """
 
 from __future__ import annotations
@@ -147,8 +152,22 @@ def test_round6_reading(text: str, expected: dict[str, Any]) -> None:
     check_read(text, expected)
 
 
-# Not remembering is not denying: the finding is left unsure, never "no".
+# Not remembering, doubting or not examining is not denying: the finding is left unsure, never "no".
 UNSURE: list[tuple[str, str]] = [
+    (
+        'New today: "my bum feels a bit weird when I sit on the toilet, not numb exactly, just different, might be nothing".',
+        "history.saddle_numbness",
+    ),
+    ("The thing bothering me: sitting on the loo feels a bit weird.", "history.saddle_numbness"),
+    ("Like when I'm with my wife it's not as sensitive as normal, and I'm not sure if that's a real thing.", "history.sexual_dysfunction"),
+    ("left leg sciatica 2 wks, now i think my right leg might be tingly a bit too??", "history.bilateral_leg_symptoms_new"),
+    (
+        "right leg sciatica since last thurs. tonight my left foot feels a bit pins and needly too?? or maybe ive just been lying funny.",
+        "history.bilateral_leg_symptoms_new",
+    ),
+    ("I was not able to examine perianal sensation in the surgery today.", "history.saddle_numbness"),
+    ("Saddle sensation not tested.", "history.saddle_numbness"),
+    ("Bladder and bowel not asked.", "history.bladder_dysfunction"),
     (
         "53M. back ache on and off for 6 wks. i've lost a few kilos but not sure if thats the new diet or what.",
         "history.unexplained_weight_loss",
@@ -159,9 +178,11 @@ UNSURE: list[tuple[str, str]] = [
 
 
 @pytest.mark.parametrize(("text", "finding"), UNSURE)
-def test_not_remembering_is_unsure(text: str, finding: str) -> None:
+def test_doubt_and_what_was_not_examined_stay_unsure(text: str, finding: str) -> None:
     case = read_text(text).case
     assert finding in {u.finding for u in case.unsure}, case
+    section, name = finding.split(".")
+    assert getattr(getattr(case, section), name) is not False, case
 
 
 def test_a_question_about_fever_denies_nothing() -> None:

@@ -70,6 +70,12 @@ def both_legs(
             or _now_in_both(text, parsed, contributions, recent)
         )
         if joined is None:
+            # "now i think my right leg might be tingly a bit too??": the other leg said only as possible
+            maybe = _other_leg_joins(text, parsed, contributions, recent, sure=False) or next(
+                iter(_both_sided_sentences(text, parsed, contributions, sure=False).values()), None
+            )
+            if maybe is not None:
+                doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *maybe)))
             return
         if lexicon.hedges.search(text, *joined):  # "... too, but I honestly can't tell if it's real"
             doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
@@ -127,20 +133,25 @@ _JOINS = re.compile(r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thig
 
 
 def _other_leg_joins(
-    text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
+    text: str,
+    parsed: Parsed,
+    contributions: list[Contribution],
+    recent: re.Pattern[str],
+    *,
+    sure: bool = True,
 ) -> tuple[int, int] | None:
     """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
-    too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. The
+    too", "now my right leg is tingly too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. The
     symptoms are now in both legs, and have been for days: new symptoms in both legs; said with a hedge
     ("... too, but I can't tell if it's real"), unsure."""
     sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
-    for side, c in _leg_findings(contributions):
+    for side, c in _leg_findings(contributions, sure=sure):
         sides[side].add(parsed.sentence(c.spans[0][0], len(text)))
     if not sides["left"] or not sides["right"]:
         return None
     for side, other in (("left", "right"), ("right", "left")):
         for lo, hi in sorted(sides[side] - sides[other]):
-            if recent.search(text, lo, hi) and _JOINS.search(text, lo, hi):
+            if (recent.search(text, lo, hi) or _CHANGE.search(text, lo, hi)) and _JOINS.search(text, lo, hi):
                 return lo, hi
     return None
 
@@ -195,22 +206,25 @@ def _now_in_both(
     return None
 
 
-def _leg_findings(contributions: list[Contribution]) -> Iterator[tuple[str, Contribution]]:
-    """Each symptom or weakness read as present, surely, in a leg region of the left or right side."""
+def _leg_findings(
+    contributions: list[Contribution], *, sure: bool = True
+) -> Iterator[tuple[str, Contribution]]:
+    """Each symptom or weakness read as present (surely, unless `sure` is False) in a leg region of the left or
+    right side."""
     for c in contributions:
         parts = c.path.split(".")
         if parts[0] not in SYMPTOM_KINDS or len(parts) != 3 or parts[1] not in ("left", "right"):
             continue
-        if parts[2] not in NOT_LEG and present(c) and not c.uncertain:
+        if parts[2] not in NOT_LEG and present(c) and not (sure and c.uncertain):
             yield parts[1], c
 
 
 def _both_sided_sentences(
-    text: str, parsed: Parsed, contributions: list[Contribution]
+    text: str, parsed: Parsed, contributions: list[Contribution], *, sure: bool = True
 ) -> dict[tuple[int, int], tuple[int, int]]:
     """Sentences whose leg findings are on both sides, each with the words of its first such finding."""
     per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
-    for side, c in _leg_findings(contributions):
+    for side, c in _leg_findings(contributions, sure=sure):
         start, end = c.spans[0]
         per_sentence.setdefault(parsed.sentence(start, len(text)), {}).setdefault(side, (start, end))
     return {s: min(sides.values()) for s, sides in per_sentence.items() if len(sides) == 2}
