@@ -168,6 +168,11 @@ UNSURE: list[tuple[str, str]] = [
     ("I was not able to examine perianal sensation in the surgery today.", "history.saddle_numbness"),
     ("Saddle sensation not tested.", "history.saddle_numbness"),
     ("Bladder and bowel not asked.", "history.bladder_dysfunction"),
+    ("sciatica since last wed. idk if its a bit numb down there or if im just paranoid.", "history.saddle_numbness"),
+    (
+        "Sometimes when I sit on the toilet I think my bum cheek on that side is a bit numb, but then I poke it and it seems fine?",
+        "history.saddle_numbness",
+    ),
     (
         "53M. back ache on and off for 6 wks. i've lost a few kilos but not sure if thats the new diet or what.",
         "history.unexplained_weight_loss",
