@@ -20,13 +20,8 @@ CORPUS = load_corpus([HERE / "blind_dev4"])
 SCORED = Scored(CORPUS)
 
 KNOWN_EMERGENCIES = {
-    "r-ed-002": "tingling new in the other leg since yesterday ('never had it on that side before') is not read as "
-    "new symptoms in both legs",
-    "j-msg-004": "'the left calf is tingling as well' since Saturday, with sciatica on the right: both legs left "
-    "unsure, not new",
     "j-ed-011": "sudden worst-ever back and abdominal pain at 64 with vascular risk factors and no mass: the "
     "engine's aneurysm rules ask for a mass, collapse or a known aneurysm",
-    "k-msg-012": "'hardly anything comes out??' is read as retention, but its question marks make it unsure",
     "n-vig-015": "acute limb ischaemia (pale, cold, pulseless leg with AF) is read as cold feet and absent "
     "pulses; the engine's ischaemia rule is not reached from these findings",
 }

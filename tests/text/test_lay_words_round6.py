@@ -31,7 +31,11 @@ Phrasings written here, not the development corpus's. Each class was missed on b
   numb exactly, just different, might be nothing", "sitting on the loo feels a bit weird", "when I'm with my
   wife it's not as sensitive", the other leg "might be tingly a bit too??" or "pins and needly too?? or
   maybe ive just been lying funny" (tonight); and what was not examined or not asked ("I was not able to
-  examine perianal sensation", "bladder and bowel not asked") is not known, never normal.
+  examine perianal sensation", "bladder and bowel not asked") is not known, never normal;
+- the other leg joining in a sentence of its own ("since sat the left calf is tingling as well", "since
+  yesterday new tingling L calf, never had it on that side before") makes both legs new, even after a
+  question about both legs; a sentence that goes on "like ..." takes the organ of the one before ("my bladder
+  feels weird. like i need to go but then hardly anything comes out").
 """
 
 from __future__ import annotations
@@ -140,6 +144,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("He is stiff every morning, feels better after a run, and gets no relief from resting.", {"history.improves_with_exercise": True, "history.no_improvement_with_rest": True}),
     ("He woke at 4 a.m. with back pain and had to get up and walk about, after which it eased.", {"history.night_pain_improves_on_getting_up": True}),
     ("Ms Barnes has 2 years of low back and alternating buttock pain, creeping on without injury.", {"duration_weeks": 104.28, "onset": "gradual"}),
+    # the other leg, and a sentence that goes on
+    (
+        "is it normal for sciatic to be in BOTH legs now?? it started in my right leg 2 weeks ago, since sat the left calf is tingling as well.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "2/52 R sciatica (buttock to lat foot). Since yesterday new tingling L calf + sole, 'never had it on that side before'.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Numb feet in both since chemo, the same for 3 years. Three weeks ago I got a new pain down the back of my right leg.",
+        {"history.bilateral_leg_symptoms_new": ABSENT},
+    ),
+    ("my bladder feels weird. like i need to go but then hardly anything comes out??", {"history.urinary_retention": True}),
+    ("Bladder and bowel are normal. I have asked for him to be seen in the urgent spinal clinic.", {"history.bowel_incontinence": False}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),

@@ -103,6 +103,11 @@ def both_legs(
         for s in both_sentences
         if (lately(*s) or told_just_before(s[0])) and not _AS_BEFORE.search(text, *s)
     ]
+    if not new:  # "... in BOTH legs now?? it started in my right leg 2 weeks ago, since sat the left calf is
+        # tingling as well": the other leg joined lately, told in a sentence of its own
+        joined = _other_leg_joins(text, parsed, contributions, recent)
+        new = [joined] if joined is not None else []
+        both_sentences = {**both_sentences, **({joined: joined} if joined is not None else {})}
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)
            or _AS_BEFORE.search(text, *s)]  # fmt: skip
     about_both = [(lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi)]
@@ -129,7 +134,13 @@ def _injured_now(contributions: list[Contribution]) -> bool:
     return any(c.path == "history.significant_trauma" and c.value is True for c in contributions)
 
 
-_JOINS = re.compile(r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh))\b", re.I)
+# the other leg joining in: "too", "as well", "the other leg", or never there before ("never had it on that side
+# before"); "new" alone is not enough ("a new pain on the right side" may be the only leg)
+_JOINS = re.compile(
+    r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
+    r"(?:\w+\s+){0,3}?before|for\s+the\s+first\s+time)\b",
+    re.I,
+)
 
 
 def _other_leg_joins(

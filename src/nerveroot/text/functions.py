@@ -48,6 +48,9 @@ _OWN = {
 # Organ words that are also places on the skin: numb there is saddle numbness, not a bowel that is not felt.
 _PLACE = re.compile(r"an(?:us|al)|back\s+passage", re.I)
 _NEAR = 80  # an organ further than this from its trouble, in another clause, is not its organ
+_GOES_ON = re.compile(
+    r"\s*(?:like|as\s+in|i\.?e\.?|it(?:['’]s|\s+is)\s+like|it\s+feels\s+like|kind\s+of|sort\s+of)\b", re.I
+)
 
 
 def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]:
@@ -57,7 +60,7 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
     for t in found["troubles"]:
         if dropped(t) or _inside_finding(t, owned):
             continue  # a finding phrase ("can't pass urine") has said it already
-        organ = _organ(t, organs, clauses, parsed.sentences, regions=found["regions"])
+        organ = _organ(text, t, organs, clauses, parsed.sentences, regions=found["regions"])
         kind = t.entry.kind or ""
         if kind in _OWN:  # "wet myself", "wearing pads": the bladder's, unless the bowel is named
             own = _OWN[kind] if organ is None or organ.entry.kind not in ("bowel", "bladder") else None
@@ -94,10 +97,17 @@ def _inside_finding(m: Mention, owned: list[tuple[int, int]]) -> bool:
 
 
 def _organ(
-    t: Mention, organs: list[Mention], clauses: list[int], sentences: list[int], *, regions: list[Mention]
+    text: str,
+    t: Mention,
+    organs: list[Mention],
+    clauses: list[int],
+    sentences: list[int],
+    *,
+    regions: list[Mention],
 ) -> Mention | None:
     """The organ the trouble names itself ("double void"); else the nearest in its own clause; else, when the
-    clause names no body part ("both legs are numb"), the nearest in its sentence."""
+    clause names no body part ("both legs are numb"), the nearest in its sentence, or close by in the sentence
+    before when this one goes on about it ("like ...")."""
     inner = next((o for o in organs if t.start <= o.start < t.end), None)
     if inner is not None:
         return inner
@@ -111,6 +121,11 @@ def _organ(
     s_hi = sentences[s + 1] if s + 1 < len(sentences) else 1 << 30
     own = [o for o in organs if c_lo <= o.start < c_hi and o.start != t.start]
     pool = own or [o for o in organs if s_lo <= o.start < s_hi and _distance(o, t) <= _NEAR]
+    if not pool and t.entry.kind != "sensation" and _GOES_ON.match(text, s_lo):
+        # a sentence that goes on about the one before takes its organ: "my bladder feels weird. like i need
+        # to go but hardly anything comes out" (not a feeling, which near a toilet is the saddle's skin)
+        before = sentences[s - 1] if s > 0 else 0
+        pool = [o for o in organs if before <= o.start < s_lo and _distance(o, t) <= _NEAR]
     named = [o for o in pool if o.entry.kind != "toilet"] or pool  # "rush to the loo to open my bowels"
     if not named:
         return None
