@@ -22,8 +22,6 @@ SCORED = Scored(CORPUS)
 KNOWN_EMERGENCIES = {
     "j-ed-011": "sudden worst-ever back and abdominal pain at 64 with vascular risk factors and no mass: the "
     "engine's aneurysm rules ask for a mass, collapse or a known aneurysm",
-    "n-vig-015": "acute limb ischaemia (pale, cold, pulseless leg with AF) is read as cold feet and absent "
-    "pulses; the engine's ischaemia rule is not reached from these findings",
 }
 
 

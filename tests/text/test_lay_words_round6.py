@@ -159,6 +159,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("my bladder feels weird. like i need to go but then hardly anything comes out??", {"history.urinary_retention": True}),
     ("Bladder and bowel are normal. I have asked for him to be seen in the urgent spinal clinic.", {"history.bowel_incontinence": False}),
+    ("Today my right leg (the OTHER leg, never had a problem with it) has gone numb down the outside.", {"numbness.right.leg": True, "numbness.left.leg": ABSENT}),
+    ("She calls her daughter: her right leg hurts. On arrival 3 hours later the leg is pale and cold.", {"duration_weeks": 0.018}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
