@@ -161,6 +161,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Bladder and bowel are normal. I have asked for him to be seen in the urgent spinal clinic.", {"history.bowel_incontinence": False}),
     ("Today my right leg (the OTHER leg, never had a problem with it) has gone numb down the outside.", {"numbness.right.leg": True, "numbness.left.leg": ABSENT}),
     ("She calls her daughter: her right leg hurts. On arrival 3 hours later the leg is pale and cold.", {"duration_weeks": 0.018}),
+    # a range of grades is its lower grade; "either leg" is both
+    ("unable to move L) ankle or toes (0–1/5).", {"weakness.left.ankle_dorsiflexion": 0}),
+    ("Ankle DF 3-4/5 on the left.", {"weakness.left.ankle_dorsiflexion": 3}),
+    ("I can't lift either leg up to get it into the car at all.", {"weakness.left.hip_flexion": 2, "weakness.right.hip_flexion": 2}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
