@@ -165,6 +165,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("unable to move L) ankle or toes (0–1/5).", {"weakness.left.ankle_dorsiflexion": 0}),
     ("Ankle DF 3-4/5 on the left.", {"weakness.left.ankle_dorsiflexion": 3}),
     ("I can't lift either leg up to get it into the car at all.", {"weakness.left.hip_flexion": 2, "weakness.right.hip_flexion": 2}),
+    # weakness that came on over the last days, or worse from one day to the next, is getting worse
+    ("Over the last 2 days her legs have become weak and she now needs to pull herself up the stairs.", {"history.progressive_weakness": True}),
+    ("Since yesterday her legs keep giving way and this morning she couldn't stand up from the toilet at all.", {"history.progressive_weakness": True}),
+    ("Over the last 3 days he has started catching his right toes on the stairs.", {"history.progressive_weakness": True}),
+    ("Weakness of both feet: first the right, then, from about four days ago, the left as well.", {"history.progressive_weakness": True}),
+    ("Tingling that started in both feet has crept up to her knees, and her legs are weak.", {"history.progressive_weakness": True}),
+    ("My left foot has been weak for 3 months, no change.", {"history.progressive_weakness": ABSENT}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
