@@ -56,6 +56,23 @@ def test_unknown_side_has_the_same_root_probability_as_a_named_side() -> None:
     assert unknown.pattern.probability == pytest.approx(left.pattern.probability, abs=1e-6)
 
 
+def test_normal_findings_on_both_legs_name_no_side() -> None:
+    """"Reflexes symmetrical, power normal" says both legs are well, not which leg hurts."""
+    case = _l5(
+        "unknown",
+        reflexes={s: {"patellar": "normal", "achilles": "normal"} for s in ("left", "right")},
+        weakness={s: {"great_toe_extension": 5} for s in ("left", "right")},
+    )
+    a = assess(parse_case(case))
+    assert a.roots[0].root == "L5"
+    assert all(r.side == "unknown" for r in a.roots)
+
+
+def test_an_abnormal_finding_on_one_leg_names_its_side() -> None:
+    case = _l5("unknown", reflexes={"left": {"achilles": "normal"}, "right": {"achilles": "absent"}})
+    assert {r.side for r in assess(parse_case(case)).roots} <= {"left", "right"}
+
+
 def test_a_named_side_is_kept_beside_unnamed_findings() -> None:
     case = _l5("left")
     case["tingling"] = {"unknown": ["great_toe"]}

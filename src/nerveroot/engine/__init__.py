@@ -116,11 +116,20 @@ def _rounded(probs: Mapping[str, float]) -> dict[str, float]:
 _SIDED_GROUPS = frozenset({"pain", "numbness", "tingling", "sensation", "weakness", "reflexes", "tests"})
 
 
+_NORMAL = frozenset({False, 5, 5.0, "normal", "negative", "flexor"})
+
+
 def _side_named(facts: Mapping[str, object]) -> bool:
-    """Was any finding given on a named leg? If not, the side of every root is unknown, never a default."""
-    for key in facts:
+    """Was any finding given on a named leg? If not, the side of every root is unknown, never a default. A
+    normal finding said of both legs alike ("reflexes symmetrical", "my legs feel strong") names no side."""
+    for key, value in facts.items():
         group, _, rest = key.partition(".")
-        if group in _SIDED_GROUPS and rest.split(".", 1)[0] in ("left", "right"):
+        side, _, item = rest.partition(".")
+        if group not in _SIDED_GROUPS or side not in ("left", "right"):
+            continue
+        other = f"{group}.{'right' if side == 'left' else 'left'}.{item}"
+        normal = value in _NORMAL or (item == "clonus" and value == "absent")
+        if not (normal and facts.get(other) == value):
             return True
     return False
 
