@@ -116,7 +116,7 @@ def _rounded(probs: Mapping[str, float]) -> dict[str, float]:
 _SIDED_GROUPS = frozenset({"pain", "numbness", "tingling", "sensation", "weakness", "reflexes", "tests"})
 
 
-_NORMAL = frozenset({False, 5, 5.0, "normal", "negative", "flexor"})
+_NORMAL = frozenset({"normal", "negative", "flexor"})
 
 
 def _side_named(facts: Mapping[str, object]) -> bool:
@@ -128,7 +128,12 @@ def _side_named(facts: Mapping[str, object]) -> bool:
         if group not in _SIDED_GROUPS or side not in ("left", "right"):
             continue
         other = f"{group}.{'right' if side == 'left' else 'left'}.{item}"
-        normal = value in _NORMAL or (item == "clonus" and value == "absent")
+        normal = (
+            value is False
+            or (isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 5)
+            or value in _NORMAL
+            or (item == "clonus" and value == "absent")
+        )
         if not (normal and facts.get(other) == value):
             return True
     return False
