@@ -172,6 +172,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Weakness of both feet: first the right, then, from about four days ago, the left as well.", {"history.progressive_weakness": True}),
     ("Tingling that started in both feet has crept up to her knees, and her legs are weak.", {"history.progressive_weakness": True}),
     ("My left foot has been weak for 3 months, no change.", {"history.progressive_weakness": ABSENT}),
+    # a hypothetical that runs on ("if i ever go numb ... or cant pee to go straight to A&E"); "the usual nerve thing"
+    (
+        "physio said if i ever go numb between the legs or cant pee to go straight to A&E. none of that thank god, just the usual nerve thing down the outside of my left shin into the top of my foot.",
+        {"history.urinary_retention": ABSENT, "history.saddle_numbness": ABSENT, "pain.left.dorsum_foot": True},
+    ),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
