@@ -177,6 +177,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "physio said if i ever go numb between the legs or cant pee to go straight to A&E. none of that thank god, just the usual nerve thing down the outside of my left shin into the top of my foot.",
         {"history.urinary_retention": ABSENT, "history.saddle_numbness": ABSENT, "pain.left.dorsum_foot": True},
     ),
+    # plain denials in other words; a bum "asleep" is numb
+    ("Bowels opened yesterday.", {"history.bowel_incontinence": False}),
+    ("Bowels the same.", {"history.bowel_incontinence": False}),
+    ("bladder is just the usual pregnancy need to wee every five minutes, nothing new or different.", {"history.bladder_dysfunction": False}),
+    ('And when I wiped it felt like my bum was "asleep", like when you have sat on a hard chair too long.', {"history.saddle_numbness": True}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
@@ -191,6 +196,7 @@ def test_round6_reading(text: str, expected: dict[str, Any]) -> None:
 
 # Not remembering, doubting or not examining is not denying: the finding is left unsure, never "no".
 UNSURE: list[tuple[str, str]] = [
+    ("Bowels opened yesterday without me knowing.", "history.bowel_incontinence"),
     (
         'New today: "my bum feels a bit weird when I sit on the toilet, not numb exactly, just different, might be nothing".',
         "history.saddle_numbness",
