@@ -182,6 +182,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Bowels the same.", {"history.bowel_incontinence": False}),
     ("bladder is just the usual pregnancy need to wee every five minutes, nothing new or different.", {"history.bladder_dysfunction": False}),
     ('And when I wiped it felt like my bum was "asleep", like when you have sat on a hard chair too long.', {"history.saddle_numbness": True}),
+    # chemotherapy years ago, vertebral collapse, a long "worst pain", an operation offered
+    ("Eight years ago she had a left mastectomy and adjuvant chemotherapy for breast cancer.", {"history.immunosuppression": ABSENT}),
+    ("He is on chemotherapy for lymphoma.", {"history.immunosuppression": True}),
+    ("Had bowel cancer in 2020, surgery plus chemo.", {"history.bowel_incontinence": ABSENT, "history.immunosuppression": ABSENT}),
+    ("At T11 there is collapse with 40% height loss.", {"history.faintness_or_collapse": ABSENT}),
+    ("Worst pain of my life for about ten days; I slept on the floor.", {"history.sudden_severe_pain": ABSENT}),
+    ("Options discussed: conservative care with a review in two weeks, or microdiscectomy.", {"history.previous_spinal_surgery": ABSENT, "history.spinal_surgery_within_3_months": ABSENT}),
+    ("She was offered a microdiscectomy.", {"history.previous_spinal_surgery": ABSENT}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
