@@ -150,6 +150,23 @@ EDGES = [
         "prompt",
         "prompt",
     ),
+    (
+        "a-lift-with-thin-bones-74",
+        _with(
+            BACK_ONLY,
+            age=74,
+            duration_weeks=0.6,
+            history={"after_lifting_or_bending": True, "osteoporosis_or_steroid_use": True},
+        ),
+        "prompt",
+        "prompt",
+    ),
+    (
+        "a-lift-without-thin-bones-45",
+        _with(BACK_ONLY, age=45, duration_weeks=0.6, history={"after_lifting_or_bending": True}),
+        "self_care",
+        "routine",
+    ),
     # from 50, thoracic pain or unrelenting rest pain
     (
         "thoracic-63",
