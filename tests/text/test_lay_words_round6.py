@@ -190,6 +190,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Worst pain of my life for about ten days; I slept on the floor.", {"history.sudden_severe_pain": ABSENT}),
     ("Options discussed: conservative care with a review in two weeks, or microdiscectomy.", {"history.previous_spinal_surgery": ABSENT, "history.spinal_surgery_within_3_months": ABSENT}),
     ("She was offered a microdiscectomy.", {"history.previous_spinal_surgery": ABSENT}),
+    # "no matter what i do" denies nothing; a message's age said first
+    (
+        "im 62. pain in my back every single night, cant get comfy no matter what i do, doesnt ease lying down or walking about.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    (
+        "58 and ive got this constant ache between my shoulder blades going round to my ribs, 5 weeks, doesnt matter how i lie.",
+        {"age": 58, "history.pain_at_rest_unrelenting": True, "history.thoracic_pain": True},
+    ),
+    ("57, self-employed plumber, thirty years of crawling under sinks.", {"age": 57}),
+    ("Room 12, and the bed by the window.", {"age": ABSENT}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
