@@ -201,6 +201,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("57, self-employed plumber, thirty years of crawling under sinks.", {"age": 57}),
     ("Room 12, and the bed by the window.", {"age": ABSENT}),
+    # a grade said roughly; heel raises counted in words
+    ("I would grade left plantarflexion at about 4/5.", {"weakness.left.ankle_plantarflexion": 4}),
+    ("Three single leg heel raises on the left.", {"tests.left.single_leg_heel_raise": 3}),
+    ("I managed 14 single heel raises on the left.", {"tests.left.single_leg_heel_raise": 14}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),

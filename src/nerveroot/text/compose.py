@@ -215,7 +215,30 @@ def _last_movement(
     return best[1] if best else None
 
 
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "all five": 5, "all": 5}
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+]
+_COUNT_WORDS = {
+    **{w: i for i, w in enumerate(_NUMBER_WORDS, start=1)},
+    "all five": 5,
+    "all": 5,
+    "none": 0,
+    "zero": 0,
+}
 
 
 def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
