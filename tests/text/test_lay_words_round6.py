@@ -205,6 +205,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I would grade left plantarflexion at about 4/5.", {"weakness.left.ankle_plantarflexion": 4}),
     ("Three single leg heel raises on the left.", {"tests.left.single_leg_heel_raise": 3}),
     ("I managed 14 single heel raises on the left.", {"tests.left.single_leg_heel_raise": 14}),
+    ("Power is 5/5 except extensor hallucis longus, which is 4/5 on both sides.", {"weakness.left.great_toe_extension": 4, "weakness.right.great_toe_extension": 4}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
@@ -219,6 +220,8 @@ def test_round6_reading(text: str, expected: dict[str, Any]) -> None:
 
 # Not remembering, doubting or not examining is not denying: the finding is left unsure, never "no".
 UNSURE: list[tuple[str, str]] = [
+    # a diagnosis weighed is not one made
+    ("Imp: ?diabetic amyotrophy vs L3/4 radic vs malignancy (wt loss).", "history.history_of_cancer"),
     ("Bowels opened yesterday without me knowing.", "history.bowel_incontinence"),
     (
         'New today: "my bum feels a bit weird when I sit on the toilet, not numb exactly, just different, might be nothing".',
