@@ -206,6 +206,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Three single leg heel raises on the left.", {"tests.left.single_leg_heel_raise": 3}),
     ("I managed 14 single heel raises on the left.", {"tests.left.single_leg_heel_raise": 14}),
     ("Power is 5/5 except extensor hallucis longus, which is 4/5 on both sides.", {"weakness.left.great_toe_extension": 4, "weakness.right.great_toe_extension": 4}),
+    ("Lost ~8 kg over 3/12 without trying, 'clothes hanging off me', off his food.", {"history.unexplained_weight_loss": True}),
+    ("me and my gf tried and i couldnt feel it at all and couldnt get hard.", {"history.sexual_dysfunction": True}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
