@@ -208,6 +208,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Power is 5/5 except extensor hallucis longus, which is 4/5 on both sides.", {"weakness.left.great_toe_extension": 4, "weakness.right.great_toe_extension": 4}),
     ("Lost ~8 kg over 3/12 without trying, 'clothes hanging off me', off his food.", {"history.unexplained_weight_loss": True}),
     ("me and my gf tried and i couldnt feel it at all and couldnt get hard.", {"history.sexual_dysfunction": True}),
+    # an aneurysm and a cord told in a person's words
+    ("It came on like someone flicked a switch and went round into my belly.", {"onset": "sudden"}),
+    ("I went all clammy and grey and thought I was going to pass out.", {"history.faintness_or_collapse": True}),
+    ("When I lie on the sofa there's a sort of thumping in my belly that I can feel with my hand.", {"exam.pulsatile_abdominal_mass": True}),
+    ("The GP tapped my knees with the hammer and my leg nearly kicked her.", {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"}),
+    ('She scratched the bottom of my foot and said "hmm, your toes went up".', {"reflexes.unknown.plantar_response": "extensor"}),
+    ("Over the last five days my legs have gone stiff and wobbly.", {"weakness.left.leg": WEAK}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
