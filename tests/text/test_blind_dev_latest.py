@@ -1,0 +1,52 @@
+"""The latest blind development batches (tests/text/blind_dev5: the ninth to eleventh batches, 600 texts).
+
+Written, like blind_dev4, by helpers who saw neither the reader nor any earlier corpus, labelled before anything
+ran, and each measured once, unread, as its round's fresh figure (docs/reader.md, "Seventh round"); only then
+did it become development material. Every text labelled an emergency must reach emergency: the one that does not
+yet is listed below, strictly. The other figures are floors a little under today's, so that a change that
+reads less fails here; they are figures of batches the reader was tuned on, not a promise for new texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blindscore import Scored, emergency_test, floor_test, limits, load_corpus
+
+HERE = Path(__file__).parent
+CORPUS = load_corpus([HERE / "blind_dev5"])
+SCORED = Scored(CORPUS)
+
+KNOWN_EMERGENCIES = {
+    "u-ed-003": "sudden tearing interscapular pain with an arm blood-pressure difference (aortic dissection): "
+    "the reader reads the sudden severe pain; the engine's dissection rule asks for words it does not get",
+}
+
+
+def test_the_corpus_is_all_there() -> None:
+    assert len(CORPUS) == 600
+    assert len({i["id"] for i in CORPUS}) == 600
+    assert len({i["style"] for i in CORPUS}) == 7
+
+
+test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
+
+
+# Floors a little under the figures of these batches on 2026-11-29 (docs/reader.md, "Seventh round").
+FLOORS = limits(
+    warning_sign_recall=0.87,
+    warning_sign_false_alarms=0.012,
+    false_alarms_of_denied_topics=0.025,
+    denied_topics_left_unsure=0.025,
+    unclear_topics_unsure_or_present=0.80,
+    any_weakness_recall=0.94,
+    grade_within_one_mrc_step=0.92,
+    side_where_the_labels_give_one=0.93,
+    expectations_held=0.89,
+    imaging_findings_with_their_level=0.80,
+    texts_triaged_below_their_label=16,
+    texts_refused_or_crashed=0,
+)
+
+
+test_aggregate_floor = floor_test(SCORED, FLOORS)
