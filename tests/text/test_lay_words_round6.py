@@ -215,6 +215,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("The GP tapped my knees with the hammer and my leg nearly kicked her.", {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"}),
     ('She scratched the bottom of my foot and said "hmm, your toes went up".', {"reflexes.unknown.plantar_response": "extensor"}),
     ("Over the last five days my legs have gone stiff and wobbly.", {"weakness.left.leg": WEAK}),
+    # a cord in a person's words: clumsy hands, buttons, a walk that looks drunk; "i inject."
+    ("I've become really clumsy with my hands and I can't do the little buttons on my cardigan any more.", {"history.hand_symptoms": True}),
+    ("I walk like a robot and my daughter says I look drunk when I cross the car park.", {"history.gait_unsteady": True}),
+    ("i inject. back sore 1 wk. no temp.", {"history.intravenous_drug_use": True}),
+    ("I inject insulin twice a day.", {"history.intravenous_drug_use": ABSENT}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
@@ -229,6 +234,7 @@ def test_round6_reading(text: str, expected: dict[str, Any]) -> None:
 
 # Not remembering, doubting or not examining is not denying: the finding is left unsure, never "no".
 UNSURE: list[tuple[str, str]] = [
+    ("My wife and I have noticed things 'downstairs' aren't quite right the last week or so.", "history.sexual_dysfunction"),
     # a diagnosis weighed is not one made
     ("Imp: ?diabetic amyotrophy vs L3/4 radic vs malignancy (wt loss).", "history.history_of_cancer"),
     ("Bowels opened yesterday without me knowing.", "history.bowel_incontinence"),
