@@ -220,6 +220,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I walk like a robot and my daughter says I look drunk when I cross the car park.", {"history.gait_unsteady": True}),
     ("i inject. back sore 1 wk. no temp.", {"history.intravenous_drug_use": True}),
     ("I inject insulin twice a day.", {"history.intravenous_drug_use": ABSENT}),
+    # warning signs given as advice, in brackets, or under "Adv:" and "A/P:", are not findings
+    (
+        "Adv: MRI within the week. Explained warning signs (urine retention, numbness in private parts, weakness increasing) - report immediately.",
+        {"history.urinary_retention": ABSENT, "history.saddle_numbness": ABSENT, "history.progressive_weakness": ABSENT},
+    ),
+    (
+        "A/P: Acute lumbar strain. Return precautions given (weakness, numbness, bowel/bladder sx, fever).",
+        {"history.bladder_dysfunction": ABSENT, "history.bowel_incontinence": ABSENT, "history.fever": ABSENT},
+    ),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
