@@ -229,6 +229,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "A/P: Acute lumbar strain. Return precautions given (weakness, numbness, bowel/bladder sx, fever).",
         {"history.bladder_dysfunction": ABSENT, "history.bowel_incontinence": ABSENT, "history.fever": ABSENT},
     ),
+    # night pain in one position only, or that settles, is not unrelenting
+    ("He gets night pain only when lying on the right side.", {"history.pain_at_rest_unrelenting": ABSENT}),
+    ("The pain is worse at night but he can get comfortable lying on his side.", {"history.pain_at_rest_unrelenting": ABSENT}),
+    ("The pain is there most of the day and disturbs him when he rolls onto the left side at night, though he settles again.", {"history.pain_at_rest_unrelenting": ABSENT}),
+    ("The pain wakes me every night.", {"history.pain_at_rest_unrelenting": True}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),

@@ -87,6 +87,7 @@ class Lexicon:
     hedges: re.Pattern[str]
     explained: re.Pattern[str]  # a reason given in the same sentence for going more often
     relieved: re.Pattern[str]
+    relieved_after: re.Pattern[str]
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
     spelling: dict[str, str] = field(default_factory=dict)  # a misspelt key word -> the word
@@ -191,7 +192,7 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
     for organ, patterns in data.functions.organs.items():
         add("organs", Entry("organs", 0, kind=organ), patterns, f"functions.organs.{organ}")
     for cue, patterns in data.rest.items():
-        if cue != "relieved":
+        if cue not in ("relieved", "relieved_after"):
             add("rest", Entry("rest", 0, kind=cue), patterns, f"rest.{cue}")
     for trouble, patterns in data.functions.troubles.items():
         add("troubles", Entry("troubles", 0, kind=trouble), patterns, f"functions.troubles.{trouble}")
@@ -333,6 +334,7 @@ def build(data: Any) -> Lexicon:
         hedges=_regex(lex.topics.hedges, macros, "topics.hedges"),
         explained=_regex(lex.functions.explained or ["(?!)"], macros, "functions.explained"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
+        relieved_after=_regex(lex.rest["relieved_after"], macros, "rest.relieved_after"),
         spelling=misspellings(lex.spelling.words, lex.spelling.keep, lex.spelling.also),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={

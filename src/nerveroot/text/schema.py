@@ -161,7 +161,7 @@ class LexiconFile(_Strict):
     demographics: list[DemographicRow]
     ignore: Patterns
     functions: Functions
-    rest: dict[Literal["unrelenting", "weak", "eases_on_rising", "relieved"], Patterns]
+    rest: dict[Literal["unrelenting", "weak", "eases_on_rising", "relieved", "relieved_after"], Patterns]
     sections: dict[SectionKind, list[str]]
     topics: Topics
     spelling: Spelling = Spelling()

@@ -310,18 +310,22 @@ def _distal_only(pain: Mention, found: Found, parsed: Parsed, size: int) -> bool
     return bool(named) and not named & _SPINE
 
 
+_GAP = re.compile(r"[\s,;]*")
+
+
 def _rest_pain(
     text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
 ) -> Iterator[Contribution]:
     """Pain said with cues of rest or night: unrelenting, or the night pain that eases on getting up. One
     strong cue ("wakes him at night") or two weak ones ("aches all the time, even in bed") are needed; a cue
-    after words of relief ("eased by lying still", "turning over in bed") says the opposite."""
+    after words of relief ("eased by lying still", "turning over in bed") or before them ("... only when
+    lying on the right side", "... but he can get comfortable") says the opposite."""
     live = [s for s in found["symptoms"] if s.entry.kind == "pain" and not s.flags.negated and not dropped(s)]
     pains = [(s.start, s.end) for s in live]
     pains.extend(c.spans[0] for c in contributions if c.value is True and c.path in _PAIN_FINDINGS)
     if not pains:
         return
-    relieved = load_lexicon().relieved
+    relieved, relieved_after = load_lexicon().relieved, load_lexicon().relieved_after
     starts = [parsed.sentence(start, len(text)) for start, _ in pains]
     distal = {
         parsed.sentence(s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
@@ -336,6 +340,10 @@ def _rest_pain(
     per_sentence: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
+            continue
+        if relieved_after.match(
+            text, _GAP.match(text, cue.end).end()
+        ):  # "... only when lying on the right side"
             continue
         lo, hi = parsed.sentence(cue.start, len(text))
         said = (lo, hi) in starts or (lo, hi) in about
