@@ -341,9 +341,8 @@ def _rest_pain(
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
             continue
-        if relieved_after.match(
-            text, _GAP.match(text, cue.end).end()
-        ):  # "... only when lying on the right side"
+        gap = _GAP.match(text, cue.end)
+        if relieved_after.match(text, gap.end() if gap else cue.end):  # "only when lying on the right side"
             continue
         lo, hi = parsed.sentence(cue.start, len(text))
         said = (lo, hi) in starts or (lo, hi) in about
