@@ -234,6 +234,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("The pain is worse at night but he can get comfortable lying on his side.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("The pain is there most of the day and disturbs him when he rolls onto the left side at night, though he settles again.", {"history.pain_at_rest_unrelenting": ABSENT}),
     ("The pain wakes me every night.", {"history.pain_at_rest_unrelenting": True}),
+    ("For about a month I've had a new ache in my lower back that doesnt ease at night, lying down makes no difference.", {"history.pain_at_rest_unrelenting": True}),
+    ("The last three days the old fella's not working properly, nothing happening at all when the missus and I tried.", {"history.sexual_dysfunction": True}),
+    ("My old boy won't play ball with the vet.", {"history.sexual_dysfunction": ABSENT}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
