@@ -237,6 +237,23 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("For about a month I've had a new ache in my lower back that doesnt ease at night, lying down makes no difference.", {"history.pain_at_rest_unrelenting": True}),
     ("The last three days the old fella's not working properly, nothing happening at all when the missus and I tried.", {"history.sexual_dysfunction": True}),
     ("My old boy won't play ball with the vet.", {"history.sexual_dysfunction": ABSENT}),
+    # the other leg joining in: "a similar pain", "New R ... since Sat"; a question to others is theirs
+    (
+        "The pain first radiated down the back of the left leg to the heel; since yesterday evening he has had a similar pain in the right posterior thigh and calf.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "S: Since last Rx (Tues) L leg P (buttock -> calf) up 6/10 -> 8/10. New R post thigh ache + P&N R sole since Sat.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Two days later the pain started shooting down my left leg, and now my big toe tingles. Anyone else had the tingling big toe thing on the right?",
+        {"history.bilateral_leg_symptoms_new": ABSENT, "tingling.right.great_toe": ABSENT},
+    ),
+    (
+        "My partner has AF and an hour ago her right leg suddenly went cold and white and numb from the knee down. Does anyone know?",
+        {"history.cold_feet": True},
+    ),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),

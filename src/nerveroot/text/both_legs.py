@@ -136,8 +136,10 @@ def _injured_now(contributions: list[Contribution]) -> bool:
 
 # the other leg joining in: "too", "as well", "the other leg", or never there before ("never had it on that side
 # before"); "new" alone is not enough ("a new pain on the right side" may be the only leg)
+_NEW = re.compile(r"new(?:ly)?|recent(?:ly)?", re.I)
+_NEW_OR_NOW = re.compile(r"\b(?:new(?:ly)?|now)\b", re.I)
 _JOINS = re.compile(
-    r"\b(?:too|as\s+well|also|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
+    r"\b(?:too|as\s+well|also|similar|the\s+same|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
     r"(?:\w+\s+){0,3}?before|for\s+the\s+first\s+time)\b",
     re.I,
 )
@@ -162,7 +164,11 @@ def _other_leg_joins(
         return None
     for side, other in (("left", "right"), ("right", "left")):
         for lo, hi in sorted(sides[side] - sides[other]):
-            if (recent.search(text, lo, hi) or _CHANGE.search(text, lo, hi)) and _JOINS.search(text, lo, hi):
+            dated = any(not _NEW.fullmatch(m.group()) for m in recent.finditer(text, lo, hi))
+            lately = dated or _CHANGE.search(text, lo, hi)
+            # "new" or "now" joins the other leg in only with a time of its own ("New R post thigh ache ... since
+            # Sat"): "a new pain on the right side" alone may be the only leg
+            if lately and (_JOINS.search(text, lo, hi) or (dated and _NEW_OR_NOW.search(text, lo, hi))):
                 return lo, hi
     return None
 
