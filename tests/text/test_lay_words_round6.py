@@ -254,6 +254,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "My partner has AF and an hour ago her right leg suddenly went cold and white and numb from the knee down. Does anyone know?",
         {"history.cold_feet": True},
     ),
+    (
+        "Over the last three days he has had increasing difficulty climbing stairs and getting out of a low chair.",
+        {"weakness.unknown.knee_extension": WEAK, "history.progressive_weakness": True},
+    ),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
