@@ -258,6 +258,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "Over the last three days he has had increasing difficulty climbing stairs and getting out of a low chair.",
         {"weakness.unknown.knee_extension": WEAK, "history.progressive_weakness": True},
     ),
+    # levels, dermatomes and words of the saddle
+    ("Sensation absent below inguinal ligament bilat (level L1).", {"exam.sensory_level": "L1"}),
+    ("GCS 15 at scene, c/o severe lower thoracic/upper lumbar back pain.", {"history.thoracic_pain": True}),
+    ("He says his saddle 'feels normal', but pinprick was patchily reduced over S3-4 on the left.", {"exam.perianal_sensation": "reduced"}),
+    ("it's numb around the boys, like the feeling's half there.", {"history.saddle_numbness": True}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
