@@ -263,6 +263,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("GCS 15 at scene, c/o severe lower thoracic/upper lumbar back pain.", {"history.thoracic_pain": True}),
     ("He says his saddle 'feels normal', but pinprick was patchily reduced over S3-4 on the left.", {"exam.perianal_sensation": "reduced"}),
     ("it's numb around the boys, like the feeling's half there.", {"history.saddle_numbness": True}),
+    # a muscle named in brackets after its root; the root's leg is the grade's
+    ("O/E: antalgic. Myo: L S1 (PF) 4/5, R S1 5/5, L5 (EHL) 5/5 bilat.", {"weakness.left.ankle_plantarflexion": 4, "weakness.right.ankle_plantarflexion": 5}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
@@ -277,6 +279,7 @@ def test_round6_reading(text: str, expected: dict[str, Any]) -> None:
 
 # Not remembering, doubting or not examining is not denying: the finding is left unsure, never "no".
 UNSURE: list[tuple[str, str]] = [
+    ("SD: declined to answer.", "history.sexual_dysfunction"),
     ("My wife and I have noticed things 'downstairs' aren't quite right the last week or so.", "history.sexual_dysfunction"),
     # a diagnosis weighed is not one made
     ("Imp: ?diabetic amyotrophy vs L3/4 radic vs malignancy (wt loss).", "history.history_of_cancer"),

@@ -64,8 +64,11 @@ def read(text: str) -> Read:
             contributions.extend(
                 finding(lexicon, m, finder, regions=found["regions"], text=text, findings=found["findings"])
             )
-    contributions.extend(grammar.strength(text, found, parsed, finder))
-    contributions.extend(myotome_grades(text, parsed, finder))
+    charted, by_root = myotome_grades(text, parsed, finder)
+    contributions.extend(
+        c for c in grammar.strength(text, found, parsed, finder) if not _overlaps(c, by_root)
+    )
+    contributions.extend(charted)
     contributions.extend(functions(text, found, parsed))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
     contributions.extend(dated)
@@ -154,6 +157,10 @@ def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool
     if kind == "imaging":
         return imaging.possible(found, sections)
     return True
+
+
+def _overlaps(c: Contribution, spans: list[tuple[int, int]]) -> bool:
+    return any(lo < e and s < hi for s, e in c.spans for lo, hi in spans)
 
 
 def _unique(doubts: list[Doubt]) -> list[dict[str, str]]:
