@@ -157,9 +157,7 @@ def finding(
                     concrete = concrete.replace("{" + key + "}", word)
                 if "{" in concrete:
                     continue
-                implied = (
-                    concrete.startswith("weakness.") and value is not True and not isinstance(value, bool)
-                )
+                implied = concrete.startswith("weakness.") and not isinstance(value, bool)
                 uncertain = m.flags.uncertain or holds == "doubted"
                 yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
 
