@@ -265,6 +265,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("it's numb around the boys, like the feeling's half there.", {"history.saddle_numbness": True}),
     # a muscle named in brackets after its root; the root's leg is the grade's
     ("O/E: antalgic. Myo: L S1 (PF) 4/5, R S1 5/5, L5 (EHL) 5/5 bilat.", {"weakness.left.ankle_plantarflexion": 4, "weakness.right.ankle_plantarflexion": 5}),
+    # a minor injury in other words
+    ("3/52 L buttock pain after landing awkwardly from a jump, just jarred it, no fall.", {"history.minor_trauma": True}),
+    ("She fell from a kitchen chair while changing a light bulb two days ago.", {"history.minor_trauma": True}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
