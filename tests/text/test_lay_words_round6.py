@@ -268,6 +268,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a minor injury in other words
     ("3/52 L buttock pain after landing awkwardly from a jump, just jarred it, no fall.", {"history.minor_trauma": True}),
     ("She fell from a kitchen chair while changing a light bulb two days ago.", {"history.minor_trauma": True}),
+    # a heel walk that fails in a person's words; a knee that will not straighten strongly
+    (
+        "I tried walking on my heels. On the right my toes keep dropping down and I can't keep the front of my foot up for more than a couple of steps.",
+        {"tests.right.heel_walk": "weak"},
+    ),
+    ("I did the heel-walk test: on the right my toes come back down after a few steps, the left is fine.", {"tests.right.heel_walk": "weak", "tests.left.heel_walk": ABSENT}),
+    ("cant really straighten my knee strongly, it sort of gives way on stairs", {"weakness.unknown.knee_extension": WEAK}),
     # immunity suppressed by a named drug
     ("hey its Tanya, on infliximab for my crohns.", {"history.immunosuppression": True}),
     ("I have lupus and I'm on prednisone 20 mg plus mycophenolate.", {"history.immunosuppression": True, "history.osteoporosis_or_steroid_use": True}),
