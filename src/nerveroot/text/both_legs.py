@@ -107,12 +107,12 @@ def both_legs(
         # tingling as well": the other leg joined lately, told in a sentence of its own
         joined = _other_leg_joins(text, parsed, contributions, recent)
         new = [joined] if joined is not None else []
-        both_sentences = {**both_sentences, **({joined: joined} if joined is not None else {})}
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)
            or _AS_BEFORE.search(text, *s)]  # fmt: skip
     about_both = [(lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi)]
     if new:
-        yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences[new[0]]])
+        # a both-legs sentence is shown by its first finding; the joining sentence, whole
+        yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences.get(new[0], new[0])])
     elif old:
         yield Contribution("history.bilateral_leg_symptoms_new", False, [both_sentences[old[0]]])
     elif any(
@@ -154,9 +154,10 @@ def _other_leg_joins(
     sure: bool = True,
 ) -> tuple[int, int] | None:
     """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
-    too", "now my right leg is tingly too"), while the first leg's symptoms are told elsewhere: the words of that sentence, else None. The
-    symptoms are now in both legs, and have been for days: new symptoms in both legs; said with a hedge
-    ("... too, but I can't tell if it's real"), unsure."""
+    too", "now my right leg is tingly too"), while the first leg's symptoms are told elsewhere: the words of
+    that sentence, else None. The symptoms are now in both legs, and have been for days: new symptoms in both
+    legs; said with a hedge ("... too, but I can't tell if it's real"), unsure. `sure=False` counts findings
+    said only as possible too."""
     sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
     for side, c in _leg_findings(contributions, sure=sure):
         sides[side].add(parsed.sentence(c.spans[0][0], len(text)))
@@ -214,7 +215,7 @@ def _now_in_both(
 ) -> tuple[int, int] | None:
     """Leg symptoms read elsewhere, and a sentence telling lately that "it" is in both legs now: the words of
     that sentence, else None."""
-    if not any(True for _ in _leg_findings(contributions)):
+    if next(_leg_findings(contributions), None) is None:
         return None
     for m in _IT_IN_BOTH.finditer(text):
         lo, hi = parsed.sentence(m.start(), len(text))
