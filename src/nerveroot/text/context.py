@@ -220,6 +220,7 @@ def _run(
             if bisect.bisect_right(sentences, doc[m.modifier_span[0]].idx) - 1 == own
         ]  # fmt: skip
         if modifiers:
+            modifiers = _own_clause_settles(doc, span, modifiers)
             kinds = {m.category for m in modifiers}
             flags[i] = Flags(
                 "NEGATED_EXISTENCE" in kinds,
@@ -228,3 +229,28 @@ def _run(
                 "HYPOTHETICAL" in kinds,
                 "FAMILY" in kinds,
             )
+
+
+_DOUBT_AND_DENIAL = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"}
+
+
+def _own_clause_settles(doc: Any, span: Any, modifiers: list[Any]) -> list[Any]:
+    """When a finding is both denied and doubted, the word in its own clause settles it.
+
+    "No bladder change, no numbness when wiping, sexual function not asked": the "no" of an earlier clause
+    does not answer what was not asked. With both or neither in the finding's clause, both stay, and
+    doubt is never read as "no" downstream.
+    """
+    if not _DOUBT_AND_DENIAL <= {m.category for m in modifiers}:
+        return modifiers
+    own = [m for m in modifiers if m.category not in _DOUBT_AND_DENIAL or _same_clause(doc, span, m)]
+    left = {m.category for m in own} & _DOUBT_AND_DENIAL
+    if len(left) != 1:
+        return modifiers
+    return [m for m in modifiers if m.category not in _DOUBT_AND_DENIAL or m.category in left]
+
+
+def _same_clause(doc: Any, span: Any, modifier: Any) -> bool:
+    lo, hi = modifier.modifier_span
+    between = doc[min(hi, span.end) : max(lo, span.start)].text if hi <= span.start or lo >= span.end else ""
+    return _CLAUSE.search(between) is None

@@ -77,8 +77,9 @@ def _hedged(
     text: str, parsed: Parsed, span: tuple[int, int], topic: str, marks: list[tuple[int, str]]
 ) -> bool:
     """Is there a hedge for the words at start..end: in their clause, or later in their sentence with nothing
-    else said before it ("no numbness, but I haven't checked"; not "bowels normal, no weakness as far as I
-    can tell", whose hedge is the weakness's)? What its own clause or its own topic says does not count."""
+    else said before it or in its own clause ("no numbness, but I haven't checked"; not "bowels normal, no
+    weakness as far as I can tell" nor "no numbness, not sure about the bladder", whose hedges are the
+    weakness's and the bladder's)? What its own clause or its own topic says does not count."""
     start, end = span
     lo, hi = parsed.clause(start, len(text))
     s_hi = parsed.sentence(start, len(text))[1]
@@ -88,7 +89,12 @@ def _hedged(
     if hedge.start() < hi:
         return True
     k = bisect.bisect_left(marks, (max(end, hi), ""))
-    return not any(pos < hedge.start() and other != topic for pos, other in marks[k:])
+    if any(pos < hedge.start() and other != topic for pos, other in marks[k:]):
+        return False
+    # a hedge that goes on to name another topic is that one's ("denies saddle numbness, not sure about
+    # his bladder")
+    h_hi = parsed.clause(hedge.start(), len(text))[1]
+    return not any(hedge.start() <= pos < h_hi and other not in ("", topic) for pos, other in marks[k:])
 
 
 def _hedged_findings(

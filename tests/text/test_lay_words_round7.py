@@ -1,0 +1,80 @@
+"""Round 7 of issue 13: what the reader still read wrongly, found on blind texts and written here afresh.
+
+- A warning sign that is both denied and doubted in one sentence takes the word of its own clause: in
+  "no bladder change, no numbness when wiping, sexual function not asked" the "no" of an earlier clause does
+  not answer the question that was not asked; in "not sure about the bladder, but no numbness" the "no"
+  settles what it stands with.
+- "I didn't know I'd wet myself", "didn't notice she had wet the bed": the lost sensation is the finding,
+  and the wetting happened; "didn't" denies nothing after it.
+- Not having had sex lately ("not sexually active at present") says nothing of sexual function.
+- Not being able to say is not saying no: "could not comment on sexual function", "she didn't know about
+  sexual function", "erections not discussed" leave the sign unsure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nerveroot.text import read_text
+
+# (text, the warning sign that must be left unsure: never read as "no")
+UNSURE: list[tuple[str, str]] = [
+    (
+        "No bladder or bowel change, passing urine normally, no numbness when wiping, sexual function not asked.",
+        "history.sexual_dysfunction",
+    ),
+    ("Denies saddle numbness, not sure about his bladder.", "history.bladder_dysfunction"),
+    ("He has not attempted intercourse recently and could not comment on sexual function.", "history.sexual_dysfunction"),
+    ("She didn't know about sexual function.", "history.sexual_dysfunction"),
+    ("Erections not discussed.", "history.sexual_dysfunction"),
+    ("Couldn't say whether her bladder empties fully.", "history.bladder_dysfunction"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), UNSURE)
+def test_what_could_not_be_said_stays_unsure(text: str, finding: str) -> None:
+    case = read_text(text).case
+    assert finding in {u.finding for u in case.unsure}, case
+    section, name = finding.split(".")
+    assert getattr(getattr(case, section), name) is not False, case
+
+
+# (text, finding, value): a denial in its own clause still denies
+DENIED: list[tuple[str, str, bool]] = [
+    (
+        "No bladder or bowel change, passing urine normally, no numbness when wiping, sexual function not asked.",
+        "history.saddle_numbness",
+        False,
+    ),
+    ("Not sure about the erections, but no numbness around the back passage.", "history.saddle_numbness", False),
+    ("Denies saddle numbness, not sure about his bladder.", "history.saddle_numbness", False),
+]
+
+
+@pytest.mark.parametrize(("text", "finding", "value"), DENIED)
+def test_a_denial_in_its_own_clause_still_denies(text: str, finding: str, value: bool) -> None:
+    case = read_text(text).case
+    section, name = finding.split(".")
+    assert getattr(getattr(case, section), name) is value, case
+
+
+# (text, finding, value): present, with the lost sensation before it
+PRESENT: list[tuple[str, str, bool]] = [
+    ("I didn't know I had wet myself", "history.urinary_incontinence", True),
+    ("Didn't realise I'd wet myself until I stood up from the sofa.", "history.urinary_incontinence", True),
+    ("She did not notice she had wet the bed.", "history.urinary_incontinence", True),
+    ("I didn't wet myself.", "history.urinary_incontinence", False),
+]
+
+
+@pytest.mark.parametrize(("text", "finding", "value"), PRESENT)
+def test_not_knowing_it_happened_is_not_denying_it(text: str, finding: str, value: bool) -> None:
+    case = read_text(text).case
+    section, name = finding.split(".")
+    assert getattr(getattr(case, section), name) is value, case
+
+
+def test_not_having_had_sex_lately_denies_nothing() -> None:
+    case = read_text("Sexual: not sexually active at present.").case
+    assert case.history.sexual_dysfunction is not False
+    assert "history.sexual_dysfunction" in {u.finding for u in case.unsure}
