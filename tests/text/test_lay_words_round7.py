@@ -5,7 +5,8 @@
   not answer the question that was not asked; in "not sure about the bladder, but no numbness" the "no"
   settles what it stands with.
 - "I didn't know I'd wet myself", "didn't notice she had wet the bed": the lost sensation is the finding,
-  and the wetting happened; "didn't" denies nothing after it.
+  and the wetting happened; "didn't" denies nothing after it. Nor does "no" in "no warning before I wet
+  myself" or "no idea when my bladder is full": what is missing is the warning.
 - Not having had sex lately ("not sexually active at present") says nothing of sexual function.
 - Not being able to say is not saying no: "could not comment on sexual function", "she didn't know about
   sexual function", "erections not discussed" leave the sign unsure.
@@ -64,6 +65,10 @@ PRESENT: list[tuple[str, str, bool]] = [
     ("Didn't realise I'd wet myself until I stood up from the sofa.", "history.urinary_incontinence", True),
     ("She did not notice she had wet the bed.", "history.urinary_incontinence", True),
     ("I didn't wet myself.", "history.urinary_incontinence", False),
+    ("no warning before I wet myself", "history.urinary_incontinence", True),
+    ("Couldn't stop myself wetting.", "history.urinary_incontinence", True),
+    ("I have no idea when my bladder is full any more.", "history.altered_bladder_sensation", True),
+    ("He doesn't know when he needs to pass urine.", "history.altered_bladder_sensation", True),
 ]
 
 
