@@ -83,3 +83,33 @@ def test_not_having_had_sex_lately_denies_nothing() -> None:
     case = read_text("Sexual: not sexually active at present.").case
     assert case.history.sexual_dysfunction is not False
     assert "history.sexual_dysfunction" in {u.finding for u in case.unsure}
+
+
+# Read from blind texts: a carer's message, a pulsing lump, a cool leg with an absent femoral pulse
+CASES: list[tuple[str, dict[str, object]]] = [
+    # a wife writing about her husband: "his" legs are the patient's, not someone else's
+    (
+        "Hello. My husband back pain 5 days, today he cannot hold the urine, also both his legs are weak, "
+        "he walk slow like old man. What we must do please?",
+        {"history.urinary_incontinence": True, "history.bilateral_leg_symptoms_new": True},
+    ),
+    # ... while a relative's story in the writer's own message stays theirs
+    ("My dad had cauda equina. He lost control of his bladder. I have sciatica in my left leg.", {"history.urinary_incontinence": None}),
+    (
+        "A 53-year-old woman has five weeks of right leg pain. Her sister has recently been treated for breast "
+        "cancer; she herself has no history of cancer.",
+        {"history.history_of_cancer": False},
+    ),
+    ("The GP pressed on my tummy and said she could feel 'a pulsing lump'.", {"exam.pulsatile_abdominal_mass": True}),
+    ("L leg: cool below knee, L femoral pulse absent, R present.", {"history.cold_feet": True, "tests.left.pedal_pulses": "absent"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_round7_reading(text: str, expected: dict[str, object]) -> None:
+    got = read_text(text).case.model_dump()
+    for path, value in expected.items():
+        node: object = got
+        for part in path.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        assert node == value, (path, node)

@@ -29,8 +29,12 @@ _AS_BEFORE = re.compile(
     r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years))\b",
     re.I,
 )
+# brought on by walking or standing ("ache when I walk more than a few hundred metres"); not a gait ("he walks
+# slow like an old man", "walking like she's drunk")
 _EXERTION = re.compile(
-    r"\b(?:walk\w*|stand\w*|exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b", re.I
+    r"\b(?:walk\w*(?!\s+(?:\w+\s+)?(?:slow\w*|like|funny|oddly|strangely|unsteadily|wobbly|wide))|stand\w*|"
+    r"exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b",
+    re.I,
 )
 _BOTH = re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
 NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})

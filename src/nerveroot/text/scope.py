@@ -142,7 +142,9 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
 _THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
 # the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
 _FIRST_PERSON = re.compile(
-    r"\b(?:my|I\s+have|I've|I’ve)\s+(?:\w+\s+)?(?:back|legs?|foot|feet|calf|calves|thighs?|bum|bottom|knees?|"
+    r"\b(?:my|I\s+have|I've|I’ve)\s+(?:(?!(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|"
+    r"brother|sister|friend|boyfriend|girlfriend|grandma|grandad|granddad|nan|gran|uncle|aunt|mate|neighbou?r)\b)"
+    r"\w+\s+)?(?:back|legs?|foot|feet|calf|calves|thighs?|bum|bottom|knees?|"
     r"hips?|bladder|bowels?|pain|sciatica|toes?|buttocks?|ankles?|heels?|shins?)\b",
     re.I,
 )
@@ -222,11 +224,15 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
 # the relative is spoken of now ("my partner has AF", "Husband 71,", "Mum (77) says", "my son is 24") ...
 _NOW = re.compile(
     r"\W{0,3}(?:\(?\s*\d{1,3}\b|is\b|has\b|['’]s\b|says\b|said\b|can|keeps?\b|woke\b|just\b|now\b|"
-    r"today\b|tonight\b|this\s+(?:morning|evening|afternoon)\b|won['’]?t\b|needs?\b|got\b)",
+    r"today\b|tonight\b|this\s+(?:morning|evening|afternoon)\b|won['’]?t\b|needs?\b|got\b|"
+    r"(?:back|legs?|hips?|knees?|feet|foot)\s+(?:pain|ache|hurt))",
     re.I,
 )
 # ... or the message says whom it is for ("it's about my mum", "for my dad")
 _FOR = re.compile(r"\b(?:about|for|re)\W+(?:my|our)\s+$", re.I)
+
+
+_GREETING_CHARS = 24  # "Hello.", "Hi doctor,", "Good morning Dr Patel."
 
 
 def _about_them(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
@@ -237,7 +243,9 @@ def _about_them(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
     if not bounds or _FIRST_PERSON.search(text):
         return
     relatives, _ = _other_person()
-    first = relatives.search(text, *bounds[0])
+    # in the first sentence, or the second after a greeting ("Hello. My husband back pain 5 days, ...")
+    greeting = bounds[0][1] - bounds[0][0] <= _GREETING_CHARS and len(bounds) > 1
+    first = relatives.search(text, bounds[0][0], bounds[1 if greeting else 0][1])
     if first is None:
         return
     subject = first.group(0).lower()
