@@ -7,8 +7,9 @@ the engine, the text reader, the database, the API and the web form all use them
 Additions to CASE_SCHEMA.md (the schema allows the project to add fields):
 - regions ``leg`` and ``foot``: symptoms somewhere in the leg or foot that the person did not localise;
 - history ``knock_or_pressure_at_fibular_head``, ``cold_feet``, ``sudden_severe_pain``, ``abdominal_pain``,
-  ``faintness_or_collapse``, ``known_aneurysm``; exam ``pulsatile_abdominal_mass``: what separates the
-  look-alikes;
+  ``faintness_or_collapse``, ``known_aneurysm``; exam ``pulsatile_abdominal_mass`` and
+  ``arm_pulse_difference`` (a radial pulse or the blood pressure differing between the arms, the pulse deficit
+  of an aortic dissection): what separates the look-alikes;
 - history ``back_pain``: "there is no back pain" said in words, when no pain was marked on a map;
 - movement ``leg``: "my legs are weak", the movement not said;
 - side ``unknown`` beside ``left`` and ``right``: a finding whose side was not given (CASE_SCHEMA.md "Sides
@@ -237,6 +238,7 @@ class Exam(_Strict):
     anal_tone: Literal["normal", "reduced"] | None = None
     post_void_residual_ml: float | None = Field(default=None, ge=0, le=5000)
     pulsatile_abdominal_mass: bool | None = None
+    arm_pulse_difference: bool | None = None
     sensory_level: SensoryLevel | None = None
 
 

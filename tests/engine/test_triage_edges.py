@@ -378,6 +378,17 @@ LOOK_ALIKES = [
         "emergency",
     ),
     (
+        # the pulse deficit of a dissection is most often between the arms (a radial pulse or blood pressure);
+        # the legs may be warm with their pulses felt
+        "aortic-dissection-arm-pulses",
+        {"age": 59, "sex": "male", "onset": "sudden", "duration_weeks": 0.01, "pain": {"left": ["low_back"]},
+         "tests": {"left": {"pedal_pulses": "normal"}, "right": {"pedal_pulses": "normal"}},
+         "exam": {"arm_pulse_difference": True},
+         "history": {"thoracic_pain": True, "sudden_severe_pain": True, "after_lifting_or_bending": True}},
+        "aortic_dissection",
+        "emergency",
+    ),
+    (
         "acute-limb-ischaemia",
         {"age": 69, "onset": "sudden", "duration_weeks": 0.02,
          "pain": {"right": ["posterior_calf", "dorsum_foot", "sole"]}, "numbness": {"right": ["dorsum_foot", "sole", "heel"]},

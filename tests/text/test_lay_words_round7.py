@@ -101,6 +101,12 @@ CASES: list[tuple[str, dict[str, object]]] = [
         {"history.history_of_cancer": False},
     ),
     ("The GP pressed on my tummy and said she could feel 'a pulsing lump'.", {"exam.pulsatile_abdominal_mass": True}),
+    # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
+    ("BP R arm 196/110, L arm 150/86.", {"exam.arm_pulse_difference": True}),
+    ("BP 188/100 in the right arm and 142/80 in the left.", {"exam.arm_pulse_difference": True}),
+    ("BP R arm 132/80, L arm 128/78.", {"exam.arm_pulse_difference": False}),
+    ("L radial pulse weaker than R.", {"exam.arm_pulse_difference": True}),
+    ("Radial pulses equal.", {"exam.arm_pulse_difference": False}),
     ("L leg: cool below knee, L femoral pulse absent, R present.", {"history.cold_feet": True, "tests.left.pedal_pulses": "absent"}),
 ]
 
@@ -113,3 +119,13 @@ def test_round7_reading(text: str, expected: dict[str, object]) -> None:
         for part in path.split("."):
             node = node.get(part) if isinstance(node, dict) else None
         assert node == value, (path, node)
+
+
+def test_sudden_tearing_pain_with_a_pulse_deficit_between_the_arms_is_an_emergency() -> None:
+    from nerveroot.service import assess_text
+
+    note = (
+        "59M, sudden tearing pain between shoulder blades while lifting a suitcase, now radiating to the lower "
+        "back. PMH HTN, smoker. BP R arm 196/110, L arm 150/86. Legs warm, pulses palpable bilat."
+    )
+    assert assess_text(note).triage.level == "emergency"

@@ -241,7 +241,7 @@ def _own_clause_settles(doc: Any, span: Any, modifiers: list[Any]) -> list[Any]:
     does not answer what was not asked. With both or neither in the finding's clause, both stay, and
     doubt is never read as "no" downstream.
     """
-    if not _DOUBT_AND_DENIAL <= {m.category for m in modifiers}:
+    if not _DOUBT_AND_DENIAL.issubset(m.category for m in modifiers):
         return modifiers
     own = [m for m in modifiers if m.category not in _DOUBT_AND_DENIAL or _same_clause(doc, span, m)]
     left = {m.category for m in own} & _DOUBT_AND_DENIAL

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from nerveroot.text import failsafe, grammar, imaging, scope, timeline
+from nerveroot.text import failsafe, grammar, imaging, scope, timeline, vitals
 from nerveroot.text.compose import Contribution, dropped, finding
 from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
@@ -70,6 +70,7 @@ def read(text: str) -> Read:
     )
     contributions.extend(charted)
     contributions.extend(functions(text, found, parsed))
+    contributions.extend(vitals.arm_pressures(text))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
     contributions.extend(dated)
     denied, raised = failsafe.unsettled(text, found, parsed, contributions)
