@@ -101,6 +101,22 @@ CASES: list[tuple[str, dict[str, object]]] = [
         {"history.history_of_cancer": False},
     ),
     ("The GP pressed on my tummy and said she could feel 'a pulsing lump'.", {"exam.pulsatile_abdominal_mass": True}),
+    # weakness that came over days, told beside numbness; a fall from a chair; a crack felt lifting
+    (
+        "Over the last 5 days she has developed numbness and weakness in both legs, and today she could not get "
+        "from her bed to the commode.",
+        {"history.progressive_weakness": True, "history.bilateral_leg_symptoms_new": True},
+    ),
+    ("Slid off her chair onto her bottom at 07:00.", {"history.minor_trauma": True}),
+    ("She lifted a heavy casserole dish and felt a sudden 'crack' in her back.", {"history.minor_trauma": True}),
+    # pain that no position changes, and thoracic pain told with the lumbar
+    ("10 days of worsening lower back pain that is constant and unaffected by position.", {"history.pain_at_rest_unrelenting": True}),
+    (
+        "She presents with constant lower thoracic and upper lumbar back pain.",
+        {"history.pain_at_rest_unrelenting": True, "history.thoracic_pain": True, "pain.unknown": ["low_back"]},
+    ),
+    # beside the natal cleft is the saddle
+    ("Pinprick is reduced over a patch of the left buttock beside the natal cleft.", {"exam.perianal_sensation": "reduced"}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
     ("BP R arm 196/110, L arm 150/86.", {"exam.arm_pulse_difference": True}),
     ("BP 188/100 in the right arm and 142/80 in the left.", {"exam.arm_pulse_difference": True}),

@@ -33,8 +33,10 @@ _EARLIER = re.compile(
 )
 _WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
 _NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
-_OF_OTHER = re.compile(
-    r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b", re.I
+_OF_OTHER = re.compile(  # "worsening back pain" (but "developed numbness and weakness" is the weakness's too)
+    r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b"
+    r"(?!\s*(?:and|&|\+|/|,)\s*(?:\w+\s+)?weak)",
+    re.I,
 )
 _OTHER_BEFORE = re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
 _IT_BEFORE = re.compile(
