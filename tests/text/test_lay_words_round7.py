@@ -117,6 +117,14 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ),
     # beside the natal cleft is the saddle
     ("Pinprick is reduced over a patch of the left buttock beside the natal cleft.", {"exam.perianal_sensation": "reduced"}),
+    # a grade after a strength word is still the movement's; toe movements told together
+    ("R EHL weak (3/5).", {"weakness.right.great_toe_extension": 3}),
+    ("R foot: toe flexion/extension weak 3/5.", {"weakness.right.toe_flexion": 3, "weakness.right.great_toe_extension": 3}),
+    ("Light touch reduced over the right foot; toe extension and flexion 2/5.", {"weakness.right.toe_flexion": 2}),
+    ("Sudden pain in the calf, followed by numbness and inability to move his toes.", {"weakness.unknown.great_toe_extension": 0}),
+    # weakness that spread upwards; numb from about the belly button down
+    ("Weakness that started in his legs has spread upwards.", {"history.progressive_weakness": True}),
+    ("Since Tuesday my legs have felt numb from about my belly button down.", {"exam.sensory_level": "T10"}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
     ("BP R arm 196/110, L arm 150/86.", {"exam.arm_pulse_difference": True}),
     ("BP 188/100 in the right arm and 142/80 in the left.", {"exam.arm_pulse_difference": True}),
