@@ -125,6 +125,13 @@ CASES: list[tuple[str, dict[str, object]]] = [
     # weakness that spread upwards; numb from about the belly button down
     ("Weakness that started in his legs has spread upwards.", {"history.progressive_weakness": True}),
     ("Since Tuesday my legs have felt numb from about my belly button down.", {"exam.sensory_level": "T10"}),
+    # a header says which column of grades is which side
+    (
+        "MRC grades, left/right: hip flexion 5/5, ankle dorsiflexion 2/5 and 5/5, extensor hallucis longus 1/5 and 5/5.",
+        {"weakness.left.ankle_dorsiflexion": 2, "weakness.right.ankle_dorsiflexion": 5, "weakness.left.great_toe_extension": 1,
+         "weakness.left.hip_flexion": 5, "weakness.right.hip_flexion": 5},
+    ),
+    ("Power (R/L): EHL 5/5 and 3/5.", {"weakness.left.great_toe_extension": 3, "weakness.right.great_toe_extension": 5}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
     ("BP R arm 196/110, L arm 150/86.", {"exam.arm_pulse_difference": True}),
     ("BP 188/100 in the right arm and 142/80 in the left.", {"exam.arm_pulse_difference": True}),

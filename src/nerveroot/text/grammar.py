@@ -11,21 +11,17 @@ movement of the leg, on both sides.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
+from nerveroot.text.grade_sides import JOIN, group_side, own_side
 from nerveroot.text.lexicon import Entry, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
-from nerveroot.text.sides import SideFinder, both, plural
+from nerveroot.text.sides import SideFinder, plural
 
-# Words allowed between the movements of one list, and between a list and its grade or strength word.
-_JOIN = re.compile(
-    r"^(?:[\s,/&+]|\band\b|\bor\b|\bthe\b|\bof\b|\bin\b|\bhis\b|\bher\b|\bmy\b|\btheir\b)*$", re.I
-)
 _NEAR = re.compile(
     r"^(?:[\s,:()\-=\"'“”‘’]|\b(?:and|the|of|in|for|on|at|to|his|her|my|their|both|power|strength|muscles?|is|was|are|"
     r"were|graded|grade|MRC|with|all|be|been|seems?|appears?|groups?|movements?|measured|tested|against|"
@@ -40,7 +36,6 @@ _NOT_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:not|never|no\s+longer|hardly|barely)|n['’]?t)\s+(?:(?:quite|really|as|so|very|feel\w*|look\w*|seem\w*|be|been)\s+)*$",
     re.I,
 )
-_SIDE_CHARS = 14  # a side word this close before a movement is that movement's own ("left EHL")
 _SKIP_SECTIONS = frozenset({"imaging", "plan", "family"})
 
 
@@ -66,6 +61,7 @@ class _Said:
     everywhere: bool = False  # "4/5 throughout", "paraplegia": every movement of the leg
     both_legs: bool = False  # "paraparesis": both legs by definition
     elided: bool = False  # the list was said with an earlier grade ("..., 5/5 on the right")
+    sides: tuple[str, ...] = ()  # given by a column header ("MRC grades, left/right: DF 2/5 and 5/5")
 
 
 def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Iterator[Contribution]:
@@ -101,6 +97,9 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
             rest = [w for w in ws if w.entry.kind == "weak" and not any(x.start == w.start for x in said)]
             symptoms = [m for m in found["symptoms"] if lo <= m.start < hi]
             said += _words(text, rest, limb_runs, gs, between=symptoms)
+        order = _COLUMNS.search(text, lo, hi)
+        if order is not None:
+            _by_column(said, (_SIDE_OF[order.group("a").lower()], _SIDE_OF[order.group("b").lower()]))
         for s in said:
             yield from _contribute(text, s, finder, [*ms, *(m for r in limb_runs for m in r.items)])
 
@@ -174,7 +173,6 @@ _SIDE_WORDS = re.compile(
 )
 _ELSEWHERE = re.compile(r"\b(?:otherwise|elsewhere|else|rest|remaining|other|except)\b", re.I)
 _PARA = re.compile(r"\bpara(?:pleg|pare)", re.I)
-_AFTER_GRADE = re.compile(r"\b[0-5][+-]?(?:\s*/\s*5)?\s*(?:on\s+the\s+)?$")
 _SIDES_ONLY = re.compile(r"(?:\s|[,/;&]|\b(?:and|on|the|left|right|lt|rt|side)\b|(?-i:\b[LR]\b))*", re.I)
 _NOT_LIMB = re.compile(r"\s+(?:grip|stream|flow|bladder|pulses?|squeeze|voice|hands?|arms?)\b", re.I)
 
@@ -186,7 +184,7 @@ def _strip_sides(gap: str) -> str:
 def _runs(text: str, movements: list[Mention]) -> list[_Run]:
     runs: list[_Run] = []
     for m in movements:
-        if runs and _JOIN.match(_strip_sides(text[runs[-1].end : m.start])):
+        if runs and JOIN.match(_strip_sides(text[runs[-1].end : m.start])):
             runs[-1].items.append(m)
             runs[-1].end = m.end
         else:
@@ -333,17 +331,24 @@ def _contribute(text: str, s: _Said, finder: SideFinder, movements: list[Mention
             return  # a grade said of no movement ("grade 2" of a slip) says nothing of strength
         where = (
             ["left", "right"] if s.both_legs
-            else _group_side(text, s.start, s.end, finder, items=[], movements=movements) or (["left", "right"] if s.everywhere
+            else group_side(text, s.start, s.end, finder, items=[], movements=movements) or (["left", "right"] if s.everywhere
                                                                    else finder.find(s.start, s.end))
         )  # fmt: skip
         for side in where:
             yield Contribution(f"weakness.{side}.leg", s.value, [(s.start, s.end)])
         return
     items = s.run.items
+    if s.sides:
+        for m in items:
+            for side in s.sides:
+                yield Contribution(
+                    f"weakness.{side}.{m.entry.value or 'leg'}", s.value, [(m.start, m.end), (s.start, s.end)]
+                )
+        return
     g_lo, g_hi = (s.start, s.end) if s.elided else (min(s.start, s.run.start), max(s.end, s.run.end))
-    group = _group_side(text, g_lo, g_hi, finder, items=items, movements=movements)
+    group = group_side(text, g_lo, g_hi, finder, items=items, movements=movements)
     for m in items:
-        own = None if s.elided else _own_side(text, m, finder)
+        own = None if s.elided else own_side(text, m, finder)
         where = own or group or (["left", "right"] if plural(m.text) else finder.find(g_lo, g_hi))
         spans = (
             [(min(m.start, s.start), max(m.end, s.end))]
@@ -354,42 +359,22 @@ def _contribute(text: str, s: _Said, finder: SideFinder, movements: list[Mention
             yield Contribution(f"weakness.{side}.{m.entry.value or 'leg'}", s.value, spans)
 
 
-def _own_side(text: str, m: Mention, finder: SideFinder) -> list[str] | None:
-    """A side written just before a movement is its own ("left EHL", "L hip flexion")."""
-    k = bisect.bisect_right(finder.starts, m.start) - 1
-    if k < 0:
-        return None
-    side = finder.sides[k]
-    if _AFTER_GRADE.search(text, max(0, side.start - 10), side.start):
-        return None  # "3/5 R, PF 4/5": the side is the grade's before it, not the next movement's
-    if side.end <= m.start and m.start - side.end <= _SIDE_CHARS and _JOIN.match(text[side.end : m.start]):
-        return both(side.value)
-    return None
+# a header that says which side each column of grades is: "MRC grades, left/right: ... 2/5 and 5/5"
+_COLUMNS = re.compile(
+    r"\b(?P<a>left|right|(?-i:[LR]))\s*/\s*(?P<b>left|right|(?-i:[LR]))\s*(?:\)\s*)?:", re.IGNORECASE
+)
 
 
-def _group_side(
-    text: str, lo: int, hi: int, finder: SideFinder, *, items: list[Mention], movements: list[Mention]
-) -> list[str] | None:
-    """A side said with the whole group: inside it but not before one movement, or just after it."""
-    owned = {id(finder.sides[k]) for m in items for k in [bisect.bisect_right(finder.starts, m.start) - 1]
-             if k >= 0 and _own_side(text, m, finder) is not None}  # fmt: skip
-    for side in finder.sides:
-        if lo <= side.start and side.end <= hi and id(side) not in owned:
-            return both(side.value)
-    k = bisect.bisect_left(finder.starts, hi)
-    if k < len(finder.sides):
-        side = finder.sides[k]
-        gap = text[hi : side.start]
-        close = side.start - hi <= 20 and re.fullmatch(r"[\s,:]*(?:(?:on|in|at|the|of|both)\s+)*", gap, re.I)
-        ends_item = (
-            not gap.strip() and re.match(r"\s*(?:[,;/|)]|$)", text[side.end :]) is not None
-        )  # "3/5 R, PF"
-        if close and (
-            ends_item
-            or not any(
-                0 <= m.start - side.end <= _SIDE_CHARS and _JOIN.match(text[side.end : m.start])
-                for m in movements
-            )
-        ):
-            return both(side.value)
-    return None
+_SIDE_OF = {"l": "left", "left": "left", "r": "right", "right": "right"}
+
+
+def _by_column(said: list[_Said], order: tuple[str, str]) -> None:
+    """A pair of grades for one movement is the header's two sides in turn; a grade alone is both sides'."""
+    for i, s in enumerate(said):
+        if s.run is None or s.elided:
+            continue
+        pair = next((t for t in said[i + 1 :] if t.run is s.run and t.elided), None)
+        if pair is None:
+            s.sides = order
+        elif order[0] != order[1]:
+            s.sides, pair.sides = order[:1], order[1:]
