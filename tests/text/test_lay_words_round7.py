@@ -79,6 +79,11 @@ def test_not_knowing_it_happened_is_not_denying_it(text: str, finding: str, valu
     assert getattr(getattr(case, section), name) is value, case
 
 
+def test_a_department_named_trauma_raises_no_doubt_of_an_injury() -> None:
+    case = read_text("Dear Duty Registrar, Trauma & Orthopaedics. Thank you for seeing this man with sciatica.").case
+    assert "history.significant_trauma" not in {u.finding for u in case.unsure}
+
+
 def test_not_having_had_sex_lately_denies_nothing() -> None:
     case = read_text("Sexual: not sexually active at present.").case
     assert case.history.sexual_dysfunction is not False
@@ -132,6 +137,8 @@ CASES: list[tuple[str, dict[str, object]]] = [
          "weakness.left.hip_flexion": 5, "weakness.right.hip_flexion": 5},
     ),
     ("Power (R/L): EHL 5/5 and 3/5.", {"weakness.left.great_toe_extension": 3, "weakness.right.great_toe_extension": 5}),
+    # a department's name is no injury
+    ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
     ("BP R arm 196/110, L arm 150/86.", {"exam.arm_pulse_difference": True}),
     ("BP 188/100 in the right arm and 142/80 in the left.", {"exam.arm_pulse_difference": True}),
