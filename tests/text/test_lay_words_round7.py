@@ -137,6 +137,11 @@ CASES: list[tuple[str, dict[str, object]]] = [
          "weakness.left.hip_flexion": 5, "weakness.right.hip_flexion": 5},
     ),
     ("Power (R/L): EHL 5/5 and 3/5.", {"weakness.left.great_toe_extension": 3, "weakness.right.great_toe_extension": 5}),
+    # a remark in brackets inside a list of denials neither ends it nor is denied
+    (
+        "Denies saddle numbness, urinary sx ('peeing normally'), faecal incontinence.",
+        {"history.saddle_numbness": False, "history.bladder_dysfunction": False, "history.bowel_incontinence": False},
+    ),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)

@@ -66,19 +66,33 @@ _OWN_NEGATION = re.compile(r"(?:no|nil|denies|denied|without|never)\b", re.I)
 
 
 def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
-    """A negation before a list that ends in "or" (or is joined by slashes) reaches every item of it."""
+    """A negation before a list that ends in "or" (or is joined by slashes) reaches every item of it; after
+    "denies" or "negative for", a list of commas does too, and a remark in brackets inside it ("denies saddle
+    numbness, urinary sx ('peeing normally'), faecal incontinence") neither ends it nor is denied."""
     for lo, hi in bounds:
         for cue in _LIST_CUE.finditer(text, lo, hi):
+            asides: list[tuple[int, int]] = []
             stop = _LIST_STOP.search(text, cue.end(), hi)
+            while stop is not None and stop.group() == "(" and (close := text.find(")", stop.end(), hi)) > 0:
+                asides.append((stop.start(), close + 1))
+                stop = _LIST_STOP.search(text, close + 1, hi)
             end = min(stop.start() if stop else hi, cue.end() + _LIST_CHARS)
             last = max(_LAST_ITEM.finditer(text, cue.end(), end), key=lambda x: x.start(), default=None)
-            if last is None:
+            if last is not None:
+                item_end = _ITEM_END.search(text, last.end(), end)
+                list_end = item_end.start() if item_end else end
+            elif _DENIES.match(cue.group()) and "," in text[cue.end() : end]:
+                list_end = end
+            else:
                 continue
-            item_end = _ITEM_END.search(text, last.end(), end)
-            list_end = item_end.start() if item_end else end
             for m in within(cue.end(), list_end):
+                if any(a <= m.start < b for a, b in asides):
+                    continue
                 if m.end <= list_end and not m.flags.negated and not _OWN_NEGATION.match(m.text):
                     m.flags = replace(m.flags, negated=True)
+
+
+_DENIES = re.compile(r"den|neg|nil|free", re.I)  # cues that always open a list: "denies", "negative for"
 
 
 # ------------------------------------------------------------------------------------------ resolved episodes
