@@ -79,6 +79,17 @@ def test_not_knowing_it_happened_is_not_denying_it(text: str, finding: str, valu
     assert getattr(getattr(case, section), name) is value, case
 
 
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("This afternoon she had an accident with her bowels in the kitchen.", "history.significant_trauma"),
+        ("On examination he cannot rise from a low stool on his right leg alone.", "history.bowel_incontinence"),
+    ],
+)
+def test_look_alike_words_raise_no_doubt(text: str, finding: str) -> None:
+    assert finding not in {u.finding for u in read_text(text).case.unsure}
+
+
 def test_a_department_named_trauma_raises_no_doubt_of_an_injury() -> None:
     case = read_text("Dear Duty Registrar, Trauma & Orthopaedics. Thank you for seeing this man with sciatica.").case
     assert "history.significant_trauma" not in {u.finding for u in case.unsure}
@@ -142,6 +153,18 @@ CASES: list[tuple[str, dict[str, object]]] = [
         "Denies saddle numbness, urinary sx ('peeing normally'), faecal incontinence.",
         {"history.saddle_numbness": False, "history.bladder_dysfunction": False, "history.bowel_incontinence": False},
     ),
+    # "none of that" after what was asked denies it, in the same sentence or the next
+    (
+        "I rang 111 and they asked all about bladder, bowels and numbness around the bottom and I've got none of that.",
+        {"history.saddle_numbness": False},
+    ),
+    (
+        "The GP asked about bladder and bowel problems and numbness down below. None of those.",
+        {"history.saddle_numbness": False, "history.bladder_dysfunction": False},
+    ),
+    ("My leg is numb and my foot tingles. None of that.", {"numbness.unknown": ["leg", "foot"]}),
+    # a bowel accident is no injury; a low stool is furniture
+    ("This afternoon she had an accident with her bowels in the kitchen.", {"history.bowel_incontinence": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)

@@ -38,6 +38,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
         return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     _negated_lists(text, bounds, within)
+    _none_of_that(text, bounds, within)
     _resolved_episodes(text, bounds, within)
     _others_go_on(text, found, bounds)
     named = _relatives_named(text)
@@ -93,6 +94,27 @@ def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> 
 
 
 _DENIES = re.compile(r"den|neg|nil|free", re.I)  # cues that always open a list: "denies", "negative for"
+
+
+# a reply of its own to what was asked just before: "They asked about my bladder, bowels and numbness around
+# my bottom. I've got none of that."
+_NONE_OF_THAT = re.compile(
+    r"\W*(?:(?:and|but|well|no|nope|honestly)[\s,]+)*(?:(?:I|I['’]ve|I\s+have|I['’]d|I\s+had|ive)\s+(?:got\s+|had\s+)?)?"
+    r"(?:none\s+of\s+(?:that|those|these|them|it)|no\s+to\s+(?:all|each|every\w*))(?:\s+(?:at\s+all|either|thankfully|"
+    r"luckily|though))?\s*[.!]?\s*$",
+    re.I,
+)
+
+
+_ASKED = re.compile(r"\b(?:ask\w*|question\w*|check\w*|whether|wanted\s+to\s+know|screen\w*)\b|\?", re.I)
+
+
+def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+    for k in range(1, len(bounds)):
+        if _NONE_OF_THAT.match(text, *bounds[k]) and _ASKED.search(text, *bounds[k - 1]):
+            for m in within(*bounds[k - 1]):
+                if not m.flags.negated and not m.flags.family:
+                    m.flags = replace(m.flags, negated=True)
 
 
 # ------------------------------------------------------------------------------------------ resolved episodes
