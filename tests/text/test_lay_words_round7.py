@@ -165,6 +165,8 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("My leg is numb and my foot tingles. None of that.", {"numbness.unknown": ["leg", "foot"]}),
     # a bowel accident is no injury; a low stool is furniture
     ("This afternoon she had an accident with her bowels in the kitchen.", {"history.bowel_incontinence": True}),
+    # a vehicle that rolled over, a person thrown metres: high-energy injuries
+    ("24M. Farm ATV rollover Sat pm (approx 40h ago), thrown ~2 m, landed on back.", {"history.significant_trauma": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
