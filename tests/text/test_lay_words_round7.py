@@ -169,6 +169,12 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("24M. Farm ATV rollover Sat pm (approx 40h ago), thrown ~2 m, landed on back.", {"history.significant_trauma": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
+    # a bare grade after a movement's name in a chart, to the end of the sentence
+    (
+        "Myotomes L: hip flex 4, quads 3, DF 5, EHL 5, PF 5.",
+        {"weakness.left.knee_extension": 3, "weakness.left.hip_flexion": 4, "weakness.left.ankle_plantarflexion": 5},
+    ),
+    ("Lx flex 5cm from floor, hip flexion 4 weeks ago.", {"weakness.unknown": None, "weakness.left": None}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
     ("BP R arm 196/110, L arm 150/86.", {"exam.arm_pulse_difference": True}),
     ("BP 188/100 in the right arm and 142/80 in the left.", {"exam.arm_pulse_difference": True}),
