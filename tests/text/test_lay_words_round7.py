@@ -28,6 +28,13 @@ UNSURE: list[tuple[str, str]] = [
     ("He has not attempted intercourse recently and could not comment on sexual function.", "history.sexual_dysfunction"),
     ("She didn't know about sexual function.", "history.sexual_dysfunction"),
     ("Erections not discussed.", "history.sexual_dysfunction"),
+    ("not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho", "history.bladder_dysfunction"),
+    # a stain in the underwear, said with doubt and a turn of speech that is no hypothetical
+    (
+        "A couple of times I wasn't sure whether I'd just passed wind or whether something else had come out, if "
+        "you get me, and once I found a small mark in my knickers.",
+        "history.bowel_incontinence",
+    ),
     ("Couldn't say whether her bladder empties fully.", "history.bladder_dysfunction"),
 ]
 
@@ -167,6 +174,10 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("This afternoon she had an accident with her bowels in the kitchen.", {"history.bowel_incontinence": True}),
     # a vehicle that rolled over, a person thrown metres: high-energy injuries
     ("24M. Farm ATV rollover Sat pm (approx 40h ago), thrown ~2 m, landed on back.", {"history.significant_trauma": True}),
+    # legs gone to jelly over the weekend: new weakness of both legs
+    ("my legs went to jelly over the weekend, both of them.", {"history.bilateral_leg_symptoms_new": True, "weakness.left.leg": True}),
+    # pain on passing urine denies nothing of a cauda equina's bladder
+    ("not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho", {"history.bladder_dysfunction": None}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
