@@ -178,6 +178,16 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("my legs went to jelly over the weekend, both of them.", {"history.bilateral_leg_symptoms_new": True, "weakness.left.leg": True}),
     # pain on passing urine denies nothing of a cauda equina's bladder
     ("not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho", {"history.bladder_dysfunction": None}),
+    # a sensory level "from T10 downwards", "below approx nipple line"; not the groins (a cauda equina's level)
+    ("Pinprick reduced from the T10 dermatome downwards.", {"exam.sensory_level": "T10"}),
+    ("Sensation reduced below approx nipple line — level ~T7?", {"exam.sensory_level": "T4"}),
+    ("Pinprick reduced from the groins down, including the perineum.", {"exam.sensory_level": None}),
+    # legs that have become heavier over days; not legs that become heavy on walking
+    ("Over the last 9 days her legs have become increasingly heavy.", {"history.progressive_weakness": True}),
+    ("After walking 10 minutes both legs become heavy and she sits down.", {"weakness.left.leg": None}),
+    # cancer in abbreviations
+    ("58M. Known NSCLC dx Jan, on pembrolizumab.", {"history.history_of_cancer": True}),
+    ("Ca prostate 2019, treated.", {"history.history_of_cancer": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
