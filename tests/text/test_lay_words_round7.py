@@ -188,6 +188,17 @@ CASES: list[tuple[str, dict[str, object]]] = [
     # cancer in abbreviations
     ("58M. Known NSCLC dx Jan, on pembrolizumab.", {"history.history_of_cancer": True}),
     ("Ca prostate 2019, treated.", {"history.history_of_cancer": True}),
+    # a grade lower today than at an earlier examination, in a sentence of its own, or said of "it"
+    (
+        "She was seen 8 days ago with a left S1 radiculopathy (plantarflexion 4+/5, absent left ankle jerk). "
+        "Today: left plantarflexion 4-/5.",
+        {"history.progressive_weakness": True, "weakness.left.ankle_plantarflexion": "4-"},
+    ),
+    (
+        "At her GP review a week ago left knee extension was recorded as 4/5; today it is 4−/5.",
+        {"history.progressive_weakness": True, "weakness.left.knee_extension": "4-"},
+    ),
+    ("EHL was 4/5 last week; today it is 5/5.", {"history.progressive_weakness": None}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence

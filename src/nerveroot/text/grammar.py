@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
@@ -97,11 +97,29 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
             rest = [w for w in ws if w.entry.kind == "weak" and not any(x.start == w.start for x in said)]
             symptoms = [m for m in found["symptoms"] if lo <= m.start < hi]
             said += _words(text, rest, limb_runs, gs, between=symptoms)
+        if not ms and gs and _IT_IS.match(text, lo):
+            # "... knee extension was recorded as 4/5; today it is 4-/5": the movement named just before
+            before = [m for m in movements if m.end <= lo and lo - m.end <= _IT_CHARS and m.entry.value]
+            if before:
+                run = _runs(text, before[-1:])[0]
+                said = [
+                    replace(x, run=run, elided=True) if x.run is None and x.start == gs[0].start else x
+                    for x in said
+                ]
         order = _COLUMNS.search(text, lo, hi)
         if order is not None:
             _by_column(said, (_SIDE_OF[order.group("a").lower()], _SIDE_OF[order.group("b").lower()]))
         for s in said:
             yield from _contribute(text, s, finder, [*ms, *(m for r in limb_runs for m in r.items)])
+
+
+# a sentence whose grade is said of "it": the movement of the sentence before
+_IT_IS = re.compile(
+    r"\W*(?:(?:today|now|currently|this\s+week|on\s+review|at\s+review)\W+)?(?:it|this|that)\s*(?:['’]s|is|was|"
+    r"has\s+(?:dropped|fallen|gone\s+down|deteriorated)\s+to|measures|reads)\b",
+    re.I,
+)
+_IT_CHARS = 60
 
 
 _AT_JOINT = re.compile(

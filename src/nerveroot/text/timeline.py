@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from nerveroot.case import grade_value
 from nerveroot.text.both_legs import NOT_LEG, both_legs, present
 from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
+from nerveroot.text.grade_course import dropped_since, graded_drop
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.onset import ces_onset
@@ -111,7 +111,9 @@ def read_time(
         )
     )
     out.extend(
-        list(_progressive(lexicon, text, parsed, found, contributions)) or _graded_drop(text, contributions)
+        list(_progressive(lexicon, text, parsed, found, contributions))
+        or graded_drop(text, contributions)
+        or dropped_since(text, found, parsed, contributions)
     )
     out.extend(_recent_surgery(text, found, parsed, times))
     out.extend(ces_onset(text, found, parsed, contributions, times))
@@ -219,29 +221,6 @@ def _progressive(
             if far or min(abs(w.start() - start), abs(w.start() - end), abs(w.end() - start)) <= _WORSE_CHARS:
                 yield Contribution("history.progressive_weakness", True, [(start, end), (w.start(), w.end())])
                 return
-
-
-# an earlier grade written beside the present one: "plantarflexion 4/5 (previously 5/5)", "EHL 2/5 (was 4-/5)"
-_WAS = re.compile(
-    r"\s*[(,;]?\s*(?:previously|prev\.?|was|were|from|(?:at|on)\s+(?:IA|first\s+visit|assessment)|"
-    r"(?:last|a)\s+(?:week|wk|visit|time)(?:\s+ago)?)\s*:?\s*(?P<grade>[0-5][+-]?)\s*/\s*5",
-    re.I,
-)
-
-
-def _graded_drop(text: str, contributions: list[Contribution]) -> list[Contribution]:
-    """A muscle graded lower now than the grade written beside it for before: weakness getting worse."""
-    for c in contributions:
-        if not c.path.startswith("weakness.") or isinstance(c.value, bool) or not c.spans:
-            continue
-        end = max(e for _, e in c.spans)
-        was = _WAS.match(text, end)
-        before = was.group("grade") if was is not None else ""
-        if was is not None and grade_value(c.value) < grade_value(
-            before if before in ("4+", "4-") else int(before[0])
-        ):
-            return [Contribution("history.progressive_weakness", True, [*c.spans, (was.start(), was.end())])]
-    return []
 
 
 def _weak(c: Contribution) -> bool:

@@ -1,0 +1,78 @@
+"""Grades compared over time: a muscle graded lower now than before is weakness getting worse.
+
+Before may be written beside the grade ("plantarflexion 4/5 (previously 5/5)") or in a sentence of its own
+("seen 8 days ago with plantarflexion 4+/5 ... Today: plantarflexion 4-/5").
+"""
+
+from __future__ import annotations
+
+import re
+
+from nerveroot.case import grade_value
+from nerveroot.text.compose import Contribution
+from nerveroot.text.context import Parsed
+from nerveroot.text.mentions import Found
+
+# an earlier grade written beside the present one: "plantarflexion 4/5 (previously 5/5)", "EHL 2/5 (was 4-/5)"
+_WAS = re.compile(
+    r"\s*[(,;]?\s*(?:previously|prev\.?|was|were|from|(?:at|on)\s+(?:IA|first\s+visit|assessment)|"
+    r"(?:last|a)\s+(?:week|wk|visit|time)(?:\s+ago)?)\s*:?\s*(?P<grade>[0-5][+-]?)\s*/\s*5",
+    re.I,
+)
+
+
+def graded_drop(text: str, contributions: list[Contribution]) -> list[Contribution]:
+    """A muscle graded lower now than the grade written beside it for before: weakness getting worse."""
+    for c in contributions:
+        if not c.path.startswith("weakness.") or isinstance(c.value, bool) or not c.spans:
+            continue
+        end = max(e for _, e in c.spans)
+        was = _WAS.match(text, end)
+        before = was.group("grade") if was is not None else ""
+        if was is not None and grade_value(c.value) < grade_value(
+            before if before in ("4+", "4-") else int(before[0])
+        ):
+            return [Contribution("history.progressive_weakness", True, [*c.spans, (was.start(), was.end())])]
+    return []
+
+
+# a sentence about an earlier examination: "seen 8 days ago with ...", "at her GP review a week ago ... was
+# recorded as 4/5"
+_THEN = re.compile(
+    r"\b(?:ago|previously|prior|earlier|last\s+(?:week|visit|review|time|appointment)|(?:initial|first|previous)\s+"
+    r"(?:assessment|review|visit|appointment|examination)|(?:was|were)\s+(?:recorded|graded|documented|noted|measured))\b",
+    re.I,
+)
+_MOVEMENT_CHARS = 40  # how far before its grade a movement may be named in the earlier sentence
+
+
+def dropped_since(
+    text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
+) -> list[Contribution]:
+    """A movement graded lower now than in an earlier sentence about a previous examination."""
+    then: dict[str, tuple[str, tuple[int, int]]] = {}
+    for g in found["grades"]:
+        lo, hi = parsed.sentence(g.start, len(text))
+        if not _THEN.search(text, lo, hi):
+            continue
+        named = [
+            m for m in found["movements"] if lo <= m.start and m.end <= g.start <= m.end + _MOVEMENT_CHARS
+        ]
+        earlier = g.groups.get("grade") or g.groups.get("grade2") or g.groups.get("grade5")
+        if named and named[-1].entry.value and earlier:
+            then[named[-1].entry.value] = (earlier, (g.start, g.end))
+    for c in contributions:
+        movement = c.path.rsplit(".", 1)[-1]
+        if (
+            not c.path.startswith("weakness.")
+            or isinstance(c.value, bool)
+            or movement not in then
+            or not c.spans
+        ):
+            continue
+        before, span = then[movement]
+        if max(a for a, _ in c.spans) > span[1] and grade_value(c.value) < grade_value(
+            before if before in ("4+", "4-") else int(before[0])
+        ):
+            return [Contribution("history.progressive_weakness", True, [*c.spans, span])]
+    return []
