@@ -199,6 +199,16 @@ CASES: list[tuple[str, dict[str, object]]] = [
         {"history.progressive_weakness": True, "weakness.left.knee_extension": "4-"},
     ),
     ("EHL was 4/5 last week; today it is 5/5.", {"history.progressive_weakness": None}),
+    # the paper not felt when wiping, "like it's happening to someone else", is saddle numbness, never its denial
+    (
+        "Today when I use toilet roll it's like it's happening to someone else, like the paper isn't touching me "
+        "properly, all round the back passage and the front bit.",
+        {"history.saddle_numbness": True},
+    ),
+    # weight lost "~7 kg"; "mid and lower back pain"; pain that won't settle in any position, waking at 3am
+    ("Lost ~7 kg over 2 months without trying, appetite poor.", {"history.unexplained_weight_loss": True}),
+    ("6/52 mid and lower back pain, now constant.", {"history.thoracic_pain": True}),
+    ("waking at 3am every night with my lower back and it wont settle in any position", {"history.pain_at_rest_unrelenting": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
