@@ -28,6 +28,8 @@ UNSURE: list[tuple[str, str]] = [
     ("He has not attempted intercourse recently and could not comment on sexual function.", "history.sexual_dysfunction"),
     ("She didn't know about sexual function.", "history.sexual_dysfunction"),
     ("Erections not discussed.", "history.sexual_dysfunction"),
+    ("Not sexually active at present so can't comment on that.", "history.sexual_dysfunction"),
+    ("He has not attempted intercourse recently.", "history.sexual_dysfunction"),
     ("not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho", "history.bladder_dysfunction"),
     # a stain in the underwear, said with doubt and a turn of speech that is no hypothetical
     (
@@ -209,6 +211,13 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("Lost ~7 kg over 2 months without trying, appetite poor.", {"history.unexplained_weight_loss": True}),
     ("6/52 mid and lower back pain, now constant.", {"history.thoracic_pain": True}),
     ("waking at 3am every night with my lower back and it wont settle in any position", {"history.pain_at_rest_unrelenting": True}),
+    # reduced resting tone on rectal examination; steroid "tabs"; "could no longer stand" after days of weakness
+    ("Digital rectal examination reveals reduced resting tone.", {"exam.anal_tone": "reduced"}),
+    ("on steroid tabs for my copd for ages.", {"history.osteoporosis_or_steroid_use": True}),
+    (
+        "Over three days his legs became weak. On the morning of admission he could no longer stand.",
+        {"history.progressive_weakness": True},
+    ),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
