@@ -218,6 +218,10 @@ CASES: list[tuple[str, dict[str, object]]] = [
         "Over three days his legs became weak. On the morning of admission he could no longer stand.",
         {"history.progressive_weakness": True},
     ),
+    # a fall from a motorcycle taxi; a tackle taken
+    ("good evening doctor my husband fall from okada on tuesday", {"history.significant_trauma": True}),
+    ("back stiff as a board after sunday league, took a tackle yesterday.", {"history.minor_trauma": True}),
+    ("5-a-side last night, tackled and twisted, L-sided LBP since.", {"history.minor_trauma": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
