@@ -222,6 +222,14 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("good evening doctor my husband fall from okada on tuesday", {"history.significant_trauma": True}),
     ("back stiff as a board after sunday league, took a tackle yesterday.", {"history.minor_trauma": True}),
     ("5-a-side last night, tackled and twisted, L-sided LBP since.", {"history.minor_trauma": True}),
+    # constant back pain told around its words, and pain that no lying eases or that stops sleep; the back
+    # pain itself is still read
+    ("HPC: 10/7 mid-low back pain, constant, night sweats.", {"history.pain_at_rest_unrelenting": True, "pain.unknown": ["low_back"]}),
+    ("my lower back is constant agony", {"history.pain_at_rest_unrelenting": True}),
+    ("4/7 back pain, constant, worse than pre-op, not settling lying down.", {"history.pain_at_rest_unrelenting": True}),
+    ("a deep constant ache in the middle of my lower back that doesn't ease whether I'm lying or sitting", {"history.pain_at_rest_unrelenting": True}),
+    ("It is not allowing him to sleep, he is sitting in the chair the whole night.", {"history.pain_at_rest_unrelenting": True}),
+    ("constant ache in the calf when I walk", {"history.pain_at_rest_unrelenting": None}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
