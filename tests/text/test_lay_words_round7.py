@@ -230,6 +230,13 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("a deep constant ache in the middle of my lower back that doesn't ease whether I'm lying or sitting", {"history.pain_at_rest_unrelenting": True}),
     ("It is not allowing him to sleep, he is sitting in the chair the whole night.", {"history.pain_at_rest_unrelenting": True}),
     ("constant ache in the calf when I walk", {"history.pain_at_rest_unrelenting": None}),
+    # a sensory level "at about T12", "~T11", "to pinprick at T12", "below L1"; told by a person about her tummy
+    ("Pinprick is reduced from the groins downward with a sensory level at about T12.", {"exam.sensory_level": "T12"}),
+    ("Sensory level ~T11.", {"exam.sensory_level": "T11"}),
+    ("There is a sensory level to pinprick at T12.", {"exam.sensory_level": "T12"}),
+    ("Sensation absent below L1 (sensory level).", {"exam.sensory_level": "L1"}),
+    ("There's a strange numb feeling from about my belly button down.", {"exam.sensory_level": "T10"}),
+    ("When I touched my tummy I can't feel it properly below my belly button.", {"exam.sensory_level": "T10"}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
