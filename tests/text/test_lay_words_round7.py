@@ -237,6 +237,9 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("Sensation absent below L1 (sensory level).", {"exam.sensory_level": "L1"}),
     ("There's a strange numb feeling from about my belly button down.", {"exam.sensory_level": "T10"}),
     ("When I touched my tummy I can't feel it properly below my belly button.", {"exam.sensory_level": "T10"}),
+    # legs increasingly heavy, or that had become heavy over days
+    ("Clinical: 59F, 2/52 increasingly stiff, heavy legs, now needs a stick.", {"history.progressive_weakness": True}),
+    ("Over the last three days his legs had become stiff and heavy.", {"history.progressive_weakness": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
