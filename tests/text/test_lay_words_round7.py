@@ -28,6 +28,9 @@ UNSURE: list[tuple[str, str]] = [
     ("He has not attempted intercourse recently and could not comment on sexual function.", "history.sexual_dysfunction"),
     ("She didn't know about sexual function.", "history.sexual_dysfunction"),
     ("Erections not discussed.", "history.sexual_dysfunction"),
+    # a hedge in quotes ends its sentence at the quote; "maybe going a bit more often" is doubt
+    ('Voiding OK per pt, "maybe a little slower." No fever.', "history.bladder_dysfunction"),
+    ("Says weeing OK, \"maybe going a bit more often but I've been drinking loads of water\".", "history.bladder_dysfunction"),
     ("Not sexually active at present so can't comment on that.", "history.sexual_dysfunction"),
     ("He has not attempted intercourse recently.", "history.sexual_dysfunction"),
     ("not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho", "history.bladder_dysfunction"),
