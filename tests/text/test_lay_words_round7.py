@@ -279,3 +279,12 @@ def test_sudden_tearing_pain_with_a_pulse_deficit_between_the_arms_is_an_emergen
         "back. PMH HTN, smoker. BP R arm 196/110, L arm 150/86. Legs warm, pulses palpable bilat."
     )
     assert assess_text(note).triage.level == "emergency"
+
+
+def test_a_line_with_a_label_of_its_own_ends_past_history() -> None:
+    """ "PMH: HTN.\\nRF screen: saddle normal": the red-flag screen is today's, not past history."""
+    case = read_text(
+        "S: R LBP 6/52. PMH: HTN (bendroflumethiazide), OA knees.\nRF screen: saddle - no, all normal. Bowels normal."
+    ).case
+    assert case.history.saddle_numbness is False
+    assert case.history.bowel_incontinence is False

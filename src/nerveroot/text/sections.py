@@ -63,6 +63,7 @@ def _sectionizer() -> Any:
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_LINE_LABEL = re.compile(r"\n[ \t]*([A-Za-z][\w /&+-]{0,24}:)")
 # a title written inside a sentence ("Quick background: 36M, had sciatica ...") is prose, not a section
 _PROSE_BEFORE = re.compile(r"[a-z][a-z’']*\s+$")
 
@@ -101,9 +102,12 @@ def _titled(text: str) -> Sections:
             if not _in_prose(text, start):
                 marks[start] = str(s.category)
     titled = sorted(marks)
-    for m in _PARAGRAPH.finditer(text):  # a titled section ends with its paragraph
-        i = bisect.bisect_right(titled, m.start()) - 1
-        if marks[titled[i]] and m.end() not in marks:
-            marks[m.end()] = ""
+    # a titled section ends with its paragraph, or at a line with a label of its own ("PMH: HTN.\nRF screen:
+    # saddle normal" is not past history)
+    ends = [m.end() for m in _PARAGRAPH.finditer(text)] + [m.start(1) for m in _LINE_LABEL.finditer(text)]
+    for end in ends:
+        i = bisect.bisect_right(titled, end) - 1
+        if i >= 0 and marks[titled[i]] and end not in marks:
+            marks[end] = ""
     starts = sorted(marks)
     return Sections(starts, [marks[p] for p in starts])
