@@ -288,3 +288,22 @@ def test_a_line_with_a_label_of_its_own_ends_past_history() -> None:
     ).case
     assert case.history.saddle_numbness is False
     assert case.history.bowel_incontinence is False
+
+
+def test_a_table_of_grades_by_side() -> None:
+    note = (
+        "Power:\n| Movement | Right | Left |\n|---|---|---|\n| Ankle dorsiflexion | 3 | 5 |\n"
+        "| Great toe extension | 2 | 5 |\n| Knee jerk | ++ | ++ |"
+    )
+    case = read_text(note).case
+    assert case.weakness.right["ankle_dorsiflexion"] == 3
+    assert case.weakness.right["great_toe_extension"] == 2
+    assert case.weakness.left["ankle_dorsiflexion"] == 5
+
+
+def test_a_table_of_grades_over_time_says_today_and_whether_it_is_worse() -> None:
+    note = "Myotomes, IA (2/52 ago) vs today:\n| R | IA | Today |\n|---|---|---|\n| EHL | 4 | 3 |\n| Hip abd | 5 | 4+ |"
+    case = read_text(note).case
+    assert case.weakness.right["great_toe_extension"] == 3
+    assert case.weakness.right["hip_abduction"] == "4+"
+    assert case.history.progressive_weakness is True

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from nerveroot.text import failsafe, grammar, imaging, scope, timeline, vitals
+from nerveroot.text import failsafe, grammar, imaging, scope, tables, timeline, vitals
 from nerveroot.text.compose import Contribution, dropped, finding
 from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
@@ -69,6 +69,7 @@ def read(text: str) -> Read:
         c for c in grammar.strength(text, found, parsed, finder) if not _overlaps(c, by_root)
     )
     contributions.extend(charted)
+    contributions.extend(tables.table_grades(text, found))
     contributions.extend(functions(text, found, parsed))
     contributions.extend(vitals.arm_pressures(text))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)

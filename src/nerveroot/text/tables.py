@@ -1,0 +1,111 @@
+"""Strength charted in a table: a row per movement, a column per side or per examination.
+
+    | Movement      | Right | Left |        | R   | IA | Today |
+    |---------------|-------|------|        |-----|----|-------|
+    | Ankle DF      | 3     | 5    |        | EHL | 4  | 3     |
+
+A column headed by a side holds that side's grades; columns headed by examinations (an initial assessment,
+"today") hold one side's grades over time, the side named in the corner cell: the last is today's, and a
+grade lower than the first is weakness getting worse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nerveroot.case import grade_value
+from nerveroot.text.compose import Contribution
+from nerveroot.text.mentions import Found
+
+_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
+_SIDE = {"r": "right", "rt": "right", "right": "right", "l": "left", "lt": "left", "left": "left"}
+_THEN = re.compile(
+    r"^(?:IA|initial|first|previous|prev\.?|before|then|baseline|last|\d+/\d+\s+ago|week\s+\d+)", re.I
+)
+_NOW = re.compile(r"^(?:today|now|current|this\s+(?:visit|review)|review|latest)", re.I)
+_GRADE = re.compile(r"([0-5])\s*([+-]?)\s*(?:/\s*5)?")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+def table_grades(text: str, found: Found) -> Iterator[Contribution]:
+    """Weakness findings (and weakness getting worse) from tables of grades."""
+    for rows in _tables(text):
+        header = _cells(rows[0])
+        heads = [c.text.strip().lower() for c in header]
+        sides = [_SIDE.get(h) for h in heads]
+        then = next((k for k, c in enumerate(header) if k and _THEN.match(c.text.strip())), None)
+        now = next(
+            (k for k, c in reversed(list(enumerate(header))) if k and _NOW.match(c.text.strip())), None
+        )
+        corner = _SIDE.get(heads[0]) if heads else None
+        for row in rows[1:]:
+            cells = _cells(row)
+            if not cells or set(cells[0].text) <= set("-: "):
+                continue  # the line under the header
+            movement = next(
+                (m for m in found["movements"] if cells[0].start <= m.start < cells[0].end and m.entry.value),
+                None,
+            )
+            if movement is None:
+                continue
+            where = f"weakness.{{}}.{movement.entry.value}"
+            for k, cell in enumerate(cells[1:], start=1):
+                grade = _grade(cell.text)
+                side = sides[k] if k < len(sides) else None
+                if grade is not None and side is not None:
+                    yield Contribution(
+                        where.format(side), grade, [(movement.start, movement.end), (cell.start, cell.end)]
+                    )
+            if corner is None or now is None or now >= len(cells):
+                continue
+            today = _grade(cells[now].text)
+            if today is None:
+                continue
+            yield Contribution(
+                where.format(corner),
+                today,
+                [(movement.start, movement.end), (cells[now].start, cells[now].end)],
+            )
+            if then is None or then >= len(cells):
+                continue
+            before = _grade(cells[then].text)
+            if before is not None and grade_value(today) < grade_value(before):
+                yield Contribution(
+                    "history.progressive_weakness", True, [(cells[then].start, cells[now].end)]
+                )
+
+
+def _tables(text: str) -> list[list[re.Match[str]]]:
+    """Runs of consecutive lines that start and end with "|"."""
+    tables: list[list[re.Match[str]]] = []
+    for m in _ROW.finditer(text):
+        if tables and m.start() <= tables[-1][-1].end() + 1:
+            tables[-1].append(m)
+        else:
+            tables.append([m])
+    return [t for t in tables if len(t) >= 2]
+
+
+def _cells(row: re.Match[str]) -> list[_Cell]:
+    out: list[_Cell] = []
+    pos = row.start(1)
+    for part in row.group(1).split("|"):
+        out.append(_Cell(part, pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _grade(cell: str) -> int | str | None:
+    m = _GRADE.fullmatch(cell.strip())
+    if m is None:
+        return None
+    sign = m.group(2) if m.group(1) == "4" else ""
+    return f"4{sign}" if sign else int(m.group(1))
