@@ -243,6 +243,11 @@ CASES: list[tuple[str, dict[str, object]]] = [
     # legs increasingly heavy, or that had become heavy over days
     ("Clinical: 59F, 2/52 increasingly stiff, heavy legs, now needs a stick.", {"history.progressive_weakness": True}),
     ("Over the last three days his legs had become stiff and heavy.", {"history.progressive_weakness": True}),
+    # legs that "had gone to rubber"; a fall from a trailer of about eight foot; a heel that won't leave the floor
+    ('He told me his legs had "gone to rubber" — both of them — since Friday.', {"weakness.left.leg": True, "history.bilateral_leg_symptoms_new": True}),
+    ("Two weeks ago he fell off the back of a loaded trailer — about eight foot onto concrete.", {"history.significant_trauma": True}),
+    ("My son fell off a roof about 3 hours ago, maybe 3 metres.", {"history.significant_trauma": True, "duration_weeks": 0.018}),
+    ("On tiptoe the right heel just wouldn't come off the floor at all.", {"weakness.right.ankle_plantarflexion": 2}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
