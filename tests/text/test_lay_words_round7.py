@@ -28,6 +28,8 @@ UNSURE: list[tuple[str, str]] = [
     ("He has not attempted intercourse recently and could not comment on sexual function.", "history.sexual_dysfunction"),
     ("She didn't know about sexual function.", "history.sexual_dysfunction"),
     ("Erections not discussed.", "history.sexual_dysfunction"),
+    # "that I know of" is a hedge: the denial settles nothing
+    ("No cancer that I know of.", "history.history_of_cancer"),
     # a hedge in quotes ends its sentence at the quote; "maybe going a bit more often" is doubt
     ('Voiding OK per pt, "maybe a little slower." No fever.', "history.bladder_dysfunction"),
     ("Says weeing OK, \"maybe going a bit more often but I've been drinking loads of water\".", "history.bladder_dysfunction"),
@@ -248,6 +250,8 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("Two weeks ago he fell off the back of a loaded trailer — about eight foot onto concrete.", {"history.significant_trauma": True}),
     ("My son fell off a roof about 3 hours ago, maybe 3 metres.", {"history.significant_trauma": True, "duration_weeks": 0.018}),
     ("On tiptoe the right heel just wouldn't come off the floor at all.", {"weakness.right.ankle_plantarflexion": 2}),
+    # sliding out of an armchair onto the floor is a fall
+    ("Staff report that she slid out of her armchair onto the floor on Tuesday evening.", {"history.minor_trauma": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
