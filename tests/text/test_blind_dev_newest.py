@@ -1,4 +1,4 @@
-"""The newest blind development batches (tests/text/blind_dev6: the twelfth and fourteenth batches, 400 texts).
+"""The newest blind development batches (tests/text/blind_dev6: the twelfth, fourteenth and fifteenth, 600 texts).
 
 Written by helpers who saw neither the reader nor any earlier corpus, labelled before anything ran, and each
 measured once, unread, on the reader of the day (docs/reader.md, "Eighth round"); only then did they become
@@ -21,8 +21,8 @@ KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
 def test_the_corpus_is_all_there() -> None:
-    assert len(CORPUS) == 400
-    assert len({i["id"] for i in CORPUS}) == 400
+    assert len(CORPUS) == 600
+    assert len({i["id"] for i in CORPUS}) == 600
     assert len({i["style"] for i in CORPUS}) == 7
 
 
@@ -31,17 +31,17 @@ test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
 
 # Floors a little under the figures of these batches on 2026-11-29 (docs/reader.md, "Eighth round").
 FLOORS = limits(
-    warning_sign_recall=0.95,
+    warning_sign_recall=0.93,
     warning_sign_false_alarms=0.012,
     false_alarms_of_denied_topics=0.02,
     denied_topics_left_unsure=0.015,
     unclear_topics_unsure_or_present=0.88,
-    any_weakness_recall=0.97,
+    any_weakness_recall=0.95,
     grade_within_one_mrc_step=0.96,
-    side_where_the_labels_give_one=0.95,
-    expectations_held=0.92,
-    imaging_findings_with_their_level=0.72,
-    texts_triaged_below_their_label=4,
+    side_where_the_labels_give_one=0.94,
+    expectations_held=0.91,
+    imaging_findings_with_their_level=0.78,
+    texts_triaged_below_their_label=9,
     texts_refused_or_crashed=0,
 )
 
