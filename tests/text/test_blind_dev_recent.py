@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from blindscore import Scored, emergency_test, floor_test, limits, load_corpus
+from blindscore import Scored, corpus_test, emergency_test, floor_test, limits, load_corpus
 
 HERE = Path(__file__).parent
 CORPUS = load_corpus([HERE / "blind_dev4"])
@@ -25,10 +25,7 @@ KNOWN_EMERGENCIES = {
 }
 
 
-def test_the_corpus_is_all_there() -> None:
-    assert len(CORPUS) == 900
-    assert len({i["id"] for i in CORPUS}) == 900
-    assert len({i["style"] for i in CORPUS}) == 7
+test_the_corpus_is_all_there = corpus_test(CORPUS, 900)
 
 
 test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
