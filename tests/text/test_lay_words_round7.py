@@ -28,6 +28,7 @@ UNSURE: list[tuple[str, str]] = [
     ("He has not attempted intercourse recently and could not comment on sexual function.", "history.sexual_dysfunction"),
     ("She didn't know about sexual function.", "history.sexual_dysfunction"),
     ("Erections not discussed.", "history.sexual_dysfunction"),
+    ("no idea about my bladder tbh, i havent needed to go since this morning which is weird for me.", "history.altered_bladder_sensation"),
     # "that I know of" is a hedge: the denial settles nothing
     ("No cancer that I know of.", "history.history_of_cancer"),
     # a hedge in quotes ends its sentence at the quote; "maybe going a bit more often" is doubt
@@ -252,6 +253,12 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("On tiptoe the right heel just wouldn't come off the floor at all.", {"weakness.right.ankle_plantarflexion": 2}),
     # sliding out of an armchair onto the floor is a fall
     ("Staff report that she slid out of her armchair onto the floor on Tuesday evening.", {"history.minor_trauma": True}),
+    # a second reading of fever later in the sentence; "things in the bedroom feel different" after "didn't tell"
+    ("My temperature was 37.9 last night and 38.2 this morning.", {"history.fever": True}),
+    ("Temp 36.8, BP 138/80, HR 72.", {"history.fever": False}),
+    ("The thing I didn't tell the GP: things in the bedroom feel different.", {"history.sexual_dysfunction": True}),
+    ("She said she hasn't needed a wee all day.", {"history.altered_bladder_sensation": True}),
+    ("I've not had the bowels open for 3 days either, which isn't like me.", {"history.bowel_incontinence": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
