@@ -259,6 +259,18 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("The thing I didn't tell the GP: things in the bedroom feel different.", {"history.sexual_dysfunction": True}),
     ("She said she hasn't needed a wee all day.", {"history.altered_bladder_sensation": True}),
     ("I've not had the bowels open for 3 days either, which isn't like me.", {"history.bowel_incontinence": True}),
+    # pain that lying does not touch, that is there even in bed, that makes no difference lying or walking
+    ("The last 5 days my back has become really sore, constant, lying flat doesn't touch it.", {"history.pain_at_rest_unrelenting": True}),
+    ("It makes no difference whether I'm doing my rounds or lying in bed.", {"history.pain_at_rest_unrelenting": True}),
+    ("its there even lying in bed and doesnt shift.", {"history.pain_at_rest_unrelenting": True}),
+    ("Resting doesn't help, but a walk and a hot shower ease it.", {"history.pain_at_rest_unrelenting": None}),
+    # the other leg joining in a sentence of its own with no symptom word of its own
+    (
+        "About six weeks ago I started getting sciatica down my right leg. But since Sunday (so 3 days) the LEFT leg "
+        "has started as well, same sort of thing.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    ("Sciatica down my right leg for 6 weeks. The left one is fine.", {"history.bilateral_leg_symptoms_new": None}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence

@@ -70,7 +70,7 @@ def both_legs(
         # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
         joined = (
             _other_leg_joins(text, parsed, contributions, recent)
-            or _other_leg_said_too(text, parsed, contributions)
+            or _other_leg_said_too(text, parsed, contributions, recent)
             or _now_in_both(text, parsed, contributions, recent)
         )
         if joined is None:
@@ -189,17 +189,23 @@ _OTHER_TOO = re.compile(
 
 
 def _other_leg_said_too(
-    text: str, parsed: Parsed, contributions: list[Contribution]
+    text: str, parsed: Parsed, contributions: list[Contribution], recent: re.Pattern[str]
 ) -> tuple[int, int] | None:
-    """One leg's symptoms read, and the other leg said in the same sentence to have joined by ellipsis, with
-    a word of change ("now", "started"): the words of that sentence, else None."""
+    """One leg's symptoms read, and the other leg said by ellipsis to have joined, with a word of change
+    ("now", "started"): in the same sentence, or in a later one of its own with a time ("... sciatica down my
+    right leg. But since Sunday the LEFT leg has started as well"): the words of that sentence, else None."""
     said: dict[tuple[int, int], set[str]] = {}
     for side, c in _leg_findings(contributions):
         said.setdefault(parsed.sentence(c.spans[0][0], len(text)), set()).add(side)
     for m in _OTHER_TOO.finditer(text):
         lo, hi = parsed.sentence(m.start(), len(text))
         own = said.get((lo, hi), set())
-        if own and m.group("side").lower() not in own and _CHANGE.search(text, lo, hi):
+        side = m.group("side").lower()
+        if own and side not in own and _CHANGE.search(text, lo, hi):
+            return lo, hi
+        earlier = {s for (a, _), sides in said.items() if a < lo for s in sides}
+        dated = any(not _NEW.fullmatch(t.group()) for t in recent.finditer(text, lo, hi))
+        if not own and earlier and side not in earlier and dated and _CHANGE.search(text, lo, hi):
             return lo, hi
     return None
 
