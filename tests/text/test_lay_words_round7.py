@@ -273,6 +273,8 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("Sciatica down my right leg for 6 weeks. The left one is fine.", {"history.bilateral_leg_symptoms_new": None}),
     # a knee that "keeps going" on the stairs gives way
     ("my knee keeps going when i do the stairs, cant get up them now without hanging onto the rail", {"weakness.unknown.knee_extension": True}),
+    # a calf that "kills" after a walk hurts
+    ("calf kills after about 100 yds then goes off if i just stand still for a minute.", {"pain.unknown": ["posterior_calf"]}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
