@@ -1,10 +1,10 @@
-"""The newest blind development batches (tests/text/blind_dev6: the twelfth, fourteenth and fifteenth, 600 texts).
+"""The newest blind batches (tests/text/blind_dev6: the twelfth to fifteenth, 800 texts).
 
 Written by helpers who saw neither the reader nor any earlier corpus, labelled before anything ran, and each
-measured once, unread, on the reader of the day (docs/reader.md, "Eighth round"); only then did they become
-development material. Every text labelled an emergency must reach emergency. The other figures are floors a
-little under today's, so that a change that reads less fails here; they are figures of batches the reader was
-tuned on, not a promise for new texts.
+measured once, unread, on the reader of the day (docs/reader.md, "Eighth round"; the thirteenth was that
+round's held-back figure); only then did they become development material. Every text labelled an emergency
+must reach emergency. The other figures are floors a little under today's, so that a change that reads less
+fails here; they are figures of batches the reader was tuned on, not a promise for new texts.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ SCORED = Scored(CORPUS)
 KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
-test_the_corpus_is_all_there = corpus_test(CORPUS, 600)
+test_the_corpus_is_all_there = corpus_test(CORPUS, 800)
 
 
 test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
@@ -37,8 +37,8 @@ FLOORS = limits(
     grade_within_one_mrc_step=0.96,
     side_where_the_labels_give_one=0.94,
     expectations_held=0.91,
-    imaging_findings_with_their_level=0.78,
-    texts_triaged_below_their_label=9,
+    imaging_findings_with_their_level=0.76,
+    texts_triaged_below_their_label=11,
     texts_refused_or_crashed=0,
 )
 
