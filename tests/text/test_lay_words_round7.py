@@ -10,6 +10,9 @@
 - Not having had sex lately ("not sexually active at present") says nothing of sexual function.
 - Not being able to say is not saying no: "could not comment on sexual function", "she didn't know about
   sexual function", "erections not discussed" leave the sign unsure.
+- The rest, grouped by a comment each in CASES below: a message for someone else, the pulse deficit between
+  the arms of an aortic dissection, strength charted in columns and tables or compared over time, weakness and
+  rest pain in a person's words, falls and other injuries, sensory levels, fever readings, look-alike words.
 """
 
 from __future__ import annotations
