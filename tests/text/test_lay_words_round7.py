@@ -278,6 +278,10 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("my knee keeps going when i do the stairs, cant get up them now without hanging onto the rail", {"weakness.unknown.knee_extension": True}),
     # a calf that "kills" after a walk hurts
     ("calf kills after about 100 yds then goes off if i just stand still for a minute.", {"pain.unknown": ["posterior_calf"]}),
+    # "glute med is weak"; a big toe that "wont push up as hard"; "56 here." is an age
+    ("physio says my left glute med is weak and thats why my hip dips when i walk??", {"weakness.left.hip_abduction": True}),
+    ("my left big toe wont push up as hard as the right one when i test it against my hand", {"weakness.left.great_toe_extension": True}),
+    ("56 here. lower back pain for about 6 weeks now", {"age": 56.0}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
