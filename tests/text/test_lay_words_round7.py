@@ -282,6 +282,8 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("physio says my left glute med is weak and thats why my hip dips when i walk??", {"weakness.left.hip_abduction": True}),
     ("my left big toe wont push up as hard as the right one when i test it against my hand", {"weakness.left.great_toe_extension": True}),
     ("56 here. lower back pain for about 6 weeks now", {"age": 56.0}),
+    # Scots: "cannae" is can't
+    ('"Cannae get up on my tiptoes on the right."', {"weakness.right.ankle_plantarflexion": True}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
