@@ -108,6 +108,11 @@ def test_look_alike_words_raise_no_doubt(text: str, finding: str) -> None:
     assert finding not in {u.finding for u in read_text(text).case.unsure}
 
 
+def test_a_small_patch_raises_no_doubt_of_the_bladder() -> None:
+    case = read_text("I noticed a wee patch on the outside of my right thigh that feels numb.").case
+    assert "history.bladder_dysfunction" not in {u.finding for u in case.unsure}
+
+
 def test_a_department_named_trauma_raises_no_doubt_of_an_injury() -> None:
     case = read_text("Dear Duty Registrar, Trauma & Orthopaedics. Thank you for seeing this man with sciatica.").case
     assert "history.significant_trauma" not in {u.finding for u in case.unsure}
@@ -284,6 +289,9 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("56 here. lower back pain for about 6 weeks now", {"age": 56.0}),
     # Scots: "cannae" is can't
     ('"Cannae get up on my tiptoes on the right."', {"weakness.right.ankle_plantarflexion": True}),
+    # "nothing's numb" denies; a Scots "wee patch" is small, no bladder
+    ("My legs are fine and nothing's numb, and I'm peeing normally.", {"history.altered_bladder_sensation": None}),
+    ("I noticed a wee patch on the outside of my right thigh that feels numb.", {"history.altered_bladder_sensation": None, "history.bladder_dysfunction": None}),
     # a department's name is no injury
     ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
     # a bare grade after a movement's name in a chart, to the end of the sentence
