@@ -11,6 +11,7 @@ import re
 from nerveroot.case import grade_value
 from nerveroot.text.compose import Contribution
 from nerveroot.text.context import Parsed
+from nerveroot.text.grammar import grade_of, mrc
 from nerveroot.text.mentions import Found
 
 # an earlier grade written beside the present one: "plantarflexion 4/5 (previously 5/5)", "EHL 2/5 (was 4-/5)"
@@ -28,10 +29,8 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
             continue
         end = max(e for _, e in c.spans)
         was = _WAS.match(text, end)
-        before = was.group("grade") if was is not None else ""
-        if was is not None and grade_value(c.value) < grade_value(
-            before if before in ("4+", "4-") else int(before[0])
-        ):
+        before = mrc(was.group("grade")) if was is not None else None
+        if was is not None and before is not None and grade_value(c.value) < grade_value(before):
             return [Contribution("history.progressive_weakness", True, [*c.spans, (was.start(), was.end())])]
     return []
 
@@ -50,7 +49,7 @@ def dropped_since(
     text: str, found: Found, parsed: Parsed, contributions: list[Contribution]
 ) -> list[Contribution]:
     """A movement graded lower now than in an earlier sentence about a previous examination."""
-    then: dict[str, tuple[str, tuple[int, int]]] = {}
+    then: dict[str, tuple[int | str, tuple[int, int]]] = {}
     for g in found["grades"]:
         lo, hi = parsed.sentence(g.start, len(text))
         if not _THEN.search(text, lo, hi):
@@ -58,8 +57,8 @@ def dropped_since(
         named = [
             m for m in found["movements"] if lo <= m.start and m.end <= g.start <= m.end + _MOVEMENT_CHARS
         ]
-        earlier = g.groups.get("grade") or g.groups.get("grade2") or g.groups.get("grade5")
-        if named and named[-1].entry.value and earlier:
+        earlier = grade_of(g)
+        if named and named[-1].entry.value and not isinstance(earlier, bool):
             then[named[-1].entry.value] = (earlier, (g.start, g.end))
     for c in contributions:
         movement = c.path.rsplit(".", 1)[-1]
@@ -71,8 +70,6 @@ def dropped_since(
         ):
             continue
         before, span = then[movement]
-        if max(a for a, _ in c.spans) > span[1] and grade_value(c.value) < grade_value(
-            before if before in ("4+", "4-") else int(before[0])
-        ):
+        if max(a for a, _ in c.spans) > span[1] and grade_value(c.value) < grade_value(before):
             return [Contribution("history.progressive_weakness", True, [*c.spans, span])]
     return []

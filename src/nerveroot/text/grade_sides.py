@@ -1,11 +1,13 @@
-"""Which side a grade is said of: a side word just before a movement ("left EHL"), or one said with the
-whole list ("hip flexion and EHL 4/5 on the left", "3/5 R, PF 4/5").
+"""Which side a grade is said of: a side word just before a movement ("left EHL"), one said with the whole
+list ("hip flexion and EHL 4/5 on the left", "3/5 R, PF 4/5"), or a column header ("left/right: 2/5 and 5/5").
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from nerveroot.text.mentions import Mention
 from nerveroot.text.sides import SideFinder, both
@@ -57,3 +59,39 @@ def group_side(
         ):
             return both(side.value)
     return None
+
+
+# a header that says which side each column of grades is: "MRC grades, left/right: ... 2/5 and 5/5"
+_COLUMNS = re.compile(
+    r"\b(?P<a>left|right|(?-i:[LR]))\s*/\s*(?P<b>left|right|(?-i:[LR]))\s*(?:\)\s*)?:", re.IGNORECASE
+)
+_SIDE_OF = {"l": "left", "left": "left", "r": "right", "right": "right"}
+
+
+class Graded(Protocol):
+    """A grade with the list it applies to (grammar's _Said), as far as columns need it."""
+
+    sides: tuple[str, ...]
+
+    @property
+    def run(self) -> object: ...
+
+    @property
+    def elided(self) -> bool: ...
+
+
+def by_column(text: str, lo: int, hi: int, said: Sequence[Graded]) -> None:
+    """Under a column header in the sentence, a pair of grades for one movement is the header's two sides in
+    turn; a grade alone is both sides'. Sets each grade's `sides`."""
+    header = _COLUMNS.search(text, lo, hi)
+    if header is None:
+        return
+    order = (_SIDE_OF[header.group("a").lower()], _SIDE_OF[header.group("b").lower()])
+    for i, s in enumerate(said):
+        if s.run is None or s.elided:
+            continue
+        pair = next((t for t in said[i + 1 :] if t.run is s.run and t.elided), None)
+        if pair is None:
+            s.sides = order
+        elif order[0] != order[1]:
+            s.sides, pair.sides = order[:1], order[1:]

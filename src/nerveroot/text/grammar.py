@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
-from nerveroot.text.grade_sides import JOIN, group_side, own_side
+from nerveroot.text.grade_sides import JOIN, by_column, group_side, own_side
 from nerveroot.text.lexicon import Entry, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.sides import SideFinder, plural
@@ -106,9 +106,7 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
                     replace(x, run=run, elided=True) if x.run is None and x.start == gs[0].start else x
                     for x in said
                 ]
-        order = _COLUMNS.search(text, lo, hi)
-        if order is not None:
-            _by_column(said, (_SIDE_OF[order.group("a").lower()], _SIDE_OF[order.group("b").lower()]))
+        by_column(text, lo, hi, said)
         for s in said:
             yield from _contribute(text, s, finder, [*ms, *(m for r in limb_runs for m in r.items)])
 
@@ -224,8 +222,16 @@ def _near(text: str, a_end: int, b_start: int, between: Sequence[Mention], limit
 _WORD_GRADES = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
-def _grade_value(g: Mention) -> object:
-    """The MRC grade; a + or - is kept where the case has it (4+, 4-), else the grade itself ("3-" is 3)."""
+def mrc(text: str) -> int | str | None:
+    """A written grade as the case holds it: a + or - is kept where the case has it (4+, 4-), else the grade
+    itself ("3-" is 3); None when it is no grade."""
+    if text in ("4+", "4-"):
+        return text
+    return int(text[0]) if text[:1].isdigit() else None
+
+
+def grade_of(g: Mention) -> int | str | bool:
+    """The MRC grade of a grade mention; True (weak, ungraded) when its words give no number."""
     text = (
         g.groups.get("grade")
         or g.groups.get("grade2")
@@ -234,9 +240,8 @@ def _grade_value(g: Mention) -> object:
         or g.groups.get("grade5")
         or _WORD_GRADES.get((g.groups.get("grade6") or "").lower(), "")
     )
-    if text in ("4+", "4-"):
-        return text
-    return int(text[0]) if text[:1].isdigit() else True
+    value = mrc(text)
+    return True if value is None else value
 
 
 def _grades(text: str, grades: list[Mention], runs: list[_Run], throughout: list[Mention]) -> list[_Said]:
@@ -281,7 +286,7 @@ def _grades(text: str, grades: list[Mention], runs: list[_Run], throughout: list
             chosen.claimed = True
             last, last_end = chosen, g.end
             everywhere = False
-        out.append(_Said(_grade_value(g), g.start, g.end, chosen, everywhere=everywhere, elided=elided))
+        out.append(_Said(grade_of(g), g.start, g.end, chosen, everywhere=everywhere, elided=elided))
     return out
 
 
@@ -375,24 +380,3 @@ def _contribute(text: str, s: _Said, finder: SideFinder, movements: list[Mention
         )
         for side in where:
             yield Contribution(f"weakness.{side}.{m.entry.value or 'leg'}", s.value, spans)
-
-
-# a header that says which side each column of grades is: "MRC grades, left/right: ... 2/5 and 5/5"
-_COLUMNS = re.compile(
-    r"\b(?P<a>left|right|(?-i:[LR]))\s*/\s*(?P<b>left|right|(?-i:[LR]))\s*(?:\)\s*)?:", re.IGNORECASE
-)
-
-
-_SIDE_OF = {"l": "left", "left": "left", "r": "right", "right": "right"}
-
-
-def _by_column(said: list[_Said], order: tuple[str, str]) -> None:
-    """A pair of grades for one movement is the header's two sides in turn; a grade alone is both sides'."""
-    for i, s in enumerate(said):
-        if s.run is None or s.elided:
-            continue
-        pair = next((t for t in said[i + 1 :] if t.run is s.run and t.elided), None)
-        if pair is None:
-            s.sides = order
-        elif order[0] != order[1]:
-            s.sides, pair.sides = order[:1], order[1:]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from nerveroot.case import grade_value
 from nerveroot.text.compose import Contribution
+from nerveroot.text.grammar import mrc
 from nerveroot.text.mentions import Found
 
 _ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
@@ -105,7 +106,4 @@ def _cells(row: re.Match[str]) -> list[_Cell]:
 
 def _grade(cell: str) -> int | str | None:
     m = _GRADE.fullmatch(cell.strip())
-    if m is None:
-        return None
-    sign = m.group(2) if m.group(1) == "4" else ""
-    return f"4{sign}" if sign else int(m.group(1))
+    return None if m is None else mrc(m.group(1) + m.group(2))
