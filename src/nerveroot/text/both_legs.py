@@ -169,13 +169,18 @@ def _other_leg_joins(
         return None
     for side, other in (("left", "right"), ("right", "left")):
         for lo, hi in sorted(sides[side] - sides[other]):
-            dated = any(not _NEW.fullmatch(m.group()) for m in recent.finditer(text, lo, hi))
+            dated = _dated(text, lo, hi, recent)
             lately = dated or _CHANGE.search(text, lo, hi)
             # "new" or "now" joins the other leg in only with a time of its own ("New R post thigh ache ... since
             # Sat"): "a new pain on the right side" alone may be the only leg
             if lately and (_JOINS.search(text, lo, hi) or (dated and _NEW_OR_NOW.search(text, lo, hi))):
                 return lo, hi
     return None
+
+
+def _dated(text: str, lo: int, hi: int, recent: re.Pattern[str]) -> bool:
+    """Does the span say when, lately ("since Sunday")? "new" or "recently" alone gives no time."""
+    return any(not _NEW.fullmatch(m.group()) for m in recent.finditer(text, lo, hi))
 
 
 # the other leg said by ellipsis: "now the right one's going too", "the left one has started as well" (not "the
@@ -204,8 +209,13 @@ def _other_leg_said_too(
         if own and side not in own and _CHANGE.search(text, lo, hi):
             return lo, hi
         earlier = {s for (a, _), sides in said.items() if a < lo for s in sides}
-        dated = any(not _NEW.fullmatch(t.group()) for t in recent.finditer(text, lo, hi))
-        if not own and earlier and side not in earlier and dated and _CHANGE.search(text, lo, hi):
+        if (
+            not own
+            and earlier
+            and side not in earlier
+            and _dated(text, lo, hi, recent)
+            and _CHANGE.search(text, lo, hi)
+        ):
             return lo, hi
     return None
 

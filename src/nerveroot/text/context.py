@@ -26,7 +26,6 @@ from nerveroot.text.tokens import blank_nlp
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)]*(?=\s|$)\s*|\n\s*|\s\|\s*")  # " | " divides a table's cells
 _ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc")
 _WORD = re.compile(r"[^\W\d_]+(?:[/'’][^\W\d_]+)?|\?")
-_APOSTROPHE = re.compile(r"['’]")
 _BLOCK_CHARS = 400  # characters of neighbouring sentences handed to ConText at once
 _CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although|and\s+now|and\s+then)\b", re.IGNORECASE)
 
@@ -147,7 +146,7 @@ def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
     for m in _WORD.finditer(text):
         word = m.group().lower()
         # "nothing's numb": the word before an apostrophe is a trigger too
-        if word in firsts or word.endswith(("n't", "n’t")) or _APOSTROPHE.split(word, 1)[0] in firsts:
+        if word.split("'", 1)[0].split("’", 1)[0] in firsts or word.endswith(("n't", "n’t")):
             hot.add(bisect.bisect_right(sentences, m.start()) - 1)
     out: list[tuple[int, int]] = []
     for k, (lo, hi) in enumerate(zip(sentences, [*sentences[1:], len(text)], strict=True)):
