@@ -293,7 +293,6 @@ UNSURE: list[tuple[str, str]] = [
     ("My wife and I have noticed things 'downstairs' aren't quite right the last week or so.", "history.sexual_dysfunction"),
     # a diagnosis weighed is not one made
     ("Imp: ?diabetic amyotrophy vs L3/4 radic vs malignancy (wt loss).", "history.history_of_cancer"),
-    ("Bowels opened yesterday without me knowing.", "history.bowel_incontinence"),
     (
         'New today: "my bum feels a bit weird when I sit on the toilet, not numb exactly, just different, might be nothing".',
         "history.saddle_numbness",

@@ -13,6 +13,7 @@ import pytest
 from textread import ABSENT, check_read
 
 from nerveroot.service import assess_text
+from nerveroot.text import read_text
 
 BACK: list[tuple[str, dict[str, object]]] = [
     ("pulled my back getting the xmas tree down from the loft, stiff as a plank today", {"pain.unknown.low_back": True}),
@@ -68,3 +69,82 @@ def test_a_plain_back_strain_in_a_persons_words_is_self_care(text: str) -> None:
     assert answer.recognised
     assert answer.pattern.label == "non_radicular"
     assert answer.triage.level == "self_care"
+
+
+# Doubt in other words is still doubt: never read as "no", never dropped as a hypothetical for its "if"
+UNSURE: list[tuple[str, str]] = [
+    ('He has "not been sure" whether he empties his bladder fully.', "history.bladder_dysfunction"),
+    ("He is not sure if his bladder empties.", "history.bladder_dysfunction"),
+    ("He wasn't sure about his bladder.", "history.bladder_dysfunction"),
+    ("She's never quite sure whether her bladder has emptied.", "history.bladder_dysfunction"),
+    ("I couldn't say if my bladder is emptying properly.", "history.bladder_dysfunction"),
+    ("I couldn't say if it's numb between my legs.", "history.saddle_numbness"),
+    (
+        'Urinary: when asked, unsure: "I might be going less, could be the codeine? I honestly can\'t tell if '
+        "I'm emptying properly.\" No leaks.",
+        "history.bladder_dysfunction",
+    ),
+    # a hedged denial of any topic settles nothing
+    ("No falls that we know of, but he is out with family at weekends.", "history.significant_trauma"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), UNSURE)
+def test_doubt_in_other_words_stays_unsure(text: str, finding: str) -> None:
+    case = read_text(text).case
+    assert finding in {u.finding for u in case.unsure}, case
+    section, name = finding.split(".")
+    assert getattr(getattr(case, section), name) is not False, case
+
+
+MORE: list[tuple[str, dict[str, object]]] = [
+    # wetting without noticing: incontinence and lost sensation; "without me noticing" denies nothing after it
+    (
+        "wee came out twice today without me noticing, back killing me since sat and both legs tingly",
+        {
+            "history.urinary_incontinence": True,
+            "history.altered_bladder_sensation": True,
+            "history.bilateral_leg_symptoms_new": True,
+            "pain.left.low_back": True,
+        },
+    ),
+    # (round 6 left this unsure; it is read now, which is no less safe)
+    ("Bowels opened yesterday without me knowing.", {"history.bowel_incontinence": True}),
+    ("back and both legs killin me since tuesday", {"pain.left.leg": True, "pain.right.leg": True}),
+    # not knowing whether one needs to go is the lost sensation, not doubt
+    ("not been in 3 days and i cant tell if i even need to go for a poo", {"history.bowel_incontinence": True}),
+    # sciatica of both sides, in shorthand
+    ("bilat sciatica", {"pain.left.leg": True, "pain.right.leg": True}),
+    ("sciatica, R>L", {"pain.left.leg": True, "pain.right.leg": True}),
+    ("1/52 bilat sciatica L>R after a long drive.", {"history.bilateral_leg_symptoms_new": True}),
+    ("sciatica in my left leg 4 days now", {"pain.left.leg": True}),
+    # "is back" is come back, not the back
+    ("my sciatica is back", {"pain.unknown.low_back": ABSENT}),
+    ("the pain's back again", {"pain.unknown.low_back": ABSENT}),
+    ("the pain is in my back", {"pain.unknown.low_back": True}),
+    # a sudden bad pain is still a pain in its place
+    ("he got a sudden, really bad pain in his lower back", {"history.sudden_severe_pain": True, "pain.unknown.low_back": True}),
+    # collapse in plain words
+    ("then he went grey and keeled over on the kitchen floor", {"history.faintness_or_collapse": True}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_round8_more_reading(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a parent's sudden tearing back pain and collapse, told by a son or daughter
+        "my dad's 74, his back suddenly went really bad about an hour ago, like something tearing, then he went "
+        "grey and keeled over. he's awake now and says he's fine. should i just give him paracetamol",
+        # a known aneurysm with sudden severe low back pain, and an old sciatica offered as the explanation
+        "My father is 76 and has an aneurysm of the aorta they scan every year. Tonight he got a sudden, really "
+        "bad pain in his lower back while sitting down. He thinks it is his old sciatica come back and wants to "
+        "sleep it off.",
+    ],
+)
+def test_sudden_back_pain_with_collapse_or_a_known_aneurysm_is_an_emergency(text: str) -> None:
+    assert assess_text(text).triage.level == "emergency"

@@ -158,7 +158,7 @@ def _doubts(
         findings = topics.get(topic, ())
         if topic in _ASSEMBLED or not findings or dropped(m):
             continue
-        if topic in _DENIABLE and _hedged_denial(text, m, parsed, findings, contributions, marks=marks):
+        if _hedged_denial(text, m, parsed, findings, contributions, marks=marks):
             said = {c.path for c in contributions if not c.uncertain}
             if findings[0] not in doubted:
                 doubted.add(findings[0])
