@@ -110,6 +110,9 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ),
     # (round 6 left this unsure; it is read now, which is no less safe)
     ("Bowels opened yesterday without me knowing.", {"history.bowel_incontinence": True}),
+    # not feeling whether it came, or whether one has finished, is the lost sensation too
+    ("this morning I couldn't feel whether anything was coming out when I went for a number two", {"history.bowel_incontinence": True}),
+    ("went to the loo and honestly couldn't tell whether I'd finished or not", {"history.altered_bladder_sensation": True}),
     ("back and both legs killin me since tuesday", {"pain.left.leg": True, "pain.right.leg": True}),
     # not knowing whether one needs to go is the lost sensation, not doubt
     ("not been in 3 days and i cant tell if i even need to go for a poo", {"history.bowel_incontinence": True}),
