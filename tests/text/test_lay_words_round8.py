@@ -46,6 +46,9 @@ LIFTING: list[tuple[str, dict[str, object]]] = [
     ("was doing deadlifts yesterday and went way too heavy", {"history.after_lifting_or_bending": True}),
     ("did my back in getting the twins out of their car seats", {"history.after_lifting_or_bending": True}),
     ("tweaked my back weeding on sat", {"history.after_lifting_or_bending": True}),
+    ("felt a sudden pain in his lower back when he bent down and lifted his cat", {"history.after_lifting_or_bending": True}),
+    ("twisted getting out of the car on monday, now sharp pain in my lower back", {"history.after_lifting_or_bending": True}),
+    ("he lifted his leg onto the bed", {"history.after_lifting_or_bending": ABSENT}),
 ]
 
 
@@ -127,7 +130,11 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("the pain is in my back", {"pain.unknown.low_back": True}),
     # a sudden bad pain is still a pain in its place
     ("he got a sudden, really bad pain in his lower back", {"history.sudden_severe_pain": True, "pain.unknown.low_back": True}),
-    # collapse in plain words
+    # a slide off the edge of a bed is a fall
+    ("slid off the edge of her bed onto the floor last night", {"history.minor_trauma": True}),
+    # collapse in plain words; a fall found on the floor is a fall, not a collapse
+    ("Found on the bathroom floor by her daughter, brief LOC.", {"history.faintness_or_collapse": True}),
+    ("BIBA after a fall out of bed, found on floor by night carer.", {"history.faintness_or_collapse": ABSENT}),
     ("then he went grey and keeled over on the kitchen floor", {"history.faintness_or_collapse": True}),
 ]
 
@@ -135,6 +142,15 @@ MORE: list[tuple[str, dict[str, object]]] = [
 @pytest.mark.parametrize(("text", "expected"), MORE)
 def test_round8_more_reading(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_long_term_steroids_and_a_twist_need_a_fracture_check() -> None:
+    """Thin bones from steroids and back pain that came with a twist: a fragility fracture is checked within days."""
+    text = (
+        "been on steroids for years and twisted getting out of the car on monday, now sharp pain in the middle of "
+        "my lower back, worse when i stand up. no leg stuff"
+    )
+    assert assess_text(text).triage.level == "prompt"
 
 
 @pytest.mark.parametrize(
