@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read
+from textread import ABSENT, WEAK, check_read
 
 from nerveroot.service import assess_text
 from nerveroot.text import read_text
@@ -130,6 +130,17 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("the pain is in my back", {"pain.unknown.low_back": True}),
     # a sudden bad pain is still a pain in its place
     ("he got a sudden, really bad pain in his lower back", {"history.sudden_severe_pain": True, "pain.unknown.low_back": True}),
+    # coordinated verbs before their object
+    ("since the weekend, difficulty getting and keeping an erection, which is new for him", {"history.sexual_dysfunction": True}),
+    # legs that will not obey, or have become rubbery, are weak; worse every day, that weakness is progressive
+    (
+        "couldn't get up off the loo without hauling myself up on the sink, my legs just don't do what I tell "
+        "them and it's worse every day",
+        {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK, "history.progressive_weakness": True},
+    ),
+    ('over the past two days his legs have become "rubbery"', {"weakness.left.leg": WEAK, "history.progressive_weakness": True}),
+    # "worse walking" is what brings it on, not its course
+    ('4/12 heaviness both legs, worse walking, "legs don\'t do what I tell them"', {"history.progressive_weakness": ABSENT}),
     # a slide off the edge of a bed is a fall
     ("slid off the edge of her bed onto the floor last night", {"history.minor_trauma": True}),
     # collapse in plain words; a fall found on the floor is a fall, not a collapse
@@ -142,6 +153,17 @@ MORE: list[tuple[str, dict[str, object]]] = [
 @pytest.mark.parametrize(("text", "expected"), MORE)
 def test_round8_more_reading(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_sacral_roots_of_the_cauda_equina_compressed_on_a_scan() -> None:
+    """Several sacral roots pressed on are the cauda equina; one S2 root displaced beside S1 is a root."""
+    many = read_text(
+        "MRI: sequestered L5-S1 fragment compressing the left S1 root and displacing the left S2 and S3 roots; "
+        "impression: compressing the left-sided sacral roots of the cauda equina."
+    ).case.imaging
+    assert "cauda_equina_compression" in {i.finding for i in many}
+    one = read_text("MRI: L5-S1 extrusion compressing the right S1 root and displacing the right S2 root.").case.imaging
+    assert "cauda_equina_compression" not in {i.finding for i in one}
 
 
 def test_long_term_steroids_and_a_twist_need_a_fracture_check() -> None:

@@ -33,6 +33,11 @@ _EARLIER = re.compile(
 )
 _WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
 _NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
+# "worse walking", "worse on standing": what brings the symptom on, not its course
+_BROUGHT_ON = re.compile(
+    r"\s+(?:when|on|with|while|after|if|walking|standing|sitting|bending|lying|at\s+night|in\s+the\s+(?:morning|evening))\b",
+    re.I,
+)
 _OF_OTHER = re.compile(  # "worsening back pain" (but "developed numbness and weakness" is the weakness's too)
     r",?\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|backache|numbness|tingling|sciatica)\b"
     r"(?!\s*(?:and|&|\+|/|,)\s*(?:\w+\s+)?weak)",
@@ -216,6 +221,8 @@ def _progressive(
                 continue  # two sentences on, only "it's getting worse" still speaks of it
             if _NOT_WORSE.search(text, max(0, w.start() - 12), w.start()) or _OF_OTHER.match(text, w.end()):
                 continue  # "not getting worse", "worsening lower back pain": not the weakness's course
+            if w.group().lower() == "worse" and _BROUGHT_ON.match(text, w.end()):
+                continue
             if _OTHER_BEFORE.search(text, max(0, w.start() - 20), w.start()):
                 continue  # "numbness spreading"
             if far or min(abs(w.start() - start), abs(w.start() - end), abs(w.end() - start)) <= _WORSE_CHARS:
