@@ -87,6 +87,8 @@ UNSURE: list[tuple[str, str]] = [
         "I'm emptying properly.\" No leaks.",
         "history.bladder_dysfunction",
     ),
+    # a doubt after a denial in the same sentence stands
+    ("Waterworks seem fine, maybe the flow is a bit weaker?", "history.urinary_retention"),
     # a hedged denial of any topic settles nothing
     ("No falls that we know of, but he is out with family at weekends.", "history.significant_trauma"),
 ]
@@ -141,6 +143,51 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ('over the past two days his legs have become "rubbery"', {"weakness.left.leg": WEAK, "history.progressive_weakness": True}),
     # "worse walking" is what brings it on, not its course
     ('4/12 heaviness both legs, worse walking, "legs don\'t do what I tell them"', {"history.progressive_weakness": ABSENT}),
+    # a comma and a new subject end a negation's reach
+    (
+        "the back pain came back, deep, not like the old sciatica, it doesn't let up whether I'm lying down or not",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    # pain in a place at night: night pain, and the place's pain; denied, neither
+    ("he has developed pain in the right foot at night", {"history.pain_at_rest_unrelenting": True, "pain.right.foot": True}),
+    ("no pain in the legs at night", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT}),
+    # inflammatory back pain in a person's words
+    (
+        "it's worst when I wake up, I'm stiff as a board for well over an hour, and it gets better once I'm moving. "
+        "Lying around on the sofa all day makes it worse. Around 4 or 5am it often wakes me and I have to get up "
+        "and walk about.",
+        {
+            "history.morning_stiffness_over_30_min": True,
+            "history.improves_with_exercise": True,
+            "history.no_improvement_with_rest": True,
+            "history.night_pain_improves_on_getting_up": True,
+        },
+    ),
+    # neurogenic claudication eased by sitting or leaning forward, in other words
+    (
+        "It comes on after about 200 yards and settles after a couple of minutes sitting down, or if he leans "
+        "forward on a shopping trolley",
+        {"history.relieved_by_sitting_or_bending_forward": True},
+    ),
+    (
+        "If I sit on a bench, or lean on the pushchair, it eases within a minute or two",
+        {"history.relieved_by_sitting_or_bending_forward": True},
+    ),
+    # ... but a feeling that comes on sitting is not relief
+    (
+        "when i sit on the loo seat one side of my bum feels kind of asleep?? then it goes",
+        {"history.relieved_by_sitting_or_bending_forward": ABSENT},
+    ),
+    # "she" after a relative and then a clinician is the clinician, and "my big toe" is the writer's
+    (
+        "My dad had a 'triple A' fixed years ago so the GP felt my tummy and my foot pulses and said they're fine. "
+        "She did find my right big toe is a little bit weaker than the left.",
+        {"weakness.right.great_toe_extension": WEAK},
+    ),
+    # what a relative "had" is theirs, though the finding's words begin with "had"
+    ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
+    ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
+    ("I had a fall last week.", {"history.minor_trauma": True}),
     # a slide off the edge of a bed is a fall
     ("slid off the edge of her bed onto the floor last night", {"history.minor_trauma": True}),
     # collapse in plain words; a fall found on the floor is a fall, not a collapse

@@ -201,10 +201,14 @@ def _run(
 ) -> None:
     spans = []
     owner: list[int] = []
+    shared: list[tuple[int, int]] = []  # a target inside one kept before it takes that one's flags
     last_end = -1
     for i, (start, end) in targets:
         span = doc.char_span(start - offset, end - offset, label="TARGET", alignment_mode="expand")
-        if span is None or span.start < last_end:
+        if span is None:
+            continue
+        if span.start < last_end:
+            shared.append((i, owner[-1]))
             continue
         spans.append(span)
         owner.append(i)
@@ -231,6 +235,8 @@ def _run(
                 "HYPOTHETICAL" in kinds,
                 "FAMILY" in kinds,
             )
+    for i, host in shared:
+        flags[i] = flags[host]
 
 
 _DOUBT_AND_DENIAL = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"}

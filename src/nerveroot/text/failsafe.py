@@ -173,6 +173,8 @@ def _doubts(
         if (m.flags.negated and not _not_well(text, m, parsed)) or (
             not m.flags.uncertain and _denied(text, m, parsed)
         ):
+            if topic in _DENIABLE and _doubted_after(text, m, parsed, findings, contributions):
+                continue  # "waterworks seem fine, maybe the flow is a bit weaker?": the doubt stands
             if topic in _DENIABLE:
                 # denied in words: its own finding is false (anal tone may say the rest); "no incontinence"
                 # denies the incontinence, not every change in passing urine
@@ -192,6 +194,16 @@ def _doubts(
             continue
         doubted.add(findings[0])
         yield Doubt(findings[0], words(text, m.start, m.end))
+
+
+def _doubted_after(
+    text: str, m: Mention, parsed: Parsed, findings: tuple[str, ...], contributions: list[Contribution]
+) -> bool:
+    """Is a finding of the topic said with doubt later in the denial's sentence?"""
+    s_lo, s_hi = parsed.sentence(m.start, len(text))
+    return any(
+        c.uncertain and c.path in findings and any(m.end <= a < s_hi for a, _ in c.spans) for c in contributions
+    )
 
 
 def _own_finding(topic: str, words: str) -> str | None:

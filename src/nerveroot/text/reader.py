@@ -114,7 +114,12 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
     # words after it, so that the "no" is a modifier of its own and reaches the rest of the list too; the
     # finding's own negation is already in what it sets.
     leads = [_own_negation(text, m) for m in spans]
-    parsed = parse(text, [(m.start + lead, m.end) for m, lead in zip(spans, leads, strict=True)])
+    # A finding that starts with "had" or "has" is given to ConText without it, so that the person who had it
+    # ("my dad had an aneurysm": ConText's "dad had") still modifies it.
+    verbs = [0 if lead else _lead_verb(text, m) for m, lead in zip(spans, leads, strict=True)]
+    parsed = parse(
+        text, [(m.start + lead + verb, m.end) for m, lead, verb in zip(spans, leads, verbs, strict=True)]
+    )
     for m, lead, flags in zip(spans, leads, parsed.flags, strict=True):
         m.flags = replace(flags, negated=False) if lead else flags
     for m, host in inherit:
@@ -144,6 +149,16 @@ def _own_negation(text: str, m: Mention) -> int:
     if m.entry.section != "findings" or not m.entry.sets:  # a phrase that sets nothing shields its "no"
         return 0
     lead = _LEAD_NEGATION.match(text, m.start, m.end)
+    return lead.end() - m.start if lead and lead.end() < m.end else 0
+
+
+_LEAD_VERB = re.compile(r"(?:had|has|have|having|got)\s+(?=\S)", re.IGNORECASE)
+
+
+def _lead_verb(text: str, m: Mention) -> int:
+    if m.entry.section != "findings":
+        return 0
+    lead = _LEAD_VERB.match(text, m.start, m.end)
     return lead.end() - m.start if lead and lead.end() < m.end else 0
 
 

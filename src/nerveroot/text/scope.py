@@ -176,6 +176,12 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
 
 # ------------------------------------------------------------------------------------------ other people
 _THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
+# a clinician named after the relative: the next sentence's "she" is more likely the clinician's
+_CLINICIAN = re.compile(
+    r"\b(?:GP|doctor|dr|doc|physio\w*|consultant|surgeon|nurse|paramedic|registrar|specialist|chiropractor|"
+    r"osteopath|pharmacist|practitioner|locum|neurologist|neurosurgeon|radiologist)\b",
+    re.I,
+)
 # the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
 _FIRST_PERSON = re.compile(
     r"\b(?:my|I\s+have|I've|I’ve)\s+(?:(?!(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|"
@@ -251,7 +257,12 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
     starts = [m.start for m in mentions]
     about_them: set[int] = set()
     for k in third:
-        if k - 1 in about_them or other_person.search(text, *bounds[k - 1]):
+        last = None
+        for last in other_person.finditer(text, *bounds[k - 1]):
+            pass
+        if last is not None and _CLINICIAN.search(text, last.end(), bounds[k - 1][1]):
+            continue  # "my dad had ... so the GP felt my tummy. She did find ...": the "she" is the GP
+        if k - 1 in about_them or last is not None:
             about_them.add(k)
             lo, hi = bounds[k]
             _someone_elses(mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)])
