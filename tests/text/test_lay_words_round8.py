@@ -184,6 +184,12 @@ MORE: list[tuple[str, dict[str, object]]] = [
         "She did find my right big toe is a little bit weaker than the left.",
         {"weakness.right.great_toe_extension": WEAK},
     ),
+    # an earlier grade in brackets with its time after it
+    ("Myotomes: L EHL 4/5 (5/5 at last Tx), R 5/5.", {"history.progressive_weakness": True}),
+    ("Myotomes: L EHL 5/5 (4/5 at last Tx).", {"history.progressive_weakness": ABSENT}),
+    # the bedroom in plain words
+    ("sorry TMI, nothing has worked in the bedroom department since Thursday either", {"history.sexual_dysfunction": True}),
+    ("no problems in the bedroom", {"history.sexual_dysfunction": False}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),

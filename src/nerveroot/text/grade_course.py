@@ -20,6 +20,12 @@ _WAS = re.compile(
     r"(?:last|a)\s+(?:week|wk|visit|time)(?:\s+ago)?)\s*:?\s*(?P<grade>[0-5][+-]?)\s*/\s*5",
     re.I,
 )
+# ... or with its time after it: "L EHL 4/5 (5/5 at last Tx)", "PF 3/5 (4/5 on first visit)"
+_WAS_AFTER = re.compile(
+    r"\s*[(,;]\s*(?P<grade>[0-5][+-]?)\s*/\s*5\s+(?:at|on|in|by)\s+(?:the\s+)?(?:last|previous|prev\.?|first|"
+    r"initial|IA\b|earlier|prior)",
+    re.I,
+)
 
 
 def graded_drop(text: str, contributions: list[Contribution]) -> list[Contribution]:
@@ -28,7 +34,7 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
         if not c.path.startswith("weakness.") or isinstance(c.value, bool) or not c.spans:
             continue
         end = max(e for _, e in c.spans)
-        was = _WAS.match(text, end)
+        was = _WAS.match(text, end) or _WAS_AFTER.match(text, end)
         before = mrc(was.group("grade")) if was is not None else None
         if was is not None and before is not None and grade_value(c.value) < grade_value(before):
             return [Contribution("history.progressive_weakness", True, [*c.spans, (was.start(), was.end())])]
