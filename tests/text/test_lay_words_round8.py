@@ -190,6 +190,8 @@ MORE: list[tuple[str, dict[str, object]]] = [
     # the bedroom in plain words
     ("sorry TMI, nothing has worked in the bedroom department since Thursday either", {"history.sexual_dysfunction": True}),
     ("no problems in the bedroom", {"history.sexual_dysfunction": False}),
+    # text-speak "n" is "and": "back n leg" is the back and the leg
+    ("back n leg sciatica for 2 wks now", {"pain.unknown.low_back": True, "pain.unknown.leg": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),

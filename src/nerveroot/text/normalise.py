@@ -21,12 +21,18 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2764\u2728\u2b50\ufe0f
 
 
 def normalise(text: str) -> str:
-    """Soft line wraps as spaces, emoji as full stops and a minus sign as "-", keeping every offset."""
+    """Soft line wraps as spaces, emoji as full stops, a minus sign as "-" and a text-speak "n" as "&", keeping
+    every offset."""
     if "\n" in text:
         text = _SOFT_BREAK.sub(_unwrap, text)
     if not text.isascii():
         text = _EMOJI.sub(_stop, text).replace("\u2212", "-")
+    if " n " in text:
+        text = _TEXT_AND.sub("&", text)  # "back n leg pain": text-speak "and", one character for one
     return text
+
+
+_TEXT_AND = re.compile(r"(?<=[A-Za-z] )n(?= [A-Za-z])")
 
 
 def _unwrap(m: re.Match[str]) -> str:
