@@ -192,6 +192,19 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("no problems in the bedroom", {"history.sexual_dysfunction": False}),
     # text-speak "n" is "and": "back n leg" is the back and the leg
     ("back n leg sciatica for 2 wks now", {"pain.unknown.low_back": True, "pain.unknown.leg": True}),
+    # back pain denied in a chart's or a person's words
+    ("No LBP.", {"history.back_pain": False}),
+    ("Ø LBP. Ø pain in thigh or calf.", {"history.back_pain": False}),
+    ("back is totally fine. runner, 35.", {"history.back_pain": False}),
+    ("I do not have any back pain really", {"history.back_pain": False}),
+    # ... and a backache is back pain
+    ("He also has a dull low backache he has had for decades.", {"pain.unknown.low_back": True}),
+    # a faint pulse is no faintness
+    ("right popliteal and pedal pulses absent; left dorsalis pedis faint", {"history.faintness_or_collapse": ABSENT}),
+    ("pulses faintly palpable", {"history.faintness_or_collapse": ABSENT}),
+    ("I felt faint and sweaty", {"history.faintness_or_collapse": True}),
+    # always on one's feet is standing, not the feet
+    ("I was always on my feet) and since then my lower back aches", {"pain.left.foot": ABSENT, "pain.unknown.low_back": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
