@@ -205,6 +205,12 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("I felt faint and sweaty", {"history.faintness_or_collapse": True}),
     # always on one's feet is standing, not the feet
     ("I was always on my feet) and since then my lower back aches", {"pain.left.foot": ABSENT, "pain.unknown.low_back": True}),
+    # weakness getting worse told by what could be done before
+    ("She used to walk with a stick, now she needs the frame because her legs are weak.", {"history.progressive_weakness": True}),
+    (
+        "Two days ago her right leg began to give way, and today she cannot lift the front of her right foot.",
+        {"history.progressive_weakness": True},
+    ),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
