@@ -211,6 +211,16 @@ MORE: list[tuple[str, dict[str, object]]] = [
         "Two days ago her right leg began to give way, and today she cannot lift the front of her right foot.",
         {"history.progressive_weakness": True},
     ),
+    # a high-energy crash in other words
+    (
+        "She was the driver in a motorway collision two days ago (car written off, airbags deployed).",
+        {"history.significant_trauma": True},
+    ),
+    ("sciatica for ten days after demonstrating a rugby tackle to her class", {"history.minor_trauma": True}),
+    # legs "not holding him" are weak legs, and the fall after it is not denied by its "not"
+    ('For 2 days legs "not holding him", fell at home today.', {"weakness.left.leg": WEAK, "history.minor_trauma": True}),
+    # falls from weak or stiff legs are a sign of the legs, not an injury
+    ("legs stiff and heavy, 2 falls (tripped, no injury)", {"history.minor_trauma": ABSENT}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
