@@ -221,6 +221,28 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ('For 2 days legs "not holding him", fell at home today.', {"weakness.left.leg": WEAK, "history.minor_trauma": True}),
     # falls from weak or stiff legs are a sign of the legs, not an injury
     ("legs stiff and heavy, 2 falls (tripped, no injury)", {"history.minor_trauma": ABSENT}),
+    # thoracic pain told by the spine's level, the ribs or a thoracolumbar region
+    ("Tender ++ over T12-L2 spinous processes.", {"history.thoracic_pain": True}),
+    ("5/7 constant back pain, lower thoracic/upper lumbar, not eased by lying flat", {"history.thoracic_pain": True}),
+    ("She also has a band-like ache around the left lower ribs.", {"history.thoracic_pain": True}),
+    ("The back pain is higher up, around the bottom of my ribs at the back", {"history.thoracic_pain": True}),
+    ("T2 weighted images at T12 show no cord signal change", {"history.thoracic_pain": ABSENT}),
+    # feeling lost during intercourse
+    (
+        "during intercourse two nights ago she could hardly feel anything on the right side",
+        {"history.sexual_dysfunction": True},
+    ),
+    # the age after a name with initials; not a duration
+    ("Re: Mr T.O'B., 64", {"age": 64.0}),
+    ("Re: Mr Ronald C., 69", {"age": 69.0}),
+    ("Mr Smith, 2 weeks of pain", {"age": ABSENT, "duration_weeks": 2.0}),
+    # the time since an injury is the time of its symptoms
+    ("brought in 90 minutes after falling from a ladder, back pain", {"duration_weeks": 0.009}),
+    # night pain that eases on getting up is not unrelenting
+    (
+        "Five weeks of right thigh pain. It is worse at night in bed but eases if he gets up and walks about.",
+        {"history.pain_at_rest_unrelenting": ABSENT, "history.night_pain_improves_on_getting_up": True},
+    ),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
@@ -248,6 +270,15 @@ def test_sacral_roots_of_the_cauda_equina_compressed_on_a_scan() -> None:
     assert "cauda_equina_compression" in {i.finding for i in many}
     one = read_text("MRI: L5-S1 extrusion compressing the right S1 root and displacing the right S2 root.").case.imaging
     assert "cauda_equina_compression" not in {i.finding for i in one}
+
+
+def test_a_fall_from_height_an_hour_ago_with_back_pain_is_an_emergency() -> None:
+    """High-energy injury hours old: the emergency department (PRODUCT.md capability 4), though the legs work."""
+    text = (
+        "A 42-year-old roofer is brought in 90 minutes after falling about four metres from a ladder onto a "
+        "concrete drive. He complains of severe thoracolumbar pain. No leg pain, numbness or weakness."
+    )
+    assert assess_text(text).triage.level == "emergency"
 
 
 def test_long_term_steroids_and_a_twist_need_a_fracture_check() -> None:

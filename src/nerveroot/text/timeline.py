@@ -51,7 +51,7 @@ _COULD = re.compile(r"\b(?:could|able)\b", re.I)
 # "my stream has got weaker": weaker, but not a muscle
 _NOT_MUSCLE = re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
-_AGO = re.compile(r"\b(?:ago|earlier|since)\b", re.I)
+_AGO = re.compile(r"\b(?:ago|earlier|since|after|following)\b", re.I)
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
 # Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
 _EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
