@@ -243,6 +243,9 @@ MORE: list[tuple[str, dict[str, object]]] = [
         "Five weeks of right thigh pain. It is worse at night in bed but eases if he gets up and walks about.",
         {"history.pain_at_rest_unrelenting": ABSENT, "history.night_pain_improves_on_getting_up": True},
     ),
+    # both legs taken lately: within hours, or by a weekday just gone
+    ("woke at 6 with sudden pain between the shoulder blades. Within 3 h both legs numb, now unable to stand.", {"history.bilateral_leg_symptoms_new": True}),
+    ("back's been agony since, and by Wednesday both legs were going numb down the backs", {"history.bilateral_leg_symptoms_new": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
