@@ -246,6 +246,9 @@ MORE: list[tuple[str, dict[str, object]]] = [
     # both legs taken lately: within hours, or by a weekday just gone
     ("woke at 6 with sudden pain between the shoulder blades. Within 3 h both legs numb, now unable to stand.", {"history.bilateral_leg_symptoms_new": True}),
     ("back's been agony since, and by Wednesday both legs were going numb down the backs", {"history.bilateral_leg_symptoms_new": True}),
+    # numb by the toilet is the skin that sits or wipes, not a bladder that is not felt
+    ("when I wipe after the loo it feels weird, kind of numb on one side", {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT}),
+    ("I can't feel when I need the toilet", {"history.altered_bladder_sensation": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
