@@ -188,9 +188,9 @@ LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], b
     # a fracture seen on a scan is more than a risk of one
     "fracture_risk": (lambda f, im: _true("history.osteoporosis_or_steroid_use")(f, im)
                       or any(i.get("finding") == "fracture" for i in im), ("fracture_risk",)),
-    # the corpus counts inflammatory night pain (better on getting up) under night_pain too
-    "night_pain": (_true("history.pain_at_rest_unrelenting", "history.night_pain_improves_on_getting_up"),
-                   ("night_pain",)),
+    # the label's night pain is "constant pain that rest and lying do not ease — not inflammatory pain that
+    # eases on getting up" (/work/notes/blind_text_labels.md, the format every blind writer followed)
+    "night_pain": (_true("history.pain_at_rest_unrelenting"), ("night_pain",)),
     "thoracic_pain": (_true("history.thoracic_pain"), ("thoracic_pain",)),
     "aneurysm": (_true("exam.pulsatile_abdominal_mass", "history.faintness_or_collapse", "history.sudden_severe_pain"),
                  ("aneurysm",)),
