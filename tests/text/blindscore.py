@@ -192,8 +192,9 @@ LABEL_TOPICS: dict[str, tuple[Callable[[dict[str, Any], list[dict[str, Any]]], b
     # eases on getting up" (/work/notes/blind_text_labels.md, the format every blind writer followed)
     "night_pain": (_true("history.pain_at_rest_unrelenting"), ("night_pain",)),
     "thoracic_pain": (_true("history.thoracic_pain"), ("thoracic_pain",)),
-    "aneurysm": (_true("exam.pulsatile_abdominal_mass", "history.faintness_or_collapse", "history.sudden_severe_pain"),
-                 ("aneurysm",)),
+    # the label's aneurysm includes a known one (the label format)
+    "aneurysm": (_true("exam.pulsatile_abdominal_mass", "history.faintness_or_collapse", "history.sudden_severe_pain",
+                       "history.known_aneurysm"), ("aneurysm",)),
     "cord_signs": (lambda f, _: bool(f.get("exam.sensory_level"))
                    or _true("history.gait_unsteady", "history.hand_symptoms", "exam.wide_based_gait")(f, [])
                    or f.get("exam.romberg") == "positive"
