@@ -143,6 +143,8 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
 
 def _abbreviation(text: str, end: int) -> bool:
     before = text[max(0, end - 7) : end].lower()
+    if not before.endswith(_ABBREVIATIONS):  # most sentence ends: no abbreviation at all
+        return False
     return any(
         before.endswith(a) and (len(before) == len(a) or not before[-len(a) - 1].isalpha())
         for a in _ABBREVIATIONS
@@ -151,12 +153,14 @@ def _abbreviation(text: str, end: int) -> bool:
 
 def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
     """Spans of whole sentences, from one holding a trigger word to another, each at most _BLOCK_CHARS long."""
-    firsts = _trigger_words()
+    known = _TRIGGERS
     hot = set()
     for m in _WORD.finditer(text):
-        word = m.group().lower()
-        # "nothing's numb": the word before an apostrophe is a trigger too
-        if word.split("'", 1)[0].split("’", 1)[0] in firsts or word.endswith(("n't", "n’t")):
+        said = m.group()
+        trigger = known.get(said)
+        if trigger is None:
+            trigger = _is_trigger(said)
+        if trigger:
             hot.add(bisect.bisect_right(sentences, m.start()) - 1)
     out: list[tuple[int, int]] = []
     for k, (lo, hi) in enumerate(zip(sentences, [*sentences[1:], len(text)], strict=True)):
@@ -167,6 +171,19 @@ def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+_TRIGGERS: dict[str, bool] = {}  # each word as written -> a trigger? (most words of a note recur)
+_MAX_TRIGGERS = 100_000
+
+
+def _is_trigger(said: str) -> bool:
+    word = said.lower()
+    # "nothing's numb": the word before an apostrophe is a trigger too
+    found = word.split("'", 1)[0].split("’", 1)[0] in _trigger_words() or word.endswith(("n't", "n’t"))
+    if len(_TRIGGERS) < _MAX_TRIGGERS:
+        _TRIGGERS[said] = found
+    return found
 
 
 @cache
