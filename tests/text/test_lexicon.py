@@ -13,7 +13,7 @@ from nerveroot.case import MOVEMENTS, REGIONS, parse_case
 from nerveroot.errors import KnowledgeError, TextError
 from nerveroot.text import read_text
 from nerveroot.text.lexicon import build, load_lexicon
-from nerveroot.text.scan import prefixes
+from nerveroot.text.scan import prefixes, word_starts
 
 EVIDENCE_ONLY = {"weakness", "pain", "numbness", "tingling", "sensation"}
 FILL = {"{side}": "left", "{muscle}": "great_toe_extension", "{reflex}": "achilles",
@@ -76,9 +76,41 @@ def test_every_pattern_compiles_alone_and_with_the_rows_it_is_tried_with() -> No
         for i in range(len(section.rows)):
             section._regex(i)
     scanner = lexicon.scanner
-    for key, per_section in scanner.index.items():
+    for per_section in scanner.index.values():
         for k, rows in per_section:
-            scanner._filter(key, k, rows)
+            scanner._filter(k, rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No numbness between the legs, BP   134/82, can\nnot lift the foot; unable\tto walk",
+        "KNEE gives way, \u212aNEE, ſciatica and İ Σ, L5/S1 disc\u00a0prolapse, 4/5 EHL on the left",
+        "wetting myself without me noticing. and an inability to stand on tiptoe",
+    ],
+)
+def test_the_scan_finds_what_trying_every_candidate_row_finds(text: str) -> None:
+    """The finer index and the joined expressions only save work: at each word start each section gives the
+    first of its candidate rows that matches, as trying them one by one does."""
+    scanner = load_lexicon().scanner
+    starts = word_starts(text)
+    found = scanner.scan(text, starts)
+    for k, section in enumerate(scanner.sections):
+        expected = []
+        end = 0
+        for pos in starts:
+            key = text[pos : pos + 3].lower()[:3]
+            while key not in section.index:
+                key = key[:-1]
+            if pos < end:
+                continue
+            for i in section.index[key]:
+                m = section._regex(i).match(text, pos)
+                if m is not None:
+                    expected.append((id(section.rows[i][0]), m.span()))
+                    end = m.end()
+                    break
+        assert [(id(e), m.span()) for e, m in found[k]] == expected, section.name
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from nerveroot.text.context_gate import Gate, ScreenedMatcher, build_gate
 from nerveroot.text.lexicon import load_lexicon
-from nerveroot.text.medspacy_parts import context_classes
+from nerveroot.text.medspacy_parts import context_classes, overlaps
 from nerveroot.text.tokens import blank_nlp
 
 # A sentence ends at . ! ? ; before a space, or at a line break; not after "e.g.", "Dr." and the like.
@@ -65,7 +66,7 @@ class Parsed:
 
 
 @cache
-def _pipeline() -> tuple[Any, Any]:
+def _pipeline() -> tuple[Any, Any, Gate]:
     ConText, ConTextRule = context_classes()
 
     lexicon = load_lexicon()
@@ -92,7 +93,14 @@ def _pipeline() -> tuple[Any, Any]:
             for r in lexicon.context_rules
         ]
     )
-    return nlp, context
+    # medspaCy keeps its matcher, and spaCy's token matcher in it, in private attributes: used where found
+    matcher = getattr(context, "_ConText__matcher", None)
+    if matcher is not None and not hasattr(matcher, "rule_map"):
+        matcher = None
+    gate = build_gate(nlp, context.rules, matcher, overlaps())
+    if matcher is not None and hasattr(matcher, "_MedspacyMatcher__matcher"):
+        matcher._MedspacyMatcher__matcher = ScreenedMatcher(matcher._MedspacyMatcher__matcher, gate)
+    return nlp, context, gate
 
 
 def boundaries(text: str) -> tuple[list[int], list[int]]:
@@ -123,16 +131,20 @@ def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
                 chosen.append(order[cursor])
             cursor += 1
         if chosen:
-            nlp, context = _pipeline()  # built on first need: a text with no trigger word never loads spaCy
+            # built on first need: a text with no trigger word never loads spaCy
+            nlp, context, gate = _pipeline()
             doc = nlp.make_doc(text[lo:hi] if (lo, hi) != (0, len(text)) else text)
+            if not gate.may_modify(doc):
+                continue  # no rule that modifies can match here: ConText would give no flag
             starts = [c - lo for c in sentences if lo <= c < hi]
-            _mark_sentences(doc, starts)
-            _run(context, doc, lo, [(i, targets[i]) for i in chosen], flags=flags, sentences=starts)
+            _run(context, gate, doc, lo, [(i, targets[i]) for i in chosen], flags=flags, sentences=starts)
     return Parsed(sentences, clauses, flags)
 
 
 def _abbreviation(text: str, end: int) -> bool:
     before = text[max(0, end - 7) : end].lower()
+    if not before.endswith(_ABBREVIATIONS):  # most sentence ends: no abbreviation at all
+        return False
     return any(
         before.endswith(a) and (len(before) == len(a) or not before[-len(a) - 1].isalpha())
         for a in _ABBREVIATIONS
@@ -141,12 +153,14 @@ def _abbreviation(text: str, end: int) -> bool:
 
 def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
     """Spans of whole sentences, from one holding a trigger word to another, each at most _BLOCK_CHARS long."""
-    firsts = _trigger_words()
+    known = _TRIGGERS
     hot = set()
     for m in _WORD.finditer(text):
-        word = m.group().lower()
-        # "nothing's numb": the word before an apostrophe is a trigger too
-        if word.split("'", 1)[0].split("’", 1)[0] in firsts or word.endswith(("n't", "n’t")):
+        said = m.group()
+        trigger = known.get(said)
+        if trigger is None:
+            trigger = _is_trigger(said)
+        if trigger:
             hot.add(bisect.bisect_right(sentences, m.start()) - 1)
     out: list[tuple[int, int]] = []
     for k, (lo, hi) in enumerate(zip(sentences, [*sentences[1:], len(text)], strict=True)):
@@ -157,6 +171,19 @@ def _blocks(text: str, sentences: list[int]) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+_TRIGGERS: dict[str, bool] = {}  # each word as written -> a trigger? (most words of a note recur)
+_MAX_TRIGGERS = 100_000
+
+
+def _is_trigger(said: str) -> bool:
+    word = said.lower()
+    # "nothing's numb": the word before an apostrophe is a trigger too
+    found = word.split("'", 1)[0].split("’", 1)[0] in _trigger_words() or word.endswith(("n't", "n’t"))
+    if len(_TRIGGERS) < _MAX_TRIGGERS:
+        _TRIGGERS[said] = found
+    return found
 
 
 @cache
@@ -192,6 +219,7 @@ def _mark_sentences(doc: Any, starts: list[int]) -> None:
 
 def _run(
     context: Any,
+    gate: Gate,
     doc: Any,
     offset: int,
     targets: list[tuple[int, tuple[int, int]]],
@@ -213,6 +241,9 @@ def _run(
         spans.append(span)
         owner.append(i)
         last_end = span.end
+    if not gate.may_flag(doc, [(span.start, span.end) for span in spans]):
+        return  # no modifier ConText would keep: every flag stays as it is (a shared one is its host's)
+    _mark_sentences(doc, sentences)
     doc.ents = spans
     with warnings.catch_warnings():  # spaCy warns that its token matcher is empty: every rule is a phrase
         warnings.filterwarnings("ignore", message=r"\[W036\]")

@@ -200,9 +200,10 @@ def _doubted_after(
     text: str, m: Mention, parsed: Parsed, findings: tuple[str, ...], contributions: list[Contribution]
 ) -> bool:
     """Is a finding of the topic said with doubt later in the denial's sentence?"""
-    s_lo, s_hi = parsed.sentence(m.start, len(text))
+    s_hi = parsed.sentence(m.start, len(text))[1]
     return any(
-        c.uncertain and c.path in findings and any(m.end <= a < s_hi for a, _ in c.spans) for c in contributions
+        c.uncertain and c.path in findings and any(m.end <= a < s_hi for a, _ in c.spans)
+        for c in contributions
     )
 
 

@@ -57,6 +57,11 @@ def context_classes() -> tuple[Any, Any]:
     return context.ConText, context.ConTextRule
 
 
+def overlaps() -> Any:
+    """medspaCy's span-overlap test (util.tuple_overlaps), with which ConText prunes modifiers on targets."""
+    return _modules()[0].context_graph.tuple_overlaps
+
+
 def section_classes() -> tuple[Any, Any]:
     """medspaCy's (Sectionizer, SectionRule)."""
     sections = _modules()[1]

@@ -257,9 +257,8 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
     starts = [m.start for m in mentions]
     about_them: set[int] = set()
     for k in third:
-        last = None
-        for last in other_person.finditer(text, *bounds[k - 1]):
-            pass
+        said = list(other_person.finditer(text, *bounds[k - 1]))
+        last = said[-1] if said else None
         if last is not None and _CLINICIAN.search(text, last.end(), bounds[k - 1][1]):
             continue  # "my dad had ... so the GP felt my tummy. She did find ...": the "she" is the GP
         if k - 1 in about_them or last is not None:
