@@ -287,6 +287,25 @@ def test_a_fall_from_height_an_hour_ago_with_back_pain_is_an_emergency() -> None
     assert assess_text(text).triage.level == "emergency"
 
 
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("CT: soft-tissue mass extends into the canal and compresses the cauda equina at L3.", "cauda_equina_compression"),
+        ("MRI: disc extrusion on severe L4-5 stenosis with near-complete effacement of the thecal sac.", "cauda_equina_compression"),
+        ("MRI: L5/S1 disc extrusion compressing both S1 roots and effacing the cauda equina.", "cauda_equina_compression"),
+        ("CT TL spine: L1 burst # with 60% retropulsion, canal compromise, likely conus/cauda compression.", "cauda_equina_compression"),
+        ("CT: L1 burst fracture; a retropulsed fragment narrows the canal by about 60% at the level of the conus.", "cord_compression"),
+    ],
+)
+def test_compression_on_a_scan_in_other_words(text: str, finding: str) -> None:
+    assert finding in {i.finding for i in read_text(text).case.imaging}
+
+
+def test_a_thecal_sac_mildly_indented_is_no_compression() -> None:
+    found = {i.finding for i in read_text("MRI: thecal sac mildly indented by a small protrusion.").case.imaging}
+    assert not found & {"cauda_equina_compression", "cord_compression"}
+
+
 def test_long_term_steroids_and_a_twist_need_a_fracture_check() -> None:
     """Thin bones from steroids and back pain that came with a twist: a fragility fracture is checked within days."""
     text = (
