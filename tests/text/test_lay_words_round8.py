@@ -249,6 +249,11 @@ MORE: list[tuple[str, dict[str, object]]] = [
     # numb by the toilet is the skin that sits or wipes, not a bladder that is not felt
     ("when I wipe after the loo it feels weird, kind of numb on one side", {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT}),
     ("I can't feel when I need the toilet", {"history.altered_bladder_sensation": True}),
+    # weakness in other words: feet that cannot move much or feel like flopping; legs that "dey weak" (Pidgin)
+    ("now says he cant feel his legs properly and cant move his feet much", {"weakness.left.ankle_dorsiflexion": WEAK}),
+    ("both feet feel like they're flopping", {"weakness.right.ankle_dorsiflexion": WEAK}),
+    ("his two legs dey weak he cannot stand", {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK}),
+    ("She cannot move the toes of the right foot", {"weakness.right.great_toe_extension": 0}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
