@@ -89,6 +89,13 @@ UNSURE: list[tuple[str, str]] = [
     ),
     # a doubt after a denial in the same sentence stands
     ("Waterworks seem fine, maybe the flow is a bit weaker?", "history.urinary_retention"),
+    # a cancer not ruled out: abnormal cells never followed up, a lump not yet shown to anyone
+    (
+        "had a mole cut off my shoulder 2 yrs ago, they said something about 'abnormal cells' but i never went "
+        "back to find out if it was actually cancer or not.",
+        "history.history_of_cancer",
+    ),
+    ("She's got a lump in her breast she found about 2 months ago and hasn't told anyone.", "history.history_of_cancer"),
     # a hedged denial of any topic settles nothing
     ("No falls that we know of, but he is out with family at weekends.", "history.significant_trauma"),
 ]
