@@ -261,6 +261,11 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("both feet feel like they're flopping", {"weakness.right.ankle_dorsiflexion": WEAK}),
     ("his two legs dey weak he cannot stand", {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK}),
     ("She cannot move the toes of the right foot", {"weakness.right.great_toe_extension": 0}),
+    # toes that move only weakly or not properly are weak, not paralysed
+    ("can only wiggle toes weakly", {"weakness.unknown.great_toe_extension": WEAK}),
+    ("cant wiggle my toes properly", {"weakness.unknown.great_toe_extension": WEAK}),
+    ("toe wont lift up properly, the big one.", {"weakness.unknown.great_toe_extension": WEAK}),
+    ("I can't move my toes", {"weakness.unknown.great_toe_extension": 0}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
