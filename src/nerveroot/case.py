@@ -10,7 +10,8 @@ Additions to CASE_SCHEMA.md (the schema allows the project to add fields):
   ``faintness_or_collapse``, ``known_aneurysm``; exam ``pulsatile_abdominal_mass`` and
   ``arm_pulse_difference`` (a radial pulse or the blood pressure differing between the arms, the pulse deficit
   of an aortic dissection): what separates the look-alikes;
-- history ``back_pain``: "there is no back pain" said in words, when no pain was marked on a map;
+- history ``back_pain``: "there is no back pain" said in words, or by a pain map that asked where it hurts and
+  has marks only elsewhere (``back_pain_from_map``); pain that is merely not mentioned says nothing of the back;
 - movement ``leg``: "my legs are weak", the movement not said;
 - side ``unknown`` beside ``left`` and ``right``: a finding whose side was not given (CASE_SCHEMA.md "Sides
   that are not known"); it is never read as left;
@@ -355,6 +356,16 @@ class Case(_Strict):
     def regions(self, kind: str, side: Where) -> tuple[str, ...]:
         sided: SidedRegions = getattr(self, kind)
         return tuple(getattr(sided, side) or ())
+
+
+BACK_REGIONS = frozenset({"low_back", "buttock"})
+
+
+def back_pain_from_map(pain: Mapping[str, Any]) -> bool | None:
+    """What a pain map that asked where it hurts says of the back: false when pain is marked only elsewhere,
+    else nothing (a mark on the back says it itself). Words and JSON say it in ``history.back_pain`` only."""
+    marked = {r for regions in pain.values() if isinstance(regions, list) for r in regions}
+    return False if marked and not marked & BACK_REGIONS else None
 
 
 def contradictions(case: Case) -> Iterator[tuple[tuple[str, str], str]]:

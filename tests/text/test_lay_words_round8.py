@@ -266,6 +266,8 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("cant wiggle my toes properly", {"weakness.unknown.great_toe_extension": WEAK}),
     ("toe wont lift up properly, the big one.", {"weakness.unknown.great_toe_extension": WEAK}),
     ("I can't move my toes", {"weakness.unknown.great_toe_extension": 0}),
+    # a side between "anterolateral" and "thigh"
+    ("Burning pain anterolateral right thigh.", {"pain.right.lateral_thigh": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),

@@ -164,3 +164,21 @@ def test_opening_a_later_step_directly_starts_over(client: TestClient, path: str
     r = client.get(path, follow_redirects=False)
     assert r.status_code == 303
     assert r.headers["location"] == "/check/red-flags"
+
+
+def test_pain_marked_only_in_the_leg_says_there_is_no_back_pain(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    """The map asked where it hurts: pain marked in the leg and not on the back is "no back pain" said, so the
+    engine need not guess it from what was left out."""
+    status, page = _continue(client, to_body_map(), mark=["pain.left.posterior_calf", "pain.left.lateral_foot"])
+    assert status == 200
+    assert hidden_case(page)["history"]["back_pain"] is False
+
+
+def test_pain_marked_on_the_back_leaves_back_pain_to_the_marks(
+    client: TestClient, to_body_map: Callable[..., str]
+) -> None:
+    status, page = _continue(client, to_body_map(), mark=["pain.left.low_back", "pain.left.posterior_calf"])
+    assert status == 200
+    assert "back_pain" not in hidden_case(page).get("history", {})

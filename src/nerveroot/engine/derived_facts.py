@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nerveroot.case import SIDES, WHERE, Case, grade_value
+from nerveroot.case import BACK_REGIONS, SIDES, WHERE, Case, grade_value
 from nerveroot.engine.facts import (
     REFLEXES,
     WEAK_TESTS,
@@ -51,13 +51,11 @@ def below_knee_symptoms(case: Case, kb: Knowledge) -> Derived:
 
 @derived
 def back_pain(case: Case, kb: Knowledge) -> Derived:
-    """Pain in the lower back or buttock; False only when pain is mapped elsewhere and not there."""
-    pain = {r for s in WHERE for r in case.regions("pain", s)}
-    if pain & {"low_back", "buttock"}:
+    """Pain in the lower back or buttock; false only when said (in words, or by a map that asked: case.py
+    back_pain_from_map). Leg pain told without a word of the back says nothing of it."""
+    if {r for s in WHERE for r in case.regions("pain", s)} & BACK_REGIONS:
         return Derived(True)
-    if case.history.back_pain is not None:
-        return Derived(case.history.back_pain)
-    return Derived(False if pain else None)
+    return Derived(case.history.back_pain)
 
 
 @derived
