@@ -268,6 +268,25 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("I can't move my toes", {"weakness.unknown.great_toe_extension": 0}),
     # a side between "anterolateral" and "thigh"
     ("Burning pain anterolateral right thigh.", {"pain.right.lateral_thigh": True}),
+    # numb when sitting on the loo is the saddle, and no relief by sitting
+    (
+        "having trouble getting it up since my disc flared 5 days ago and my bum goes numb when i sit on the loo seat",
+        {
+            "history.sexual_dysfunction": True,
+            "history.saddle_numbness": True,
+            "history.relieved_by_sitting_or_bending_forward": ABSENT,
+        },
+    ),
+    ("it goes away when I sit down", {"history.relieved_by_sitting_or_bending_forward": True}),
+    # no urge to pass urine, told with "not had"
+    ("she has not had the urge to pass urine all day", {"history.altered_bladder_sensation": True}),
+    # a leg that would not lift, dragged up each step, worse again today
+    (
+        "Yesterday going up the stairs my right leg just wouldn't lift, I had to drag it up each step. It's worse "
+        "again today.",
+        {"weakness.right.leg": WEAK, "history.progressive_weakness": True},
+    ),
+    ("81M. Slid off dining chair onto the floor 2 days ago, no head injury.", {"history.minor_trauma": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
@@ -323,6 +342,16 @@ def test_compression_on_a_scan_in_other_words(text: str, finding: str) -> None:
 def test_a_thecal_sac_mildly_indented_is_no_compression() -> None:
     found = {i.finding for i in read_text("MRI: thecal sac mildly indented by a small protrusion.").case.imaging}
     assert not found & {"cauda_equina_compression", "cord_compression"}
+
+
+def test_saddle_and_bladder_changes_since_last_night_on_a_long_sciatica_are_an_emergency() -> None:
+    """Features of the cauda equina dated by their own time, not by the two years of sciatica before them."""
+    text = (
+        "A 46-year-old with a two-year history of left-sided sciatica. Her leg pain is unchanged, but since the "
+        "previous evening she has been unable to feel the toilet paper when she wipes and she has not had the "
+        "urge to pass urine all day."
+    )
+    assert assess_text(text).triage.level == "emergency"
 
 
 def test_long_term_steroids_and_a_twist_need_a_fracture_check() -> None:
