@@ -287,6 +287,9 @@ MORE: list[tuple[str, dict[str, object]]] = [
         {"weakness.right.leg": WEAK, "history.progressive_weakness": True},
     ),
     ("81M. Slid off dining chair onto the floor 2 days ago, no head injury.", {"history.minor_trauma": True}),
+    ("left leg keeps getting weaker", {"weakness.left.leg": WEAK, "history.progressive_weakness": True}),
+    # "rite" for right, before a body part only
+    ("big toe on my rite foot feels weak", {"weakness.unknown.ankle_dorsiflexion": ABSENT}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
