@@ -290,6 +290,16 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("left leg keeps getting weaker", {"weakness.left.leg": WEAK, "history.progressive_weakness": True}),
     # "rite" for right, before a body part only
     ("big toe on my rite foot feels weak", {"weakness.unknown.ankle_dorsiflexion": ABSENT}),
+    # both legs weak since "yday": new; not being able to walk is not claudication
+    (
+        "lifted a wardrobe yday n both legs have gone weak n tingly, cant hardly walk to the kitchen",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    ("both legs ache when I walk", {"history.bilateral_leg_symptoms_new": False}),
+    (
+        "In the last four or five days both my feet have gone numb and I'm walking like I've had a few pints",
+        {"history.bilateral_leg_symptoms_new": True, "history.gait_unsteady": True},
+    ),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),

@@ -31,7 +31,9 @@ _AS_BEFORE = re.compile(
 )
 # brought on by walking or standing ("ache when I walk more than a few hundred metres"); not a gait ("he walks
 # slow like an old man", "walking like she's drunk")
+# what brings the legs' symptoms on (claudication), not what the legs can no longer do ("can't hardly walk")
 _EXERTION = re.compile(
+    r"(?<!can't\s)(?<!cant\s)(?<!can’t\s)(?<!hardly\s)(?<!barely\s)(?<!cannot\s)(?<!unable\sto\s)"
     r"\b(?:walk\w*(?!\s+(?:\w+\s+)?(?:slow\w*|like|funny|oddly|strangely|unsteadily|wobbly|wide))|stand\w*|"
     r"exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b",
     re.I,
