@@ -300,6 +300,10 @@ MORE: list[tuple[str, dict[str, object]]] = [
         "In the last four or five days both my feet have gone numb and I'm walking like I've had a few pints",
         {"history.bilateral_leg_symptoms_new": True, "history.gait_unsteady": True},
     ),
+    # a level on the trunk in a letter's words
+    ("he describes a numb band across his lower abdomen with numbness below it.", {"exam.sensory_level": "T11"}),
+    # a leg lifted into the car with the hands
+    ("I can hardly lift my right knee to get into the car. I have to lift the leg in with my hands.", {"weakness.right.hip_flexion": 2}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
@@ -346,6 +350,7 @@ def test_a_fall_from_height_an_hour_ago_with_back_pain_is_an_emergency() -> None
         ("MRI: L5/S1 disc extrusion compressing both S1 roots and effacing the cauda equina.", "cauda_equina_compression"),
         ("CT TL spine: L1 burst # with 60% retropulsion, canal compromise, likely conus/cauda compression.", "cauda_equina_compression"),
         ("CT: L1 burst fracture; a retropulsed fragment narrows the canal by about 60% at the level of the conus.", "cord_compression"),
+        ("MRI: epidural mass at T12 causing severe compression of the conus medullaris.", "cord_compression"),
     ],
 )
 def test_compression_on_a_scan_in_other_words(text: str, finding: str) -> None:
