@@ -304,6 +304,8 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("he describes a numb band across his lower abdomen with numbness below it.", {"exam.sensory_level": "T11"}),
     # a leg lifted into the car with the hands
     ("I can hardly lift my right knee to get into the car. I have to lift the leg in with my hands.", {"weakness.right.hip_flexion": 2}),
+    # an operation named by its level and "disc op"
+    ("had my L4/5 disc op 3 wks ago, leg pain went after the op", {"history.spinal_surgery_within_3_months": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
