@@ -306,6 +306,9 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("I can hardly lift my right knee to get into the car. I have to lift the leg in with my hands.", {"weakness.right.hip_flexion": 2}),
     # an operation named by its level and "disc op"
     ("had my L4/5 disc op 3 wks ago, leg pain went after the op", {"history.spinal_surgery_within_3_months": True}),
+    # not having known one needed to go is lost sensation; not having noticed a problem is no finding
+    ("Twice I haven't known I needed a wee until I was literally already going", {"history.altered_bladder_sensation": True}),
+    ("I haven't noticed any problem with the toilet.", {"history.altered_bladder_sensation": ABSENT}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
