@@ -1,8 +1,9 @@
-"""The newest blind batches (tests/text/blind_dev6: the twelfth to fifteenth, 800 texts).
+"""The newest blind batches (tests/text/blind_dev6: the twelfth to eighteenth, 1,400 texts).
 
 Written by helpers who saw neither the reader nor any earlier corpus, labelled before anything ran, and each
-measured once, unread, on the reader of the day (docs/reader.md, "Eighth round"; the thirteenth was that
-round's held-back figure); only then did they become development material. Every text labelled an emergency
+measured once, unread, on the reader of the day (docs/reader.md, "Eighth round" and "Ninth round"; the
+thirteenth and the seventeenth were those rounds' held-back figures); only then did they become development
+material. Every text labelled an emergency
 must reach emergency. The other figures are floors a little under today's, so that a change that reads less
 fails here; they are figures of batches the reader was tuned on, not a promise for new texts.
 """
@@ -20,25 +21,25 @@ SCORED = Scored(CORPUS)
 KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
-test_the_corpus_is_all_there = corpus_test(CORPUS, 800)
+test_the_corpus_is_all_there = corpus_test(CORPUS, 1400)
 
 
 test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
 
 
-# Floors a little under the figures of these batches on 2026-11-29 (docs/reader.md, "Eighth round").
+# Floors a little under the figures of these batches on 2026-11-30 (docs/reader.md, "Ninth round").
 FLOORS = limits(
-    warning_sign_recall=0.93,
+    warning_sign_recall=0.94,
     warning_sign_false_alarms=0.012,
     false_alarms_of_denied_topics=0.025,
-    denied_topics_left_unsure=0.015,
-    unclear_topics_unsure_or_present=0.88,
-    any_weakness_recall=0.95,
+    denied_topics_left_unsure=0.018,
+    unclear_topics_unsure_or_present=0.93,
+    any_weakness_recall=0.96,
     grade_within_one_mrc_step=0.96,
-    side_where_the_labels_give_one=0.94,
-    expectations_held=0.91,
-    imaging_findings_with_their_level=0.76,
-    texts_triaged_below_their_label=11,
+    side_where_the_labels_give_one=0.95,
+    expectations_held=0.92,
+    imaging_findings_with_their_level=0.80,
+    texts_triaged_below_their_label=12,
     texts_refused_or_crashed=0,
 )
 
