@@ -34,3 +34,11 @@ def check_read(text: str, expected: dict[str, Any]) -> None:
             assert weak, f"{path} from {text!r}: expected weak, got {got.get(path)!r}"
         else:
             assert got.get(path) == value, f"{path} from {text!r}: expected {value!r}, got {got.get(path)!r}"
+
+
+def check_unsure(text: str, finding: str) -> None:
+    """The warning sign is left unsure, never read as "no"."""
+    case = read_text(text).case
+    assert finding in {u.finding for u in case.unsure}, case
+    section, name = finding.split(".")
+    assert getattr(getattr(case, section), name) is not False, case
