@@ -85,6 +85,25 @@ class ScreenedMatcher:
         return self.matcher(doc, *args, **kwargs)
 
 
+class KeptMatches:
+    """medspaCy's matcher, keeping its last doc's matches: ConText, run on a doc the gate has just matched (and
+    left as it was), gets those matches back rather than matching the doc again."""
+
+    def __init__(self, matcher: Any) -> None:
+        self.matcher = matcher
+        self.rule_map = matcher.rule_map
+        self.last: tuple[Any, Any] | None = None
+
+    def __call__(self, doc: Any) -> Any:
+        last = self.last
+        if last is not None and last[0] is doc:
+            self.last = None  # used once: the gate's matches are ConText's, then forgotten
+            return last[1]
+        matches = self.matcher(doc)
+        self.last = (doc, matches)
+        return matches
+
+
 def build_gate(
     nlp: Any,
     rules: Iterable[Any],
