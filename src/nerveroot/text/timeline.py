@@ -202,6 +202,7 @@ def _progressive(
     weak.extend((m.start, m.end) for m in found["strength"] if m.entry.kind in ("weak", "paralysis")
                 and not m.flags.negated and not m.flags.hypothetical)  # fmt: skip
     worsening = lexicon.time["worsening"]
+    seen: dict[tuple[int, int], list[re.Match[str]]] = {}  # weak words of one sentence look at the same words
     for start, end in weak:
         if _NOT_MUSCLE.search(text, max(0, start - 40), start):
             continue
@@ -213,7 +214,10 @@ def _progressive(
             lo = parsed.sentence(lo - 1, len(text))[0]
         if hi < len(text):  # "right leg gone weak, ... thigh is numb. it's getting worse every week"
             hi = parsed.sentence(hi, len(text))[1]
-        for w in worsening.finditer(text, lo, hi):
+        said = seen.get((lo, hi))
+        if said is None:
+            said = seen[(lo, hi)] = list(worsening.finditer(text, lo, hi))
+        for w in said:
             if w.start() < own_lo and not _COULD.search(w.group()):
                 continue  # the sentence before counts only for what could be done then
             far = w.start() >= near_hi
