@@ -249,8 +249,12 @@ def _run(
         spans.append(span)
         owner.append(i)
         last_end = span.end
-    if not gate.may_flag(doc, [(span.start, span.end) for span in spans]):
+    reach = gate.reach(doc, [(span.start, span.end) for span in spans], bool(context.max_scope))
+    if reach is None:
         return  # no modifier ConText would keep: every flag stays as it is (a shared one is its host's)
+    if not all(reach):  # a target no modifier reaches keeps its flags: ConText compares fewer pairs
+        owner = [i for i, near in zip(owner, reach, strict=True) if near]
+        spans = [span for span, near in zip(spans, reach, strict=True) if near]
     if not context.max_scope:  # a token window (max_scope) never reads the doc's sentences
         _mark_sentences(doc, sentences)
     doc._.set(_TARGETS, spans)
