@@ -41,6 +41,9 @@ class Flags:
     family: bool = False
 
 
+NO_FLAGS = Flags()  # one shared instance (frozen): a fresh one per mention costs more than the mention
+
+
 @dataclass(frozen=True)
 class Parsed:
     """Sentence and clause starts (character offsets) and the ConText flags of each target span."""
@@ -124,7 +127,7 @@ def boundaries(text: str) -> tuple[list[int], list[int]]:
 def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
     """Split `text` into sentences and clauses, and run ConText over the `targets` (character spans)."""
     sentences, clauses = boundaries(text)
-    flags = [Flags() for _ in targets]
+    flags = [NO_FLAGS] * len(targets)
     if not targets:
         return Parsed(sentences, clauses, flags)
     # ConText compares every modifier with every target of a document; its scope never crosses a sentence,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from nerveroot.text.context import Flags
+from nerveroot.text.context import NO_FLAGS, Flags
 from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
 from nerveroot.text.scan import word_starts
 
@@ -29,7 +29,7 @@ class Mention:
     end: int
     text: str
     groups: dict[str, str]
-    flags: Flags = field(default_factory=Flags)
+    flags: Flags = NO_FLAGS
     section: str = ""
 
 
