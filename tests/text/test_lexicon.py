@@ -110,7 +110,8 @@ def test_the_scan_finds_what_trying_every_candidate_row_finds(text: str) -> None
                     expected.append((id(section.rows[i][0]), m.span()))
                     end = m.end()
                     break
-        assert [(id(e), m.span()) for e, m in found[k]] == expected, section.name
+        assert [(id(e), (start, end)) for e, start, end, _, _ in found[k]] == expected, section.name
+        assert all(words == text[start:end] for _, start, end, words, _ in found[k]), section.name
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

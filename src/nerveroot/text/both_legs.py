@@ -13,32 +13,40 @@ from collections.abc import Iterator
 
 from nerveroot.text.compose import Contribution
 from nerveroot.text.context import Parsed
+from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon
 from nerveroot.text.mentions import Mention
 from nerveroot.text.settle import Doubt, words
 
 NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
-_CHANGE = re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I)
-_CHRONIC = re.compile(
-    r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
-    re.I,
+_CHANGE = guarded(re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I))
+_CHRONIC = guarded(
+    re.compile(
+        r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
+        re.I,
+    )
 )
 # found today, but said to be as before: "4+/5 on both sides, the same at previous reviews"
-_AS_BEFORE = re.compile(
-    r"\b(?:(?:the\s+)?same\s+(?:at|as\s+(?:at|in|on))\s+(?:previous|earlier|prior|last)|"
-    r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years))\b",
-    re.I,
+_AS_BEFORE = guarded(
+    re.compile(
+        r"\b(?:(?:the\s+)?same\s+(?:at|as\s+(?:at|in|on))\s+(?:previous|earlier|prior|last)|"
+        r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years))\b",
+        re.I,
+    )
 )
 # brought on by walking or standing ("ache when I walk more than a few hundred metres"); not a gait ("he walks
-# slow like an old man", "walking like she's drunk")
-# what brings the legs' symptoms on (claudication), not what the legs can no longer do ("can't hardly walk")
-_EXERTION = re.compile(
-    r"(?<!can't\s)(?<!cant\s)(?<!can’t\s)(?<!hardly\s)(?<!barely\s)(?<!cannot\s)(?<!unable\sto\s)"
-    r"\b(?:walk\w*(?!\s+(?:\w+\s+)?(?:slow\w*|like|funny|oddly|strangely|unsteadily|wobbly|wide))|stand\w*|"
-    r"exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b",
-    re.I,
+# slow like an old man", "walking like she's drunk"), nor what the legs can no longer do ("can't hardly walk")
+_EXERTION = guarded(
+    re.compile(
+        r"(?<!can't\s)(?<!cant\s)(?<!can’t\s)(?<!hardly\s)(?<!barely\s)(?<!cannot\s)(?<!unable\sto\s)"
+        r"\b(?:walk\w*(?!\s+(?:\w+\s+)?(?:slow\w*|like|funny|oddly|strangely|unsteadily|wobbly|wide))|stand\w*|"
+        r"exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b",
+        re.I,
+    )
 )
-_BOTH = re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
+_BOTH = guarded(
+    re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
+)
 NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
 SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
 
@@ -143,11 +151,13 @@ def _injured_now(contributions: list[Contribution]) -> bool:
 # the other leg joining in: "too", "as well", "the other leg", or never there before ("never had it on that side
 # before"); "new" alone is not enough ("a new pain on the right side" may be the only leg)
 _NEW = re.compile(r"new(?:ly)?|recent(?:ly)?", re.I)
-_NEW_OR_NOW = re.compile(r"\b(?:new(?:ly)?|now)\b", re.I)
-_JOINS = re.compile(
-    r"\b(?:too|as\s+well|also|similar|the\s+same|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
-    r"(?:\w+\s+){0,3}?before|for\s+the\s+first\s+time)\b",
-    re.I,
+_NEW_OR_NOW = guarded(re.compile(r"\b(?:new(?:ly)?|now)\b", re.I))
+_JOINS = guarded(
+    re.compile(
+        r"\b(?:too|as\s+well|also|similar|the\s+same|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
+        r"(?:\w+\s+){0,3}?before|for\s+the\s+first\s+time)\b",
+        re.I,
+    )
 )
 
 
@@ -187,11 +197,13 @@ def _dated(text: str, lo: int, hi: int, recent: re.Pattern[str]) -> bool:
 
 # the other leg said by ellipsis: "now the right one's going too", "the left one has started as well" (not "the
 # right is fine too")
-_OTHER_TOO = re.compile(
-    r"\b(?:the|my|his|her)\s+(?P<side>left|right)(?:\s+(?:one|leg|side|foot|calf|thigh)s?)?(?:['’]s)?\s+"
-    r"(?:(?!(?:fine|ok|okay|normal|good|unaffected|better|clear|alright|all\s+right)\b)[\w'’]+\s+){0,4}?"
-    r"(?:too|as\s+well|also|(?:exactly\s+)?the\s+same|started|joined\s+in)\b",
-    re.I,
+_OTHER_TOO = guarded(
+    re.compile(
+        r"\b(?:the|my|his|her)\s+(?P<side>left|right)(?:\s+(?:one|leg|side|foot|calf|thigh)s?)?(?:['’]s)?\s+"
+        r"(?:(?!(?:fine|ok|okay|normal|good|unaffected|better|clear|alright|all\s+right)\b)[\w'’]+\s+){0,4}?"
+        r"(?:too|as\s+well|also|(?:exactly\s+)?the\s+same|started|joined\s+in)\b",
+        re.I,
+    )
 )
 
 
@@ -224,11 +236,13 @@ def _other_leg_said_too(
 
 # the symptoms said by a pronoun to be in both legs now: "since Sunday it's in BOTH legs", "it has spread into
 # both legs"
-_IT_IN_BOTH = re.compile(
-    r"\b(?:it|they|the\s+(?:pain|numbness|tingling|sciatica|symptoms))(?:['’]s|\s+is|\s+are|\s+has|\s+have)?\s+"
-    r"(?:now\s+|also\s+|gone\s+|spread\s+|moved\s+|started\s+|been\s+|going\s+)*(?:in(?:to)?|down|to)\s+"
-    r"both\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:legs|sides|feet|calves|thighs)\b",
-    re.I,
+_IT_IN_BOTH = guarded(
+    re.compile(
+        r"\b(?:it|they|the\s+(?:pain|numbness|tingling|sciatica|symptoms))(?:['’]s|\s+is|\s+are|\s+has|\s+have)?\s+"
+        r"(?:now\s+|also\s+|gone\s+|spread\s+|moved\s+|started\s+|been\s+|going\s+)*(?:in(?:to)?|down|to)\s+"
+        r"both\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:legs|sides|feet|calves|thighs)\b",
+        re.I,
+    )
 )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from nerveroot.text.context_gate import Gate, ScreenedMatcher, build_gate
+from nerveroot.text.context_gate import Gate, KeptMatches, ScreenedMatcher, build_gate
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.medspacy_parts import context_classes, overlaps
 from nerveroot.text.tokens import blank_nlp
@@ -28,6 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)]*(?=\s|$)\s*|\n\s*|\s\|\s*")  # 
 _ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc")
 _WORD = re.compile(r"[^\W\d_]+(?:[/'’][^\W\d_]+)?|\?")
 _BLOCK_CHARS = 400  # characters of neighbouring sentences handed to ConText at once
+_TARGETS = "nerveroot_targets"  # the doc attribute ConText reads its targets from (not doc.ents: no copies)
 _CLAUSE = re.compile(r"[,:()]|\s-\s|\b(?:but|whereas|while|although|and\s+now|and\s+then)\b", re.IGNORECASE)
 
 
@@ -38,6 +39,9 @@ class Flags:
     historical: bool = False
     hypothetical: bool = False
     family: bool = False
+
+
+NO_FLAGS = Flags()  # one shared instance (frozen): a fresh one per mention costs more than the mention
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class Parsed:
 
 @cache
 def _pipeline() -> tuple[Any, Any, Gate]:
+    from spacy.tokens import Doc
+
     ConText, ConTextRule = context_classes()
 
     lexicon = load_lexicon()
@@ -97,9 +103,14 @@ def _pipeline() -> tuple[Any, Any, Gate]:
     matcher = getattr(context, "_ConText__matcher", None)
     if matcher is not None and not hasattr(matcher, "rule_map"):
         matcher = None
-    gate = build_gate(nlp, context.rules, matcher, overlaps())
+    kept = None if matcher is None else KeptMatches(matcher)
+    gate = build_gate(nlp, context.rules, kept, overlaps())
     if matcher is not None and hasattr(matcher, "_MedspacyMatcher__matcher"):
         matcher._MedspacyMatcher__matcher = ScreenedMatcher(matcher._MedspacyMatcher__matcher, gate)
+    if gate.matcher is not None:  # ConText reuses the matches the gate has just made on the same doc
+        context._ConText__matcher = gate.matcher
+    if not Doc.has_extension(_TARGETS):
+        Doc.set_extension(_TARGETS, default=None)
     return nlp, context, gate
 
 
@@ -116,7 +127,7 @@ def boundaries(text: str) -> tuple[list[int], list[int]]:
 def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
     """Split `text` into sentences and clauses, and run ConText over the `targets` (character spans)."""
     sentences, clauses = boundaries(text)
-    flags = [Flags() for _ in targets]
+    flags = [NO_FLAGS] * len(targets)
     if not targets:
         return Parsed(sentences, clauses, flags)
     # ConText compares every modifier with every target of a document; its scope never crosses a sentence,
@@ -241,14 +252,19 @@ def _run(
         spans.append(span)
         owner.append(i)
         last_end = span.end
-    if not gate.may_flag(doc, [(span.start, span.end) for span in spans]):
+    reach = gate.reach(doc, [(span.start, span.end) for span in spans], bool(context.max_scope))
+    if reach is None:
         return  # no modifier ConText would keep: every flag stays as it is (a shared one is its host's)
-    _mark_sentences(doc, sentences)
-    doc.ents = spans
+    if not all(reach):  # a target no modifier reaches keeps its flags: ConText compares fewer pairs
+        owner = [i for i, near in zip(owner, reach, strict=True) if near]
+        spans = [span for span, near in zip(spans, reach, strict=True) if near]
+    if not context.max_scope:  # a token window (max_scope) never reads the doc's sentences
+        _mark_sentences(doc, sentences)
+    doc._.set(_TARGETS, spans)
     with warnings.catch_warnings():  # spaCy warns that its token matcher is empty: every rule is a phrase
         warnings.filterwarnings("ignore", message=r"\[W036\]")
-        context(doc)
-    for i, span in zip(owner, doc.ents, strict=True):
+        context(doc, targets=_TARGETS)
+    for i, span in zip(owner, spans, strict=True):
         # With a token window ConText's scope can run into the next sentence; keep only modifiers of the
         # target's own sentence.
         own = bisect.bisect_right(sentences, span.start_char) - 1

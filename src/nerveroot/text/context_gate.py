@@ -52,19 +52,30 @@ class Gate:
                 return True
         return any(n.met(words) for n in self.modifying)
 
-    def may_flag(self, doc: Any, targets: list[tuple[int, int]]) -> bool:
-        """Does medspaCy's matcher find, in `doc`, a modifying rule that ConText keeps beside these targets
-        (token spans)? Without one ConText makes no edge."""
+    def reach(self, doc: Any, targets: list[tuple[int, int]], window: bool) -> list[bool] | None:
+        """Which targets (token spans) ConText may flag in `doc`: None when medspaCy's matcher finds no modifying
+        rule that ConText keeps beside them (no edge at all). With a token `window` (ConText's max_scope), a
+        target beyond every modifying match's window and touching no match can have no edge, and leaving it out
+        changes nothing for the others: a modifier is dropped only for overlapping a target."""
         if self.matcher is None:
-            return True
+            return [True] * len(targets)
         strings = doc.vocab.strings
+        rule_map = self.matcher.rule_map
+        reaches: list[tuple[int, int, int | None]] = []  # (start, end, tokens it reaches; None: unknown)
+        flags = False
         for match_id, start, end in self.matcher(doc):
-            rule = self.matcher.rule_map[strings[match_id]]
+            rule = rule_map[strings[match_id]]
             if rule.direction in ("TERMINATE", "PSEUDO"):
+                reaches.append((start, end, 0))
                 continue
-            if not any(self.overlaps(target, (start, end)) for target in targets):
-                return True
-        return False
+            reaches.append((start, end, rule.max_scope if window else None))
+            flags = flags or not any(self.overlaps(target, (start, end)) for target in targets)
+        if not flags:
+            return None
+        known = [(start, end, n) for start, end, n in reaches if n is not None]
+        if len(known) < len(reaches):
+            return [True] * len(targets)
+        return [any(lo <= end + n and start - n <= hi for start, end, n in known) for lo, hi in targets]
 
     def may_match_patterns(self, doc: Any) -> bool:
         """Can one of the token patterns match in `doc`?"""
@@ -83,6 +94,25 @@ class ScreenedMatcher:
         if not self.gate.may_match_patterns(doc):
             return []
         return self.matcher(doc, *args, **kwargs)
+
+
+class KeptMatches:
+    """medspaCy's matcher, keeping its last doc's matches: ConText, run on a doc the gate has just matched (and
+    left as it was), gets those matches back rather than matching the doc again."""
+
+    def __init__(self, matcher: Any) -> None:
+        self.matcher = matcher
+        self.rule_map = matcher.rule_map
+        self.last: tuple[Any, Any] | None = None
+
+    def __call__(self, doc: Any) -> Any:
+        last = self.last
+        if last is not None and last[0] is doc:
+            self.last = None  # used once: the gate's matches are ConText's, then forgotten
+            return last[1]
+        matches = self.matcher(doc)
+        self.last = (doc, matches)
+        return matches
 
 
 def build_gate(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from nerveroot.text.context import Flags
+from nerveroot.text.context import NO_FLAGS, Flags
 from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
 from nerveroot.text.scan import word_starts
 
@@ -29,7 +29,7 @@ class Mention:
     end: int
     text: str
     groups: dict[str, str]
-    flags: Flags = field(default_factory=Flags)
+    flags: Flags = NO_FLAGS
     section: str = ""
 
 
@@ -49,7 +49,7 @@ def find_mentions(text: str) -> Found:
     plain = _QUOTES.sub(" ", text)  # "legs 'giving way'": quotes around words are not words (same offsets)
     found = lexicon.scanner.scan(plain, word_starts(plain))
     by_kind = {
-        kind: [Mention(entry, m.start(), m.end(), m.group(), _groups(m)) for entry, m in matches]
+        kind: [Mention(entry, start, end, words, groups) for entry, start, end, words, groups in matches]
         for kind, matches in zip(SCAN_ORDER, found, strict=True)
     }
     taken = bytearray(len(text))
@@ -66,12 +66,6 @@ def find_mentions(text: str) -> Found:
     for kind in ("sides", "troubles", "organs", "topics"):  # "scar leaking onto the dressing"
         by_kind[kind] = [m for m in by_kind[kind] if not inside(m, ignored)]
     return Found(by_kind, ignored)
-
-
-def _groups(m: re.Match[str]) -> dict[str, str]:
-    if not m.re.groupindex:
-        return {}
-    return {k: v for k, v in m.groupdict().items() if v is not None}
 
 
 def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:

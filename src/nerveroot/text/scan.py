@@ -44,9 +44,12 @@ class Section:
     index: dict[str, tuple[int, ...]]
     fine: list[frozenset[str] | None] = field(default_factory=list)  # each row's ASCII starts (None: any)
     compiled: list[re.Pattern[str] | None] = field(default_factory=list)
+    # rows with no named group nor back reference: the joined expression's match is the row's own
+    bare: list[bool] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.compiled.extend([None] * len(self.rows))
+        self.bare.extend("(?P" not in p and _BACKREF.search(p) is None for _, p in self.rows)
 
     def _regex(self, i: int) -> re.Pattern[str]:
         found = self.compiled[i] = re.compile(r"(?<![\w])(?:" + self.rows[i][1] + r")(?![\w])", re.IGNORECASE)
@@ -54,6 +57,9 @@ class Section:
 
 
 _NAMED = re.compile(r"\(\?P<\w+>")
+_BACKREF = re.compile(r"\\\d")
+# a phrase found: (entry, start, end, words, named groups)
+Hit = tuple[Any, int, int, str, dict[str, str]]
 
 
 # a word start's candidates: (section number, rows, the rows' joined expression's match, group -> row)
@@ -131,10 +137,12 @@ class Scanner:
         found = self.plans[head] = tuple(steps)
         return found
 
-    def scan(self, text: str, starts: list[int]) -> list[list[tuple[Any, re.Match[str]]]]:
-        """Each section's leftmost, non-overlapping matches at word starts (the earlier row wins), in one pass."""
+    def scan(self, text: str, starts: list[int]) -> list[list[Hit]]:
+        """Each section's leftmost, non-overlapping matches at word starts (the earlier row wins), in one pass.
+
+        A row without named groups is not matched again: its words are the joined expression's match."""
         sections = self.sections
-        found: list[list[tuple[Any, re.Match[str]]]] = [[] for _ in sections]
+        found: list[list[Hit]] = [[] for _ in sections]
         ends = [0] * len(sections)
         plans = self.plans
         for pos in starts:
@@ -150,11 +158,18 @@ class Scanner:
                     continue
                 sec = sections[k]
                 i = which.get(hit.lastindex or 0)
+                if i is not None and sec.bare[i]:
+                    ends[k] = end = hit.end()
+                    found[k].append((sec.rows[i][0], pos, end, hit.group(), {}))
+                    continue
                 got = None if i is None else (sec.compiled[i] or sec._regex(i)).match(text, pos)
                 if i is None or got is None:  # never: the joined expression tries the rows in order
                     i, got = _first(sec, rows, text, pos)
                 ends[k] = got.end()
-                found[k].append((sec.rows[i][0], got))
+                groups = (
+                    {a: b for a, b in got.groupdict().items() if b is not None} if got.re.groupindex else {}
+                )
+                found[k].append((sec.rows[i][0], got.start(), got.end(), got.group(), groups))
         return found
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from nerveroot.text.context import Parsed
+from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention
 
@@ -50,9 +51,11 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
 
 
 # ------------------------------------------------------------------------------------------ negated lists
-_LIST_CUE = re.compile(
-    r"\b(?:no|nil|denies|denied|denying|without|never\s+(?:had|any)|not\s+(?:any|had)|free\s+of|negative\s+for)\b",
-    re.I,
+_LIST_CUE = guarded(
+    re.compile(
+        r"\b(?:no|nil|denies|denied|denying|without|never\s+(?:had|any)|not\s+(?:any|had)|free\s+of|negative\s+for)\b",
+        re.I,
+    )
 )
 # where a list stops: a turn, a new subject, a sentence's punctuation
 _LIST_STOP = re.compile(
@@ -106,7 +109,9 @@ _NONE_OF_THAT = re.compile(
 )
 
 
-_ASKED = re.compile(r"\b(?:ask\w*|question\w*|check\w*|whether|wanted\s+to\s+know|screen\w*)\b|\?", re.I)
+_ASKED = guarded(
+    re.compile(r"\b(?:ask\w*|question\w*|check\w*|whether|wanted\s+to\s+know|screen\w*)\b|\?", re.I)
+)
 
 
 def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
@@ -119,14 +124,16 @@ def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> N
 
 # ------------------------------------------------------------------------------------------ resolved episodes
 # words that say an episode is over (not "settled a bit": still there)
-_RESOLVED = re.compile(
-    r"\b(?:resolved|cleared(?:\s+up)?|settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|"
-    r"(?:went|wore|passed)\s+off|went\s+after|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
-    r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
-    r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
-    r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal)\b"
-    r"(?!\s+(?:a\s+(?:bit|little)|somewhat|slightly|partly|partially|mostly|down\s+a\s+bit))",
-    re.I,
+_RESOLVED = guarded(
+    re.compile(
+        r"\b(?:resolved|cleared(?:\s+up)?|settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|"
+        r"(?:went|wore|passed)\s+off|went\s+after|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
+        r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
+        r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
+        r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal)\b"
+        r"(?!\s+(?:a\s+(?:bit|little)|somewhat|slightly|partly|partially|mostly|down\s+a\s+bit))",
+        re.I,
+    )
 )
 # a time or event in the past that such an episode belongs to
 _PAST = re.compile(
@@ -143,9 +150,9 @@ _ANAPHOR = re.compile(
     r"\W*(?:and\s+)?(?:that|this|it|which|they|these|both|all\s+(?:of\s+)?(?:that|this|them))\b", re.I
 )
 # ... unless it came back: "settled last year but came back two weeks ago"
-_TURN = re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I)
-_AGAIN = re.compile(
-    r"\b(?:again|returned|came\s+back|come\s+back|is\s+back|recurred|flared|started\s+up)\b", re.I
+_TURN = guarded(re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I))
+_AGAIN = guarded(
+    re.compile(r"\b(?:again|returned|came\s+back|come\s+back|is\s+back|recurred|flared|started\s+up)\b", re.I)
 )
 
 
@@ -177,10 +184,12 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
 # ------------------------------------------------------------------------------------------ other people
 _THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
 # a clinician named after the relative: the next sentence's "she" is more likely the clinician's
-_CLINICIAN = re.compile(
-    r"\b(?:GP|doctor|dr|doc|physio\w*|consultant|surgeon|nurse|paramedic|registrar|specialist|chiropractor|"
-    r"osteopath|pharmacist|practitioner|locum|neurologist|neurosurgeon|radiologist)\b",
-    re.I,
+_CLINICIAN = guarded(
+    re.compile(
+        r"\b(?:GP|doctor|dr|doc|physio\w*|consultant|surgeon|nurse|paramedic|registrar|specialist|chiropractor|"
+        r"osteopath|pharmacist|practitioner|locum|neurologist|neurosurgeon|radiologist)\b",
+        re.I,
+    )
 )
 # the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
 _FIRST_PERSON = re.compile(
@@ -192,7 +201,7 @@ _FIRST_PERSON = re.compile(
 )
 
 
-_THEIR = re.compile(r"\b(?:his|her|their)\b", re.I)
+_THEIR = guarded(re.compile(r"\b(?:his|her|their)\b", re.I))
 
 
 def _someone_elses(mentions: Iterable[Mention]) -> None:
@@ -225,9 +234,9 @@ _THEIR_STORY = re.compile(
     re.I,
 )
 # where their story stops: a new subject, the writer, a turn, the sentence's end
-_POSSESSIVE = re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I)
-_STORY_STOP = re.compile(
-    r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I
+_POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I))
+_STORY_STOP = guarded(
+    re.compile(r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I)
 )
 
 

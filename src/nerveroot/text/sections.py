@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.medspacy_parts import section_classes
 from nerveroot.text.tokens import blank_nlp
@@ -47,7 +48,7 @@ def _titles() -> re.Pattern[str]:
         {t for k, ts in lexicon.section_titles.items() if k in _EFFECT for t in ts}, key=len, reverse=True
     )
     body = "|".join(r"\s*".join(re.escape(w) for w in re.findall(r"\w+|[^\w\s]", t)) for t in words)
-    return re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE)
+    return guarded(re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE))
 
 
 @cache

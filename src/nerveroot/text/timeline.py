@@ -17,6 +17,7 @@ from nerveroot.text.both_legs import NOT_LEG, both_legs, present
 from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
 from nerveroot.text.grade_course import dropped_since, graded_drop
+from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.onset import ces_onset
@@ -27,9 +28,11 @@ CHRONIC_WEEKS = 12  # back pain this old is the background of a new episode of l
 _TRIVIAL = re.compile(r"^\s*$")
 _NOT_FOR_TIME = frozenset({"plan", "family", "social", "past_history", "imaging"})
 # A duration in a clause about an earlier episode is not the length of this one.
-_EARLIER = re.compile(
-    r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
-    re.I,
+_EARLIER = guarded(
+    re.compile(
+        r"\b(?:previous|prior|in\s+the\s+past|past\s+episode|earlier\s+episode|last\s+episode|used\s+to|before\s+that)\b",
+        re.I,
+    )
 )
 _WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
 _NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
@@ -43,15 +46,19 @@ _OF_OTHER = re.compile(  # "worsening back pain" (but "developed numbness and we
     r"(?!\s*(?:and|&|\+|/|,)\s*(?:\w+\s+)?weak)",
     re.I,
 )
-_OTHER_BEFORE = re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
-_IT_BEFORE = re.compile(
-    r"\b(?:it|it['’]?s|its|it\s+is|it\s+has|everything|the\s+weakness)\s+(?:\w+\s+)?$", re.I
+_OTHER_BEFORE = guarded(
+    re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
 )
-_COULD = re.compile(r"\b(?:could|able)\b", re.I)
+_IT_BEFORE = guarded(
+    re.compile(r"\b(?:it|it['’]?s|its|it\s+is|it\s+has|everything|the\s+weakness)\s+(?:\w+\s+)?$", re.I)
+)
+_COULD = guarded(re.compile(r"\b(?:could|able)\b", re.I))
 # "my stream has got weaker": weaker, but not a muscle
-_NOT_MUSCLE = re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
+_NOT_MUSCLE = guarded(
+    re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
+)
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
-_AGO = re.compile(r"\b(?:ago|earlier|since|after|following)\b", re.I)
+_AGO = guarded(re.compile(r"\b(?:ago|earlier|since|after|following)\b", re.I))
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
 # Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
 _EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
@@ -202,6 +209,7 @@ def _progressive(
     weak.extend((m.start, m.end) for m in found["strength"] if m.entry.kind in ("weak", "paralysis")
                 and not m.flags.negated and not m.flags.hypothetical)  # fmt: skip
     worsening = lexicon.time["worsening"]
+    seen: dict[tuple[int, int], list[re.Match[str]]] = {}  # weak words of one sentence look at the same words
     for start, end in weak:
         if _NOT_MUSCLE.search(text, max(0, start - 40), start):
             continue
@@ -213,7 +221,10 @@ def _progressive(
             lo = parsed.sentence(lo - 1, len(text))[0]
         if hi < len(text):  # "right leg gone weak, ... thigh is numb. it's getting worse every week"
             hi = parsed.sentence(hi, len(text))[1]
-        for w in worsening.finditer(text, lo, hi):
+        said = seen.get((lo, hi))
+        if said is None:
+            said = seen[(lo, hi)] = list(worsening.finditer(text, lo, hi))
+        for w in said:
             if w.start() < own_lo and not _COULD.search(w.group()):
                 continue  # the sentence before counts only for what could be done then
             far = w.start() >= near_hi
@@ -287,7 +298,7 @@ _PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
 
 _SPINE = frozenset({"low_back", "thoracic", "buttock"})
 # Pain in the leg or foot alone is the rest pain of a failing circulation only when it wakes or keeps awake.
-_WAKING = re.compile(r"\b(?:wak\w*|woke\w*|awake|every\s+night|all\s+night)\b", re.I)
+_WAKING = guarded(re.compile(r"\b(?:wak\w*|woke\w*|awake|every\s+night|all\s+night)\b", re.I))
 
 
 def _distal_only(pain: Mention, found: Found, parsed: Parsed, size: int) -> bool:
