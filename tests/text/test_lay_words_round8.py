@@ -306,6 +306,8 @@ MORE: list[tuple[str, dict[str, object]]] = [
     # not having known one needed to go is lost sensation; not having noticed a problem is no finding
     ("Twice I haven't known I needed a wee until I was literally already going", {"history.altered_bladder_sensation": True}),
     ("I haven't noticed any problem with the toilet.", {"history.altered_bladder_sensation": ABSENT}),
+    # an ellipsis before a small letter trails on: the wiping and the skin are one sentence
+    ("And when I wipe it feels... not numb exactly but like it isn't quite my skin, more on the left.", {"history.saddle_numbness": True}),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),

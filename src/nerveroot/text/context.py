@@ -118,10 +118,16 @@ def boundaries(text: str) -> tuple[list[int], list[int]]:
     """Sentence starts, and clause starts (sentence starts plus commas, brackets, "but"), as offsets."""
     sentences = [0]
     for m in _SENTENCE_END.finditer(text):
-        if m.end() < len(text) and not _abbreviation(text, m.start()):
+        if m.end() < len(text) and not _abbreviation(text, m.start()) and not _trails_on(text, m):
             sentences.append(m.end())
     clauses = sorted({*sentences, *(m.start() for m in _CLAUSE.finditer(text))})
     return sentences, clauses
+
+
+def _trails_on(text: str, m: re.Match[str]) -> bool:
+    """An ellipsis before a small letter trails on, it does not end the sentence ("it feels... not numb
+    exactly but like it isn't my skin")."""
+    return m.group().startswith("...") and text[m.end()].islower()
 
 
 def parse(text: str, targets: Sequence[tuple[int, int]]) -> Parsed:
