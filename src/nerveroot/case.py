@@ -368,6 +368,18 @@ def back_pain_from_map(pain: Mapping[str, Any]) -> bool | None:
     return False if marked and not marked & BACK_REGIONS else None
 
 
+def put_back_pain(case: dict[str, Any], said: bool | None) -> None:
+    """Set ``history.back_pain`` in a case being built (None removes it), leaving no empty history behind.
+    The history is copied, so a case that shares it with another is not changed through it."""
+    history = {k: v for k, v in (case.get("history") or {}).items() if k != "back_pain"}
+    if said is not None:
+        history["back_pain"] = said
+    if history:
+        case["history"] = history
+    else:
+        case.pop("history", None)
+
+
 def contradictions(case: Case) -> Iterator[tuple[tuple[str, str], str]]:
     """Pairs of findings that cannot both hold, as (the two case paths, a message). The rules live here once:
     the case model refuses such a case, and the text reader settles each pair it read."""

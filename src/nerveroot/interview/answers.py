@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nerveroot.case import REGIONS, SIDES, back_pain_from_map, parse_case, value_at
+from nerveroot.case import REGIONS, SIDES, back_pain_from_map, parse_case, put_back_pain, value_at
 from nerveroot.errors import AnswerError, CaseError, Problem
 from nerveroot.interview.bank import _Q, NOT_SURE, _Bank, _bank
 from nerveroot.interview.evaluate import _evaluate, _key
@@ -107,20 +107,8 @@ def _write(case: Mapping[str, Any], q: _Q, value: Any, *, share: bool = False) -
     else:
         node[keys[-1]] = value
     if keys == ["pain"]:  # the map asked where it hurts: marks only in the leg say there is no back pain
-        _say_back_pain(out, back_pain_from_map(value) if value is not NOT_SURE else None, share=share)
+        put_back_pain(out, back_pain_from_map(value) if value is not NOT_SURE else None)
     return out
-
-
-def _say_back_pain(case: dict[str, Any], said: bool | None, *, share: bool) -> None:
-    history = dict(case.get("history") or {}) if share else case.setdefault("history", {})
-    if said is None:
-        history.pop("back_pain", None)
-    else:
-        history["back_pain"] = said
-    if history:
-        case["history"] = history
-    else:
-        case.pop("history", None)
 
 
 def apply_answer(

@@ -148,17 +148,19 @@ def _own_negation(text: str, m: Mention) -> int:
     """How many characters of a finding's words are its own negation ("no " in "no back pain"), else 0."""
     if m.entry.section != "findings" or not m.entry.sets:  # a phrase that sets nothing shields its "no"
         return 0
-    lead = _LEAD_NEGATION.match(text, m.start, m.end)
-    return lead.end() - m.start if lead and lead.end() < m.end else 0
+    return _lead(_LEAD_NEGATION, text, m)
 
 
 _LEAD_VERB = re.compile(r"(?:had|has|have|having|got)\s+(?=\S)", re.IGNORECASE)
 
 
 def _lead_verb(text: str, m: Mention) -> int:
-    if m.entry.section != "findings":
-        return 0
-    lead = _LEAD_VERB.match(text, m.start, m.end)
+    return _lead(_LEAD_VERB, text, m) if m.entry.section == "findings" else 0
+
+
+def _lead(words: re.Pattern[str], text: str, m: Mention) -> int:
+    """How many characters of the mention `words` take at its start, when something is left after them."""
+    lead = words.match(text, m.start, m.end)
     return lead.end() - m.start if lead and lead.end() < m.end else 0
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from nerveroot.case import back_pain_from_map
+from nerveroot.case import back_pain_from_map, put_back_pain
 from nerveroot.errors import BadInput
 from nerveroot.service import assess_text
 from nerveroot.warning_signs import reconcile, topic_of, with_unsure
@@ -61,17 +61,9 @@ def read_body_map(form: FormData, case: dict[str, Any]) -> tuple[dict[str, Any],
             regions_marked.append(parts[2])
     new = carry.without(case, (*bodymap.KINDS, *ABOUT_FIELDS))
     new.update(marks)
-    history = dict(new.get("history") or {})
     pain = marks.get("pain", {})
-    said = back_pain_from_map(pain)
-    if said is not None:  # the map asked where it hurts: pain marked only in the leg is no back pain
-        history["back_pain"] = said
-    elif pain:  # a mark on the back says it itself
-        history.pop("back_pain", None)
-    if history:
-        new["history"] = history
-    else:
-        new.pop("history", None)
+    if pain:  # the map asked where it hurts: pain marked only in the leg is no back pain; a back mark says it
+        put_back_pain(new, back_pain_from_map(pain))
     age = _number(form_str(form, "age"), "age", (0, 120), "your age in years", errors)
     weeks = _number(
         form_str(form, "duration_weeks"), "duration_weeks", (0, 5200), "the number of weeks", errors
