@@ -185,7 +185,16 @@ def _other_leg_joins(
             lately = dated or _CHANGE.search(text, lo, hi)
             # "new" or "now" joins the other leg in only with a time of its own ("New R post thigh ache ... since
             # Sat"): "a new pain on the right side" alone may be the only leg
-            if lately and (_JOINS.search(text, lo, hi) or (dated and _NEW_OR_NOW.search(text, lo, hi))):
+            # or a time of its own with a word of change, after the first leg was told ("10 days of left
+            # sciatica ... Over the past 36 hours he has developed tingling in the right calf")
+            after_first = min(sides[other])[0] < lo
+            if lately and (
+                _JOINS.search(text, lo, hi)
+                or (
+                    dated
+                    and (_NEW_OR_NOW.search(text, lo, hi) or (after_first and _CHANGE.search(text, lo, hi)))
+                )
+            ):
                 return lo, hi
     return None
 

@@ -110,7 +110,7 @@ def _hedged_findings(
         start, end = c.spans[0]
         if _hedged(text, parsed, (start, max(e for _, e in c.spans)), topic_of[c.path], marks):
             contributions.remove(c)
-            yield Doubt(c.path, words(text, start, end))
+            yield Doubt(c.path, words(text, start, end), hedged=True)
 
 
 def _hedged_denial(
@@ -162,7 +162,7 @@ def _doubts(
             said = {c.path for c in contributions if not c.uncertain}
             if findings[0] not in doubted:
                 doubted.add(findings[0])
-                yield Doubt(findings[0], words(text, m.start, m.end))
+                yield Doubt(findings[0], words(text, m.start, m.end), hedged=True)
             continue
         if m.flags.uncertain and not m.flags.negated:
             pending.append(m)  # settled below by the topic's own finding only, never by a narrower denial
@@ -193,7 +193,7 @@ def _doubts(
         if findings[0] in said or findings[0] in doubted or _present(findings, contributions):
             continue
         doubted.add(findings[0])
-        yield Doubt(findings[0], words(text, m.start, m.end))
+        yield Doubt(findings[0], words(text, m.start, m.end), hedged=True)
 
 
 def _doubted_after(

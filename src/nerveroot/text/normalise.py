@@ -50,7 +50,11 @@ def _stop(m: re.Match[str]) -> str:
 # --- Spelling: a key word written with one slip is read as the word ("bladdder", "bowles", "incontinant").
 
 _VOWELS = "aeiou"
-_WORD = re.compile(r"[A-Za-z]{4,}")
+# a key word, or a text-speak one between two words ("both my legs r weak", "can u help"); not "r" for
+# right in "left and r leg"
+_WORD = re.compile(
+    r"[A-Za-z]{4,}|(?<=[a-z] )(?:r|u|ur)(?= (?!(?:legs?|foot|feet|side|calf|thigh|hip|knee|ankle|buttock|arm|sided)\b)[a-z])"
+)
 
 
 def misspellings(words: list[str], keep: list[str], also: dict[str, list[str]]) -> dict[str, str]:

@@ -77,7 +77,16 @@ def read(text: str) -> Read:
     denied, raised = failsafe.unsettled(text, found, parsed, contributions)
     contributions.extend(denied)
     values, doubts = settle(contributions, text)
+    lift = _lift_as_minor_trauma(values, contributions)
+    if lift is not None:
+        contributions.append(lift)
+        values[lift.path] = lift.value
     doubts.extend(time_doubts)
+    # "not sure" is never "no": a doubt said in words outlasts a denial elsewhere ("B&B NAD" at the first visit;
+    # today 'voiding: "fine I think, maybe slower, not sure"')
+    for d in raised:
+        if d.hedged and values.get(d.finding) is False:
+            del values[d.finding]
     doubts.extend(d for d in raised if d.finding not in values)
     values = coherent(values)
     case = nest(values)
@@ -176,6 +185,21 @@ def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool
     if kind == "imaging":
         return imaging.possible(found, sections)
     return True
+
+
+def _lift_as_minor_trauma(values: dict[str, Any], contributions: list[Contribution]) -> Contribution | None:
+    """A lift is a minor trauma (CASE_SCHEMA.md), which matters over 70 or with thin bones (PRODUCT.md): it is
+    said so only then, so that a lift at an unknown age raises no fracture ("82, osteoporosis, pain since lifting a basket")."""
+    if values.get("history.after_lifting_or_bending") is not True or "history.minor_trauma" in values:
+        return None
+    age = values.get("age")
+    if (
+        not (isinstance(age, (int, float)) and age > 70)
+        and values.get("history.osteoporosis_or_steroid_use") is not True
+    ):
+        return None
+    lift = next(c for c in contributions if c.path == "history.after_lifting_or_bending" and c.value is True)
+    return Contribution("history.minor_trauma", True, lift.spans)
 
 
 def _overlaps(c: Contribution, spans: list[tuple[int, int]]) -> bool:

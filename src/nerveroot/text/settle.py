@@ -29,6 +29,7 @@ class Doubt:
 
     finding: str
     words: str
+    hedged: bool = False  # said with doubt ("fine I think, maybe slower, not sure"), not only left unsettled
 
 
 def alarming(path: str, value: Any) -> bool:

@@ -50,7 +50,11 @@ _OTHER_BEFORE = guarded(
     re.compile(r"\b(?:pain|ache|numbness|tingling|pins\s+and\s+needles)\s+(?:\w+\s+)?$", re.I)
 )
 _IT_BEFORE = guarded(
-    re.compile(r"\b(?:it|it['’]?s|its|it\s+is|it\s+has|everything|the\s+weakness)\s+(?:\w+\s+)?$", re.I)
+    re.compile(
+        r"(?:\b(?:it|it['’]?s|its|it\s+is|it\s+has|everything|the\s+weakness)\s+(?:\w+\s+)?|"
+        r"[.!?]\s+(?:(?:has|have|had)\s+)?(?:been\s+)?)$",  # or said with no subject: ". been getting worse"
+        re.I,
+    )
 )
 _COULD = guarded(re.compile(r"\b(?:could|able)\b", re.I))
 # "my stream has got weaker": weaker, but not a muscle
@@ -116,6 +120,7 @@ def read_time(
     for d in chosen:
         if d.weeks == weeks:
             out.append(Contribution("duration_weeks", d.weeks, [(d.mention.start, d.mention.end)]))
+    _forget_old_injuries(text, parsed, times, contributions)
     doubts: list[Doubt] = []
     out.extend(
         both_legs(
@@ -131,6 +136,24 @@ def read_time(
     out.extend(ces_onset(text, found, parsed, contributions, times))
     out.extend(_rest_pain(text, found, parsed, contributions))
     return out, doubts
+
+
+def _forget_old_injuries(
+    text: str, parsed: Parsed, times: list[tuple[float, Mention]], contributions: list[Contribution]
+) -> None:
+    """An injury dated by its own sentence to more than a year ago ("had a fall 3 years ago") is a past
+    episode's, not a warning sign of this one: withdrawn from `contributions`."""
+    for c in [c for c in contributions if c.path in _EVENT and c.value is True]:
+        lo, hi = parsed.sentence(c.spans[0][0], len(text))
+        own = [(abs(t.start - c.spans[0][0]), w, t) for w, t in times if lo <= t.start < hi]
+        if not own:
+            continue
+        _, weeks, nearest = min(own, key=lambda o: o[0])
+        if weeks > _EVENT_WEEKS and _LONG_AGO.search(nearest.text):
+            contributions.remove(c)
+
+
+_LONG_AGO = re.compile(r"\bago\b", re.I)
 
 
 def _demographic(raw: Any, m: Mention) -> Any:
@@ -236,7 +259,15 @@ def _progressive(
                 continue
             if _OTHER_BEFORE.search(text, max(0, w.start() - 20), w.start()):
                 continue  # "numbness spreading"
-            if far or min(abs(w.start() - start), abs(w.start() - end), abs(w.end() - start)) <= _WORSE_CHARS:
+            # "... over the last week it's got worse: yesterday it buckled ..., and today I can't get up from a
+            # low chair": "it" getting worse, told first, and the weakness later in the same sentence
+            told_first = (
+                w.start() < start
+                and own_lo <= w.start()
+                and _IT_BEFORE.search(text, max(0, w.start() - 16), w.start())
+            )
+            near = min(abs(w.start() - start), abs(w.start() - end), abs(w.end() - start)) <= _WORSE_CHARS
+            if far or near or told_first:
                 yield Contribution("history.progressive_weakness", True, [(start, end), (w.start(), w.end())])
                 return
 

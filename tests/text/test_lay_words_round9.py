@@ -1,0 +1,126 @@
+"""Round 9 of issue 13: what the reader still read wrongly, found on blind texts and written here afresh.
+
+- Sides: "I've had left leg pain" is the left leg, not a person who "had left"; "r" in text speak is "are".
+- Both legs: sciatica "down both sides"; a second leg that has "developed" symptoms lately, after the first.
+- Weakness in words: toe movements, feet that "don't seem to lift", "can't push down with my foot", legs
+  "not doing what she tells them", a leg lifted into the car with the hands (2/5 or less).
+- Course: "it's got worse" said before the weakness in a long sentence; ". been getting worse" with no subject.
+- Doubt: "fine I think, maybe slower, not sure" is unsure even when an earlier visit's note said "B&B NAD";
+  "I honestly think I am, though ..." is a hedge.
+- Not what it seems: a band of pain at nipple level is thoracic pain, not a sensory level; weight that has
+  "fallen" is weight loss, not a fall; a hot water bottle is not the bladder; a fall years ago is a past
+  episode's; a lift is minor trauma over 70 or with thin bones (CASE_SCHEMA.md, PRODUCT.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+from textread import ABSENT, WEAK, check_read, check_unsure
+
+READINGS: list[tuple[str, dict[str, object]]] = [
+    # sides
+    (
+        "I've had left leg pain for about three weeks. The inner shin feels numb too. My right leg is fine.",
+        {"pain.left.leg": True, "numbness.left.medial_shin": True, "pain.right.leg": ABSENT},
+    ),
+    (
+        "I had left work early because of my back pain",
+        {"pain.unknown.low_back": True, "pain.left.low_back": ABSENT},
+    ),
+    ("both my legs r weak since yesterday", {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK}),
+    # both legs
+    (
+        "back pain and sciatica down both sides for about a week",
+        {"pain.left.leg": True, "pain.right.leg": True, "history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Ten days of left-sided sciatica into the outer foot. Over the past 36 hours he has developed tingling in "
+        "the right calf.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    # weakness in words
+    ("toe movement R weak (3/5) and painful", {"weakness.right.great_toe_extension": 3}),
+    (
+        "I keep tripping on the rug because my feet don't seem to lift properly",
+        {"weakness.left.ankle_dorsiflexion": WEAK, "weakness.right.ankle_dorsiflexion": WEAK},
+    ),
+    ("can't push down with my left foot", {"weakness.left.ankle_plantarflexion": WEAK}),
+    ('four months of her legs "not doing what she tells them"', {"weakness.left.leg": WEAK}),
+    (
+        "cant lift my right leg up to get in the car anymore, have to pick it up with my hands",
+        {"weakness.right.hip_flexion": 2},
+    ),
+    # course
+    (
+        "My knee felt wobbly at first, but over the last week it's got worse: yesterday it buckled on the stairs "
+        "and I ended up sitting on the bottom step, and today I can't get up from a low chair without my arms.",
+        {"history.progressive_weakness": True},
+    ),
+    (
+        "cant lift my right leg into the car. thigh is numb. been getting worse every day this week.",
+        {"history.progressive_weakness": True},
+    ),
+    # not what it seems
+    (
+        "a band of pain around the chest at nipple level that keeps him up at night",
+        {"history.thoracic_pain": True, "exam.sensory_level": ABSENT},
+    ),
+    ("a band of numbness around the chest at nipple level", {"exam.sensory_level": "T4"}),
+    (
+        "his weight has fallen from 82 kg to 75 kg over three months without dieting",
+        {"history.unexplained_weight_loss": True, "history.significant_trauma": ABSENT},
+    ),
+    ("my jeans are looser than they were", {"history.unexplained_weight_loss": True}),
+    ("had a fall 3 years ago, this back pain started on Monday", {"history.minor_trauma": ABSENT}),
+    ("fell off a ladder 2 days ago", {"history.significant_trauma": True}),
+    (
+        "82, osteoporosis, sudden pain in the middle of my back since lifting a basket of washing",
+        {"history.minor_trauma": True},
+    ),
+    ("45, pulled my back lifting a box yesterday", {"history.minor_trauma": ABSENT}),
+    (
+        "my back aches every night whatever position I lie in, have to get up and walk about and even that "
+        "doesn't help",
+        {"history.pain_at_rest_unrelenting": True, "history.night_pain_improves_on_getting_up": ABSENT},
+    ),
+    (
+        "constant ache low in my back. it's there at 3am, it doesn't care what position I'm in",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    ("since Monday things aren't working downstairs in the bedroom", {"history.sexual_dysfunction": True}),
+    (
+        "MRI: central disc sequestration at L4-L5 with complete obliteration of the thecal sac.",
+        {"imaging.cauda_equina_compression": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READINGS)
+def test_round9_reading(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # an earlier visit's denial does not outvote today's doubt
+        (
+            'Initial Ax 10/7 ago: B&B NAD. Today: voiding "fine I think, maybe slower, not sure".',
+            "history.bladder_dysfunction",
+        ),
+        (
+            "My partner keeps asking if I'm weeing normally and I honestly think I am, though I've been going a lot "
+            "more often.",
+            "history.bladder_dysfunction",
+        ),
+    ],
+)
+def test_doubt_outlasts_a_denial(text: str, finding: str) -> None:
+    check_unsure(text, finding)
+
+
+def test_a_hot_water_bottle_is_not_the_bladder() -> None:
+    check_read(
+        "I was sweaty, I don't know if it was a fever or just the hot water bottle",
+        {"history.altered_bladder_sensation": ABSENT},
+    )
