@@ -25,9 +25,10 @@ RANK = {
 _ALSO_SIDE = re.compile(
     r"(?:\s*(?:on\s+|in\s+)?(?:the\s+)?(?:left|right|(?-i:L|R))\b)?\s*(?:at\s+)?(?:\d{2,3}\s*(?:°|degrees|deg)?\s*)?"
     r"(?:,|/|and|&)\s*(?:(?:on\s+|in\s+)?the\s+)?(?P<side>left|right|(?-i:L|R))\b"
-    r"(?:\s*(?:at\s+)?\d{2,3}\s*(?:°|degrees|deg)?)?(?!\s*(?:-ve|[A-Za-z]))",
+    r"(?:\s*(?:at\s+)?(?P<deg>\d{2,3})\s*(?:°|degrees|deg)?)?(?!\s*(?:-ve|[A-Za-z]))",
     re.I,
 )
+_FULL_RAISE = 80  # degrees: a leg raised this far is not a positive straight leg raise (consensus)
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
 _AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,4}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
@@ -133,6 +134,8 @@ def finding(
         else [""]
     )
     also = _ALSO_SIDE.match(text, m.end) if sided and not entry.side else None
+    if also is not None and also.group("deg") and int(also.group("deg")) >= _FULL_RAISE:
+        also = None  # "SLR L 30°, R 85°": the other leg rose nearly fully, not the same sign
     if also is not None:  # "SLR +ve L 30°, R 50°": the same finding on the other side, not said again
         extra = "left" if also.group("side").lower().startswith("l") else "right"
         side_list = list(dict.fromkeys([*side_list, extra]))

@@ -236,9 +236,17 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
 
 def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
     """Is the negation in the topic's clause one of a state ("something's not right down below", "my
-    waterworks aren't the same"): the topic is raised, not denied."""
+    waterworks aren't the same") or of what cannot be done ("cant get my wee out properly"): the topic is
+    raised, not denied."""
     lo, hi = parsed.clause(m.start, len(text))
-    return _NOT_WELL.search(text, lo, hi) is not None
+    return _NOT_WELL.search(text, lo, hi) is not None or _UNABLE.search(text, lo, m.start) is not None
+
+
+_UNABLE = re.compile(
+    r"\b(?:can['’]?t|cant|cannot|can\s+not|couldn['’]?t|couldnt|could\s+not|unable\s+to|struggl\w*\s+to)\s+"
+    r"(?!say\b|complain\b|think\b|remember\b|recall\b)(?:[\w'’]+\s+){0,4}$",
+    re.I,
+)
 
 
 def _denial(text: str, lo: int, hi: int) -> bool:

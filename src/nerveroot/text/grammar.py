@@ -28,7 +28,8 @@ _NEAR = re.compile(
     r"resistance|gravity|only|just|now|still|also|mildly|slightly|slight|little|markedly|lifting|raising|pulling|up|left|right|when\s+(?:I|you|she|he)|lift|lifts|raise|raises|"
     r"not|never|no|have|has|had|become|became|becoming|got|get|gets|getting|gone|go|goes|going|went|feel|feels|felt|feeling|seem|seems|very|quite|really|so|too|bit|a|more|steadily|gradually|progressively|increasingly|"
     r"about|around|roughly|approximately|approx|probably|maybe|perhaps|say|which|that|"
-    r"weak|weakness|reduced|diminished|decreased)\b|n['’]t)*$",  # "EHL weak 3/5": the grade is EHL's
+    r"weak|weaker|weakness|reduced|diminished|decreased|clearly|definitely|obviously|noticeably|visibly|much|worse)\b|"
+    r"n['’]t)*$",  # "EHL weak 3/5": the grade is EHL's
     re.I,
 )
 _NEAR_CHARS = 45
@@ -304,6 +305,13 @@ def _owned_by_other(
     return False
 
 
+_THEY_BEFORE = re.compile(
+    r"\b(?:they|it)\s+(?:(?:feel|feels|felt|are|is|were|was|have|has|had|gone|been|got|get|gets|going|seem|seems|"
+    r"went|now|also|just|really|very|quite|a|bit|so|both)\s+){0,3}$",
+    re.I,
+)
+
+
 def _words(
     text: str,
     words: list[Mention],
@@ -339,7 +347,9 @@ def _words(
             )),
             None,
         )  # fmt: skip
-
+        if run is None and kind == "weak" and _THEY_BEFORE.search(text, max(0, w.start - 40), w.start):
+            # "both my legs have been tingling from the knees down and they feel weak": what was named before
+            run = next((r for r in reversed(runs) if not r.claimed and r.end <= w.start), None)
         if run is not None or kind == "paralysis":
             para = kind == "paralysis"
             out.append(

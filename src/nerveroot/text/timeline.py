@@ -62,7 +62,13 @@ _NOT_MUSCLE = guarded(
     re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
 )
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
-_AGO = guarded(re.compile(r"\b(?:ago|earlier|since|after|following)\b", re.I))
+_AGO = guarded(
+    re.compile(
+        r"\b(?:ago|earlier|since|after|following|PTA|prior\s+to\s+arrival|today|tonight|this\s+(?:morning|afternoon|evening)|"
+        r"last\s+night)\b",
+        re.I,
+    )
+)
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
 # Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
 _EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
@@ -90,7 +96,9 @@ def read_time(
 ) -> tuple[list[Contribution], list[Doubt]]:
     lexicon = load_lexicon()
     out: list[Contribution] = []
-    spans = sorted((f.start, f.end) for f in found["findings"])
+    # a time inside a finding's words is that finding's ("weight loss of 5 kg over 3 months"); an injury's is
+    # when the pain began ("fell off a ladder this morning, about 8 ft")
+    spans = sorted((f.start, f.end) for f in found["findings"] if not _EVENT.intersection(f.entry.sets))
     dated: list[Dated] = []
     times: list[tuple[float, Mention]] = []
     for m in found["demographics"]:
