@@ -157,6 +157,40 @@ READINGS_19: list[tuple[str, dict[str, object]]] = [
         {"history.previous_spinal_surgery": ABSENT},
     ),
     ("had spinal surgery in 2019", {"history.previous_spinal_surgery": True}),
+    # the saddle and bladder on examination and in words
+    (
+        "Pinprick is patchily reduced over the right perianal skin; anal tone is normal",
+        {"exam.perianal_sensation": "reduced"},
+    ),
+    ("Complete loss of pinprick and light touch from S2 to S5", {"exam.perianal_sensation": "absent"}),
+    ("reduced pinprick S3-S5", {"exam.perianal_sensation": "reduced"}),
+    (
+        "When I wipe after the loo it's normal on the left but muted on the right.",
+        {"history.saddle_numbness": True},
+    ),
+    (
+        "I have to time my wees because the feeling of a full bladder is dull",
+        {"history.altered_bladder_sensation": True},
+    ),
+    # grades over time, and the knee in words
+    (
+        "When I first saw her three weeks ago her right ankle dorsiflexion and big toe extension were 4/5; today "
+        "both are 3/5",
+        {
+            "weakness.right.ankle_dorsiflexion": 3,
+            "weakness.right.great_toe_extension": 3,
+            "history.progressive_weakness": True,
+        },
+    ),
+    (
+        "the right knee just won't straighten against my weight and buckles",
+        {"weakness.right.knee_extension": WEAK},
+    ),
+    (
+        "she had me step up onto a low stool leading with the right leg and I couldn't do it without pushing on my "
+        "knee with my hand",
+        {"weakness.right.knee_extension": WEAK},
+    ),
 ]
 
 

@@ -102,7 +102,10 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
             # "... knee extension was recorded as 4/5; today it is 4-/5": the movement named just before
             before = [m for m in movements if m.end <= lo and lo - m.end <= _IT_CHARS and m.entry.value]
             if before:
-                run = _runs(text, before[-1:])[0]
+                # "it" is the last movement; "both" or "they" the last list ("DF and EHL were 4/5; today both
+                # are 3/5")
+                plural = _PLURAL_IT.match(text, lo) is not None
+                run = _runs(text, before)[-1] if plural else _runs(text, before[-1:])[0]
                 said = [
                     replace(x, run=run, elided=True) if x.run is None and x.start == gs[0].start else x
                     for x in said
@@ -114,11 +117,15 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
 
 # a sentence whose grade is said of "it": the movement of the sentence before
 _IT_IS = re.compile(
-    r"\W*(?:(?:today|now|currently|this\s+week|on\s+review|at\s+review)\W+)?(?:it|this|that)\s*(?:['’]s|is|was|"
+    r"\W*(?:(?:today|now|currently|this\s+week|on\s+review|at\s+review)\W+)?(?:it|this|that|both|they|these|"
+    r"both\s+of\s+them)\s*(?:['’]s|is|are|were|was|"
     r"has\s+(?:dropped|fallen|gone\s+down|deteriorated)\s+to|measures|reads)\b",
     re.I,
 )
 _IT_CHARS = 60
+_PLURAL_IT = re.compile(
+    r"\W*(?:(?:today|now|currently|this\s+week|on\s+review|at\s+review)\W+)?(?:both|they|these)\b", re.I
+)
 
 
 _AT_JOINT = re.compile(
