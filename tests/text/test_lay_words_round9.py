@@ -191,6 +191,24 @@ READINGS_19: list[tuple[str, dict[str, object]]] = [
         "knee with my hand",
         {"weakness.right.knee_extension": WEAK},
     ),
+    # heavier legs, trips, falls and lifts
+    (
+        "5 days of increasing heaviness in both legs",
+        {"weakness.left.leg": WEAK, "history.progressive_weakness": True},
+    ),
+    (
+        "his walking has gradually worsened and he has tripped several times",
+        {"weakness.unknown.ankle_dorsiflexion": WEAK},
+    ),
+    (
+        "A 79-year-old woman with osteoporosis slips on a wet kitchen floor and lands on her bottom",
+        {"history.minor_trauma": True},
+    ),
+    ("he trips on kerbs", {"history.minor_trauma": ABSENT}),
+    (
+        "73F, osteoporosis, sudden back pain 10 days ago bending to lift a laundry basket.",
+        {"history.after_lifting_or_bending": True, "history.minor_trauma": True},
+    ),
 ]
 
 
