@@ -15,7 +15,9 @@ from nerveroot.assessment import Assessment
 ORDER = ["self_care", "routine", "prompt", "urgent", "emergency"]
 REPO = Path(__file__).resolve().parents[1]
 # ../shared beside the repository (as on main), or where NERVEROOT_SHARED_CASES points (a worktree)
-SHARED_CASES = Path(os.environ.get("NERVEROOT_SHARED_CASES", REPO.parent / "shared" / "cases" / "public.json"))
+SHARED_CASES = Path(
+    os.environ.get("NERVEROOT_SHARED_CASES", REPO.parent / "shared" / "cases" / "public.json")
+)
 OWN_CASES = REPO / "tests" / "cases"
 # cases written blind by helpers who never saw the engine (tests/cases/blind): the engine's own tests read them;
 # kept in a folder of their own because they use sections (imaging) that not every surface carries yet

@@ -43,7 +43,12 @@ def test_a_retry_with_the_same_key_returns_the_same_booking(open_client: TestCli
     assert again.json() == first.json()  # the same reference and the same cancel token
     assert again.headers["idempotent-replayed"] == "true"
     token = again.json()["cancel_token"]
-    assert open_client.delete(f"/api/v1/bookings/{first.json()['reference']}", headers={"X-Cancel-Token": token}).status_code == 204
+    assert (
+        open_client.delete(
+            f"/api/v1/bookings/{first.json()['reference']}", headers={"X-Cancel-Token": token}
+        ).status_code
+        == 204
+    )
     with store.read() as session:
         assert len(session.scalars(select(Booking)).all()) == 1
 
@@ -66,7 +71,9 @@ def test_simultaneous_retries_make_one_booking(database_url: str, store: Store) 
 
         def send() -> None:
             barrier.wait()
-            r = client.post("/api/v1/bookings", json=_body(slot_id), headers={"Idempotency-Key": "twin-000000"})
+            r = client.post(
+                "/api/v1/bookings", json=_body(slot_id), headers={"Idempotency-Key": "twin-000000"}
+            )
             statuses.append((r.status_code, r.json().get("reference", "")))
 
         threads = [threading.Thread(target=send) for _ in range(8)]
@@ -88,7 +95,9 @@ def test_one_client_in_a_loop_meets_429_with_retry_after(database_url: str, stor
 
 
 def test_slot_reads_and_cancels_are_limited_too(database_url: str) -> None:
-    with _app(database_url, rate_limits=True, rate_limit_slots="5/minute", rate_limit_cancel="2/minute") as client:
+    with _app(
+        database_url, rate_limits=True, rate_limit_slots="5/minute", rate_limit_cancel="2/minute"
+    ) as client:
         assert Counter(client.get("/api/v1/slots").status_code for _ in range(8)) == {200: 5, 429: 3}
         cancels = [client.delete("/api/v1/bookings/NR-2222-2222", headers={"X-Cancel-Token": "x"}).status_code
                    for _ in range(4)]  # fmt: skip
@@ -98,13 +107,18 @@ def test_slot_reads_and_cancels_are_limited_too(database_url: str) -> None:
 def test_at_most_n_upcoming_bookings_per_email_or_phone(database_url: str, store: Store) -> None:
     ids = open_test_slots(store, count=6)
     with _app(database_url, max_future_bookings=2) as client:
-        same_email = [client.post("/api/v1/bookings", json=_body(i, n, email="Ada@Example.org")) for n, i in enumerate(ids[:3])]
+        same_email = [
+            client.post("/api/v1/bookings", json=_body(i, n, email="Ada@Example.org"))
+            for n, i in enumerate(ids[:3])
+        ]
         same_phone = client.post("/api/v1/bookings", json=_body(ids[3], 7, phone="+44 (0)20 7946 0001"))
         other = client.post("/api/v1/bookings", json=_body(ids[4], 8))
         assert [r.status_code for r in same_email] == [201, 201, 409]
         assert same_email[2].json()["problems"][0]["path"] == "email"
         first = same_email[0].json()
-        client.delete(f"/api/v1/bookings/{first['reference']}", headers={"X-Cancel-Token": first["cancel_token"]})
+        client.delete(
+            f"/api/v1/bookings/{first['reference']}", headers={"X-Cancel-Token": first["cancel_token"]}
+        )
         again = client.post("/api/v1/bookings", json=_body(ids[5], 9, email="ada@example.org"))
     assert same_phone.status_code == 201  # another phone number and email: a different person
     assert other.status_code == 201

@@ -35,7 +35,9 @@ def _bad(response: object) -> dict[str, object]:
     ids=["assess-key-surrogate", "assess-text-surrogate", "assess-huge", "booking-surrogate", "booking-huge",
          "interview-surrogate", "interview-huge", "assess-invalid-utf8", "booking-invalid-utf8"],
 )  # fmt: skip
-def test_json_that_is_not_text_or_too_long_a_number_is_named(client: TestClient, path: str, raw: bytes) -> None:
+def test_json_that_is_not_text_or_too_long_a_number_is_named(
+    client: TestClient, path: str, raw: bytes
+) -> None:
     body = _bad(client.post(path, content=raw, headers=JSON))
     assert [p["path"] for p in body["problems"]] == ["body"]  # type: ignore[attr-defined]
 
@@ -67,14 +69,22 @@ def test_dates_at_the_ends_of_the_calendar_are_refused_or_empty(
     [("%ED%A0%80", {"X-Cancel-Token": "x"}), ("NR-" + "A" * 500, {"X-Cancel-Token": "x"}),
      ("NR-2222-2222", {"X-Cancel-Token": "t" * 5000})],
 )  # fmt: skip
-def test_odd_references_and_tokens_are_4xx(client: TestClient, reference: str, headers: dict[str, str]) -> None:
+def test_odd_references_and_tokens_are_4xx(
+    client: TestClient, reference: str, headers: dict[str, str]
+) -> None:
     response = client.delete(f"/api/v1/bookings/{reference}", headers=headers)
     assert response.status_code in (404, 422), response.text
 
 
 @pytest.mark.parametrize("key", [b"short", b"k" * 300, b"not a key!", "é".encode() * 10])
 def test_a_malformed_idempotency_key_is_named(client: TestClient, key: bytes) -> None:
-    body = {"slot_id": 1, "name": "Ada", "email": "ada@example.org", "phone": "020 7946 0958", "consent": True}
+    body = {
+        "slot_id": 1,
+        "name": "Ada",
+        "email": "ada@example.org",
+        "phone": "020 7946 0958",
+        "consent": True,
+    }
     headers = {"Idempotency-Key": key}
     problems = _bad(client.post("/api/v1/bookings", json=body, headers=headers))["problems"]
     assert any("dempotency" in p["path"] for p in problems), problems  # type: ignore[index]

@@ -28,8 +28,13 @@ def _field(html: str, name: str) -> str:
 
 
 def _app(database_url: str, **extra: object) -> TestClient:
-    values: dict[str, object] = {"database_url": database_url, "secret_key": SECRET, "rate_limits": False,
-                                 "public_url": PUBLIC, "secure_cookies": False}  # fmt: skip (the test client speaks http)
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "secret_key": SECRET,
+        "rate_limits": False,
+        "public_url": PUBLIC,
+        "secure_cookies": False,
+    }  # fmt: skip (the test client speaks http)
     return TestClient(create_app(Settings(**{**values, **extra})))  # type: ignore[arg-type]
 
 
@@ -72,7 +77,9 @@ def test_a_loop_of_bookings_from_one_address_meets_a_page_with_429(database_url:
         statuses = []
         for n, slot_id in enumerate(ids[:4]):
             data = _form_data(client, slot_id, n)
-            statuses.append(client.post("/book", data=data, follow_redirects=False, headers={"accept": "text/html"}))
+            statuses.append(
+                client.post("/book", data=data, follow_redirects=False, headers={"accept": "text/html"})
+            )
     assert [r.status_code for r in statuses] == [303, 303, 429, 429]
     assert statuses[2].headers["content-type"].startswith("text/html") and statuses[2].headers["retry-after"]
     assert "Too many attempts" in statuses[2].text
@@ -80,7 +87,9 @@ def test_a_loop_of_bookings_from_one_address_meets_a_page_with_429(database_url:
 
 def test_a_cancelled_booking_page_says_cancelled(pages: TestClient, store: Store) -> None:
     slot_id = open_test_slots(store, count=1)[0]
-    location = pages.post("/book", data=_form_data(pages, slot_id), follow_redirects=False).headers["location"]
+    location = pages.post("/book", data=_form_data(pages, slot_id), follow_redirects=False).headers[
+        "location"
+    ]
     assert "is booked" in pages.get(location).text
     ask = pages.get(location.replace("?", "/cancel?", 1))
     reference = location.split("/")[2].split("?")[0]
@@ -93,7 +102,9 @@ def test_a_cancelled_booking_page_says_cancelled(pages: TestClient, store: Store
 
 def test_the_calendar_cancel_link_comes_from_the_public_address(pages: TestClient, store: Store) -> None:
     slot_id = open_test_slots(store, count=1)[0]
-    location = pages.post("/book", data=_form_data(pages, slot_id), follow_redirects=False).headers["location"]
+    location = pages.post("/book", data=_form_data(pages, slot_id), follow_redirects=False).headers[
+        "location"
+    ]
     ics = pages.get(location.replace("?", "/calendar.ics?", 1), headers={"host": "attacker.example"})
     description = str(Calendar.from_ical(ics.content).walk("VEVENT")[0].get("description"))
     assert f"{PUBLIC}/book/" in description and "attacker.example" not in description
@@ -102,7 +113,9 @@ def test_the_calendar_cancel_link_comes_from_the_public_address(pages: TestClien
 def test_without_a_public_address_the_calendar_carries_no_link(database_url: str, store: Store) -> None:
     slot_id = open_test_slots(store, count=1)[0]
     with _app(database_url, public_url=None) as client:
-        location = client.post("/book", data=_form_data(client, slot_id), follow_redirects=False).headers["location"]
+        location = client.post("/book", data=_form_data(client, slot_id), follow_redirects=False).headers[
+            "location"
+        ]
         ics = client.get(location.replace("?", "/calendar.ics?", 1), headers={"host": "attacker.example"})
     description = str(Calendar.from_ical(ics.content).walk("VEVENT")[0].get("description"))
     assert "http" not in description and "confirmation" in description
@@ -110,7 +123,9 @@ def test_without_a_public_address_the_calendar_carries_no_link(database_url: str
 
 def test_a_wrong_link_and_an_unknown_reference_get_the_same_page(pages: TestClient, store: Store) -> None:
     slot_id = open_test_slots(store, count=1)[0]
-    location = pages.post("/book", data=_form_data(pages, slot_id), follow_redirects=False).headers["location"]
+    location = pages.post("/book", data=_form_data(pages, slot_id), follow_redirects=False).headers[
+        "location"
+    ]
     reference = location.split("/")[2].split("?")[0]
     wrong = pages.get(f"/book/{reference}?token=guess")
     unknown = pages.get("/book/NR-2222-2222?token=guess")

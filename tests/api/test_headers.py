@@ -12,7 +12,16 @@ from fastapi.testclient import TestClient
 from nerveroot.settings import Settings
 from nerveroot.web.app import create_app
 
-PAGES = ["/", "/check/red-flags", "/book", "/learn", "/emergency", "/api/v1/slots", "/healthz", "/no-such-page"]
+PAGES = [
+    "/",
+    "/check/red-flags",
+    "/book",
+    "/learn",
+    "/emergency",
+    "/api/v1/slots",
+    "/healthz",
+    "/no-such-page",
+]
 SECRET = "h" * 40
 
 
@@ -59,7 +68,9 @@ def test_https_from_a_trusted_proxy_gets_hsts_and_secure_cookies(database_url: s
     settings = Settings(database_url=database_url, secret_key=SECRET, trusted_proxies="testclient",
                         public_url="https://clinic.example.org")  # fmt: skip
     with TestClient(create_app(settings)) as client:
-        over_https = client.get("/book", headers={"x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9"})
+        over_https = client.get(
+            "/book", headers={"x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9"}
+        )
         assert over_https.headers["strict-transport-security"].startswith("max-age=")
         cookie = over_https.headers["set-cookie"]
         assert "nerveroot_csrf=" in cookie and "Secure" in cookie and "SameSite=strict" in cookie
@@ -70,7 +81,9 @@ def test_https_from_a_trusted_proxy_gets_hsts_and_secure_cookies(database_url: s
 def test_forwarded_headers_from_anyone_else_are_ignored(database_url: str) -> None:
     settings = Settings(database_url=database_url, secret_key=SECRET)
     with TestClient(create_app(settings)) as client:
-        spoofed = client.get("/healthz", headers={"x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9"})
+        spoofed = client.get(
+            "/healthz", headers={"x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9"}
+        )
     assert "strict-transport-security" not in spoofed.headers
 
 
@@ -80,5 +93,9 @@ def test_pages_answer_errors_as_pages_and_programs_as_json(client: TestClient) -
     big = client.post("/book", content=b"a=" + b"x" * 70_000,
                       headers={"accept": "text/html", "content-type": "application/x-www-form-urlencoded"})  # fmt: skip
     assert big.status_code == 413 and big.headers["content-type"].startswith("text/html")
-    api = client.post("/api/v1/bookings", content=b"{" * 10, headers={"accept": "text/html", "content-type": "application/json"})
+    api = client.post(
+        "/api/v1/bookings",
+        content=b"{" * 10,
+        headers={"accept": "text/html", "content-type": "application/json"},
+    )
     assert api.status_code == 422 and api.json()["problems"]

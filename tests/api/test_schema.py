@@ -30,7 +30,9 @@ def _app() -> object:
         open_test_slots(store, count=8)
     finally:
         store.dispose()
-    return create_app(Settings(database_url=URL, secret_key="z" * 40, rate_limits=False, max_future_bookings=0))
+    return create_app(
+        Settings(database_url=URL, secret_key="z" * 40, rate_limits=False, max_future_bookings=0)
+    )
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app()).include(path_regex="^/(api/|healthz|readyz)")

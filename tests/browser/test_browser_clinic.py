@@ -34,7 +34,14 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     upgrade(url)
     store = Store(url)
     with store.write() as session:
-        add_user(session, email="cleo@clinic.example", password=PASSWORD, role="clinician", name="Dr Cleo Kidd", now=now())
+        add_user(
+            session,
+            email="cleo@clinic.example",
+            password=PASSWORD,
+            role="clinician",
+            name="Dr Cleo Kidd",
+            now=now(),
+        )
         for name in ("Exam Person", "Follow Person", "Worse Person"):
             create_episode(session, source="desk", name=name, email="", phone="", assessed=assess_case(CASE), now=now(),
                            actor=SYSTEM)  # fmt: skip
@@ -91,7 +98,9 @@ def test_sign_in_worklist_examination_and_the_changed_result(staff_page: Page) -
     shot(page, "clinic-examination-changes")
 
 
-def test_follow_up_through_the_private_link_draws_the_chart(staff_page: Page, browser: Browser, clinic: str) -> None:
+def test_follow_up_through_the_private_link_draws_the_chart(
+    staff_page: Page, browser: Browser, clinic: str
+) -> None:
     page = staff_page
     _open(page, "Follow Person")
     page.click("#make-link")

@@ -36,7 +36,9 @@ def test_each_place_on_a_zoomed_leg_is_at_least_44_px_and_a_tap_marks_it(phone: 
         box = shapes.nth(i).bounding_box()
         assert box is not None
         if box["width"] < TARGET or box["height"] < TARGET:
-            small.append((shapes.nth(i).get_attribute("data-region"), round(box["width"]), round(box["height"])))
+            small.append(
+                (shapes.nth(i).get_attribute("data-region"), round(box["width"]), round(box["height"]))
+            )
     assert small == []
     toe = phone.locator(f"svg[data-view='front'] [data-region='little_toe'][data-side='{leg}']")
     toe.scroll_into_view_if_needed()

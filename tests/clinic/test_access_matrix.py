@@ -66,7 +66,13 @@ FORMS: dict[str, dict[str, str]] = {
     "/clinic/episodes/new": {"name": "Form Person", "case": "{}", "go": "save"},
     "/clinic/episodes/{episode_id}/outcomes": {"leg_pain": "5"},
     "/clinic/episodes/{episode_id}/examination": {"weakness.left.ankle_dorsiflexion": "4"},
-    "/clinic/admin/slots": {"date": "2099-01-05", "from": "09:00", "to": "10:00", "minutes": "30", "weeks": "1"},
+    "/clinic/admin/slots": {
+        "date": "2099-01-05",
+        "from": "09:00",
+        "to": "10:00",
+        "minutes": "30",
+        "weeks": "1",
+    },
     "/clinic/admin/episodes/{episode_id}/erase": {"confirm": "yes"},
     "/follow-up/{token}": {"leg_pain": "5"},
 }
@@ -75,7 +81,11 @@ FORMS: dict[str, dict[str, str]] = {
 def test_the_table_names_every_clinic_route() -> None:
     from nerveroot.web.app import create_app
 
-    app = create_app(__import__("nerveroot.settings", fromlist=["Settings"]).Settings(database_url="sqlite://", secret_key="k" * 40))
+    app = create_app(
+        __import__("nerveroot.settings", fromlist=["Settings"]).Settings(
+            database_url="sqlite://", secret_key="k" * 40
+        )
+    )
     found = set()
     for route in app.routes:
         inner = route.original_router.routes if hasattr(route, "original_router") else [route]
@@ -181,17 +191,27 @@ def test_access_matrix(world: World) -> None:
     names = ("Mine Person", "Their Person")
     for method, path, kind, needs in ROUTES:
         for who in PRINCIPALS:
-            if path in ("/clinic/sign-out", "/api/v1/clinic/sessions/current", "/clinic/admin/episodes/{episode_id}/erase"):
+            if path in (
+                "/clinic/sign-out",
+                "/api/v1/clinic/sessions/current",
+                "/clinic/admin/episodes/{episode_id}/erase",
+            ):
                 continue  # destructive for the other rows: checked in the tests below
             answer = _request(world, who, method, path, kind)
             status = answer.status_code
             allowed = _allowed(needs, who)
             if allowed:
-                ok = status < 400 or (path == "/api/v1/clinic/sessions" and status == 401) or (path == "/clinic/sign-in" and method == "POST")
+                ok = (
+                    status < 400
+                    or (path == "/api/v1/clinic/sessions" and status == 401)
+                    or (path == "/clinic/sign-in" and method == "POST")
+                )
             elif kind == API:
                 ok = status in (401, 403) and not any(n in answer.text for n in names)
             else:
-                ok = (status == 303 and "/clinic/sign-in" in answer.headers.get("location", "")) or status == 403
+                ok = (
+                    status == 303 and "/clinic/sign-in" in answer.headers.get("location", "")
+                ) or status == 403
                 ok = ok and not any(n in answer.text for n in names)
             if kind == LINK:
                 shown = "Their Person" if who == "other_link" else "Mine Person"

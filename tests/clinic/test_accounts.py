@@ -134,8 +134,9 @@ def test_users_command_asks_twice_lists_and_disables(database_url: str, tmp_path
                               input=f"{PASSWORD}\nsomething else entirely\n{PASSWORD}\n{PASSWORD}\n", env=env,
                               capture_output=True, text=True, timeout=60)  # fmt: skip
     assert mismatch.returncode == 0 and "do not match" in (mismatch.stdout + mismatch.stderr).lower()
-    listed = subprocess.run(check=False, args=
-        [sys.executable, "-m", "nerveroot", "users", "list"],
+    listed = subprocess.run(
+        check=False,
+        args=[sys.executable, "-m", "nerveroot", "users", "list"],
         env=env,
         capture_output=True,
         text=True,
@@ -148,8 +149,9 @@ def test_users_command_asks_twice_lists_and_disables(database_url: str, tmp_path
     off = subprocess.run(check=False, args=[sys.executable, "-m", "nerveroot", "users", "disable", "doc@clinic.example"], env=env,
                          capture_output=True, text=True, timeout=60)  # fmt: skip
     assert off.returncode == 0
-    listed = subprocess.run(check=False, args=
-        [sys.executable, "-m", "nerveroot", "users", "list"],
+    listed = subprocess.run(
+        check=False,
+        args=[sys.executable, "-m", "nerveroot", "users", "list"],
         env=env,
         capture_output=True,
         text=True,

@@ -30,7 +30,9 @@ def _rows(html: str) -> list[str]:
     return re.findall(r'<tr data-episode="(\d+)">', html)
 
 
-def test_a_booking_becomes_an_episode_and_the_worklist_puts_the_most_urgent_first(app_client: TestClient, store: Store) -> None:
+def test_a_booking_becomes_an_episode_and_the_worklist_puts_the_most_urgent_first(
+    app_client: TestClient, store: Store
+) -> None:
     make_staff(store, "cleo@clinic.example")
     slots = open_test_slots(store, count=3)
     token = api_token(app_client, "cleo@clinic.example")
@@ -51,16 +53,22 @@ def test_a_booking_becomes_an_episode_and_the_worklist_puts_the_most_urgent_firs
     episode = next(e for e in listed if e["name"] == "Booked Person 1")
     view = app_client.get(f"/clinic/episodes/{episode['id']}", headers={"accept": "text/html"})
     assert view.status_code == 200
-    assert "Booking" in view.text and "bodymap-svg" in view.text and "Reasons, with their sources" in view.text
+    assert (
+        "Booking" in view.text and "bodymap-svg" in view.text and "Reasons, with their sources" in view.text
+    )
     assert 'class="unseen"' not in "".join(
-        line for line in app_client.get("/clinic", headers={"accept": "text/html"}).text.splitlines() if f"/clinic/episodes/{episode['id']}" in line
+        line
+        for line in app_client.get("/clinic", headers={"accept": "text/html"}).text.splitlines()
+        if f"/clinic/episodes/{episode['id']}" in line
     )
 
 
 def test_a_note_is_read_shown_corrected_then_saved(app_client: TestClient, store: Store) -> None:
     make_staff(store, "cleo@clinic.example")
     sign_in(app_client, "cleo@clinic.example")
-    note = "45 year old woman. Pain down the back of the left leg to the heel for 3 weeks. No saddle numbness."
+    note = (
+        "45 year old woman. Pain down the back of the left leg to the heel for 3 weeks. No saddle numbness."
+    )
     read = post_form(app_client, "/clinic/episodes/new", {"name": "Noted Person", "note": note, "go": "read"})
     assert read.status_code == 200 and "What was read" in read.text
     case_text = re.search(r'<textarea id="case" name="case"[^>]*>([^<]*)</textarea>', read.text)
@@ -95,6 +103,12 @@ def test_the_date_filter_counts_days_in_the_clinics_time_zone(app_client: TestCl
     desk_episode(app_client, api_token(app_client, "cleo@clinic.example"))
     sign_in(app_client, "cleo@clinic.example")
     today = now().astimezone(Settings().tz).date()
-    for since, until, rows in ((today, today, 1), (today + timedelta(days=1), None, 0), (None, today - timedelta(days=1), 0)):
+    for since, until, rows in (
+        (today, today, 1),
+        (today + timedelta(days=1), None, 0),
+        (None, today - timedelta(days=1), 0),
+    ):
         query = "&".join(f"{k}={v.isoformat()}" for k, v in (("since", since), ("until", until)) if v)
-        assert len(_rows(app_client.get(f"/clinic?{query}", headers={"accept": "text/html"}).text)) == rows, query
+        assert len(_rows(app_client.get(f"/clinic?{query}", headers={"accept": "text/html"}).text)) == rows, (
+            query
+        )

@@ -40,7 +40,9 @@ def test_examination_changes_the_result_and_says_how(app_client: TestClient, sto
     assert "SLR" not in view or "at 40°" in view
     assert "Straight leg raise, left" in view and "positive at 40°" in view
     again = app_client.get(path, headers={"accept": "text/html"}).text
-    assert 'name="weakness.left.great_toe_extension" id="weakness.left.great_toe_extension" value="3"' in again
+    assert (
+        'name="weakness.left.great_toe_extension" id="weakness.left.great_toe_extension" value="3"' in again
+    )
 
 
 def test_a_grade_of_6_is_refused_and_nothing_is_saved(app_client: TestClient, store: Store) -> None:
@@ -48,7 +50,11 @@ def test_a_grade_of_6_is_refused_and_nothing_is_saved(app_client: TestClient, st
     episode = desk_episode(app_client, api_token(app_client, "cleo@clinic.example"))
     sign_in(app_client, "cleo@clinic.example")
     before = _count(store)
-    bad = post_form(app_client, f"/clinic/episodes/{episode}/examination", {**EXAM, "weakness.left.ankle_dorsiflexion": "6"})
+    bad = post_form(
+        app_client,
+        f"/clinic/episodes/{episode}/examination",
+        {**EXAM, "weakness.left.ankle_dorsiflexion": "6"},
+    )
     assert bad.status_code == 422
     assert "MRC grade, left ankle dorsiflexion: &#39;6&#39; is not a grade" in bad.text
     assert 'value="3"' in bad.text and 'value="6"' in bad.text  # the form is kept, the bad value shown
@@ -71,7 +77,10 @@ def test_api_examination_refuses_a_grade_of_6_naming_the_field(app_client: TestC
     bad = app_client.post(f"/api/v1/clinic/episodes/{episode}/examinations", headers=headers,
                           json={"weakness": {"left": {"ankle_dorsiflexion": 6}}})  # fmt: skip
     assert bad.status_code == 422
-    assert any(p["path"] == "weakness.left.ankle_dorsiflexion" and "MRC grade 0-5" in p["message"] for p in bad.json()["problems"])
+    assert any(
+        p["path"] == "weakness.left.ankle_dorsiflexion" and "MRC grade 0-5" in p["message"]
+        for p in bad.json()["problems"]
+    )
     assert _count(store) == before
     good = app_client.post(f"/api/v1/clinic/episodes/{episode}/examinations", headers=headers,
                            json={"weakness": {"left": {"great_toe_extension": 3}}, "slr_angle": {"left": 45}})  # fmt: skip

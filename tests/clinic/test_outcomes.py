@@ -69,7 +69,9 @@ def _odi(n: int) -> dict[str, str]:
     return {f"odi-{i}": str(n) for i in range(1, 11)}
 
 
-def test_the_person_fills_scores_through_their_link_and_sees_who_opened_their_record(app_client: TestClient, store: Store) -> None:
+def test_the_person_fills_scores_through_their_link_and_sees_who_opened_their_record(
+    app_client: TestClient, store: Store
+) -> None:
     make_staff(store, "cleo@clinic.example", name="Dr Cleo Kidd")
     episode = desk_episode(app_client, api_token(app_client, "cleo@clinic.example"))
     sign_in(app_client, "cleo@clinic.example")
@@ -80,14 +82,21 @@ def test_the_person_fills_scores_through_their_link_and_sees_who_opened_their_re
     assert sent.status_code == 303
     page = app_client.get(sent.headers["location"], headers={"accept": "text/html"}).text
     assert 'id="sent"' in page and 'data-measure="leg_pain"' in page and "<polyline" in page
-    log = page[page.index('id="access-log"'):]
+    log = page[page.index('id="access-log"') :]
     assert "Dr Cleo Kidd" in log and "opened" in log and "you" in log
     bad = post_form(app_client, path, {"leg_pain": "-2", "odi-1": ["1", "2"]})
     assert bad.status_code == 422 and "-2 is outside the scale" in bad.text and "answered 2 times" in bad.text
     with store.read() as session:
         assert len(session.query(Outcome).all()) == 1  # nothing of the bad form was saved
-    assert app_client.get("/clinic", headers={"accept": "text/html"}, follow_redirects=False).status_code == 303
-    assert app_client.get(f"/api/v1/clinic/episodes/{episode}", headers={"authorization": f"Bearer {token}"}).status_code == 401
+    assert (
+        app_client.get("/clinic", headers={"accept": "text/html"}, follow_redirects=False).status_code == 303
+    )
+    assert (
+        app_client.get(
+            f"/api/v1/clinic/episodes/{episode}", headers={"authorization": f"Bearer {token}"}
+        ).status_code
+        == 401
+    )
 
 
 def test_an_expired_or_unknown_link_is_refused_with_a_message(app_client: TestClient, store: Store) -> None:
@@ -114,7 +123,11 @@ def test_one_persons_link_never_reaches_another_persons_record(app_client: TestC
     app_client.cookies.clear()
     page = app_client.get(f"/follow-up/{link}", headers={"accept": "text/html"}).text
     assert "Mine Person" in page and "Their Person" not in page
-    for path in (f"/clinic/episodes/{theirs}", f"/api/v1/clinic/episodes/{theirs}", f"/follow-up/{link}/../{theirs}"):
+    for path in (
+        f"/clinic/episodes/{theirs}",
+        f"/api/v1/clinic/episodes/{theirs}",
+        f"/follow-up/{link}/../{theirs}",
+    ):
         answer = app_client.get(path, headers={"authorization": f"Bearer {link}"}, follow_redirects=False)
         assert answer.status_code in (303, 401, 404), path
         assert "Their Person" not in answer.text
@@ -123,23 +136,33 @@ def test_one_persons_link_never_reaches_another_persons_record(app_client: TestC
 def _backdate(store: Store, weeks: float) -> None:
     with store.write() as session:
         first = min(session.query(Outcome).all(), key=lambda o: o.id)
-        session.execute(update(Outcome).where(Outcome.id == first.id).values(taken_at=now() - timedelta(weeks=weeks)))
+        session.execute(
+            update(Outcome).where(Outcome.id == first.id).values(taken_at=now() - timedelta(weeks=weeks))
+        )
 
 
 def _score(client: TestClient, token: str, episode: int, body: dict[str, Any]) -> dict[str, Any]:
-    answer = client.post(f"/api/v1/clinic/episodes/{episode}/outcomes", json=body, headers={"authorization": f"Bearer {token}"})
+    answer = client.post(
+        f"/api/v1/clinic/episodes/{episode}/outcomes", json=body, headers={"authorization": f"Bearer {token}"}
+    )
     assert answer.status_code == 201, answer.text
     result: dict[str, Any] = answer.json()
     return result
 
 
-def test_not_improving_by_six_weeks_raises_the_flag_and_improving_does_not(app_client: TestClient, store: Store) -> None:
+def test_not_improving_by_six_weeks_raises_the_flag_and_improving_does_not(
+    app_client: TestClient, store: Store
+) -> None:
     make_staff(store, "cleo@clinic.example")
     token = api_token(app_client, "cleo@clinic.example")
     stuck = desk_episode(app_client, token)
-    _score(app_client, token, stuck, {"leg_pain": 7, "odi": [{"section": i, "score": 3} for i in range(1, 11)]})
+    _score(
+        app_client, token, stuck, {"leg_pain": 7, "odi": [{"section": i, "score": 3} for i in range(1, 11)]}
+    )
     _backdate(store, 6.5)
-    after = _score(app_client, token, stuck, {"leg_pain": 6, "odi": [{"section": i, "score": 3} for i in range(1, 10)]})
+    after = _score(
+        app_client, token, stuck, {"leg_pain": 6, "odi": [{"section": i, "score": 3} for i in range(1, 10)]}
+    )
     assert after["flags"] == ["Not improving"]  # leg 7 -> 6 (less than 2 points or 30 %), ODI 60 -> 60
     better = desk_episode(app_client, token, name="Better Person")
     with store.write() as session:
@@ -147,7 +170,9 @@ def test_not_improving_by_six_weeks_raises_the_flag_and_improving_does_not(app_c
     _score(app_client, token, better, {"leg_pain": 7})
     with store.write() as session:
         row = max(session.query(Outcome).all(), key=lambda o: o.id)
-        session.execute(update(Outcome).where(Outcome.id == row.id).values(taken_at=now() - timedelta(weeks=7)))
+        session.execute(
+            update(Outcome).where(Outcome.id == row.id).values(taken_at=now() - timedelta(weeks=7))
+        )
     assert _score(app_client, token, better, {"leg_pain": 4})["flags"] == []  # 3 points better: the MCID
 
 
@@ -165,7 +190,9 @@ def test_api_refuses_an_odi_section_given_twice(app_client: TestClient, store: S
         assert session.query(Outcome).count() == 0
 
 
-def test_a_new_warning_sign_at_follow_up_raises_the_flag_and_an_emergency_says_what_to_do(app_client: TestClient, store: Store) -> None:
+def test_a_new_warning_sign_at_follow_up_raises_the_flag_and_an_emergency_says_what_to_do(
+    app_client: TestClient, store: Store
+) -> None:
     make_staff(store, "cleo@clinic.example")
     episode = desk_episode(app_client, api_token(app_client, "cleo@clinic.example"))
     sign_in(app_client, "cleo@clinic.example")
@@ -191,10 +218,14 @@ def _age_episode(store: Store, episode: int, weeks: float) -> None:
     from nerveroot.store.clinic import Episode
 
     with store.write() as session:
-        session.execute(update(Episode).where(Episode.id == episode).values(created_at=now() - timedelta(weeks=weeks)))
+        session.execute(
+            update(Episode).where(Episode.id == episode).values(created_at=now() - timedelta(weeks=weeks))
+        )
 
 
-def test_an_episode_past_week_six_without_a_score_since_is_marked_review_due(app_client: TestClient, store: Store) -> None:
+def test_an_episode_past_week_six_without_a_score_since_is_marked_review_due(
+    app_client: TestClient, store: Store
+) -> None:
     """'Not improving' needs two scores; a follow-up that never came must not leave the worklist silent."""
     make_staff(store, "cleo@clinic.example")
     token = api_token(app_client, "cleo@clinic.example")
@@ -205,11 +236,17 @@ def test_an_episode_past_week_six_without_a_score_since_is_marked_review_due(app
     recent = desk_episode(app_client, token, name="Three Weeks")
     _score(app_client, token, scored_at_intake_only, {"leg_pain": 7})
     with store.write() as session:  # the intake score was taken when the episode began, 7 weeks ago
-        session.execute(update(Outcome).where(Outcome.episode_id == scored_at_intake_only).values(taken_at=now() - timedelta(weeks=7)))
+        session.execute(
+            update(Outcome)
+            .where(Outcome.episode_id == scored_at_intake_only)
+            .values(taken_at=now() - timedelta(weeks=7))
+        )
     _score(app_client, token, followed_up, {"leg_pain": 4})  # taken now, after week 6
     for episode, weeks in ((never_scored, 7), (scored_at_intake_only, 7), (followed_up, 7), (recent, 3)):
         _age_episode(store, episode, weeks)
-    rows = {r["name"]: r["review_due"] for r in app_client.get("/api/v1/clinic/worklist", headers=auth).json()}
+    rows = {
+        r["name"]: r["review_due"] for r in app_client.get("/api/v1/clinic/worklist", headers=auth).json()
+    }
     assert rows == {"Never Scored": True, "Intake Only": True, "Followed Up": False, "Three Weeks": False}
     sign_in(app_client, "cleo@clinic.example")
     page = app_client.get("/clinic", headers={"accept": "text/html"}).text

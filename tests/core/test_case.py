@@ -49,9 +49,7 @@ def test_accepted_grades(grade: Any) -> None:
 
 def test_contradictions_are_refused_naming_both() -> None:
     with pytest.raises(CaseError) as info:
-        loads_case_json(
-            '{"weakness": {"left": {"foot_inversion": 3, "foot_inversion": 5}}}', where="case"
-        )
+        loads_case_json('{"weakness": {"left": {"foot_inversion": 3, "foot_inversion": 5}}}', where="case")
     assert "conflicting" in str(info.value)
     [problem] = info.value.problems
     assert problem.path == "weakness.left.foot_inversion"
@@ -65,7 +63,9 @@ def test_malformed_json_is_refused(text: str) -> None:
     assert str(info.value)
 
 
-@pytest.mark.parametrize(("test", "movement"), [("heel_walk", "ankle_dorsiflexion"), ("toe_walk", "ankle_plantarflexion")])
+@pytest.mark.parametrize(
+    ("test", "movement"), [("heel_walk", "ankle_dorsiflexion"), ("toe_walk", "ankle_plantarflexion")]
+)
 def test_a_weak_functional_test_beside_full_manual_strength_is_a_case_not_a_contradiction(
     test: str, movement: str
 ) -> None:
@@ -77,4 +77,7 @@ def test_a_weak_functional_test_beside_full_manual_strength_is_a_case_not_a_cont
     assert case.weakness.left == {movement: 5}
     from nerveroot.engine import assess
 
-    assert assess(case).triage.level in ("prompt", "urgent")  # a weak heel or toe walk is weakness: prompt at least
+    assert assess(case).triage.level in (
+        "prompt",
+        "urgent",
+    )  # a weak heel or toe walk is weakness: prompt at least

@@ -20,7 +20,9 @@ L5_CASE = {
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*NERVEROOT, *args], check=False, input=stdin, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*NERVEROOT, *args], check=False, input=stdin, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -34,7 +36,17 @@ def test_assess_json_is_the_contract(case_file: Path) -> None:
     result = run("assess", str(case_file), "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert {"pattern", "roots", "causes", "triage", "mimics", "explanation", "advice", "codes", "findings"} <= set(out)
+    assert {
+        "pattern",
+        "roots",
+        "causes",
+        "triage",
+        "mimics",
+        "explanation",
+        "advice",
+        "codes",
+        "findings",
+    } <= set(out)
     assert out["roots"][0]["root"] == "L5" and out["roots"][0]["side"] == "left"
     assert out["triage"]["level"] == "prompt"  # weakness graded 4/5: at least prompt, no red flag above it
 
@@ -77,7 +89,12 @@ def test_missing_file_exits_2() -> None:
 
 
 def test_batch_keeps_order_and_gives_error_rows(tmp_path: Path) -> None:
-    lines = [json.dumps(L5_CASE), "{oops", json.dumps({"age": -3}), json.dumps({"pain": {"right": ["low_back", "buttock", "posterior_thigh", "posterior_calf", "heel"]}})]
+    lines = [
+        json.dumps(L5_CASE),
+        "{oops",
+        json.dumps({"age": -3}),
+        json.dumps({"pain": {"right": ["low_back", "buttock", "posterior_thigh", "posterior_calf", "heel"]}}),
+    ]
     path = tmp_path / "cases.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("batch", str(path), "--json", "--no-progress")
@@ -91,7 +108,10 @@ def test_batch_keeps_order_and_gives_error_rows(tmp_path: Path) -> None:
 
 
 def test_batch_in_parallel_matches_serial(tmp_path: Path) -> None:
-    cases = [L5_CASE, {"pain": {"left": ["anterior_thigh", "medial_shin"]}, "reflexes": {"left": {"patellar": "absent"}}}]
+    cases = [
+        L5_CASE,
+        {"pain": {"left": ["anterior_thigh", "medial_shin"]}, "reflexes": {"left": {"patellar": "absent"}}},
+    ]
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(json.dumps(cases[i % 2]) for i in range(300)) + "\n", encoding="utf-8")
     serial = run("batch", str(path), "--json", "--no-progress", "--workers", "1")

@@ -10,7 +10,11 @@ from nerveroot.case import parse_case
 from nerveroot.engine import assess
 from nerveroot.engine.interview import apply_answer
 
-LEG_ONLY = {"age": 45, "duration_weeks": 2, "pain": {"right": ["posterior_thigh", "posterior_calf", "lateral_foot"]}}
+LEG_ONLY = {
+    "age": 45,
+    "duration_weeks": 2,
+    "pain": {"right": ["posterior_thigh", "posterior_calf", "lateral_foot"]},
+}
 
 
 def _pattern_reasons(case: dict[str, object]) -> set[str]:

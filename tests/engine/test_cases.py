@@ -14,7 +14,9 @@ OWN = [
     e for path in sorted(OWN_CASES.glob("*.json")) for e in expectations(load_cases(path), kind="structured")
 ]
 BLIND = [
-    e for path in sorted(BLIND_CASES.glob("*.json")) for e in expectations(load_cases(path), kind="structured")
+    e
+    for path in sorted(BLIND_CASES.glob("*.json"))
+    for e in expectations(load_cases(path), kind="structured")
 ]
 
 

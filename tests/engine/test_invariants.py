@@ -158,7 +158,6 @@ def test_a_finding_that_supports_a_root_never_lowers_it(
     assert after >= before - 1e-12, f"{finding.id} lowered {root} {target_side}: {before:.4f} -> {after:.4f}"
 
 
-
 def test_a_knee_jerk_lost_in_one_leg_beside_ankle_jerks_lost_with_age_raises_l4() -> None:
     """Found by the property above: at 60, with both ankle jerks reduced (common at that age), a lost knee
     jerk on the right lowered L4 on the right, because it made the engine doubt that the ankle jerks were age.
@@ -176,6 +175,7 @@ def test_a_knee_jerk_lost_in_one_leg_beside_ankle_jerks_lost_with_age_raises_l4(
     named = [{f.finding for f in e} for e in ages]
     assert "derived.ankle_jerks_age_related" in named[0]
     assert "derived.ankle_jerks_age_related" not in named[1]
+
 
 @FAST
 @given(cases(), st.sampled_from(RED_FLAGS))
@@ -281,7 +281,10 @@ def test_a_normal_sign_on_the_painless_leg_says_nothing_against_a_pinched_nerve(
         "pain": {"left": ["low_back", "buttock", "posterior_thigh", "lateral_calf"]},
         "tests": {"left": {"straight_leg_raise": "positive"}},
     }
-    with_right = {**left_sciatica, "tests": {**left_sciatica["tests"], "right": {"straight_leg_raise": "negative"}}}
+    with_right = {
+        **left_sciatica,
+        "tests": {**left_sciatica["tests"], "right": {"straight_leg_raise": "negative"}},
+    }
     with_left_negative = {**left_sciatica, "tests": {"left": {"straight_leg_raise": "negative"}}}
     base = assess(parse_case(left_sciatica)).pattern.probability
     assert assess(parse_case(with_right)).pattern.probability == base

@@ -107,15 +107,35 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         # knowledge in one place (issue 14): what the Python side reads is checked at load
         ("red_flags.yaml", "  - id: aortic_aneurysm\n", "  - id: aortic_aneurism\n", "unknown red-flag rule"),
         ("red_flags.yaml", "  - id: severe_weakness\n", "  - id: severe_weak\n", "unknown red-flag rule"),
-        ("findings.yaml", "  older_woman_from_age:\n", "  older_women_from_age:\n", "engine/facts.py reads it"),
+        (
+            "findings.yaml",
+            "  older_woman_from_age:\n",
+            "  older_women_from_age:\n",
+            "engine/facts.py reads it",
+        ),
         ("findings.yaml", "  heel_raise_weak_below:\n", "  heel_raise_low_below:\n", "unknown parameter"),
-        ("findings.yaml", "below: heel_raise_weak_below_older", "below: heel_raise_older", "unknown parameter"),
+        (
+            "findings.yaml",
+            "below: heel_raise_weak_below_older",
+            "below: heel_raise_older",
+            "unknown parameter",
+        ),
         ("findings.yaml", "  stocking:\n", "  stockings:\n", "engine/facts.py reads exactly"),
         ("causes.yaml", "  facet_hypertrophy:\n", "  facet_enlargement:\n", "cause ids of the assessment"),
-        ("red_flags.yaml", "suspects: aortic_aneurysm", "suspects: aortic_aneurism", "not a conclusion in codes.yaml"),
+        (
+            "red_flags.yaml",
+            "suspects: aortic_aneurysm",
+            "suspects: aortic_aneurism",
+            "not a conclusion in codes.yaml",
+        ),
         ("codes.yaml", "lumbosacral_roots: [S1, S2]", "lumbosacral_roots: [S1, S3]", "unknown root"),
         ("findings.yaml", "    group: claudication\n", "    group: claudicaton\n", "unknown group"),
-        ("findings.yaml", "\"L4-L5\": {traversing: L5, exiting: L4}", "\"L4-L5\": {traversing: L6, exiting: L4}", "unknown root"),
+        (
+            "findings.yaml",
+            '"L4-L5": {traversing: L5, exiting: L4}',
+            '"L4-L5": {traversing: L6, exiting: L4}',
+            "unknown root",
+        ),
     ],
 )
 def test_bad_knowledge_is_refused_with_its_place(
@@ -142,5 +162,7 @@ def test_a_consensus_value_needs_a_reason(copy: Path) -> None:
 
 def test_a_rule_that_raises_the_level_without_its_own_words_is_refused(copy: Path) -> None:
     _edit(copy, "advice.yaml", "when: {rule: [uncontrolled_pain]}", "when: {rule: [any_weakness]}")
-    with pytest.raises(KnowledgeError, match=r"red_flags\.rules\.uncontrolled_pain: a rule that raises the level"):
+    with pytest.raises(
+        KnowledgeError, match=r"red_flags\.rules\.uncontrolled_pain: a rule that raises the level"
+    ):
         load_knowledge_from(copy)

@@ -49,6 +49,46 @@ EDGES = [
         "urgent",
         "urgent",
     ),
+    # ... severe back pain that rest does not ease, hours old, though not said to be sudden (NICE NG156)
+    (
+        "known-aneurysm-constant-severe-pain-hours",
+        _with(BACK, age=72, duration_weeks=0.1, history={"known_aneurysm": True, "pain_at_rest_unrelenting": True}),
+        "emergency",
+        "emergency",
+    ),
+    # ... the same pain for three weeks: the same day, not an ambulance
+    (
+        "known-aneurysm-constant-pain-three-weeks",
+        _with(BACK, age=72, duration_weeks=3, history={"known_aneurysm": True, "pain_at_rest_unrelenting": True}),
+        "urgent",
+        "urgent",
+    ),
+    # sudden severe pain in the upper back from 50, no pulse felt (a person cannot feel their own): the
+    # guideline's high-risk pain of a dissection (Hiratzka 2010)
+    (
+        "sudden-severe-upper-back-pain-at-56",
+        _with(BACK, age=56, onset="sudden", duration_weeks=0.002,
+              history={"thoracic_pain": True, "sudden_severe_pain": True}),
+        "emergency",
+        "emergency",
+    ),
+    # ... with thin bones after a lift: a vertebral fracture's rules (prompt), not a dissection
+    (
+        "sudden-severe-upper-back-pain-osteoporosis",
+        _with(BACK, age=80, onset="sudden", duration_weeks=0.5,
+              history={"thoracic_pain": True, "sudden_severe_pain": True, "osteoporosis_or_steroid_use": True,
+                       "minor_trauma": True}),
+        "prompt",
+        "urgent",
+    ),
+    # ... at 30 with no vascular risk: not a dissection
+    (
+        "sudden-severe-upper-back-pain-at-30",
+        _with(BACK, age=30, onset="sudden", duration_weeks=0.01,
+              history={"thoracic_pain": True, "sudden_severe_pain": True}),
+        "self_care",
+        "urgent",
+    ),
     # ... long-standing back pain beside an aneurysm under surveillance: no rule for the aneurysm
     (
         "known-aneurysm-back-pain-for-years",
@@ -178,6 +218,17 @@ def test_triage_edge(case: dict[str, Any], low: str, high: str) -> None:
         pytest.param(EDGES[0][1], "aortic_aneurysm", id="known-aneurysm"),
         pytest.param(EDGES[1][1], "aortic_aneurysm", id="known-aneurysm-new-pain"),
         pytest.param(LEFT_LEG_SUDDEN_COLD, "acute_limb_ischaemia", id="limb-ischaemia-in-words"),
+        pytest.param(
+            _with(
+                BACK,
+                age=56,
+                onset="sudden",
+                duration_weeks=0.002,
+                history={"thoracic_pain": True, "sudden_severe_pain": True},
+            ),
+            "aortic_dissection",
+            id="dissection-high-risk-pain",
+        ),
     ],
 )
 def test_the_look_alike_behind_the_rule_is_named_first(case: dict[str, Any], mimic: str) -> None:
@@ -189,10 +240,16 @@ def test_the_look_alike_behind_the_rule_is_named_first(case: dict[str, Any], mim
 def test_the_front_of_the_thigh_alone_is_not_called_joint_or_muscle_pain() -> None:
     """Pain in the front of the thigh and knee is where an L3 or L4 root is felt: staying above the knee does not
     count against a root there (a text corpus's 'pain down the front of my thigh to my knee' was self-care)."""
-    front = assess(parse_case({"duration_weeks": 2, "pain": {"unknown": ["low_back", "anterior_thigh", "anterior_knee"]}}))
+    front = assess(
+        parse_case(
+            {"duration_weeks": 2, "pain": {"unknown": ["low_back", "anterior_thigh", "anterior_knee"]}}
+        )
+    )
     assert front.pattern.label != "non_radicular"
     assert front.triage.level == "routine"
     # near miss: buttock and the back of the thigh, where back pain refers, still counts against a root
-    back = assess(parse_case({"duration_weeks": 2, "pain": {"left": ["low_back", "buttock", "posterior_thigh"]}}))
+    back = assess(
+        parse_case({"duration_weeks": 2, "pain": {"left": ["low_back", "buttock", "posterior_thigh"]}})
+    )
     assert back.pattern.probability < front.pattern.probability
     assert back.pattern.label == "non_radicular"

@@ -57,7 +57,7 @@ def test_unknown_side_has_the_same_root_probability_as_a_named_side() -> None:
 
 
 def test_normal_findings_on_both_legs_name_no_side() -> None:
-    """"Reflexes symmetrical, power normal" says both legs are well, not which leg hurts."""
+    """ "Reflexes symmetrical, power normal" says both legs are well, not which leg hurts."""
     case = _l5(
         "unknown",
         reflexes={s: {"patellar": "normal", "achilles": "normal"} for s in ("left", "right")},

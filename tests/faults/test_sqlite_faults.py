@@ -34,7 +34,9 @@ def database(tmp_path: Path) -> tuple[str, Path, list[int]]:
 
 
 def _book(http: httpx.Client, slot_id: int, n: int) -> httpx.Response:
-    return http.post("/api/v1/bookings", json=booking_body(slot_id, n), headers={"Idempotency-Key": f"key-{n:08d}"})
+    return http.post(
+        "/api/v1/bookings", json=booking_body(slot_id, n), headers={"Idempotency-Key": f"key-{n:08d}"}
+    )
 
 
 def _unavailable(response: httpx.Response) -> None:
@@ -67,7 +69,10 @@ def test_a_read_only_database_pauses_bookings_and_they_resume(
 ) -> None:
     url, path, ids = database
     confirmed: set[str] = set()
-    with serve(url, tmp_path, drop_root_override=True) as server, httpx.Client(base_url=server.url, timeout=30) as http:
+    with (
+        serve(url, tmp_path, drop_root_override=True) as server,
+        httpx.Client(base_url=server.url, timeout=30) as http,
+    ):
         for n in range(3):
             made = _book(http, ids[n], n)
             assert made.status_code == 201, made.text
@@ -77,7 +82,9 @@ def test_a_read_only_database_pauses_bookings_and_they_resume(
             for n in range(3, 6):
                 _unavailable(_book(http, ids[n], n))
             assert http.get("/api/v1/slots").status_code == 200  # reading still works
-            page = http.post("/api/v1/bookings", json=booking_body(ids[6], 6), headers={"accept": "text/html"})
+            page = http.post(
+                "/api/v1/bookings", json=booking_body(ids[6], 6), headers={"accept": "text/html"}
+            )
             assert page.status_code == 503
         finally:
             path.chmod(0o644)
@@ -111,7 +118,9 @@ def test_a_deleted_database_is_noticed_not_written_into_and_a_restore_resumes(
         _unavailable(http.get("/api/v1/slots"))
         assert http.get("/readyz").status_code == 503 and http.get("/healthz").status_code == 200
         assert not path.exists(), "serving must never create an empty database in place of the lost one"
-        assert not Path(f"{path}-wal").exists(), "the deleted file's journal is closed, not left for a restore"
+        assert not Path(f"{path}-wal").exists(), (
+            "the deleted file's journal is closed, not left for a restore"
+        )
 
         backup.rename(path)  # the operator restores the file
         first = _until_booked(http, ids[3], 3)

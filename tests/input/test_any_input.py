@@ -19,7 +19,11 @@ FIELDS = st.sampled_from(["age", "sex", "pain", "numbness", "weakness", "reflexe
                           "level", "finding", "duration_weeks", "text"])  # fmt: skip
 ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=30)  # surrogates too
 SCALARS = st.none() | st.booleans() | st.integers(-(2**80), 2**80) | st.floats() | ANY_TEXT
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(FIELDS | ANY_TEXT, inner, max_size=4), max_leaves=25)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(FIELDS | ANY_TEXT, inner, max_size=4),
+    max_leaves=25,
+)
 CASES = st.dictionaries(FIELDS, VALUES, max_size=6)
 FAST = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 

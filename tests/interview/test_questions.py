@@ -35,7 +35,9 @@ def test_every_option_is_accepted_and_fills_the_case_path(q) -> None:  # type: i
         node = case
         for key in q.answers.split("."):
             node = node[key]
-        expected = {"yes": True, "no": False}.get(option.value, option.value) if q.kind == "yes_no" else option.value
+        expected = (
+            {"yes": True, "no": False}.get(option.value, option.value) if q.kind == "yes_no" else option.value
+        )
         assert node == expected and type(node) is type(expected), (q.id, option.value, node)
 
 

@@ -40,7 +40,11 @@ def test_the_red_flag_screen_is_completed_every_time_and_first(summary: Summary)
 def test_no_simulated_person_ends_below_the_triage_of_their_full_case(summary: Summary) -> None:
     """Issue 14: the interview cannot stop while an unasked question could raise the triage floor, so no one
     answering from their full case (the blind cases included) ends lower than the full case."""
-    too_low = [(r.id, r.full[3], r.interview[3]) for r in summary.runs if ORDER.index(r.interview[3]) < ORDER.index(r.full[3])]
+    too_low = [
+        (r.id, r.full[3], r.interview[3])
+        for r in summary.runs
+        if ORDER.index(r.interview[3]) < ORDER.index(r.full[3])
+    ]
     assert too_low == []
 
 

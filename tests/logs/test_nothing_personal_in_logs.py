@@ -41,7 +41,9 @@ def test_a_journey_and_bookings_leave_nothing_personal_in_the_logs(tmp_path: Pat
     tokens: list[str] = []
     with serve(url, tmp_path, log_level="debug", env={"NERVEROOT_RATE_LIMITS": "true",
                "NERVEROOT_RATE_LIMIT_BOOKING": "3/minute"}) as server:  # fmt: skip
-        with httpx.Client(base_url=server.url, timeout=60, headers={"accept": "text/html"}, follow_redirects=True) as web:
+        with httpx.Client(
+            base_url=server.url, timeout=60, headers={"accept": "text/html"}, follow_redirects=True
+        ) as web:
             page = web.post("/check/red-flags", data=all_flags()).text
             data = {"case": json.dumps(hidden_case(page)), "go": "read", "story": STORY, "age": "47",
                     "mark": ["pain.left.posterior_thigh", "numbness.left.great_toe"]}  # fmt: skip
@@ -49,7 +51,9 @@ def test_a_journey_and_bookings_leave_nothing_personal_in_the_logs(tmp_path: Pat
             data = {**data, "go": "continue", "case": json.dumps(hidden_case(page))}
             page = web.post("/check/body-map", data=data).text
             assert web.post("/check/result", data={"case": json.dumps(hidden_case(page))}).status_code == 200
-            case = json.dumps({"age": 47, "pain": {"left": ["posterior_thigh"]}, "history": {"saddle_numbness": False}})
+            case = json.dumps(
+                {"age": 47, "pain": {"left": ["posterior_thigh"]}, "history": {"saddle_numbness": False}}
+            )
             web.get("/book", params={"case": case, "name": NAME})  # a query string that carries answers
             form = web.post("/book/start", data={"case": case, "result_page": "r" * 32}).text
             booking = {"name": NAME, "email": EMAIL, "phone": PHONE, "consent": "yes", "slot_id": str(ids[0]),
@@ -65,7 +69,10 @@ def test_a_journey_and_bookings_leave_nothing_personal_in_the_logs(tmp_path: Pat
             web.get(location.replace("?", "/calendar.ics?", 1))
             ask = web.get(location.replace("?", "/cancel?", 1)).text
             reference = location.split("/")[2].split("?")[0]
-            web.post(f"/book/{reference}/cancel", data={"token": _field(ask, "token"), "csrf_token": _field(ask, "csrf_token")})
+            web.post(
+                f"/book/{reference}/cancel",
+                data={"token": _field(ask, "token"), "csrf_token": _field(ask, "csrf_token")},
+            )
             web.post("/book", data={**booking, "email": "not-an-email " + NAME})  # refused, entries kept
             web.post("/check/questions", data={"case": case, "asked": "[]", "trail": "[" + "9" * 5000 + "]"})
         with httpx.Client(base_url=server.url, timeout=60) as api:

@@ -55,7 +55,9 @@ def test_sqlite_back_up_erase_restore(tmp_path: Path) -> None:
     backup = tmp_path / "backup.db"
 
     def db(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*NERVEROOT, "db", *args], check=False, env=env, capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [*NERVEROOT, "db", *args], check=False, env=env, capture_output=True, text=True, timeout=60
+        )
 
     made = db("backup", str(backup))
     assert made.returncode == 0, made.stderr
@@ -79,7 +81,16 @@ def test_postgresql_back_up_erase_restore(tmp_path: Path) -> None:
         _fill(url)
         before = _records(url)
         parsed = make_url(url)
-        conn = ["-h", str(parsed.host), "-p", str(parsed.port), "-U", str(parsed.username), "-d", str(parsed.database)]
+        conn = [
+            "-h",
+            str(parsed.host),
+            "-p",
+            str(parsed.port),
+            "-U",
+            str(parsed.username),
+            "-d",
+            str(parsed.database),
+        ]
         dump = tmp_path / "clinic.dump"
         subprocess.run([f"{bins[-1]}/pg_dump", "-Fc", "-f", str(dump), *conn], check=True, timeout=60)
         engine = create_engine(url)

@@ -99,10 +99,7 @@ def test_cancelling_frees_the_slot_for_someone_else(store: Store) -> None:
     with store.write() as session:
         cancel_booking(session, reference=made.reference, token=made.cancel_token, now=_now())
         assert session.get_one(Slot, slot_id).status == "booked"  # a second cancel does not free Bob's slot
-        assert (
-            find_booking(session, reference=again.reference, token=again.cancel_token).cancelled_at
-            is None
-        )
+        assert find_booking(session, reference=again.reference, token=again.cancel_token).cancelled_at is None
 
 
 def test_a_wrong_token_is_answered_like_an_unknown_reference(store: Store) -> None:

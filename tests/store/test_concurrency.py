@@ -34,7 +34,9 @@ def test_concurrent_reads_and_writes(store: Store) -> None:
             contact = Contact(f"W{w}", f"w{w}.{r}@example.org", f"0207946{w:02d}{r:02d}")
             try:
                 with store.write() as session:
-                    create_booking(session, slot_id=ids[(w + r) % len(ids)], contact=contact, now=datetime.now(UTC))
+                    create_booking(
+                        session, slot_id=ids[(w + r) % len(ids)], contact=contact, now=datetime.now(UTC)
+                    )
                     time.sleep(0.002)  # hold the write lock a moment, as a real request would
                 outcome = "booked"
             except Conflict:
@@ -66,7 +68,9 @@ def test_concurrent_reads_and_writes(store: Store) -> None:
     with store.read() as session:
         per_slot = session.execute(select(Booking.slot_id, func.count()).group_by(Booking.slot_id)).all()
         assert all(count == 1 for _, count in per_slot) and len(per_slot) == len(ids)
-        assert session.scalar(select(func.count()).select_from(Slot).where(Slot.status == "booked")) == len(ids)
+        assert session.scalar(select(func.count()).select_from(Slot).where(Slot.status == "booked")) == len(
+            ids
+        )
 
 
 def test_a_read_takes_no_write_lock_on_sqlite(tmp_path: object) -> None:
@@ -81,7 +85,9 @@ def test_a_read_takes_no_write_lock_on_sqlite(tmp_path: object) -> None:
     try:
         ids = open_test_slots(writer, count=2)
         with reader.read() as session:
-            assert len(free_slots(session, start=datetime.now(UTC), end=datetime(2100, 1, 1, tzinfo=UTC))) == 2
+            assert (
+                len(free_slots(session, start=datetime.now(UTC), end=datetime(2100, 1, 1, tzinfo=UTC))) == 2
+            )
             began = time.perf_counter()
             with writer.write() as other:
                 create_booking(other, slot_id=ids[0], contact=Contact("A", "a@example.org", "0123456789"),

@@ -85,7 +85,7 @@ def test_upgrading_old_bookings_fills_their_contact_keys(database_url: str) -> N
         with engine.begin() as connection:
             connection.execute(
                 text(
-                    "INSERT INTO slots (id, start, \"end\", status) VALUES "
+                    'INSERT INTO slots (id, start, "end", status) VALUES '
                     "(1, '2030-01-01 09:00:00+00:00', '2030-01-01 09:30:00+00:00', 'booked')"
                 )
             )

@@ -19,12 +19,7 @@ HERE = Path(__file__).parent
 CORPUS = load_corpus([HERE / "blind_dev2", HERE / "blind_dev3"])
 SCORED = Scored(CORPUS)
 
-KNOWN_EMERGENCIES = {
-    "g-post-017": "sudden tearing pain between the shoulder blades with high blood pressure is read; the engine's "
-    "dissection rule asks for a pulse deficit",
-    "i-vig-018": "a known aneurysm with hours of severe constant back pain is read; the engine's aneurysm rules "
-    "ask for a sudden onset, a mass or collapse, and 'clammy' and a low blood pressure are not read",
-}
+KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
 test_the_corpus_is_all_there = corpus_test(CORPUS, 1050)

@@ -19,10 +19,7 @@ HERE = Path(__file__).parent
 CORPUS = load_corpus([HERE / "blind_dev4"])
 SCORED = Scored(CORPUS)
 
-KNOWN_EMERGENCIES = {
-    "j-ed-011": "sudden worst-ever back and abdominal pain at 64 with vascular risk factors and no mass: the "
-    "engine's aneurysm rules ask for a mass, collapse or a known aneurysm",
-}
+KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
 test_the_corpus_is_all_there = corpus_test(CORPUS, 900)

@@ -109,7 +109,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     # weakness told by what a foot, a knee or the legs do (ungraded weakness is held as 4 in the case)
     ("My right foot won't lift up when I walk.", {"weakness.right.ankle_dorsiflexion": 4.0}),
-    ("I'm slapping my left foot down on the pavement.", {"weakness.left.ankle_dorsiflexion": 3}),  # foot drop: 3/5 or less
+    (
+        "I'm slapping my left foot down on the pavement.",
+        {"weakness.left.ankle_dorsiflexion": 3},
+    ),  # foot drop: 3/5 or less
     ("Her right knee feels like it might give way.", {"weakness.right.knee_extension": 4.0}),
     ("His legs just wouldn't hold him this morning.", {"weakness.left.leg": 3, "weakness.right.leg": 3}),
     ("My legs have started to feel weak.", {"weakness.left.leg": 4.0, "weakness.right.leg": 4.0}),

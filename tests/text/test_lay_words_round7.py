@@ -29,18 +29,30 @@ UNSURE: list[tuple[str, str]] = [
         "history.sexual_dysfunction",
     ),
     ("Denies saddle numbness, not sure about his bladder.", "history.bladder_dysfunction"),
-    ("He has not attempted intercourse recently and could not comment on sexual function.", "history.sexual_dysfunction"),
+    (
+        "He has not attempted intercourse recently and could not comment on sexual function.",
+        "history.sexual_dysfunction",
+    ),
     ("She didn't know about sexual function.", "history.sexual_dysfunction"),
     ("Erections not discussed.", "history.sexual_dysfunction"),
-    ("no idea about my bladder tbh, i havent needed to go since this morning which is weird for me.", "history.altered_bladder_sensation"),
+    (
+        "no idea about my bladder tbh, i havent needed to go since this morning which is weird for me.",
+        "history.altered_bladder_sensation",
+    ),
     # "that I know of" is a hedge: the denial settles nothing
     ("No cancer that I know of.", "history.history_of_cancer"),
     # a hedge in quotes ends its sentence at the quote; "maybe going a bit more often" is doubt
     ('Voiding OK per pt, "maybe a little slower." No fever.', "history.bladder_dysfunction"),
-    ("Says weeing OK, \"maybe going a bit more often but I've been drinking loads of water\".", "history.bladder_dysfunction"),
+    (
+        'Says weeing OK, "maybe going a bit more often but I\'ve been drinking loads of water".',
+        "history.bladder_dysfunction",
+    ),
     ("Not sexually active at present so can't comment on that.", "history.sexual_dysfunction"),
     ("He has not attempted intercourse recently.", "history.sexual_dysfunction"),
-    ("not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho", "history.bladder_dysfunction"),
+    (
+        "not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho",
+        "history.bladder_dysfunction",
+    ),
     # a stain in the underwear, said with doubt and a turn of speech that is no hypothetical
     (
         "A couple of times I wasn't sure whether I'd just passed wind or whether something else had come out, if "
@@ -63,7 +75,11 @@ DENIED: list[tuple[str, str, bool]] = [
         "history.saddle_numbness",
         False,
     ),
-    ("Not sure about the erections, but no numbness around the back passage.", "history.saddle_numbness", False),
+    (
+        "Not sure about the erections, but no numbness around the back passage.",
+        "history.saddle_numbness",
+        False,
+    ),
     ("Denies saddle numbness, not sure about his bladder.", "history.saddle_numbness", False),
 ]
 
@@ -99,7 +115,10 @@ def test_not_knowing_it_happened_is_not_denying_it(text: str, finding: str, valu
     ("text", "finding"),
     [
         ("This afternoon she had an accident with her bowels in the kitchen.", "history.significant_trauma"),
-        ("On examination he cannot rise from a low stool on his right leg alone.", "history.bowel_incontinence"),
+        (
+            "On examination he cannot rise from a low stool on his right leg alone.",
+            "history.bowel_incontinence",
+        ),
     ],
 )
 def test_look_alike_words_raise_no_doubt(text: str, finding: str) -> None:
@@ -112,7 +131,9 @@ def test_a_small_patch_raises_no_doubt_of_the_bladder() -> None:
 
 
 def test_a_department_named_trauma_raises_no_doubt_of_an_injury() -> None:
-    case = read_text("Dear Duty Registrar, Trauma & Orthopaedics. Thank you for seeing this man with sciatica.").case
+    case = read_text(
+        "Dear Duty Registrar, Trauma & Orthopaedics. Thank you for seeing this man with sciatica."
+    ).case
     assert "history.significant_trauma" not in {u.finding for u in case.unsure}
 
 
@@ -131,13 +152,19 @@ CASES: list[tuple[str, dict[str, object]]] = [
         {"history.urinary_incontinence": True, "history.bilateral_leg_symptoms_new": True},
     ),
     # ... while a relative's story in the writer's own message stays theirs
-    ("My dad had cauda equina. He lost control of his bladder. I have sciatica in my left leg.", {"history.urinary_incontinence": None}),
+    (
+        "My dad had cauda equina. He lost control of his bladder. I have sciatica in my left leg.",
+        {"history.urinary_incontinence": None},
+    ),
     (
         "A 53-year-old woman has five weeks of right leg pain. Her sister has recently been treated for breast "
         "cancer; she herself has no history of cancer.",
         {"history.history_of_cancer": False},
     ),
-    ("The GP pressed on my tummy and said she could feel 'a pulsing lump'.", {"exam.pulsatile_abdominal_mass": True}),
+    (
+        "The GP pressed on my tummy and said she could feel 'a pulsing lump'.",
+        {"exam.pulsatile_abdominal_mass": True},
+    ),
     # weakness that came over days, told beside numbness; a fall from a chair; a crack felt lifting
     (
         "Over the last 5 days she has developed numbness and weakness in both legs, and today she could not get "
@@ -145,34 +172,68 @@ CASES: list[tuple[str, dict[str, object]]] = [
         {"history.progressive_weakness": True, "history.bilateral_leg_symptoms_new": True},
     ),
     ("Slid off her chair onto her bottom at 07:00.", {"history.minor_trauma": True}),
-    ("She lifted a heavy casserole dish and felt a sudden 'crack' in her back.", {"history.minor_trauma": True}),
+    (
+        "She lifted a heavy casserole dish and felt a sudden 'crack' in her back.",
+        {"history.minor_trauma": True},
+    ),
     # pain that no position changes, and thoracic pain told with the lumbar
-    ("10 days of worsening lower back pain that is constant and unaffected by position.", {"history.pain_at_rest_unrelenting": True}),
+    (
+        "10 days of worsening lower back pain that is constant and unaffected by position.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
     (
         "She presents with constant lower thoracic and upper lumbar back pain.",
-        {"history.pain_at_rest_unrelenting": True, "history.thoracic_pain": True, "pain.unknown": ["low_back"]},
+        {
+            "history.pain_at_rest_unrelenting": True,
+            "history.thoracic_pain": True,
+            "pain.unknown": ["low_back"],
+        },
     ),
     # beside the natal cleft is the saddle
-    ("Pinprick is reduced over a patch of the left buttock beside the natal cleft.", {"exam.perianal_sensation": "reduced"}),
+    (
+        "Pinprick is reduced over a patch of the left buttock beside the natal cleft.",
+        {"exam.perianal_sensation": "reduced"},
+    ),
     # a grade after a strength word is still the movement's; toe movements told together
     ("R EHL weak (3/5).", {"weakness.right.great_toe_extension": 3}),
-    ("R foot: toe flexion/extension weak 3/5.", {"weakness.right.toe_flexion": 3, "weakness.right.great_toe_extension": 3}),
-    ("Light touch reduced over the right foot; toe extension and flexion 2/5.", {"weakness.right.toe_flexion": 2}),
-    ("Sudden pain in the calf, followed by numbness and inability to move his toes.", {"weakness.unknown.great_toe_extension": 0}),
+    (
+        "R foot: toe flexion/extension weak 3/5.",
+        {"weakness.right.toe_flexion": 3, "weakness.right.great_toe_extension": 3},
+    ),
+    (
+        "Light touch reduced over the right foot; toe extension and flexion 2/5.",
+        {"weakness.right.toe_flexion": 2},
+    ),
+    (
+        "Sudden pain in the calf, followed by numbness and inability to move his toes.",
+        {"weakness.unknown.great_toe_extension": 0},
+    ),
     # weakness that spread upwards; numb from about the belly button down
     ("Weakness that started in his legs has spread upwards.", {"history.progressive_weakness": True}),
     ("Since Tuesday my legs have felt numb from about my belly button down.", {"exam.sensory_level": "T10"}),
     # a header says which column of grades is which side
     (
         "MRC grades, left/right: hip flexion 5/5, ankle dorsiflexion 2/5 and 5/5, extensor hallucis longus 1/5 and 5/5.",
-        {"weakness.left.ankle_dorsiflexion": 2, "weakness.right.ankle_dorsiflexion": 5, "weakness.left.great_toe_extension": 1,
-         "weakness.left.hip_flexion": 5, "weakness.right.hip_flexion": 5},
+        {
+            "weakness.left.ankle_dorsiflexion": 2,
+            "weakness.right.ankle_dorsiflexion": 5,
+            "weakness.left.great_toe_extension": 1,
+            "weakness.left.hip_flexion": 5,
+            "weakness.right.hip_flexion": 5,
+        },
     ),
-    ("Power (R/L): EHL 5/5 and 3/5.", {"weakness.left.great_toe_extension": 3, "weakness.right.great_toe_extension": 5}),
+    (
+        "Power (R/L): EHL 5/5 and 3/5.",
+        {"weakness.left.great_toe_extension": 3, "weakness.right.great_toe_extension": 5},
+    ),
     # a remark in brackets inside a list of denials neither ends it nor is denied
     (
         "Denies saddle numbness, urinary sx ('peeing normally'), faecal incontinence.",
-        {"history.saddle_numbness": False, "history.bladder_dysfunction": False, "history.bowel_incontinence": False},
+        {
+            "history.saddle_numbness": False,
+            "history.bladder_dysfunction": False,
+            "history.bowel_incontinence": False,
+        },
     ),
     # "none of that" after what was asked denies it, in the same sentence or the next
     (
@@ -185,13 +246,25 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ),
     ("My leg is numb and my foot tingles. None of that.", {"numbness.unknown": ["leg", "foot"]}),
     # a bowel accident is no injury; a low stool is furniture
-    ("This afternoon she had an accident with her bowels in the kitchen.", {"history.bowel_incontinence": True}),
+    (
+        "This afternoon she had an accident with her bowels in the kitchen.",
+        {"history.bowel_incontinence": True},
+    ),
     # a vehicle that rolled over, a person thrown metres: high-energy injuries
-    ("24M. Farm ATV rollover Sat pm (approx 40h ago), thrown ~2 m, landed on back.", {"history.significant_trauma": True}),
+    (
+        "24M. Farm ATV rollover Sat pm (approx 40h ago), thrown ~2 m, landed on back.",
+        {"history.significant_trauma": True},
+    ),
     # legs gone to jelly over the weekend: new weakness of both legs
-    ("my legs went to jelly over the weekend, both of them.", {"history.bilateral_leg_symptoms_new": True, "weakness.left.leg": True}),
+    (
+        "my legs went to jelly over the weekend, both of them.",
+        {"history.bilateral_leg_symptoms_new": True, "weakness.left.leg": True},
+    ),
     # pain on passing urine denies nothing of a cauda equina's bladder
-    ("not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho", {"history.bladder_dysfunction": None}),
+    (
+        "not sure if im peeing less than normal or if im just not drinking enough?? doesnt hurt to pee tho",
+        {"history.bladder_dysfunction": None},
+    ),
     # a sensory level "from T10 downwards", "below approx nipple line"; not the groins (a cauda equina's level)
     ("Pinprick reduced from the T10 dermatome downwards.", {"exam.sensory_level": "T10"}),
     ("Sensation reduced below approx nipple line — level ~T7?", {"exam.sensory_level": "T4"}),
@@ -222,7 +295,10 @@ CASES: list[tuple[str, dict[str, object]]] = [
     # weight lost "~7 kg"; "mid and lower back pain"; pain that won't settle in any position, waking at 3am
     ("Lost ~7 kg over 2 months without trying, appetite poor.", {"history.unexplained_weight_loss": True}),
     ("6/52 mid and lower back pain, now constant.", {"history.thoracic_pain": True}),
-    ("waking at 3am every night with my lower back and it wont settle in any position", {"history.pain_at_rest_unrelenting": True}),
+    (
+        "waking at 3am every night with my lower back and it wont settle in any position",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
     # reduced resting tone on rectal examination; steroid "tabs"; "could no longer stand" after days of weakness
     ("Digital rectal examination reveals reduced resting tone.", {"exam.anal_tone": "reduced"}),
     ("on steroid tabs for my copd for ages.", {"history.osteoporosis_or_steroid_use": True}),
@@ -236,66 +312,145 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("5-a-side last night, tackled and twisted, L-sided LBP since.", {"history.minor_trauma": True}),
     # constant back pain told around its words, and pain that no lying eases or that stops sleep; the back
     # pain itself is still read
-    ("HPC: 10/7 mid-low back pain, constant, night sweats.", {"history.pain_at_rest_unrelenting": True, "pain.unknown": ["low_back"]}),
+    (
+        "HPC: 10/7 mid-low back pain, constant, night sweats.",
+        {"history.pain_at_rest_unrelenting": True, "pain.unknown": ["low_back"]},
+    ),
     ("my lower back is constant agony", {"history.pain_at_rest_unrelenting": True}),
-    ("4/7 back pain, constant, worse than pre-op, not settling lying down.", {"history.pain_at_rest_unrelenting": True}),
-    ("a deep constant ache in the middle of my lower back that doesn't ease whether I'm lying or sitting", {"history.pain_at_rest_unrelenting": True}),
-    ("It is not allowing him to sleep, he is sitting in the chair the whole night.", {"history.pain_at_rest_unrelenting": True}),
+    (
+        "4/7 back pain, constant, worse than pre-op, not settling lying down.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    (
+        "a deep constant ache in the middle of my lower back that doesn't ease whether I'm lying or sitting",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    (
+        "It is not allowing him to sleep, he is sitting in the chair the whole night.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
     ("constant ache in the calf when I walk", {"history.pain_at_rest_unrelenting": None}),
     # a sensory level "at about T12", "~T11", "to pinprick at T12", "below L1"; told by a person about her tummy
-    ("Pinprick is reduced from the groins downward with a sensory level at about T12.", {"exam.sensory_level": "T12"}),
+    (
+        "Pinprick is reduced from the groins downward with a sensory level at about T12.",
+        {"exam.sensory_level": "T12"},
+    ),
     ("Sensory level ~T11.", {"exam.sensory_level": "T11"}),
     ("There is a sensory level to pinprick at T12.", {"exam.sensory_level": "T12"}),
     ("Sensation absent below L1 (sensory level).", {"exam.sensory_level": "L1"}),
     ("There's a strange numb feeling from about my belly button down.", {"exam.sensory_level": "T10"}),
-    ("When I touched my tummy I can't feel it properly below my belly button.", {"exam.sensory_level": "T10"}),
+    (
+        "When I touched my tummy I can't feel it properly below my belly button.",
+        {"exam.sensory_level": "T10"},
+    ),
     # legs increasingly heavy, or that had become heavy over days
-    ("Clinical: 59F, 2/52 increasingly stiff, heavy legs, now needs a stick.", {"history.progressive_weakness": True}),
+    (
+        "Clinical: 59F, 2/52 increasingly stiff, heavy legs, now needs a stick.",
+        {"history.progressive_weakness": True},
+    ),
     ("Over the last three days his legs had become stiff and heavy.", {"history.progressive_weakness": True}),
     # legs that "had gone to rubber"; a fall from a trailer of about eight foot; a heel that won't leave the floor
-    ('He told me his legs had "gone to rubber" — both of them — since Friday.', {"weakness.left.leg": True, "history.bilateral_leg_symptoms_new": True}),
-    ("Two weeks ago he fell off the back of a loaded trailer — about eight foot onto concrete.", {"history.significant_trauma": True}),
-    ("My son fell off a roof about 3 hours ago, maybe 3 metres.", {"history.significant_trauma": True, "duration_weeks": 0.018}),
-    ("On tiptoe the right heel just wouldn't come off the floor at all.", {"weakness.right.ankle_plantarflexion": 2}),
+    (
+        'He told me his legs had "gone to rubber" — both of them — since Friday.',
+        {"weakness.left.leg": True, "history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Two weeks ago he fell off the back of a loaded trailer — about eight foot onto concrete.",
+        {"history.significant_trauma": True},
+    ),
+    (
+        "My son fell off a roof about 3 hours ago, maybe 3 metres.",
+        {"history.significant_trauma": True, "duration_weeks": 0.018},
+    ),
+    (
+        "On tiptoe the right heel just wouldn't come off the floor at all.",
+        {"weakness.right.ankle_plantarflexion": 2},
+    ),
     # sliding out of an armchair onto the floor is a fall
-    ("Staff report that she slid out of her armchair onto the floor on Tuesday evening.", {"history.minor_trauma": True}),
+    (
+        "Staff report that she slid out of her armchair onto the floor on Tuesday evening.",
+        {"history.minor_trauma": True},
+    ),
     # a second reading of fever later in the sentence; "things in the bedroom feel different" after "didn't tell"
     ("My temperature was 37.9 last night and 38.2 this morning.", {"history.fever": True}),
     ("Temp 36.8, BP 138/80, HR 72.", {"history.fever": False}),
-    ("The thing I didn't tell the GP: things in the bedroom feel different.", {"history.sexual_dysfunction": True}),
+    (
+        "The thing I didn't tell the GP: things in the bedroom feel different.",
+        {"history.sexual_dysfunction": True},
+    ),
     ("She said she hasn't needed a wee all day.", {"history.altered_bladder_sensation": True}),
-    ("I've not had the bowels open for 3 days either, which isn't like me.", {"history.bowel_incontinence": True}),
+    (
+        "I've not had the bowels open for 3 days either, which isn't like me.",
+        {"history.bowel_incontinence": True},
+    ),
     # pain that lying does not touch, that is there even in bed, that makes no difference lying or walking
-    ("The last 5 days my back has become really sore, constant, lying flat doesn't touch it.", {"history.pain_at_rest_unrelenting": True}),
-    ("It makes no difference whether I'm doing my rounds or lying in bed.", {"history.pain_at_rest_unrelenting": True}),
+    (
+        "The last 5 days my back has become really sore, constant, lying flat doesn't touch it.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    (
+        "It makes no difference whether I'm doing my rounds or lying in bed.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
     ("its there even lying in bed and doesnt shift.", {"history.pain_at_rest_unrelenting": True}),
-    ("Resting doesn't help, but a walk and a hot shower ease it.", {"history.pain_at_rest_unrelenting": None}),
+    (
+        "Resting doesn't help, but a walk and a hot shower ease it.",
+        {"history.pain_at_rest_unrelenting": None},
+    ),
     # the other leg joining in a sentence of its own with no symptom word of its own
     (
         "About six weeks ago I started getting sciatica down my right leg. But since Sunday (so 3 days) the LEFT leg "
         "has started as well, same sort of thing.",
         {"history.bilateral_leg_symptoms_new": True},
     ),
-    ("Sciatica down my right leg for 6 weeks. The left one is fine.", {"history.bilateral_leg_symptoms_new": None}),
+    (
+        "Sciatica down my right leg for 6 weeks. The left one is fine.",
+        {"history.bilateral_leg_symptoms_new": None},
+    ),
     # a knee that "keeps going" on the stairs gives way
-    ("my knee keeps going when i do the stairs, cant get up them now without hanging onto the rail", {"weakness.unknown.knee_extension": True}),
+    (
+        "my knee keeps going when i do the stairs, cant get up them now without hanging onto the rail",
+        {"weakness.unknown.knee_extension": True},
+    ),
     # a calf that "kills" after a walk hurts
-    ("calf kills after about 100 yds then goes off if i just stand still for a minute.", {"pain.unknown": ["posterior_calf"]}),
+    (
+        "calf kills after about 100 yds then goes off if i just stand still for a minute.",
+        {"pain.unknown": ["posterior_calf"]},
+    ),
     # "glute med is weak"; a big toe that "wont push up as hard"; "56 here." is an age
-    ("physio says my left glute med is weak and thats why my hip dips when i walk??", {"weakness.left.hip_abduction": True}),
-    ("my left big toe wont push up as hard as the right one when i test it against my hand", {"weakness.left.great_toe_extension": True}),
+    (
+        "physio says my left glute med is weak and thats why my hip dips when i walk??",
+        {"weakness.left.hip_abduction": True},
+    ),
+    (
+        "my left big toe wont push up as hard as the right one when i test it against my hand",
+        {"weakness.left.great_toe_extension": True},
+    ),
     ("56 here. lower back pain for about 6 weeks now", {"age": 56.0}),
     # Scots: "cannae" is can't
     ('"Cannae get up on my tiptoes on the right."', {"weakness.right.ankle_plantarflexion": True}),
     # "nothing's numb" denies; a Scots "wee patch" is small, no bladder
-    ("My legs are fine and nothing's numb, and I'm peeing normally.", {"history.altered_bladder_sensation": None}),
-    ("I noticed a wee patch on the outside of my right thigh that feels numb.", {"history.altered_bladder_sensation": None, "history.bladder_dysfunction": None}),
+    (
+        "My legs are fine and nothing's numb, and I'm peeing normally.",
+        {"history.altered_bladder_sensation": None},
+    ),
+    (
+        "I noticed a wee patch on the outside of my right thigh that feels numb.",
+        {"history.altered_bladder_sensation": None, "history.bladder_dysfunction": None},
+    ),
     # a department's name is no injury
-    ("Dear Duty Registrar, Trauma & Orthopaedics", {"history.significant_trauma": None, "history.minor_trauma": None}),
+    (
+        "Dear Duty Registrar, Trauma & Orthopaedics",
+        {"history.significant_trauma": None, "history.minor_trauma": None},
+    ),
     # a bare grade after a movement's name in a chart, to the end of the sentence
     (
         "Myotomes L: hip flex 4, quads 3, DF 5, EHL 5, PF 5.",
-        {"weakness.left.knee_extension": 3, "weakness.left.hip_flexion": 4, "weakness.left.ankle_plantarflexion": 5},
+        {
+            "weakness.left.knee_extension": 3,
+            "weakness.left.hip_flexion": 4,
+            "weakness.left.ankle_plantarflexion": 5,
+        },
     ),
     ("Lx flex 5cm from floor, hip flexion 4 weeks ago.", {"weakness.unknown": None, "weakness.left": None}),
     # the pulse deficit of an aortic dissection: between the arms (a systolic difference over 20 mmHg)
@@ -304,7 +459,10 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("BP R arm 132/80, L arm 128/78.", {"exam.arm_pulse_difference": False}),
     ("L radial pulse weaker than R.", {"exam.arm_pulse_difference": True}),
     ("Radial pulses equal.", {"exam.arm_pulse_difference": False}),
-    ("L leg: cool below knee, L femoral pulse absent, R present.", {"history.cold_feet": True, "tests.left.pedal_pulses": "absent"}),
+    (
+        "L leg: cool below knee, L femoral pulse absent, R present.",
+        {"history.cold_feet": True, "tests.left.pedal_pulses": "absent"},
+    ),
 ]
 
 

@@ -16,7 +16,10 @@ from nerveroot.service import assess_text
 from nerveroot.text import read_text
 
 BACK: list[tuple[str, dict[str, object]]] = [
-    ("pulled my back getting the xmas tree down from the loft, stiff as a plank today", {"pain.unknown.low_back": True}),
+    (
+        "pulled my back getting the xmas tree down from the loft, stiff as a plank today",
+        {"pain.unknown.low_back": True},
+    ),
     ("my lower back is stiff as a board", {"pain.unknown.low_back": True}),
     ("did my back in last week", {"pain.unknown.low_back": True}),
     ("I've put my back out again", {"pain.unknown.low_back": True}),
@@ -41,13 +44,25 @@ BENDING: list[tuple[str, dict[str, object]]] = [
 ]
 
 LIFTING: list[tuple[str, dict[str, object]]] = [
-    ("shovelled the drive this morning n now my lower back is stiff", {"history.after_lifting_or_bending": True}),
-    ("Pulled something in my lower back yesterday digging the veg patch.", {"history.after_lifting_or_bending": True}),
+    (
+        "shovelled the drive this morning n now my lower back is stiff",
+        {"history.after_lifting_or_bending": True},
+    ),
+    (
+        "Pulled something in my lower back yesterday digging the veg patch.",
+        {"history.after_lifting_or_bending": True},
+    ),
     ("was doing deadlifts yesterday and went way too heavy", {"history.after_lifting_or_bending": True}),
     ("did my back in getting the twins out of their car seats", {"history.after_lifting_or_bending": True}),
     ("tweaked my back weeding on sat", {"history.after_lifting_or_bending": True}),
-    ("felt a sudden pain in his lower back when he bent down and lifted his cat", {"history.after_lifting_or_bending": True}),
-    ("twisted getting out of the car on monday, now sharp pain in my lower back", {"history.after_lifting_or_bending": True}),
+    (
+        "felt a sudden pain in his lower back when he bent down and lifted his cat",
+        {"history.after_lifting_or_bending": True},
+    ),
+    (
+        "twisted getting out of the car on monday, now sharp pain in my lower back",
+        {"history.after_lifting_or_bending": True},
+    ),
     ("he lifted his leg onto the bed", {"history.after_lifting_or_bending": ABSENT}),
 ]
 
@@ -83,7 +98,7 @@ UNSURE: list[tuple[str, str]] = [
     ("I couldn't say if my bladder is emptying properly.", "history.bladder_dysfunction"),
     ("I couldn't say if it's numb between my legs.", "history.saddle_numbness"),
     (
-        'Urinary: when asked, unsure: "I might be going less, could be the codeine? I honestly can\'t tell if '
+        "Urinary: when asked, unsure: \"I might be going less, could be the codeine? I honestly can't tell if "
         "I'm emptying properly.\" No leaks.",
         "history.bladder_dysfunction",
     ),
@@ -95,7 +110,10 @@ UNSURE: list[tuple[str, str]] = [
         "back to find out if it was actually cancer or not.",
         "history.history_of_cancer",
     ),
-    ("She's got a lump in her breast she found about 2 months ago and hasn't told anyone.", "history.history_of_cancer"),
+    (
+        "She's got a lump in her breast she found about 2 months ago and hasn't told anyone.",
+        "history.history_of_cancer",
+    ),
     # a hedged denial of any topic settles nothing
     ("No falls that we know of, but he is out with family at weekends.", "history.significant_trauma"),
 ]
@@ -120,11 +138,20 @@ MORE: list[tuple[str, dict[str, object]]] = [
     # (round 6 left this unsure; it is read now, which is no less safe)
     ("Bowels opened yesterday without me knowing.", {"history.bowel_incontinence": True}),
     # not feeling whether it came, or whether one has finished, is the lost sensation too
-    ("this morning I couldn't feel whether anything was coming out when I went for a number two", {"history.bowel_incontinence": True}),
-    ("went to the loo and honestly couldn't tell whether I'd finished or not", {"history.altered_bladder_sensation": True}),
+    (
+        "this morning I couldn't feel whether anything was coming out when I went for a number two",
+        {"history.bowel_incontinence": True},
+    ),
+    (
+        "went to the loo and honestly couldn't tell whether I'd finished or not",
+        {"history.altered_bladder_sensation": True},
+    ),
     ("back and both legs killin me since tuesday", {"pain.left.leg": True, "pain.right.leg": True}),
     # not knowing whether one needs to go is the lost sensation, not doubt
-    ("not been in 3 days and i cant tell if i even need to go for a poo", {"history.bowel_incontinence": True}),
+    (
+        "not been in 3 days and i cant tell if i even need to go for a poo",
+        {"history.bowel_incontinence": True},
+    ),
     # sciatica of both sides, in shorthand
     ("bilat sciatica", {"pain.left.leg": True, "pain.right.leg": True}),
     ("sciatica, R>L", {"pain.left.leg": True, "pain.right.leg": True}),
@@ -135,25 +162,40 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("the pain's back again", {"pain.unknown.low_back": ABSENT}),
     ("the pain is in my back", {"pain.unknown.low_back": True}),
     # a sudden bad pain is still a pain in its place
-    ("he got a sudden, really bad pain in his lower back", {"history.sudden_severe_pain": True, "pain.unknown.low_back": True}),
+    (
+        "he got a sudden, really bad pain in his lower back",
+        {"history.sudden_severe_pain": True, "pain.unknown.low_back": True},
+    ),
     # coordinated verbs before their object
-    ("since the weekend, difficulty getting and keeping an erection, which is new for him", {"history.sexual_dysfunction": True}),
+    (
+        "since the weekend, difficulty getting and keeping an erection, which is new for him",
+        {"history.sexual_dysfunction": True},
+    ),
     # legs that will not obey, or have become rubbery, are weak; worse every day, that weakness is progressive
     (
         "couldn't get up off the loo without hauling myself up on the sink, my legs just don't do what I tell "
         "them and it's worse every day",
         {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK, "history.progressive_weakness": True},
     ),
-    ('over the past two days his legs have become "rubbery"', {"weakness.left.leg": WEAK, "history.progressive_weakness": True}),
+    (
+        'over the past two days his legs have become "rubbery"',
+        {"weakness.left.leg": WEAK, "history.progressive_weakness": True},
+    ),
     # "worse walking" is what brings it on, not its course
-    ('4/12 heaviness both legs, worse walking, "legs don\'t do what I tell them"', {"history.progressive_weakness": ABSENT}),
+    (
+        '4/12 heaviness both legs, worse walking, "legs don\'t do what I tell them"',
+        {"history.progressive_weakness": ABSENT},
+    ),
     # a comma and a new subject end a negation's reach
     (
         "the back pain came back, deep, not like the old sciatica, it doesn't let up whether I'm lying down or not",
         {"history.pain_at_rest_unrelenting": True},
     ),
     # pain in a place at night: night pain, and the place's pain; denied, neither
-    ("he has developed pain in the right foot at night", {"history.pain_at_rest_unrelenting": True, "pain.right.foot": True}),
+    (
+        "he has developed pain in the right foot at night",
+        {"history.pain_at_rest_unrelenting": True, "pain.right.foot": True},
+    ),
     ("no pain in the legs at night", {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT}),
     # inflammatory back pain in a person's words
     (
@@ -192,7 +234,10 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("Myotomes: L EHL 4/5 (5/5 at last Tx), R 5/5.", {"history.progressive_weakness": True}),
     ("Myotomes: L EHL 5/5 (4/5 at last Tx).", {"history.progressive_weakness": ABSENT}),
     # the bedroom in plain words
-    ("sorry TMI, nothing has worked in the bedroom department since Thursday either", {"history.sexual_dysfunction": True}),
+    (
+        "sorry TMI, nothing has worked in the bedroom department since Thursday either",
+        {"history.sexual_dysfunction": True},
+    ),
     ("no problems in the bedroom", {"history.sexual_dysfunction": False}),
     # text-speak "n" is "and": "back n leg" is the back and the leg
     ("back n leg sciatica for 2 wks now", {"pain.unknown.low_back": True, "pain.unknown.leg": True}),
@@ -204,13 +249,22 @@ MORE: list[tuple[str, dict[str, object]]] = [
     # ... and a backache is back pain
     ("He also has a dull low backache he has had for decades.", {"pain.unknown.low_back": True}),
     # a faint pulse is no faintness
-    ("right popliteal and pedal pulses absent; left dorsalis pedis faint", {"history.faintness_or_collapse": ABSENT}),
+    (
+        "right popliteal and pedal pulses absent; left dorsalis pedis faint",
+        {"history.faintness_or_collapse": ABSENT},
+    ),
     ("pulses faintly palpable", {"history.faintness_or_collapse": ABSENT}),
     ("I felt faint and sweaty", {"history.faintness_or_collapse": True}),
     # always on one's feet is standing, not the feet
-    ("I was always on my feet) and since then my lower back aches", {"pain.left.foot": ABSENT, "pain.unknown.low_back": True}),
+    (
+        "I was always on my feet) and since then my lower back aches",
+        {"pain.left.foot": ABSENT, "pain.unknown.low_back": True},
+    ),
     # weakness getting worse told by what could be done before
-    ("She used to walk with a stick, now she needs the frame because her legs are weak.", {"history.progressive_weakness": True}),
+    (
+        "She used to walk with a stick, now she needs the frame because her legs are weak.",
+        {"history.progressive_weakness": True},
+    ),
     (
         "Two days ago her right leg began to give way, and today she cannot lift the front of her right foot.",
         {"history.progressive_weakness": True},
@@ -222,12 +276,18 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ),
     ("sciatica for ten days after demonstrating a rugby tackle to her class", {"history.minor_trauma": True}),
     # legs "not holding him" are weak legs, and the fall after it is not denied by its "not"
-    ('For 2 days legs "not holding him", fell at home today.', {"weakness.left.leg": WEAK, "history.minor_trauma": True}),
+    (
+        'For 2 days legs "not holding him", fell at home today.',
+        {"weakness.left.leg": WEAK, "history.minor_trauma": True},
+    ),
     # falls from weak or stiff legs are a sign of the legs, not an injury
     ("legs stiff and heavy, 2 falls (tripped, no injury)", {"history.minor_trauma": ABSENT}),
     # thoracic pain told by the spine's level, the ribs or a thoracolumbar region
     ("Tender ++ over T12-L2 spinous processes.", {"history.thoracic_pain": True}),
-    ("5/7 constant back pain, lower thoracic/upper lumbar, not eased by lying flat", {"history.thoracic_pain": True}),
+    (
+        "5/7 constant back pain, lower thoracic/upper lumbar, not eased by lying flat",
+        {"history.thoracic_pain": True},
+    ),
     ("She also has a band-like ache around the left lower ribs.", {"history.thoracic_pain": True}),
     ("The back pain is higher up, around the bottom of my ribs at the back", {"history.thoracic_pain": True}),
     ("T2 weighted images at T12 show no cord signal change", {"history.thoracic_pain": ABSENT}),
@@ -248,13 +308,25 @@ MORE: list[tuple[str, dict[str, object]]] = [
         {"history.pain_at_rest_unrelenting": ABSENT, "history.night_pain_improves_on_getting_up": True},
     ),
     # both legs taken lately: within hours, or by a weekday just gone
-    ("woke at 6 with sudden pain between the shoulder blades. Within 3 h both legs numb, now unable to stand.", {"history.bilateral_leg_symptoms_new": True}),
-    ("back's been agony since, and by Wednesday both legs were going numb down the backs", {"history.bilateral_leg_symptoms_new": True}),
+    (
+        "woke at 6 with sudden pain between the shoulder blades. Within 3 h both legs numb, now unable to stand.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "back's been agony since, and by Wednesday both legs were going numb down the backs",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
     # numb by the toilet is the skin that sits or wipes, not a bladder that is not felt
-    ("when I wipe after the loo it feels weird, kind of numb on one side", {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT}),
+    (
+        "when I wipe after the loo it feels weird, kind of numb on one side",
+        {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT},
+    ),
     ("I can't feel when I need the toilet", {"history.altered_bladder_sensation": True}),
     # weakness in other words: feet that cannot move much or feel like flopping; legs that "dey weak" (Pidgin)
-    ("now says he cant feel his legs properly and cant move his feet much", {"weakness.left.ankle_dorsiflexion": WEAK}),
+    (
+        "now says he cant feel his legs properly and cant move his feet much",
+        {"weakness.left.ankle_dorsiflexion": WEAK},
+    ),
     ("both feet feel like they're flopping", {"weakness.right.ankle_dorsiflexion": WEAK}),
     ("his two legs dey weak he cannot stand", {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK}),
     ("She cannot move the toes of the right foot", {"weakness.right.great_toe_extension": 0}),
@@ -298,16 +370,31 @@ MORE: list[tuple[str, dict[str, object]]] = [
         {"history.bilateral_leg_symptoms_new": True, "history.gait_unsteady": True},
     ),
     # a level on the trunk in a letter's words
-    ("he describes a numb band across his lower abdomen with numbness below it.", {"exam.sensory_level": "T11"}),
+    (
+        "he describes a numb band across his lower abdomen with numbness below it.",
+        {"exam.sensory_level": "T11"},
+    ),
     # a leg lifted into the car with the hands
-    ("I can hardly lift my right knee to get into the car. I have to lift the leg in with my hands.", {"weakness.right.hip_flexion": 2}),
+    (
+        "I can hardly lift my right knee to get into the car. I have to lift the leg in with my hands.",
+        {"weakness.right.hip_flexion": 2},
+    ),
     # an operation named by its level and "disc op"
-    ("had my L4/5 disc op 3 wks ago, leg pain went after the op", {"history.spinal_surgery_within_3_months": True}),
+    (
+        "had my L4/5 disc op 3 wks ago, leg pain went after the op",
+        {"history.spinal_surgery_within_3_months": True},
+    ),
     # not having known one needed to go is lost sensation; not having noticed a problem is no finding
-    ("Twice I haven't known I needed a wee until I was literally already going", {"history.altered_bladder_sensation": True}),
+    (
+        "Twice I haven't known I needed a wee until I was literally already going",
+        {"history.altered_bladder_sensation": True},
+    ),
     ("I haven't noticed any problem with the toilet.", {"history.altered_bladder_sensation": ABSENT}),
     # an ellipsis before a small letter trails on: the wiping and the skin are one sentence
-    ("And when I wipe it feels... not numb exactly but like it isn't quite my skin, more on the left.", {"history.saddle_numbness": True}),
+    (
+        "And when I wipe it feels... not numb exactly but like it isn't quite my skin, more on the left.",
+        {"history.saddle_numbness": True},
+    ),
     # what a relative "had" is theirs, though the finding's words begin with "had"
     ("My dad had an aneurysm repaired. I have pain down my left leg.", {"history.known_aneurysm": ABSENT}),
     ("My dad had a fall last week. I have pain down my left leg.", {"history.minor_trauma": ABSENT}),
@@ -316,7 +403,10 @@ MORE: list[tuple[str, dict[str, object]]] = [
     ("slid off the edge of her bed onto the floor last night", {"history.minor_trauma": True}),
     # collapse in plain words; a fall found on the floor is a fall, not a collapse
     ("Found on the bathroom floor by her daughter, brief LOC.", {"history.faintness_or_collapse": True}),
-    ("BIBA after a fall out of bed, found on floor by night carer.", {"history.faintness_or_collapse": ABSENT}),
+    (
+        "BIBA after a fall out of bed, found on floor by night carer.",
+        {"history.faintness_or_collapse": ABSENT},
+    ),
     ("then he went grey and keeled over on the kitchen floor", {"history.faintness_or_collapse": True}),
 ]
 
@@ -333,7 +423,9 @@ def test_sacral_roots_of_the_cauda_equina_compressed_on_a_scan() -> None:
         "impression: compressing the left-sided sacral roots of the cauda equina."
     ).case.imaging
     assert "cauda_equina_compression" in {i.finding for i in many}
-    one = read_text("MRI: L5-S1 extrusion compressing the right S1 root and displacing the right S2 root.").case.imaging
+    one = read_text(
+        "MRI: L5-S1 extrusion compressing the right S1 root and displacing the right S2 root."
+    ).case.imaging
     assert "cauda_equina_compression" not in {i.finding for i in one}
 
 
@@ -349,11 +441,26 @@ def test_a_fall_from_height_an_hour_ago_with_back_pain_is_an_emergency() -> None
 @pytest.mark.parametrize(
     ("text", "finding"),
     [
-        ("CT: soft-tissue mass extends into the canal and compresses the cauda equina at L3.", "cauda_equina_compression"),
-        ("MRI: disc extrusion on severe L4-5 stenosis with near-complete effacement of the thecal sac.", "cauda_equina_compression"),
-        ("MRI: L5/S1 disc extrusion compressing both S1 roots and effacing the cauda equina.", "cauda_equina_compression"),
-        ("CT TL spine: L1 burst # with 60% retropulsion, canal compromise, likely conus/cauda compression.", "cauda_equina_compression"),
-        ("CT: L1 burst fracture; a retropulsed fragment narrows the canal by about 60% at the level of the conus.", "cord_compression"),
+        (
+            "CT: soft-tissue mass extends into the canal and compresses the cauda equina at L3.",
+            "cauda_equina_compression",
+        ),
+        (
+            "MRI: disc extrusion on severe L4-5 stenosis with near-complete effacement of the thecal sac.",
+            "cauda_equina_compression",
+        ),
+        (
+            "MRI: L5/S1 disc extrusion compressing both S1 roots and effacing the cauda equina.",
+            "cauda_equina_compression",
+        ),
+        (
+            "CT TL spine: L1 burst # with 60% retropulsion, canal compromise, likely conus/cauda compression.",
+            "cauda_equina_compression",
+        ),
+        (
+            "CT: L1 burst fracture; a retropulsed fragment narrows the canal by about 60% at the level of the conus.",
+            "cord_compression",
+        ),
         ("MRI: epidural mass at T12 causing severe compression of the conus medullaris.", "cord_compression"),
     ],
 )
@@ -362,7 +469,9 @@ def test_compression_on_a_scan_in_other_words(text: str, finding: str) -> None:
 
 
 def test_a_thecal_sac_mildly_indented_is_no_compression() -> None:
-    found = {i.finding for i in read_text("MRI: thecal sac mildly indented by a small protrusion.").case.imaging}
+    found = {
+        i.finding for i in read_text("MRI: thecal sac mildly indented by a small protrusion.").case.imaging
+    }
     assert not found & {"cauda_equina_compression", "cord_compression"}
 
 

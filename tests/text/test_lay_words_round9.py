@@ -209,6 +209,17 @@ READINGS_19: list[tuple[str, dict[str, object]]] = [
         "73F, osteoporosis, sudden back pain 10 days ago bending to lift a laundry basket.",
         {"history.after_lifting_or_bending": True, "history.minor_trauma": True},
     ),
+    # numbness of the genitals is also the sexual topic (red_flags.yaml); genitals said to be fine are not
+    (
+        "new numbness when I wipe, left side of my bottom and the back of my scrotum",
+        {"history.saddle_numbness": True, "history.sexual_dysfunction": True},
+    ),
+    (
+        "numb bum but my privates feel fine",
+        {"history.saddle_numbness": True, "history.sexual_dysfunction": ABSENT},
+    ),
+    ("64F. Sudden severe low back + central abdo pain at 05:30.", {"history.abdominal_pain": True}),
+    ("PMH: HTN, hypercholesterolaemia, current smoker 30 pack-yrs, PVD", {"history.smoker": True}),
 ]
 
 

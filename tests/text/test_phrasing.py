@@ -53,7 +53,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("L buttock and posterior thigh pain.", {"pain.left.buttock": T, "pain.left.posterior_thigh": T}),
     ("Pain radiating to the lateral malleolus on the right.", {"pain.right.lateral_ankle": T}),
     # ---------------------------------------------------------------- weakness, lay words
-    ("My left foot slaps the ground when I walk.", {"weakness.left.ankle_dorsiflexion": 3}),  # foot drop: 3/5 or less
+    (
+        "My left foot slaps the ground when I walk.",
+        {"weakness.left.ankle_dorsiflexion": 3},
+    ),  # foot drop: 3/5 or less
     ("I keep tripping over my right foot.", {"weakness.right.ankle_dorsiflexion": 4.0}),
     ("I can't lift my big toe on the left.", {"weakness.left.great_toe_extension": 4.0}),
     ("My right knee gives way on the stairs.", {"weakness.right.knee_extension": 4.0}),

@@ -143,7 +143,11 @@ def test_an_edited_case_field_is_refused_with_the_field_named(client: TestClient
         ("/check/red-flags", {"case": "[1, 2]"}, "a case must be a JSON object"),
         ("/check/red-flags", {"case": '{"age": "old"}'}, "case.age"),
         ("/check/body-map", {"case": "{}", "go": "continue", "reading": "{]"}, "reading is not valid JSON"),
-        ("/check/body-map", {"case": "{}", "go": "continue", "duration_weeks": "-3", "mark": "x"}, "you entered &#39;-3&#39;"),
+        (
+            "/check/body-map",
+            {"case": "{}", "go": "continue", "duration_weeks": "-3", "mark": "x"},
+            "you entered &#39;-3&#39;",
+        ),
         ("/check/body-map", {"case": '"' * 70_000}, ""),
         ("/check/questions", {"case": "{}", "asked": "nope", "trail": "[]"}, "asked is not valid JSON"),
         ("/check/result", {"case": '{"pain": {"left": ["elbow"]}}'}, "case.pain.left.0"),
@@ -171,7 +175,9 @@ def test_pain_marked_only_in_the_leg_says_there_is_no_back_pain(
 ) -> None:
     """The map asked where it hurts: pain marked in the leg and not on the back is "no back pain" said, so the
     engine need not guess it from what was left out."""
-    status, page = _continue(client, to_body_map(), mark=["pain.left.posterior_calf", "pain.left.lateral_foot"])
+    status, page = _continue(
+        client, to_body_map(), mark=["pain.left.posterior_calf", "pain.left.lateral_foot"]
+    )
     assert status == 200
     assert hidden_case(page)["history"]["back_pain"] is False
 

@@ -67,7 +67,9 @@ def test_an_emergency_sign_with_every_other_question_blank_goes_straight_to_the_
     assert "with yes, no or not sure" not in r.text
 
 
-@pytest.mark.parametrize("question", ["progressive_weakness", "fever", "history_of_cancer", "significant_trauma"])
+@pytest.mark.parametrize(
+    "question", ["progressive_weakness", "fever", "history_of_cancer", "significant_trauma"]
+)
 def test_a_sign_that_is_not_an_emergency_goes_on_to_the_body_map(client: TestClient, question: str) -> None:
     form = all_flags(**{question: "yes"})
     case = apply_screen({}, {k.removeprefix("flag-"): v for k, v in form.items()})

@@ -46,7 +46,9 @@ def test_triage_comes_first_with_the_engines_headline_and_a_book_button(client: 
 
 def test_the_book_button_is_a_post_form_carrying_the_case_in_its_body(client: TestClient) -> None:
     page = _result(client, L5_CASE)
-    form = re.search(r'<form method="post" action="/book/start" class="cta no-print">(.*?)</form>', page, re.S)
+    form = re.search(
+        r'<form method="post" action="/book/start" class="cta no-print">(.*?)</form>', page, re.S
+    )
     assert form
     carried = json.loads(hidden(form.group(1), "case"))
     assert carried == hidden_case(page)
@@ -170,7 +172,10 @@ def test_reasons_for_the_root_are_that_roots_own(client: TestClient) -> None:
 
 
 def test_a_warning_sign_read_from_the_words_leads_to_the_emergency_page(client: TestClient) -> None:
-    start = {"case": json.dumps({"history": {"saddle_numbness": False}}), "story": "I am numb between my legs"}
+    start = {
+        "case": json.dumps({"history": {"saddle_numbness": False}}),
+        "story": "I am numb between my legs",
+    }
     r = client.post("/check/body-map", data={**start, "go": "read"})
     assert "Get emergency care now" in r.text
     assert 'action="/book' not in r.text
@@ -252,13 +257,15 @@ def test_every_colour_of_the_result_maps_is_in_their_legend(client: TestClient) 
             if {"pain", "numbness"} <= kinds:
                 colour = "pain-numbness"
             else:
-                colour = next(k for k in ("pain", "numbness", "derm-strong", "derm-some", "tingling") if k in kinds)
+                colour = next(
+                    k for k in ("pain", "numbness", "derm-strong", "derm-some", "tingling") if k in kinds
+                )
             assert colour in swatches, (classes, swatches)
 
 
 def test_not_a_diagnosis_is_said_once_at_the_top_and_once_at_the_end(client: TestClient) -> None:
     page = _result(client, L5_CASE).lower()
     assert page.count("not a diagnosis") == 2
-    body = page[page.index("<main"):]
+    body = page[page.index("<main") :]
     assert body.index("not a diagnosis") < body.index("is it a pinched nerve?")
     assert body.rindex("not a diagnosis") > body.index("what you told us")

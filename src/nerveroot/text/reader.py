@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -76,6 +77,7 @@ def read(text: str) -> Read:
     contributions.extend(dated)
     denied, raised = failsafe.unsettled(text, found, parsed, contributions)
     contributions.extend(denied)
+    contributions.extend(_genital_numbness(text, parsed, contributions))
     values, doubts = settle(contributions, text)
     lift = _lift_as_minor_trauma(values, contributions)
     if lift is not None:
@@ -200,6 +202,27 @@ def _lift_as_minor_trauma(values: dict[str, Any], contributions: list[Contributi
         return None
     lift = next(c for c in contributions if c.path == "history.after_lifting_or_bending" and c.value is True)
     return Contribution("history.minor_trauma", True, lift.spans)
+
+
+_GENITAL = re.compile(
+    r"\b(?:penis|scrot\w*|vulva|labia\w*|vagina\w*|clitoris|genital\w*|privates|private\s+parts?)\b"
+    r"(?!\s+(?:(?:is|are|feel|feels|felt|seem|seems)\s+)?(?:fine|ok|okay|normal|unaffected|spared|intact))",
+    re.I,
+)
+_GENITAL_REACH = 80
+
+
+def _genital_numbness(text: str, parsed: Parsed, contributions: list[Contribution]) -> Iterator[Contribution]:
+    """Numbness of the saddle that takes in the genitals ("... left side of my bottom and the back of my
+    scrotum") is also a new loss of feeling in the genitals: the sexual topic (red_flags.yaml)."""
+    for c in contributions:
+        if c.path != "history.saddle_numbness" or c.value is not True or c.uncertain:
+            continue
+        start, end = c.spans[0]
+        lo, hi = parsed.sentence(start, len(text))
+        if _GENITAL.search(text, max(lo, start - _GENITAL_REACH), min(hi, end + _GENITAL_REACH)):
+            yield Contribution("history.sexual_dysfunction", True, c.spans)
+            return
 
 
 def _overlaps(c: Contribution, spans: list[tuple[int, int]]) -> bool:
