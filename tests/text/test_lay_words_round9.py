@@ -220,6 +220,27 @@ READINGS_19: list[tuple[str, dict[str, object]]] = [
     ),
     ("64F. Sudden severe low back + central abdo pain at 05:30.", {"history.abdominal_pain": True}),
     ("PMH: HTN, hypercholesterolaemia, current smoker 30 pack-yrs, PVD", {"history.smoker": True}),
+    # the twenty-first batch (development)
+    (
+        "Motor R/L: hip flex 4/4, knee ext 4/4, ankle DF 2/3, PF 3/3, EHL 2/2.",
+        {
+            "weakness.right.ankle_dorsiflexion": 2,
+            "weakness.left.ankle_dorsiflexion": 3,
+            "weakness.left.great_toe_extension": 2,
+        },
+    ),
+    (
+        "Hasn't PU since 08:00, no urge.",
+        {"history.urinary_retention": True, "history.bladder_dysfunction": ABSENT},
+    ),
+    (
+        "she has noticed a numb patch on the inside of both buttocks when she sits on the toilet",
+        {"history.saddle_numbness": True},
+    ),
+    (
+        "also my willy feels numb sorry tmi",
+        {"history.saddle_numbness": True, "history.sexual_dysfunction": True},
+    ),
 ]
 
 

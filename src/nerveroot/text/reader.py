@@ -71,6 +71,7 @@ def read(text: str) -> Read:
     )
     contributions.extend(charted)
     contributions.extend(tables.table_grades(text, found))
+    contributions.extend(tables.paired_grades(text, found))
     contributions.extend(functions(text, found, parsed))
     contributions.extend(vitals.arm_pressures(text))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
@@ -205,7 +206,8 @@ def _lift_as_minor_trauma(values: dict[str, Any], contributions: list[Contributi
 
 
 _GENITAL = re.compile(
-    r"\b(?:penis|scrot\w*|vulva|labia\w*|vagina\w*|clitoris|genital\w*|privates|private\s+parts?)\b"
+    r"\b(?:penis|scrot\w*|vulva|labia\w*|vagina\w*|clitoris|genital\w*|privates|private\s+parts?|willy|todger|"
+    r"testicles?|testes)\b"
     r"(?!\s+(?:(?:is|are|feel|feels|felt|seem|seems)\s+)?(?:fine|ok|okay|normal|unaffected|spared|intact))",
     re.I,
 )

@@ -1,4 +1,5 @@
-"""Strength charted in a table: a row per movement, a column per side or per examination.
+"""Strength charted in a table: a row per movement, a column per side or per examination; or in a line under a
+pair of sides ("Motor R/L: hip flex 4/4, ankle DF 2/3": right 2, left 3).
 
     | Movement      | Right | Left |        | R   | IA | Today |
     |---------------|-------|------|        |-----|----|-------|
@@ -107,3 +108,33 @@ def _cells(row: re.Match[str]) -> list[_Cell]:
 def _grade(cell: str) -> int | str | None:
     m = _GRADE.fullmatch(cell.strip())
     return None if m is None else mrc(m.group(1) + m.group(2))
+
+
+# "Motor R/L:", "Power (L/R)": the grades that follow on the line come in pairs, one per side, in that order
+_PAIRED_HEAD = re.compile(
+    r"(?:\b|\()(?P<a>right|left|(?-i:R|L|Rt|Lt))\s*/\s*(?P<b>right|left|(?-i:R|L|Rt|Lt))\b\s*\)?\s*:", re.I
+)
+_PAIR = re.compile(r"(?<![\d/.])([0-5][+-]?)\s*/\s*([0-5][+-]?)(?![\d/.])")
+_LINE_END = re.compile(r"\n|\.(?:\s|$)")
+_PAIR_REACH = 20  # characters between a movement and its pair of grades
+
+
+def paired_grades(text: str, found: Found) -> Iterator[Contribution]:
+    """Weakness findings from a line of grade pairs under a pair of sides."""
+    for head in _PAIRED_HEAD.finditer(text):
+        first, second = _SIDE[head.group("a").lower()], _SIDE[head.group("b").lower()]
+        if first == second:
+            continue
+        stop = _LINE_END.search(text, head.end())
+        end = stop.start() if stop else len(text)
+        movements = [m for m in found["movements"] if head.end() <= m.start < end and m.entry.value]
+        for k, m in enumerate(movements):
+            limit = min(m.end + _PAIR_REACH, movements[k + 1].start if k + 1 < len(movements) else end)
+            pair = _PAIR.search(text, m.end, limit)
+            if pair is None:
+                continue
+            spans = [(m.start, m.end), (pair.start(), pair.end())]
+            for side, grade in ((first, pair.group(1)), (second, pair.group(2))):
+                value = mrc(grade)
+                if value is not None:
+                    yield Contribution(f"weakness.{side}.{m.entry.value}", value, spans)
