@@ -241,6 +241,28 @@ READINGS_19: list[tuple[str, dict[str, object]]] = [
         "also my willy feels numb sorry tmi",
         {"history.saddle_numbness": True, "history.sexual_dysfunction": True},
     ),
+    # a negation does not reach a new clause that tells what happened, nor what follows ", kind of"
+    (
+        "since yesterday ive got no control of my bum, messed myself twice n didnt feel it coming at all.",
+        {"history.bowel_incontinence": True},
+    ),
+    (
+        "When I wipe the toilet paper feels like it isn't touching me properly, kind of numb, on both sides.",
+        {"history.saddle_numbness": True},
+    ),
+    (
+        "Had a numb bum after a long bike ride on Saturday, went away after a couple of hours.",
+        {"history.saddle_numbness": ABSENT},
+    ),
+    # a function that failed is no denial
+    ("felt he did not empty properly this am", {"history.urinary_retention": True}),
+    ("my bladder doesn't empty properly", {"history.urinary_retention": True}),
+    ("didn't notice any bladder problems", {"history.bladder_dysfunction": False}),
+    ("since last week he has been unable to get or keep an erection", {"history.sexual_dysfunction": True}),
+    (
+        "the skin between my legs feels a bit strange when I sit on the toilet seat",
+        {"history.saddle_numbness": True},
+    ),
 ]
 
 
@@ -266,6 +288,14 @@ def test_round9_reading(text: str, expected: dict[str, object]) -> None:
 )
 def test_doubt_outlasts_a_denial(text: str, finding: str) -> None:
     check_unsure(text, finding)
+
+
+def test_not_paying_attention_is_a_hedge() -> None:
+    check_unsure(
+        "I always take ages to pee; I don't think that's any different, but honestly I haven't been paying much "
+        "attention",
+        "history.bladder_dysfunction",
+    )
 
 
 def test_a_hot_water_bottle_is_not_the_bladder() -> None:

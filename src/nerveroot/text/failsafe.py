@@ -239,9 +239,17 @@ def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
     waterworks aren't the same") or of what cannot be done ("cant get my wee out properly"): the topic is
     raised, not denied."""
     lo, hi = parsed.clause(m.start, len(text))
-    return _NOT_WELL.search(text, lo, hi) is not None or _UNABLE.search(text, lo, m.start) is not None
+    return (
+        _NOT_WELL.search(text, lo, hi) is not None
+        or _UNABLE.search(text, lo, m.start) is not None
+        or _FAILED.search(text, lo, hi) is not None
+    )
 
 
+# a function that failed: "bladder doesn't empty properly", "did not empty fully", "can't hold it"
+_FAILED = re.compile(
+    r"(?:\b(?:not|never)|n['’]?t)\s+(?:\w+\s+)?(?:empty\w*|control\w*|hold\w*|start\w*|finish\w*)\b", re.I
+)
 _UNABLE = re.compile(
     r"\b(?:can['’]?t|cant|cannot|can\s+not|couldn['’]?t|couldnt|could\s+not|unable\s+to|struggl\w*\s+to)\s+"
     r"(?!say\b|complain\b|think\b|remember\b|recall\b)(?:[\w'’]+\s+){0,4}$",
