@@ -266,7 +266,31 @@ READINGS_19: list[tuple[str, dict[str, object]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), READINGS + READINGS_19)
+# the twenty-first batch, continued: imaging, course and pain told by where "it" goes
+READINGS_21: list[tuple[str, dict[str, object]]] = [
+    (
+        "MRI: L5-S1 disc extrusion compressing the left S1 and S2 roots and the cauda equina.",
+        {"imaging.cauda_equina_compression": True},
+    ),
+    ("my left knee has started buckling on the stairs", {"weakness.left.knee_extension": WEAK}),
+    (
+        "When I first saw him on 3 March his right knee extension was 4/5; today it is 4-/5.",
+        {"weakness.right.knee_extension": "4-", "history.progressive_weakness": True},
+    ),
+    (
+        "3 days progressive weakness both legs",
+        {"duration_weeks": 0.429, "history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "By Tuesday it was going down the back of BOTH legs into my calves, worse on the left.",
+        {"pain.left.posterior_thigh": True, "pain.right.posterior_thigh": True},
+    ),
+    ("it goes down my left leg", {"pain.left.leg": True}),
+    ("going down the stairs hurts my back", {"pain.unknown.leg": ABSENT}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READINGS + READINGS_19 + READINGS_21)
 def test_round9_reading(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
 

@@ -45,7 +45,10 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
 # recorded as 4/5"
 _THEN = re.compile(
     r"\b(?:ago|previously|prior|earlier|last\s+(?:week|visit|review|time|appointment)|(?:initial|first|previous)\s+"
-    r"(?:assessment|review|visit|appointment|examination)|(?:was|were)\s+(?:recorded|graded|documented|noted|measured))\b",
+    r"(?:assessment|review|visit|appointment|examination)|(?:was|were)\s+(?:recorded|graded|documented|noted|measured)|"
+    r"(?:when\s+)?(?:I|we|she|he)\s+first\s+(?:saw|examined|assessed|reviewed)|"
+    r"(?:in|on|since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)\b",
     re.I,
 )
 _MOVEMENT_CHARS = 40  # how far before its grade a movement may be named in the earlier sentence
