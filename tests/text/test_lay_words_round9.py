@@ -275,7 +275,7 @@ READINGS_21: list[tuple[str, dict[str, object]]] = [
     ("my left knee has started buckling on the stairs", {"weakness.left.knee_extension": WEAK}),
     (
         "When I first saw him on 3 March his right knee extension was 4/5; today it is 4-/5.",
-        {"weakness.right.knee_extension": "4-", "history.progressive_weakness": True},
+        {"weakness.right.knee_extension": WEAK, "history.progressive_weakness": True},
     ),
     (
         "3 days progressive weakness both legs",
