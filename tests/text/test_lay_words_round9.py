@@ -290,7 +290,23 @@ READINGS_21: list[tuple[str, dict[str, object]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), READINGS + READINGS_19 + READINGS_21)
+# the twenty-second batch (development): a procedure's time, a morning's hour, weight lost on purpose
+READINGS_22: list[tuple[str, dict[str, object]]] = [
+    (
+        "had a sore back all week but since about 6 this morning my right foot has gone white and numb. im 66, had "
+        "a stent put in that leg 2 yrs ago.",
+        {"duration_weeks": 0.143},
+    ),
+    ("Has lost 9 kg on purpose (slimming club)", {"history.unexplained_weight_loss": False}),
+    (
+        "Lost like half a stone w/o trying i think? Jeans are def looser anyway.",
+        {"history.unexplained_weight_loss": True},
+    ),
+    ("I can't put weight on my leg", {"history.unexplained_weight_loss": ABSENT}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READINGS + READINGS_19 + READINGS_21 + READINGS_22)
 def test_round9_reading(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
 
@@ -320,6 +336,18 @@ def test_not_paying_attention_is_a_hedge() -> None:
         "attention",
         "history.bladder_dysfunction",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weight — not sure, my trousers feel a bit looser maybe, but I haven't been on the scales.",
+        "I might have dropped a few pounds? Not sure, I don't really weigh myself",
+        'Wt: "might have lost a bit, haven\'t weighed, clothes maybe looser"',
+    ],
+)
+def test_weight_loss_not_settled_stays_unsure(text: str) -> None:
+    check_unsure(text, "history.unexplained_weight_loss")
 
 
 def test_a_hot_water_bottle_is_not_the_bladder() -> None:

@@ -61,6 +61,14 @@ _COULD = guarded(re.compile(r"\b(?:could|able)\b", re.I))
 _NOT_MUSCLE = guarded(
     re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
 )
+# an operation or procedure, whose time is its own when no symptom is told in its clause
+_PROCEDURE = guarded(
+    re.compile(
+        r"\b(?:stents?|angioplasty|bypass|grafts?|replace(?:d|ment)|implants?|operation|surgery|\w+ectomy|\w+plasty|"
+        r"fusion)\b",
+        re.I,
+    )
+)
 _EVENT_WEEKS = 52  # an injury that long ago is not what began this episode (consensus: the case's own year)
 _AGO = guarded(
     re.compile(
@@ -189,6 +197,8 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     lo, hi = parsed.clause(m.start, len(text))
     if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
         return False
+    if _PROCEDURE.search(text, lo, hi) and not any(lo <= s.start < hi for s in found["symptoms"]):
+        return False  # "had a stent put in that leg 2 yrs ago": a procedure's time, no symptom told with it
     if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
            for f in found["findings"]):  # fmt: skip
         return False  # "breast cancer 10 years ago" dates a past illness, not this episode
