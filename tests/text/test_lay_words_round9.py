@@ -303,6 +303,8 @@ READINGS_22: list[tuple[str, dict[str, object]]] = [
         {"history.unexplained_weight_loss": True},
     ),
     ("I can't put weight on my leg", {"history.unexplained_weight_loss": ABSENT}),
+    ("Chest radiograph: right hilar mass.", {"imaging.epidural_mass": ABSENT}),
+    ("MRI: epidural soft tissue mass at T8 compressing the cord", {"imaging.cord_compression": True}),
 ]
 
 
@@ -348,6 +350,24 @@ def test_not_paying_attention_is_a_hedge() -> None:
 )
 def test_weight_loss_not_settled_stays_unsure(text: str) -> None:
     check_unsure(text, "history.unexplained_weight_loss")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "He has not noticed any change in erections, although he admits he has not had occasion to find out.",
+            "history.sexual_dysfunction",
+        ),
+        (
+            "Right leg sciatica for two weeks now. For the last couple of days my LEFT calf feels kind of tingly? It "
+            "might be nothing.",
+            "history.bilateral_leg_symptoms_new",
+        ),
+    ],
+)
+def test_a_doubt_told_after_the_words_stays_unsure(text: str, finding: str) -> None:
+    check_unsure(text, finding)
 
 
 def test_a_hot_water_bottle_is_not_the_bladder() -> None:

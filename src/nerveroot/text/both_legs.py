@@ -85,9 +85,9 @@ def both_legs(
         )
         if joined is None:
             # "now i think my right leg might be tingly a bit too??": the other leg said only as possible
-            maybe = _other_leg_joins(text, parsed, contributions, recent, sure=False) or next(
-                iter(_both_sided_sentences(text, parsed, contributions, sure=False).values()), None
-            )
+            maybe = _other_leg_joins(
+                text, parsed, contributions, recent, sure=False, hedges=lexicon.hedges
+            ) or next(iter(_both_sided_sentences(text, parsed, contributions, sure=False).values()), None)
             if maybe is not None:
                 doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *maybe)))
             return
@@ -168,12 +168,14 @@ def _other_leg_joins(
     recent: re.Pattern[str],
     *,
     sure: bool = True,
+    hedges: re.Pattern[str] | None = None,
 ) -> tuple[int, int] | None:
     """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
     too", "now my right leg is tingly too"), while the first leg's symptoms are told elsewhere: the words of
     that sentence, else None. The symptoms are now in both legs, and have been for days: new symptoms in both
     legs; said with a hedge ("... too, but I can't tell if it's real"), unsure. `sure=False` counts findings
-    said only as possible too."""
+    said only as possible too; with `hedges`, a sentence of the other leg told lately with a doubt in it or the
+    next counts as well (for a doubt, never for a finding)."""
     sides: dict[str, set[tuple[int, int]]] = {"left": set(), "right": set()}
     for side, c in _leg_findings(contributions, sure=sure):
         sides[side].add(parsed.sentence(c.spans[0][0], len(text)))
@@ -188,13 +190,15 @@ def _other_leg_joins(
             # or a time of its own with a word of change, after the first leg was told ("10 days of left
             # sciatica ... Over the past 36 hours he has developed tingling in the right calf")
             after_first = min(sides[other])[0] < lo
+            changed = after_first and _CHANGE.search(text, lo, hi)
             if lately and (
-                _JOINS.search(text, lo, hi)
-                or (
-                    dated
-                    and (_NEW_OR_NOW.search(text, lo, hi) or (after_first and _CHANGE.search(text, lo, hi)))
-                )
+                _JOINS.search(text, lo, hi) or (dated and (_NEW_OR_NOW.search(text, lo, hi) or changed))
             ):
+                return lo, hi
+            # for a doubt: told lately after the first leg, with a doubt in it or the next sentence ("... For the
+            # last couple of days my LEFT calf feels kind of tingly? It might be nothing")
+            next_end = parsed.sentence(hi, len(text))[1]
+            if hedges is not None and dated and after_first and hedges.search(text, lo, next_end):
                 return lo, hi
     return None
 
