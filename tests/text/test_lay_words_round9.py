@@ -305,6 +305,15 @@ READINGS_22: list[tuple[str, dict[str, object]]] = [
     ("I can't put weight on my leg", {"history.unexplained_weight_loss": ABSENT}),
     ("Chest radiograph: right hilar mass.", {"imaging.epidural_mass": ABSENT}),
     ("MRI: epidural soft tissue mass at T8 compressing the cord", {"imaging.cord_compression": True}),
+    (
+        'Since last Wed (6/7) legs "gone heavier" - now walks ~50 m before stopping',
+        {"weakness.left.leg": WEAK, "history.progressive_weakness": True},
+    ),
+    (
+        "She now describes her right knee buckling when she comes down stairs. I do not think this explains the "
+        "weakness, which is clearly getting worse.",
+        {"history.progressive_weakness": True},
+    ),
 ]
 
 
