@@ -379,6 +379,19 @@ def test_a_doubt_told_after_the_words_stays_unsure(text: str, finding: str) -> N
     check_unsure(text, finding)
 
 
+def test_a_feeling_like_not_my_skin_is_the_saddle_not_its_denial() -> None:
+    check_read(
+        'since yesterday he says it feels "strange, like it\'s not my skin" when he wipes',
+        {"history.saddle_numbness": True},
+    )
+
+
+def test_going_more_often_raises_the_bladder() -> None:
+    check_unsure(
+        'She says she has been "going more often" but has not been incontinent', "history.bladder_dysfunction"
+    )
+
+
 def test_a_hot_water_bottle_is_not_the_bladder() -> None:
     check_read(
         "I was sweaty, I don't know if it was a fever or just the hot water bottle",
