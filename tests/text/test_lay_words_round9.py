@@ -386,6 +386,15 @@ def test_a_feeling_like_not_my_skin_is_the_saddle_not_its_denial() -> None:
     )
 
 
+def test_partly_numb_is_numb_not_its_denial() -> None:
+    check_read(
+        "when I wipe after going to the toilet it feels... Not totally numb but definitely not normal, and it's the "
+        "same on the inner sides of my bum cheeks when I sit on the loo seat.",
+        {"history.saddle_numbness": True},
+    )
+    check_read("she is less aware of her bladder filling", {"history.altered_bladder_sensation": True})
+
+
 def test_going_more_often_raises_the_bladder() -> None:
     check_unsure(
         'She says she has been "going more often" but has not been incontinent', "history.bladder_dysfunction"
