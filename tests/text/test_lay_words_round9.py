@@ -395,6 +395,14 @@ def test_partly_numb_is_numb_not_its_denial() -> None:
     check_read("she is less aware of her bladder filling", {"history.altered_bladder_sensation": True})
 
 
+def test_crawling_is_severe_weakness_unless_for_pain() -> None:
+    check_read(
+        "both my legs have gone weak n wobbly since tues, today they just buckled n i had to crawl to the loo",
+        {"weakness.left.leg": 3, "weakness.right.leg": 3},
+    )
+    check_read("I had to crawl to the bathroom because of the pain", {"weakness.unknown.leg": ABSENT})
+
+
 def test_going_more_often_raises_the_bladder() -> None:
     check_unsure(
         'She says she has been "going more often" but has not been incontinent', "history.bladder_dysfunction"
