@@ -403,6 +403,11 @@ def test_crawling_is_severe_weakness_unless_for_pain() -> None:
     check_read("I had to crawl to the bathroom because of the pain", {"weakness.unknown.leg": ABSENT})
 
 
+def test_erections_not_right_are_the_sexual_topic() -> None:
+    check_read('for 2 days his erections have "not been right"', {"history.sexual_dysfunction": True})
+    check_read("no problems with erections", {"history.sexual_dysfunction": False})
+
+
 def test_going_more_often_raises_the_bladder() -> None:
     check_unsure(
         'She says she has been "going more often" but has not been incontinent', "history.bladder_dysfunction"
