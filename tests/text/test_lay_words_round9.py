@@ -408,6 +408,17 @@ def test_erections_not_right_are_the_sexual_topic() -> None:
     check_read("no problems with erections", {"history.sexual_dysfunction": False})
 
 
+def test_fewer_raises_at_each_visit_is_weakness_getting_worse() -> None:
+    check_read(
+        "At the first session my physio had me do single-leg calf raises and I managed 10 on the left, last week it "
+        "was 5, and today I could only do 1.",
+        {"history.progressive_weakness": True},
+    )
+    check_read(
+        "I can do 20 heel raises on the right and 12 on the left", {"history.progressive_weakness": ABSENT}
+    )
+
+
 def test_going_more_often_raises_the_bladder() -> None:
     check_unsure(
         'She says she has been "going more often" but has not been incontinent', "history.bladder_dysfunction"

@@ -82,3 +82,34 @@ def dropped_since(
         if max(a for a, _ in c.spans) > span[1] and grade_value(c.value) < grade_value(before):
             return [Contribution("history.progressive_weakness", True, [*c.spans, span])]
     return []
+
+
+# heel or calf raises counted at each visit: "I managed 10 on the left, last week it was 5, and today I could
+# only do 1"; "I could do 20 heel raises ... Two days ago I did 10"
+_RAISES = re.compile(r"\b(?:heel|calf|toe|tip[\s-]*toe)[\s-]*raises?\b", re.I)
+_COUNT = re.compile(
+    r"\b(?:managed|manage|did|do|done|could\s+(?:only\s+)?(?:do|manage)|can\s+(?:only\s+)?(?:do|manage)|"
+    r"was|were|now|only|down\s+to)\s+(?:about\s+|around\s+|just\s+)?(?P<n>\d{1,2})\b(?!\s*(?:/|%|kg|days?|weeks?|"
+    r"months?|years?|am|pm|:))",
+    re.I,
+)
+_RAISE_SENTENCES = 2  # the raises' sentence and the two after it tell the counts
+
+
+def fewer_raises(text: str, parsed: Parsed) -> list[Contribution]:
+    """Raises counted on one leg at visits over time, fewer now than at first: weakness getting worse."""
+    for r in _RAISES.finditer(text):
+        lo, hi = parsed.sentence(r.start(), len(text))
+        for _ in range(_RAISE_SENTENCES):
+            if hi < len(text):
+                hi = parsed.sentence(hi, len(text))[1]
+        counts = [(int(m.group("n")), m) for m in _COUNT.finditer(text, lo, hi)]
+        if len(counts) >= 2 and counts[-1][0] < counts[0][0] and _THEN_OR_NOW.search(text, lo, hi):
+            first, last = counts[0][1], counts[-1][1]
+            return [Contribution("history.progressive_weakness", True, [(first.start(), last.end())])]
+    return []
+
+
+_THEN_OR_NOW = re.compile(
+    r"\b(?:ago|first|last\s+week|previously|initially|at\s+first|today|now|this\s+week)\b", re.I
+)

@@ -16,7 +16,7 @@ from typing import Any
 from nerveroot.text.both_legs import NOT_LEG, both_legs, present
 from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
-from nerveroot.text.grade_course import dropped_since, graded_drop
+from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
@@ -147,6 +147,7 @@ def read_time(
         list(_progressive(lexicon, text, parsed, found, contributions))
         or graded_drop(text, contributions)
         or dropped_since(text, found, parsed, contributions)
+        or fewer_raises(text, parsed)
     )
     out.extend(_recent_surgery(text, found, parsed, times))
     out.extend(ces_onset(text, found, parsed, contributions, times))
