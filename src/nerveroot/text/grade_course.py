@@ -46,7 +46,8 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
 _THEN = re.compile(
     r"\b(?:ago|previously|prior|earlier|last\s+(?:week|visit|review|time|appointment)|(?:initial|first|previous)\s+"
     r"(?:assessment|review|visit|appointment|examination)|(?:was|were)\s+(?:recorded|graded|documented|noted|measured)|"
-    r"(?:when\s+)?(?:I|we|she|he)\s+first\s+(?:saw|examined|assessed|reviewed)|"
+    r"(?:when\s+)?(?:I|we|she|he)\s+first\s+(?:saw|examined|assessed|reviewed)|at\s+(?:that|the\s+first|the\s+last)\s+"
+    r"(?:visit|time|appointment|review|point|session|consultation)|"
     r"(?:in|on|since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)\b",
     re.I,
@@ -88,7 +89,7 @@ def dropped_since(
 # only do 1"; "I could do 20 heel raises ... Two days ago I did 10"
 _RAISES = re.compile(r"\b(?:heel|calf|toe|tip[\s-]*toe)[\s-]*raises?\b", re.I)
 _COUNT = re.compile(
-    r"\b(?:managed|manage|did|do|done|could\s+(?:only\s+)?(?:do|manage)|can\s+(?:only\s+)?(?:do|manage)|"
+    r"\b(?:managed|manages|manage|did|does|do|done|could\s+(?:only\s+)?(?:do|manage)|can\s+(?:only\s+)?(?:do|manage)|"
     r"was|were|now|only|down\s+to)\s+(?:about\s+|around\s+|just\s+)?(?P<n>\d{1,2})\b(?!\s*(?:/|%|kg|days?|weeks?|"
     r"months?|years?|am|pm|:))",
     re.I,
