@@ -417,6 +417,18 @@ def test_fewer_raises_at_each_visit_is_weakness_getting_worse() -> None:
     check_read(
         "I can do 20 heel raises on the right and 12 on the left", {"history.progressive_weakness": ABSENT}
     )
+    check_read(
+        "When the physiotherapist first saw him he managed 15 single-leg heel raises on the left; this week he "
+        "manages 4.",
+        {"history.progressive_weakness": True},
+    )
+
+
+def test_a_grade_at_that_visit_is_an_earlier_grade() -> None:
+    check_read(
+        "At that visit his left quadriceps was full strength (5/5). His left knee extension is 4-/5 today.",
+        {"history.progressive_weakness": True},
+    )
 
 
 def test_going_more_often_raises_the_bladder() -> None:
