@@ -431,6 +431,13 @@ def test_a_grade_at_that_visit_is_an_earlier_grade() -> None:
     )
 
 
+def test_a_radiculopathy_with_its_places_is_pain_there() -> None:
+    check_read(
+        "R L5 radic 5/52 (R buttock > lat calf > dorsum ft), improving.",
+        {"pain.right.buttock": True, "pain.right.lateral_calf": True, "pain.right.dorsum_foot": True},
+    )
+
+
 def test_going_more_often_raises_the_bladder() -> None:
     check_unsure(
         'She says she has been "going more often" but has not been incontinent', "history.bladder_dysfunction"
