@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, WEAK, check_read, check_unsure
+from textread import ABSENT, WEAK, check_read, check_unsure, findings
 
 READINGS: list[tuple[str, dict[str, object]]] = [
     # sides
@@ -436,6 +436,16 @@ def test_a_radiculopathy_with_its_places_is_pain_there() -> None:
         "R L5 radic 5/52 (R buttock > lat calf > dorsum ft), improving.",
         {"pain.right.buttock": True, "pain.right.lateral_calf": True, "pain.right.dorsum_foot": True},
     )
+
+
+def test_a_body_that_is_not_mine_is_a_feeling_not_a_denial() -> None:
+    check_read(
+        "When I wipe after the toilet I literally can't feel anything back there, it's like it isn't my body.",
+        {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT},
+    )
+    # a simile of a strange feeling denies nothing
+    got = findings("there's this weird feeling when I sit on the toilet seat, like my backside is not mine")
+    assert got.get("history.saddle_numbness") is not False, got
 
 
 def test_going_more_often_raises_the_bladder() -> None:
