@@ -448,6 +448,22 @@ def test_a_body_that_is_not_mine_is_a_feeling_not_a_denial() -> None:
     assert got.get("history.saddle_numbness") is not False, got
 
 
+def test_more_failures_that_are_no_denials() -> None:
+    check_read(
+        'Since this am unable to PU despite feeling full - "feels full but nothing comes".',
+        {"history.urinary_retention": True},
+    )
+    check_read("she has not noticed her stools coming", {"history.bowel_incontinence": True})
+    check_read(
+        "he can no longer properly feel himself pass urine", {"history.altered_bladder_sensation": True}
+    )
+    # a sign read as present elsewhere in the sentence is not denied by a "normal" beside it
+    got = findings("PR: ↓ perianal pinprick L > R, tone normal, squeeze ↓.")
+    assert (
+        got.get("exam.perianal_sensation") == "reduced" and got.get("history.saddle_numbness") is not False
+    ), got
+
+
 def test_going_more_often_raises_the_bladder() -> None:
     check_unsure(
         'She says she has been "going more often" but has not been incontinent', "history.bladder_dysfunction"

@@ -170,6 +170,8 @@ def _doubts(
         settled = any(f in said for f in findings)  # read as present or denied
         if settled and (findings[0] in said or topic not in _DENIABLE):
             continue
+        if _present(findings, contributions):
+            continue  # read as present elsewhere ("↓ perianal pinprick ..., tone normal"): nothing to deny
         if (m.flags.negated and not _not_well(text, m, parsed)) or (
             not m.flags.uncertain and _denied(text, m, parsed)
         ):
