@@ -197,8 +197,12 @@ def _other_leg_joins(
                 return lo, hi
             # for a doubt: told lately after the first leg, with a doubt in it or the next sentence ("... For the
             # last couple of days my LEFT calf feels kind of tingly? It might be nothing")
-            next_end = parsed.sentence(hi, len(text))[1]
-            if hedges is not None and dated and after_first and hedges.search(text, lo, next_end):
+            if (
+                hedges is not None
+                and dated
+                and after_first
+                and hedges.search(text, lo, parsed.sentence(hi, len(text))[1])
+            ):
                 return lo, hi
     return None
 

@@ -98,13 +98,14 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
             rest = [w for w in ws if w.entry.kind == "weak" and not any(x.start == w.start for x in said)]
             symptoms = [m for m in found["symptoms"] if lo <= m.start < hi]
             said += _words(text, rest, limb_runs, gs, between=symptoms)
-        if not ms and gs and _IT_IS.match(text, lo):
+        it = _IT_IS.match(text, lo) if not ms and gs else None
+        if it is not None:
             # "... knee extension was recorded as 4/5; today it is 4-/5": the movement named just before
             before = [m for m in movements if m.end <= lo and lo - m.end <= _IT_CHARS and m.entry.value]
             if before:
                 # "it" is the last movement; "both" or "they" the last list ("DF and EHL were 4/5; today both
                 # are 3/5")
-                plural = _PLURAL_IT.match(text, lo) is not None
+                plural = it.group("who").lower().startswith(("both", "they", "these"))
                 run = _runs(text, before)[-1] if plural else _runs(text, before[-1:])[0]
                 said = [
                     replace(x, run=run, elided=True) if x.run is None and x.start == gs[0].start else x
@@ -117,15 +118,12 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
 
 # a sentence whose grade is said of "it": the movement of the sentence before
 _IT_IS = re.compile(
-    r"\W*(?:(?:today|now|currently|this\s+week|on\s+review|at\s+review)\W+)?(?:it|this|that|both|they|these|"
+    r"\W*(?:(?:today|now|currently|this\s+week|on\s+review|at\s+review)\W+)?(?P<who>it|this|that|both|they|these|"
     r"both\s+of\s+them)\s*(?:['’]s|is|are|were|was|"
     r"has\s+(?:dropped|fallen|gone\s+down|deteriorated)\s+to|measures|reads)\b",
     re.I,
 )
 _IT_CHARS = 60
-_PLURAL_IT = re.compile(
-    r"\W*(?:(?:today|now|currently|this\s+week|on\s+review|at\s+review)\W+)?(?:both|they|these)\b", re.I
-)
 
 
 _AT_JOINT = re.compile(
