@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 
 from nerveroot.text.context import NO_FLAGS, Flags
+from nerveroot.text.coordination import shared_findings
 from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
 from nerveroot.text.scan import word_starts
 
 _PRIORITY = ("findings", "ignore", "symptoms", "regions")
+_MEDICAL = ("findings", "symptoms", "regions", "movements", "topics", "organs", "troubles")
 _QUOTES = re.compile(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])")
 
 
@@ -62,10 +64,29 @@ def find_mentions(text: str) -> Found:
                 taken[m.start : m.end] = b"\x01" * (m.end - m.start)
             kept.append(m)
         by_kind[kind] = kept
+    _add_shared(text, by_kind)
     ignored = sorted((m.start, m.end) for m in by_kind["ignore"])
     for kind in ("sides", "troubles", "organs", "topics"):  # "scar leaking onto the dressing"
         by_kind[kind] = [m for m in by_kind[kind] if not inside(m, ignored)]
     return Found(by_kind, ignored)
+
+
+def _add_shared(text: str, by_kind: dict[str, list[Mention]]) -> None:
+    """Findings and symptoms said once for two conjuncts ("perianal sensation and anal tone were reduced")."""
+    added: dict[str, list[Mention]] = {"findings": [], "symptoms": []}
+    medical = bytearray(len(text))
+    for kind in _MEDICAL:
+        for m in by_kind[kind]:
+            medical[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for s in shared_findings(text, medical):
+        known = (*by_kind[s.kind], *added[s.kind])
+        if not any(
+            m.entry is s.entry and m.groups == s.groups and m.start < s.end and s.start < m.end for m in known
+        ):
+            added[s.kind].append(Mention(s.entry, s.start, s.end, s.words, s.groups))
+    for kind, new in added.items():
+        if new:
+            by_kind[kind] = sorted([*by_kind[kind], *new], key=lambda m: m.start)
 
 
 def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
