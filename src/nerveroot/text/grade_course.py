@@ -20,10 +20,13 @@ _WAS = re.compile(
     r"(?:last|a)\s+(?:week|wk|visit|time)(?:\s+ago)?)\s*:?\s*(?P<grade>[0-5][+-]?)\s*/\s*5",
     re.I,
 )
-# ... or with its time after it: "L EHL 4/5 (5/5 at last Tx)", "PF 3/5 (4/5 on first visit)"
+# ... or with its time after it: "L EHL 4/5 (5/5 at last Tx)", "PF 3/5 (4/5 on first visit)", "(5/5 last wk)",
+# "(R 5/5 at IA)", "(both 5/5 at your discharge review)"
 _WAS_AFTER = re.compile(
-    r"\s*[(,;]\s*(?P<grade>[0-5][+-]?)\s*/\s*5\s+(?:at|on|in|by)\s+(?:the\s+)?(?:last|previous|prev\.?|first|"
-    r"initial|IA\b|earlier|prior)",
+    r"\s*[(,;]\s*(?:(?:both|(?-i:L|R|Lt|Rt)|left|right)\s*:?\s*)?(?P<grade>[0-5][+-]?)\s*/\s*5\s+"
+    r"(?:(?:at|on|in|by)\s+(?:the\s+|your\s+|our\s+|his\s+|her\s+)?)?(?:\w+\s+){0,2}?"
+    r"(?:last|previous|prev\.?|first|initial|IA\b|earlier|prior|before|baseline|admission|discharge|"
+    r"(?:\d+|one|two|a)\s*(?:/\s*52|/\s*7|wks?|weeks?|days?)\s+ago)",
     re.I,
 )
 
@@ -45,7 +48,8 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
 # recorded as 4/5"
 _THEN = re.compile(
     r"\b(?:ago|previously|prior|earlier|last\s+(?:week|visit|review|time|appointment)|(?:initial|first|previous)\s+"
-    r"(?:assessment|review|visit|appointment|examination)|(?:was|were)\s+(?:recorded|graded|documented|noted|measured)|"
+    r"(?:assessment|review|visit|appointment|examination)|(?:was|were)\s+(?:then\s+|initially\s+|previously\s+)?"
+    r"(?:recorded|graded|documented|noted|measured)|"
     r"(?:when\s+)?(?:I|we|she|he)\s+first\s+(?:saw|examined|assessed|reviewed)|at\s+(?:that|the\s+first|the\s+last)\s+"
     r"(?:visit|time|appointment|review|point|session|consultation)|"
     r"(?:in|on|since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"

@@ -20,6 +20,7 @@ from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
+from nerveroot.text.motor_course import motor_course
 from nerveroot.text.onset import ces_onset
 from nerveroot.text.settle import Doubt
 
@@ -148,6 +149,7 @@ def read_time(
         or graded_drop(text, contributions)
         or dropped_since(text, found, parsed, contributions)
         or fewer_raises(text, parsed)
+        or motor_course(text, contributions)
     )
     out.extend(_recent_surgery(text, found, parsed, times))
     out.extend(ces_onset(text, found, parsed, contributions, times))

@@ -1,0 +1,54 @@
+"""Weakness getting worse, told by what the weakness does rather than by its grades.
+
+Where a muscle is found weak, walking or strength said to be deteriorating is the weakness's course ("over the
+last fortnight her walking has deteriorated sharply ... power 4/5 hip flexion bilaterally"), and tingling that
+climbs from the feet to the knees or the hands, with both legs weak, is an ascending paralysis. Walking
+*distance* getting shorter is claudication's course, not weakness's; without weakness found, neither says
+anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nerveroot.text.both_legs import present
+from nerveroot.text.compose import Contribution
+
+_MOTOR_WORSE = re.compile(
+    r"\b(?:walking|gait|mobility|strength|power|legs?)(?!\s+(?:distance|tolerance|range))\s+"
+    r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:been\s+)?(?:(?!not\b|never\b|no\b)\w+\s+)?"
+    r"(?:deteriorat\w*|worsen\w*|got\s+worse|getting\s+worse|gone\s+downhill|declin\w*)",
+    re.I,
+)
+_ASCENDING = re.compile(
+    r"\b(?:spread|spreading|spreads|crept|creeping|creeps|climbed|climbing|ascend\w*|travelled|traveled|moved)\s+"
+    r"(?:up\s+|upwards?\s+)?(?:\w+\s+){0,4}?(?:to|into|up\s+to|as\s+far\s+as)\s+(?:\w+\s+){0,2}?"
+    r"(?:knees?|thighs?|waist|groin|hips?|finger\s*tips|fingers|hands|arms)\b",
+    re.I,
+)
+
+# "if her walking deteriorates": advice about what may come, not what has
+_IF = re.compile(
+    r"\b(?:if|should|unless|in\s+case|whether|watch\s+(?:out\s+)?for|look\s+out\s+for)\b[^.;!?]*$", re.I
+)
+
+
+def motor_course(text: str, contributions: list[Contribution]) -> list[Contribution]:
+    """Progressive weakness from walking or strength deteriorating, or an ascending course, with weakness found."""
+    weak = [c for c in contributions if c.path.startswith("weakness.") and present(c) and not c.uncertain]
+    if not weak:
+        return []
+    said = next(
+        (m for m in _MOTOR_WORSE.finditer(text) if not _IF.search(text, max(0, m.start() - 60), m.start())),
+        None,
+    )
+    if said is None and {c.path.split(".")[1] for c in weak} >= {"left", "right"}:
+        said = next(
+            (m for m in _ASCENDING.finditer(text) if not _IF.search(text, max(0, m.start() - 60), m.start())),
+            None,
+        )
+    if said is None:
+        return []
+    return [
+        Contribution("history.progressive_weakness", True, [weak[0].spans[0], (said.start(), said.end())])
+    ]

@@ -1,0 +1,59 @@
+"""Round 11 of issue 13: what the reader still read wrongly on a fresh blind batch, written here afresh.
+
+- A grade with the earlier one in brackets, however the bracket tells when ("5/5 last wk", "R 5/5 at IA",
+  "both 5/5 at the discharge review"), and an earlier grade "then graded": weakness getting worse.
+- Walking or strength said to deteriorate, with weakness found: weakness getting worse; walking *distance*
+  getting shorter is claudication's course, not weakness's.
+- Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
+  paralysis is weakness getting worse.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textread import ABSENT, check_read
+
+READINGS: list[tuple[str, dict[str, object]]] = [
+    ("Myotomes: L PF 4/5 (5/5 last wk), R 5/5.", {"history.progressive_weakness": True}),
+    ("EHL L 4/5, R 4/5 (R 5/5 at IA). DF L 4+/5, R 4/5.", {"history.progressive_weakness": True}),
+    (
+        "New since yesterday: he is tripping on his right foot, right ankle dorsiflexion 3/5 and EHL 3/5 (both 5/5 "
+        "at your discharge review).",
+        {"history.progressive_weakness": True},
+    ),
+    (
+        "He was seen eight days ago with left-sided sciatica; extensor hallucis longus was then graded 4/5. "
+        "Today: left EHL 3/5, ankle dorsiflexion 4-/5.",
+        {"history.progressive_weakness": True},
+    ),
+    (
+        "Over the last fortnight her walking has deteriorated sharply and she has fallen three times. "
+        "Examination today: power 4/5 hip flexion bilaterally.",
+        {"history.progressive_weakness": True},
+    ),
+    (
+        "Tingling began in the soles of both feet and has since spread to her knees and her fingertips. Power 3/5 "
+        "hip flexion and 4/5 ankle dorsiflexion bilaterally.",
+        {"history.progressive_weakness": True},
+    ),
+    # not weakness getting worse
+    ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
+    ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
+    (
+        "His walking distance has deteriorated to 100 yards before the calves cramp. Power 4+/5 EHL on the left.",
+        {"history.progressive_weakness": ABSENT},
+    ),
+    (
+        "Her walking has deteriorated over a year because of knee arthritis. Power is full.",
+        {"history.progressive_weakness": ABSENT},
+    ),
+    (
+        "Numbness has spread from the sole up to the calf. Power is 5/5 throughout.",
+        {"history.progressive_weakness": ABSENT},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READINGS)
+def test_round11_reading(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
