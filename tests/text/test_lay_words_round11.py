@@ -4,6 +4,8 @@
   "both 5/5 at the discharge review"), and an earlier grade "then graded": weakness getting worse.
 - Walking or strength said to deteriorate, with weakness found: weakness getting worse; walking *distance*
   getting shorter is claudication's course, not weakness's.
+- Reflexes "present but reduced" are reduced; "my 2 year old" is a child, not the writer's age; "running
+  temperatures ... with shivers" is a fever.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -36,6 +38,15 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "hip flexion and 4/5 ankle dorsiflexion bilaterally.",
         {"history.progressive_weakness": True},
     ),
+    # reflexes "present but reduced" are reduced; a child's age is not the person's; temperatures run
+    (
+        "Power 5/5 throughout, ankle jerks present but reduced on the right, perianal sensation normal.",
+        {"reflexes.right.achilles": "reduced"},
+    ),
+    ("Knee jerks present only with reinforcement.", {"reflexes.unknown.patellar": "reduced"}),
+    ("I don't want to sit in A&E with my 2 year old for hours. 41F if it matters.", {"age": 41.0}),
+    ("Since Saturday I've been running temperatures, 38.2 last night, with shivers.", {"history.fever": True}),
+    ("No temperatures or shivers.", {"history.fever": False}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
