@@ -6,6 +6,8 @@
   getting shorter is claudication's course, not weakness's.
 - Reflexes "present but reduced" are reduced; "my 2 year old" is a child, not the writer's age; "running
   temperatures ... with shivers" is a fever.
+- "lower-limb" is the lower limb; "reflexes absent throughout" is every lower-limb reflex; an anal tone that
+  is "flaccid" is reduced, and no paralysis of the legs; "reduced tone in both lower limbs" is not anal tone.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -47,6 +49,22 @@ READINGS: list[tuple[str, dict[str, object]]] = [
     ("I don't want to sit in A&E with my 2 year old for hours. 41F if it matters.", {"age": 41.0}),
     ("Since Saturday I've been running temperatures, 38.2 last night, with shivers.", {"history.fever": True}),
     ("No temperatures or shivers.", {"history.fever": False}),
+    # "lower-limb" with a hyphen; reflexes all at one level; a flaccid anal tone is the sphincter's, not the legs'
+    (
+        "Examination: 0/5 power in all lower-limb muscle groups bilaterally; upper limbs normal.",
+        {"weakness.left.leg": 0, "weakness.right.leg": 0},
+    ),
+    (
+        "Lower-limb reflexes are absent; anal tone is flaccid and perianal sensation absent.",
+        {
+            "reflexes.left.patellar": "absent",
+            "reflexes.right.achilles": "absent",
+            "exam.anal_tone": "reduced",
+            "weakness.unknown.leg": ABSENT,
+        },
+    ),
+    ("Reflexes diminished throughout.", {"reflexes.left.achilles": "reduced", "reflexes.right.patellar": "reduced"}),
+    ("Reduced tone in both lower limbs.", {"exam.anal_tone": ABSENT}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),

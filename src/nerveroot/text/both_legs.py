@@ -45,7 +45,7 @@ _EXERTION = guarded(
     )
 )
 _BOTH = guarded(
-    re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower\s+limbs)\b", re.I)
+    re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower[\s-]+limbs)\b", re.I)
 )
 NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
 SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
