@@ -8,6 +8,7 @@
   temperatures ... with shivers" is a fever.
 - "lower-limb" is the lower limb; "reflexes absent throughout" is every lower-limb reflex; an anal tone that
   is "flaccid" is reduced, and no paralysis of the legs; "reduced tone in both lower limbs" is not anal tone.
+- "It" for the symptom named before, put somewhere new ("Saturday it was in BOTH legs"); never a denied one.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -47,7 +48,10 @@ READINGS: list[tuple[str, dict[str, object]]] = [
     ),
     ("Knee jerks present only with reinforcement.", {"reflexes.unknown.patellar": "reduced"}),
     ("I don't want to sit in A&E with my 2 year old for hours. 41F if it matters.", {"age": 41.0}),
-    ("Since Saturday I've been running temperatures, 38.2 last night, with shivers.", {"history.fever": True}),
+    (
+        "Since Saturday I've been running temperatures, 38.2 last night, with shivers.",
+        {"history.fever": True},
+    ),
     ("No temperatures or shivers.", {"history.fever": False}),
     # "lower-limb" with a hyphen; reflexes all at one level; a flaccid anal tone is the sphincter's, not the legs'
     (
@@ -63,8 +67,29 @@ READINGS: list[tuple[str, dict[str, object]]] = [
             "weakness.unknown.leg": ABSENT,
         },
     ),
-    ("Reflexes diminished throughout.", {"reflexes.left.achilles": "reduced", "reflexes.right.patellar": "reduced"}),
+    (
+        "Reflexes diminished throughout.",
+        {"reflexes.left.achilles": "reduced", "reflexes.right.patellar": "reduced"},
+    ),
     ("Reduced tone in both lower limbs.", {"exam.anal_tone": ABSENT}),
+    # "it" says where the symptom named before now is
+    (
+        "Thursday night the pain went down my left leg, back of the thigh into the calf. Saturday morning it was "
+        "in BOTH legs, the right one slightly less.",
+        {"pain.right.leg": True, "history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Five weeks into my second round of sciatica. This time it's the RIGHT leg: outer thigh, outside of the "
+        "shin and the top of my foot.",
+        {"pain.right.lateral_calf": True, "pain.right.dorsum_foot": True},
+    ),
+    ("My left calf is numb. It's spreading into my foot.", {"numbness.left.foot": True}),
+    ("Deep ache in my right buttock. It doesn't go down my leg at all.", {"pain.right.leg": ABSENT}),
+    ("No numbness round my privates, and it's only the left leg.", {"numbness.left.leg": ABSENT}),
+    (
+        "I hurt my back lifting a box. It was heavy and I dropped it on my left foot.",
+        {"pain.left.foot": ABSENT},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),

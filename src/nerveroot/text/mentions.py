@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from nerveroot.text.anaphora import pronoun_symptoms
 from nerveroot.text.context import NO_FLAGS, Flags
 from nerveroot.text.coordination import shared_findings
 from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
@@ -65,6 +66,10 @@ def find_mentions(text: str) -> Found:
             kept.append(m)
         by_kind[kind] = kept
     _add_shared(text, by_kind)
+    told = pronoun_symptoms(text, by_kind["symptoms"], by_kind["regions"])
+    if told:  # "the pain went down my left leg ... Saturday it was in both legs"
+        again = [Mention(entry, start, end, text[start:end], {}) for entry, start, end in told]
+        by_kind["symptoms"] = sorted([*by_kind["symptoms"], *again], key=lambda m: m.start)
     ignored = sorted((m.start, m.end) for m in by_kind["ignore"])
     for kind in ("sides", "troubles", "organs", "topics"):  # "scar leaking onto the dressing"
         by_kind[kind] = [m for m in by_kind[kind] if not inside(m, ignored)]

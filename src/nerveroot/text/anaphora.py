@@ -1,0 +1,57 @@
+"""A symptom told again by "it": "the pain went down my left leg ... Saturday it was in both legs".
+
+A sentence whose subject is "it" and which puts it somewhere in the legs ("it's in both legs now", "this time
+it's the right leg", "then it went into my left calf") says the last symptom named again, in that place. The
+pronoun becomes a mention of that symptom, so that what ConText says of the sentence (a denial, a doubt)
+and the body parts after it are read as they are for the symptom's own word. "It doesn't go down my leg" is left
+to the words it names: the symptom a pronoun stands for is never taken from a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from nerveroot.text.lexicon import Entry
+
+
+class _Said(Protocol):
+    entry: Entry
+    start: int
+    end: int
+
+
+# "it" as the subject, then where it is or went: be, or a verb of moving, then a place word or an article
+_IT_GOES = re.compile(
+    r"(?<![\w'’])(?P<it>it|this)(?:['’]s|\s+(?:is|was|has|had|went|goes|go|going|gone|spread\w*|moved|moves|travel\w*|"
+    r"radiat\w*|shoot\w*|started|starts|now|also|then))\b(?:\s+(?:now|also|then|even|gone|going|been|started|starting|spread\w*|"
+    r"moved|travel\w*|go|going|to|shoot\w*|radiat\w*|just|only|mainly|mostly|more|really))*\s+"
+    r"(?:(?:in|into|down|to|through|across|round|around|over|on|up)\s+)?(?:(?:the|my|his|her|both|each|either)\s+)",
+    re.I,
+)
+_DENIED = re.compile(r"\b(?:no|not|nor|never|without|denies|denied|any)\b[^.;,]*$", re.I)
+_REACH = 400  # how far back the symptom "it" stands for may be named
+_LEG_KINDS = frozenset({"pain", "numbness", "tingling"})
+
+
+def pronoun_symptoms(
+    text: str, symptoms: Sequence[_Said], regions: Sequence[_Said]
+) -> list[tuple[Entry, int, int]]:
+    """The last symptom named (its entry), at each "it" that says where that symptom now is."""
+    if not symptoms or not regions:
+        return []
+    out: list[tuple[Entry, int, int]] = []
+    for m in _IT_GOES.finditer(text):
+        region = next((r for r in regions if r.start >= m.end() - 1), None)
+        if region is None or region.start - m.end() > 12:
+            continue  # "it went down my left leg": the place straight after, at most a side word between
+        said = [s for s in symptoms if s.end <= m.start() and m.start() - s.end <= _REACH]
+        if not said or said[-1].entry.kind not in _LEG_KINDS:
+            continue
+        if _DENIED.search(text, max(0, said[-1].start - 24), said[-1].start):
+            continue  # "no numbness round my privates, and it's only the left leg": "it" is not the numbness
+        if any(m.end() <= s.start < region.end for s in symptoms):
+            continue  # the sentence names its own symptom
+        out.append((said[-1].entry, m.start("it"), m.end("it")))
+    return out
