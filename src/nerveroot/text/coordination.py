@@ -9,6 +9,7 @@ a new phrasing of a known finding needs no new entry, and a coordination of unkn
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,85 +23,15 @@ _CONJ = re.compile(r"\s+(?:and|&|or)\s+|\s*[/&]\s*", re.I)
 _STARTS = re.compile(r"(?<![\w])\S")  # where a phrase may begin, as scan.word_starts has it
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _STOP = re.compile(r"[.;:!?\n(),]")  # a conjunct and the words it shares stay within one clause
+# words that are no part of a conjunct: it stops before them
 _NOT_NOUN = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "my",
-        "his",
-        "her",
-        "their",
-        "your",
-        "our",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "nor",
-        "with",
-        "without",
-        "but",
-        "then",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "he",
-        "she",
-        "it",
-        "i",
-        "we",
-        "they",
-        "you",
-        "also",
-        "both",
-        "all",
-        "very",
-        "along",
-        "over",
-        "into",
-        "onto",
-        "across",
-        "through",
-        "under",
-        "up",
-        "down",
-        "when",
-        "while",
-        "after",
-        "before",
-        "since",
-        "because",
-        "if",
-        "so",
-        "as",
-        "just",
-        "only",
-        "still",
-        "now",
-        "then",
-    ]
+    re.findall(
+        r"\S+",
+        "a an the my his her their your our its is are was were be been has have had do does did not no nor with "
+        "without but then than that this these those to of in on at by for from he she it i we they you also both all "
+        "very along over into onto across through under up down when while after before since because if so as just "
+        "only still now denies denied nil never reports reported complains difficulty trouble problems",
+    )
 )
 _NEGATION = re.compile(r"\b(?:no|not|nil|without|denies|denied|never|nor)\s*$", re.I)
 _PLURAL_VERB = re.compile(r"\s+(were|are)\b", re.I)
@@ -129,32 +60,33 @@ def shared_findings(text: str, medical: bytes | bytearray) -> Iterator[Shared]:
     left out must hold one ("tummy and said there was no lump" leaves out no conjunct, only a verb).
     """
     scanner = _scanner(load_lexicon().scanner)
+    stops = [m.end() for m in _STOP.finditer(text)]
     for conj in _CONJ.finditer(text):
-        if medical[conj.start()] and medical[conj.end() - 1]:
+        before, after = conj.start(), conj.end()
+        if medical[before] and medical[after - 1]:
             continue  # inside a phrase the lexicon knows ("pins and needles", "bladder and bowel function normal")
-        lo, hi = _clause(text, conj.start(), conj.end())
-        left = _words_before(text, lo, conj.start())
-        right = _words_after(text, conj.end(), hi)
+        if not any(medical[max(0, before - 30) : before]) and not any(medical[after : after + 30]):
+            continue  # no concept on either side to share anything with
+        lo, hi = _clause(text, stops, before, after)
+        left = _words_before(text, lo, before)
+        right = _words_after(text, after, hi)
         if not left or not right:
             continue
         start, end = max(lo, left[-1] - _REACH), min(hi, right[-1] + _REACH)
-        # without B: "A <shared>", for each reach of B; without A: "<shared> B", for each reach of A, unless
-        # what A shares is a negation: ConText's to spread ("no sphincter disturbance and perianal sensation")
-        cuts = []
-        if any(medical[conj.end() : right[-1]]):
-            cuts = [((start, conj.start()), (b_end, end)) for b_end in right]
-        # without A, the words before it go straight on to B: B must begin with a concept ("worsening back pain
-        # and two days of weakness" does not say the weakness is worsening)
+        # without B: "A <shared>", for each reach of B, where B holds a concept
+        cuts = [((start, before), (b_end, end)) for b_end in right] if any(medical[after : right[-1]]) else []
+        # without A: "<shared> B", the words before A going straight on to B, so B must begin with a concept
+        # ("worsening back pain and two days of weakness" does not say the weakness is worsening), and what A
+        # shares must not be a negation: that is ConText's to spread ("no sphincter disturbance and perianal
+        # sensation")
         if (
-            any(medical[left[-1] : conj.start()])
-            and medical[conj.end()]
+            any(medical[left[-1] : before])
+            and medical[after]
             and not _NEGATION.search(text, max(start, left[-1] - 12), left[-1])
         ):
-            cuts += [((start, a_start), (conj.end(), end)) for a_start in left]
+            cuts += [((start, a_start), (after, end)) for a_start in left]
         for first, second in cuts:
-            if _WORD.search(text, *first) and _WORD.search(
-                text, *second
-            ):  # words shared on both sides of the cut
+            if _WORD.search(text, *first) and _WORD.search(text, *second):  # words shared across the cut
                 yield from _read_across(text, scanner, first, second)
 
 
@@ -183,7 +115,7 @@ def _crossing(scanner: Scanner, joined: str, cut: int, changed: int) -> list[tup
     out = []
     starts = [
         m.start() for m in _STARTS.finditer(joined, max(0, cut - _LEAD), cut + 1)
-    ]  # a hit across starts before
+    ]  # a hit across begins before
     scanned = scanner.scan(joined, starts)
     for k, kind in enumerate(_KINDS):
         for hit in scanned[k]:
@@ -213,11 +145,13 @@ def _scanner(whole: Scanner) -> Scanner:
     return own
 
 
-def _clause(text: str, lo: int, hi: int) -> tuple[int, int]:
-    begin = max(0, lo - 2 * _REACH)
-    stops = [m.end() for m in _STOP.finditer(text, begin, lo)]
-    after = _STOP.search(text, hi, hi + 2 * _REACH)
-    return (stops[-1] if stops else begin), (after.start() if after else min(len(text), hi + 2 * _REACH))
+def _clause(text: str, stops: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The clause around a coordination, within _REACH * 2 either side (`stops`: where clauses end)."""
+    i = bisect.bisect_right(stops, lo) - 1
+    begin = max(stops[i] if i >= 0 else 0, lo - 2 * _REACH)
+    j = bisect.bisect_left(stops, hi + 1)
+    end = min(stops[j] - 1 if j < len(stops) else len(text), hi + 2 * _REACH)
+    return begin, end
 
 
 def _words_before(text: str, lo: int, end: int) -> list[int]:
