@@ -9,6 +9,8 @@
 - "lower-limb" is the lower limb; "reflexes absent throughout" is every lower-limb reflex; an anal tone that
   is "flaccid" is reduced, and no paralysis of the legs; "reduced tone in both lower limbs" is not anal tone.
 - "It" for the symptom named before, put somewhere new ("Saturday it was in BOTH legs"); never a denied one.
+- A foot that "just wont lift at all" is MRC 2 or less; "no injury, doesn't matter how I lie it's still there":
+  the "no" does not reach the clause after the comma.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -90,6 +92,16 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "I hurt my back lifting a box. It was heavy and I dropped it on my left foot.",
         {"pain.left.foot": ABSENT},
     ),
+    # a foot that "just wont lift at all" is 2/5 or less; a new clause after a comma is out of a "no"'s reach
+    (
+        "my left foot just wont lift at all since wednesday, toes drag on the floor",
+        {"weakness.left.ankle_dorsiflexion": 2},
+    ),
+    (
+        "56 yo, pain between my shoulder blades for 3 weeks now, no injury, doesn't matter how i lie it's still there.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    ("no numbness, it's just pain down my left leg", {"pain.left.leg": True, "numbness.left.leg": ABSENT}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
