@@ -11,6 +11,7 @@
 - "It" for the symptom named before, put somewhere new ("Saturday it was in BOTH legs"); never a denied one.
 - A foot that "just wont lift at all" is MRC 2 or less; "no injury, doesn't matter how I lie it's still there":
   the "no" does not reach the clause after the comma.
+- A post-void residual of 100-199 mL settles no bladder question: a doubt about the bladder stays unsure.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -18,7 +19,9 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read
+from textread import ABSENT, check_read, check_unsure
+
+from nerveroot.text import read_text
 
 READINGS: list[tuple[str, dict[str, object]]] = [
     ("Myotomes: L PF 4/5 (5/5 last wk), R 5/5.", {"history.progressive_weakness": True}),
@@ -123,3 +126,21 @@ READINGS: list[tuple[str, dict[str, object]]] = [
 @pytest.mark.parametrize(("text", "expected"), READINGS)
 def test_round11_reading(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Waterworks: 'not sure, maybe going less often but I've been lying down a lot'. Perianal PP normal. PVR 180 mL.",
+        "Voiding spontaneously; post-void residual 180 mL.",
+    ],
+)
+def test_a_borderline_residual_settles_no_bladder(text: str) -> None:
+    """Under 200 mL a residual does not exclude cauda equina; from 100 mL it is more than a bladder leaves."""
+    check_unsure(text, "history.bladder_dysfunction")
+
+
+def test_a_normal_residual_raises_no_doubt() -> None:
+    case = read_text("Bladder and bowels normal. Post-void residual 40 mL.").case
+    assert not case.unsure, case
+    assert case.history.bladder_dysfunction is False

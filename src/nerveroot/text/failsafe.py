@@ -48,6 +48,9 @@ _NARROW = (
     (re.compile(r"retention", re.I), "history.urinary_retention"),
 )
 _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
+# clinical consensus: an adult bladder that empties normally leaves under 100 mL (why a residual of 100-199 mL,
+# below the 200 mL red flag, still settles nothing)
+_NORMAL_RESIDUAL_ML = 100
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
 
 
@@ -150,7 +153,7 @@ def _doubts(
     marks: list[tuple[int, str]],
 ) -> Iterator[Doubt]:
     topics = topic_findings()
-    said = {c.path for c in contributions if not c.uncertain}
+    said = _said(contributions)
     doubted: set[str] = set()
     pending: list[Mention] = []
     for m in found["topics"]:
@@ -159,7 +162,7 @@ def _doubts(
         if topic in _ASSEMBLED or not findings or dropped(m):
             continue
         if _hedged_denial(text, m, parsed, findings, contributions, marks=marks):
-            said = {c.path for c in contributions if not c.uncertain}
+            said = _said(contributions)
             if findings[0] not in doubted:
                 doubted.add(findings[0])
                 yield Doubt(findings[0], words(text, m.start, m.end), hedged=True)
@@ -213,6 +216,23 @@ def _own_finding(topic: str, words: str) -> str | None:
     if topic != "bladder":
         return None
     return next((finding for narrow, finding in _NARROW if narrow.fullmatch(words)), None)
+
+
+def _said(contributions: list[Contribution]) -> set[str]:
+    """The findings read as present or denied. A residual volume from 100 to 199 mL is neither: under 200 mL it
+    does not exclude cauda equina (REFERENCE.md §3, GIRFT 2023), and over 100 mL it is more than the bladder
+    normally leaves, so it settles no bladder topic."""
+    return {
+        c.path
+        for c in contributions
+        if not c.uncertain
+        and not (
+            c.path == "exam.post_void_residual_ml"
+            and isinstance(c.value, (int, float))
+            and _NORMAL_RESIDUAL_ML <= c.value
+            and not alarming(c.path, c.value)
+        )
+    }
 
 
 def _present(findings: tuple[str, ...], contributions: list[Contribution]) -> bool:
