@@ -12,6 +12,7 @@
 - A foot that "just wont lift at all" is MRC 2 or less; "no injury, doesn't matter how I lie it's still there":
   the "no" does not reach the clause after the comma.
 - A post-void residual of 100-199 mL settles no bladder question: a doubt about the bladder stays unsure.
+- "KJ L absent, R 2+": the right knee jerk is not absent.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -105,6 +106,12 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         {"history.pain_at_rest_unrelenting": True},
     ),
     ("no numbness, it's just pain down my left leg", {"pain.left.leg": True, "numbness.left.leg": ABSENT}),
+    # a second side with a value of its own is not the first side's value again
+    (
+        "KJ L absent, R 2+; AJ 2+ bilat.",
+        {"reflexes.left.patellar": "absent", "reflexes.right.patellar": ABSENT, "reflexes.right.achilles": "normal"},
+    ),
+    ("AJ absent L and R", {"reflexes.left.achilles": "absent", "reflexes.right.achilles": "absent"}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),

@@ -21,11 +21,12 @@ RANK = {
     "absent": 0, "present": 0, "extensor": 0, "positive": 1, "painful": 1, "weak": 1, "reduced": 2,
     "limited": 2, "brisk": 2, "equivocal": 3, "increased": 3, "normal": 9, "negative": 9, "flexor": 9,
 }  # fmt: skip
-# A second side given to a finding just said ("SLR +ve L 30°, R 50°", "absent on the left and right").
+# A second side given to a finding just said ("SLR +ve L 30°, R 50°", "absent on the left and right"), not one
+# with a value of its own ("KJ L absent, R 2+").
 _ALSO_SIDE = re.compile(
     r"(?:\s*(?:on\s+|in\s+)?(?:the\s+)?(?:left|right|(?-i:L|R))\b)?\s*(?:at\s+)?(?:\d{2,3}\s*(?:°|degrees|deg)?\s*)?"
     r"(?:,|/|and|&)\s*(?:(?:on\s+|in\s+)?the\s+)?(?P<side>left|right|(?-i:L|R))\b"
-    r"(?:\s*(?:at\s+)?(?P<deg>\d{2,3})\s*(?:°|degrees|deg)?)?(?!\s*(?:-ve|[A-Za-z]))",
+    r"(?:\s*(?:at\s+)?(?P<deg>\d{2,3})\s*(?:°|degrees|deg)?)?(?!\s*(?:-ve|[A-Za-z]|[0-5][+-]?(?![\d°])|[+↓↑]))",
     re.I,
 )
 _FULL_RAISE = 80  # degrees: a leg raised this far is not a positive straight leg raise (consensus)
