@@ -13,6 +13,8 @@
   the "no" does not reach the clause after the comma.
 - A post-void residual of 100-199 mL settles no bladder question: a doubt about the bladder stays unsure.
 - "KJ L absent, R 2+": the right knee jerk is not absent.
+- How long: the time of a lift ("12 days ago"), "10 days after the onset of", a message's ", 2 weeks".
+- "tender over L2, and neurological examination of the legs is normal": the legs are examined, not tender.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -109,9 +111,29 @@ READINGS: list[tuple[str, dict[str, object]]] = [
     # a second side with a value of its own is not the first side's value again
     (
         "KJ L absent, R 2+; AJ 2+ bilat.",
-        {"reflexes.left.patellar": "absent", "reflexes.right.patellar": ABSENT, "reflexes.right.achilles": "normal"},
+        {
+            "reflexes.left.patellar": "absent",
+            "reflexes.right.patellar": ABSENT,
+            "reflexes.right.achilles": "normal",
+        },
     ),
     ("AJ absent L and R", {"reflexes.left.achilles": "absent", "reflexes.right.achilles": "absent"}),
+    # how long: from a lift "12 days ago", "10 days after the onset", a message's ", 2 weeks", a long "of ..."
+    (
+        "She felt something give in her back while lifting shopping out of a car boot 12 days ago.",
+        {"duration_weeks": 1.714},
+    ),
+    (
+        "A 41-year-old scaffolder returns to his GP 10 days after the onset of right sciatica.",
+        {"duration_weeks": 1.429},
+    ),
+    ("sciatica down the back of my left leg to my heel, 2 weeks", {"duration_weeks": 2.0}),
+    ("She presents with 2 weeks of constant lower thoracic and upper lumbar pain.", {"duration_weeks": 2.0}),
+    # a body part examined is not where the pain said before it is
+    (
+        "On examination she is tender over the L2 spinous process, and neurological examination of the legs is normal.",
+        {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),

@@ -19,6 +19,9 @@ from nerveroot.text.sides import SideFinder, plural
 
 # Words that except the parts after them from what was just said of the others.
 _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|save\s+for)\b", re.I)
+# A body part examined is no place of the symptom said before it: "tender over L2, and neurological examination
+# of the legs is normal"
+_EXAMINED = re.compile(r"\bexam(?:ination|ined)?\s+(?:of\s+)?(?:the\s+|both\s+|his\s+|her\s+|their\s+)?$", re.I)
 # The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").
 _MIDLINE = frozenset({"low_back"})
 
@@ -68,6 +71,7 @@ def symptom_regions(
             group
             and group_sentence == sentence
             and not _own_clause(m, group, symptoms, symptom_starts, parsed)
+            and not _EXAMINED.search(text, max(0, m.start - 30), m.start)
         ):
             attached.append((group, m))
         elif (

@@ -81,6 +81,9 @@ _AGO = guarded(
 _IN_FUTURE = re.compile(r"^in\s+(?!the\s+(?:past|last|previous))", re.I)
 # Past events that start the present symptoms: their time phrase dates the symptoms ("fell an hour ago").
 _EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
+# an event whose "... ago" is when the pain began: an injury, or a lift ("lifting shopping out of a car boot 12
+# days ago")
+_ONSET = _EVENT | {"history.after_lifting_or_bending"}
 # A finding phrase whose time is the symptoms' own: weakness, signs, the present story's complaints. Others
 # (a cancer, an operation, weight lost, smoking) have times of their own.
 _SYMPTOM_PATHS = (
@@ -213,7 +216,7 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
                 symptom = kind != "findings" or any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
                 # an injury's own point in time ("fell 3 hours ago") is when these symptoms began
                 symptom = symptom or (
-                    bool(_EVENT.intersection(f.entry.sets))
+                    bool(_ONSET.intersection(f.entry.sets))
                     and not f.flags.historical
                     and _AGO.search(m.text) is not None
                     and (duration(lexicon, m.groups) or 0) <= _EVENT_WEEKS  # not a childhood fall
