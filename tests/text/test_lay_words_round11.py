@@ -15,6 +15,8 @@
 - "KJ L absent, R 2+": the right knee jerk is not absent.
 - How long: the time of a lift ("12 days ago"), "10 days after the onset of", a message's ", 2 weeks".
 - "tender over L2, and neurological examination of the legs is normal": the legs are examined, not tender.
+- Sex from a third-person note's pronouns (one sex only, nobody speaking as "I"); "Dear Mr Fraser" is the
+  addressee, not the patient.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -133,6 +135,16 @@ READINGS: list[tuple[str, dict[str, object]]] = [
     (
         "On examination she is tender over the L2 spinous process, and neurological examination of the legs is normal.",
         {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT},
+    ),
+    # sex: from a note's pronouns when it is about someone else; never from the letter's addressee
+    (
+        "A 41-year-old lorry driver left work early. For twelve days he has had pain in his right buttock.",
+        {"sex": "male"},
+    ),
+    ("My husband has back pain, he says his leg is numb.", {"sex": ABSENT}),
+    (
+        "Dear Mr Fraser, Re: Mrs Maureen Dale. Thank you for seeing Mrs Dale in your clinic.",
+        {"sex": "female"},
     ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),

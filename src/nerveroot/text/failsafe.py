@@ -229,7 +229,7 @@ def _said(contributions: list[Contribution]) -> set[str]:
         and not (
             c.path == "exam.post_void_residual_ml"
             and isinstance(c.value, (int, float))
-            and _NORMAL_RESIDUAL_ML <= c.value
+            and c.value >= _NORMAL_RESIDUAL_ML
             and not alarming(c.path, c.value)
         )
     }

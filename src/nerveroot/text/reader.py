@@ -79,6 +79,9 @@ def read(text: str) -> Read:
     denied, raised = failsafe.unsettled(text, found, parsed, contributions)
     contributions.extend(denied)
     contributions.extend(_genital_numbness(text, parsed, contributions))
+    told = _sex_from_pronouns(text, contributions)
+    if told is not None:
+        contributions.append(told)
     values, doubts = settle(contributions, text)
     lift = _lift_as_minor_trauma(values, contributions)
     if lift is not None:
@@ -188,6 +191,26 @@ def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool
     if kind == "imaging":
         return imaging.possible(found, sections)
     return True
+
+
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]ine|[Mm]yself|[Ii]m|I['’]m|I['’]ve)\b")
+_PRONOUNS_NEEDED = 2
+
+
+def _sex_from_pronouns(text: str, contributions: list[Contribution]) -> Contribution | None:
+    """A note about someone else says their sex by its pronouns ("A 41-year-old lorry driver ... he has had pain"):
+    only where no sex was written, nobody speaks for themself, and the pronouns are of one sex only (a wife's
+    "she" in a man's note leaves it unsaid)."""
+    if any(c.path == "sex" for c in contributions) or _FIRST_PERSON.search(text):
+        return None
+    he, she = list(_HE.finditer(text)), list(_SHE.finditer(text))
+    if len(he) >= _PRONOUNS_NEEDED and not she:
+        return Contribution("sex", "male", [he[0].span()])
+    if len(she) >= _PRONOUNS_NEEDED and not he:
+        return Contribution("sex", "female", [she[0].span()])
+    return None
 
 
 def _lift_as_minor_trauma(values: dict[str, Any], contributions: list[Contribution]) -> Contribution | None:
