@@ -21,7 +21,9 @@ from nerveroot.text.sides import SideFinder, plural
 _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|save\s+for)\b", re.I)
 # A body part examined is no place of the symptom said before it: "tender over L2, and neurological examination
 # of the legs is normal"
-_EXAMINED = re.compile(r"\bexam(?:ination|ined)?\s+(?:of\s+)?(?:the\s+|both\s+|his\s+|her\s+|their\s+)?$", re.I)
+_EXAMINED = re.compile(
+    r"\bexam(?:ination|ined)?\s+(?:of\s+)?(?:the\s+|both\s+|his\s+|her\s+|their\s+)?$", re.I
+)
 # The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").
 _MIDLINE = frozenset({"low_back"})
 
