@@ -339,7 +339,7 @@ _LEG_KINDS = ("pain.", "numbness.", "tingling.", "weakness.", "sensation.", "ref
 def _side_held(r: Result, expected: Any) -> bool:
     """The top root's side as labelled. With no root named (joint or muscle pain), the side of the reader's
     leg findings: "unknown" holds when none was given a side (the reader invented none), "left" or "right"
-    when every sided symptom is on that side."""
+    when every sided symptom or abnormal sign is on that side (a test negative on both sides is no side)."""
     if r.top_side == expected:
         return True
     if r.top_side is not None:
@@ -350,7 +350,7 @@ def _side_held(r: Result, expected: Any) -> bool:
         if k.startswith(_LEG_KINDS)
         and k.split(".")[1] in ("left", "right")
         and v not in (False, None, 5, 5.0)
-        and v != "normal"
+        and v not in ("normal", "negative", "flexor", "present")  # a normal sign is on no side
     }
     if expected == "unknown":
         return not sided
