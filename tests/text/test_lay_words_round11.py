@@ -17,6 +17,8 @@
 - "tender over L2, and neurological examination of the legs is normal": the legs are examined, not tender.
 - Sex from a third-person note's pronouns (one sex only, nobody speaking as "I"); "Dear Mr Fraser" is the
   addressee, not the patient.
+- "the inside of my left bum cheek" is the saddle; "feels like it's gone to sleep" is numbness; "post thigh",
+  "PSIS"; "this flare started ..." is the pain; "right to the heel" is all the way, not the right side.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -145,6 +147,25 @@ READINGS: list[tuple[str, dict[str, object]]] = [
     (
         "Dear Mr Fraser, Re: Mrs Maureen Dale. Thank you for seeing Mrs Dale in your clinic.",
         {"sex": "female"},
+    ),
+    # the saddle and its words; physio's shorthand; "this flare"; "right to the heel" is all the way
+    (
+        "since Wednesday I've noticed when I wipe after the loo it feels sort of muffled on the left side, and the "
+        "inside of my left bum cheek feels like it's gone to sleep.",
+        {"history.saddle_numbness": True},
+    ),
+    ("my left foot feels like it's gone to sleep", {"numbness.left.foot": True}),
+    (
+        'L buttock/PSIS pain 6/52, "like a bruise on the dimple", occasionally into L post thigh, never below knee.',
+        {"pain.left.buttock": True, "pain.left.posterior_thigh": True},
+    ),
+    (
+        "This flare started 8 days ago - left buttock and outer calf, the usual.",
+        {"pain.left.lateral_calf": True},
+    ),
+    (
+        "Got sciatia down the back of my leg right to the heel, 2 weeks now.",
+        {"pain.unknown.heel": True, "pain.right.heel": ABSENT},
     ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
