@@ -19,6 +19,7 @@
   addressee, not the patient.
 - "the inside of my left bum cheek" is the saddle; "feels like it's gone to sleep" is numbness; "post thigh",
   "PSIS"; "this flare started ..." is the pain; "right to the heel" is all the way, not the right side.
+- "why the rush" is no bowel urgency; "tested my calf and said it's grade 3 out of 5" grades the calf.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -167,6 +168,13 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "Got sciatia down the back of my leg right to the heel, 2 weeks now.",
         {"pain.unknown.heel": True, "pain.right.heel": ABSENT},
     ),
+    # "why the rush" is no rush to the toilet; a grade "she said it's" is the muscle's
+    (
+        "Waterworks and back passage all normal, nothing numb down there, so I'm confused why the rush.",
+        {"history.bowel_incontinence": ABSENT, "history.bladder_dysfunction": False},
+    ),
+    ("I have to rush to the loo or my bowels let go", {"history.bowel_incontinence": True}),
+    ("She tested my calf and said it's grade 3 out of 5.", {"weakness.unknown.ankle_plantarflexion": 3}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),

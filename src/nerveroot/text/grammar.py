@@ -27,7 +27,8 @@ _NEAR = re.compile(
     r"were|graded|grade|MRC|with|all|be|been|seems?|appears?|groups?|movements?|measured|tested|against|"
     r"resistance|gravity|only|just|now|still|also|mildly|slightly|slight|little|markedly|lifting|raising|pulling|up|left|right|when\s+(?:I|you|she|he)|lift|lifts|raise|raises|"
     r"not|never|no|have|has|had|become|became|becoming|got|get|gets|getting|gone|go|goes|going|went|feel|feels|felt|feeling|seem|seems|very|quite|really|so|too|bit|a|more|steadily|gradually|progressively|increasingly|"
-    r"about|around|roughly|approximately|approx|probably|maybe|perhaps|say|which|that|"
+    r"about|around|roughly|approximately|approx|probably|maybe|perhaps|say|says|said|reckons|reckoned|called|rated|"
+    r"it|its|it['’]s|which|that|"
     r"weak|weaker|weakness|reduced|diminished|decreased|clearly|definitely|obviously|noticeably|visibly|much|worse)\b|"
     r"n['’]t)*$",  # "EHL weak 3/5": the grade is EHL's
     re.I,
