@@ -20,6 +20,7 @@
 - "the inside of my left bum cheek" is the saddle; "feels like it's gone to sleep" is numbness; "post thigh",
   "PSIS"; "this flare started ..." is the pain; "right to the heel" is all the way, not the right side.
 - "why the rush" is no bowel urgency; "tested my calf and said it's grade 3 out of 5" grades the calf.
+- "over the preceding 4 days" is lately; "I tried to go up on my toes ... and I just couldn't" is an inability.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -27,7 +28,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read, check_unsure
+from textread import ABSENT, WEAK, check_read, check_unsure
 
 from nerveroot.text import read_text
 
@@ -175,6 +176,20 @@ READINGS: list[tuple[str, dict[str, object]]] = [
     ),
     ("I have to rush to the loo or my bowels let go", {"history.bowel_incontinence": True}),
     ("She tested my calf and said it's grade 3 out of 5.", {"weakness.unknown.ankle_plantarflexion": 3}),
+    # "over the preceding 4 days"; an attempt told before its failure
+    (
+        "Over the preceding 4 days her legs had become heavy and wooden and increasingly hard to lift.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "I tried to go up on my toes in the kitchen to reach a cupboard and I just couldn't, on either side.",
+        {"weakness.left.ankle_plantarflexion": WEAK, "weakness.right.ankle_plantarflexion": WEAK},
+    ),
+    ("tried to lift my left foot but can't", {"weakness.left.ankle_dorsiflexion": WEAK}),
+    (
+        "I tried to get hold of the GP and couldn't, my left foot is fine",
+        {"weakness.left.ankle_dorsiflexion": ABSENT},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),

@@ -59,7 +59,7 @@ def shared_findings(text: str, medical: bytes | bytearray) -> Iterator[Shared]:
     `medical` marks each character of the text that is inside a concept the lexicon knows: the conjunct
     left out must hold one ("tummy and said there was no lump" leaves out no conjunct, only a verb).
     """
-    scanner = _scanner(load_lexicon().scanner)
+    scanner = scanner_of()
     stops = [m.end() for m in _STOP.finditer(text)]
     for conj in _CONJ.finditer(text):
         before, after = conj.start(), conj.end()
@@ -134,14 +134,15 @@ def _back(
     return Shared(kind, entry, start, second[0] + (e - cut) + shift, words, groups)
 
 
-_SCANNERS: dict[int, Scanner] = {}
+_SCANNERS: dict[tuple[int, tuple[str, ...]], Scanner] = {}
 
 
-def _scanner(whole: Scanner) -> Scanner:
-    """The lexicon's index of findings and symptoms alone: a shared word is read into nothing else."""
-    own = _SCANNERS.get(id(whole))
+def scanner_of(kinds: tuple[str, ...] = _KINDS) -> Scanner:
+    """The lexicon's index of these kinds alone (findings and symptoms): a shared word is read into nothing else."""
+    whole = load_lexicon().scanner
+    own = _SCANNERS.get((id(whole), kinds))
     if own is None:
-        own = _SCANNERS[id(whole)] = Scanner.of([whole.sections[SCAN_ORDER.index(k)] for k in _KINDS])
+        own = _SCANNERS[(id(whole), kinds)] = Scanner.of([whole.sections[SCAN_ORDER.index(k)] for k in kinds])
     return own
 
 

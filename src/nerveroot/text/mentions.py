@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from nerveroot.text.anaphora import pronoun_symptoms
 from nerveroot.text.context import NO_FLAGS, Flags
 from nerveroot.text.coordination import shared_findings
+from nerveroot.text.inability import attempts_failed
 from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
 from nerveroot.text.scan import word_starts
 
@@ -83,7 +84,7 @@ def _add_shared(text: str, by_kind: dict[str, list[Mention]]) -> None:
     for kind in _MEDICAL:
         for m in by_kind[kind]:
             medical[m.start : m.end] = b"\x01" * (m.end - m.start)
-    for s in shared_findings(text, medical):
+    for s in (*shared_findings(text, medical), *attempts_failed(text)):
         known = (*by_kind[s.kind], *added[s.kind])
         if not any(
             m.entry is s.entry and m.groups == s.groups and m.start < s.end and s.start < m.end for m in known

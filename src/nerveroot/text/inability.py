@@ -1,0 +1,33 @@
+"""An inability told after the attempt: "I tried to go up on my toes ... and I just couldn't".
+
+The lexicon reads an inability with its verb first ("couldn't go up on my toes"). A person often tells the
+attempt first and the failure after it. The attempt is read again as "couldn't <attempt>" and any finding
+the lexicon reads there is the text's own, spanning the attempt and the failure. The finding words stay the
+lexicon's, so no new entries are needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nerveroot.text.coordination import Shared, scanner_of
+
+_TRIED = re.compile(
+    r"\b(?:tried|try|tries|trying|attempted|went)\s+to\s+(?P<act>[^.;!?]{3,90}?)\s*,?\s*(?:and|but)\s+"
+    r"(?:I|he|she|they)?\s*(?:just\s+|simply\s+|really\s+|totally\s+|completely\s+)?"
+    r"(?P<fail>couldn['’]?t|could\s+not|can['’]?t|cannot|wasn['’]?t\s+able\s+to|was\s+unable\s+to|failed)\b",
+    re.I,
+)
+_COULD_NOT = "couldn't "
+
+
+def attempts_failed(text: str) -> Iterator[Shared]:
+    """Findings of an attempt told as failed, spanning the attempt and its failure."""
+    for m in _TRIED.finditer(text):
+        act = m.group("act")
+        said = _COULD_NOT + act
+        hits = scanner_of(("findings",)).scan(said, [0])[0]
+        for entry, s, e, words, groups in hits:
+            if s == 0 and e > len(_COULD_NOT):
+                yield Shared("findings", entry, m.start(), m.end(), words, groups)
