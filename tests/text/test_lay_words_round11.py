@@ -229,3 +229,18 @@ def test_a_normal_residual_raises_no_doubt() -> None:
     case = read_text("Bladder and bowels normal. Post-void residual 40 mL.").case
     assert not case.unsure, case
     assert case.history.bladder_dysfunction is False
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("She's been going to the toilet OK - I asked, both wee and poo.", "history.bladder_dysfunction"),
+        ("going to the toilet fine, both wee and poo", "history.bowel_incontinence"),
+    ],
+)
+def test_a_clause_saying_which_after_a_denial_is_denied(text: str, finding: str) -> None:
+    """"..., both wee and poo" says which were fine: denied, not left unsure."""
+    case = read_text(text).case
+    section, name = finding.split(".")
+    assert getattr(getattr(case, section), name) is False, case
+    assert finding not in {u.finding for u in case.unsure}, case

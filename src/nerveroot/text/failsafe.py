@@ -51,6 +51,8 @@ _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 # clinical consensus: an adult bladder that empties normally leaves under 100 mL (why a residual of 100-199 mL,
 # below the 200 mL red flag, still settles nothing)
 _NORMAL_RESIDUAL_ML = 100
+_WHICH = re.compile(r"\W*(?:both|either|including|i\.?e\.?|that\s+is|for)\b", re.I)
+_ASIDE = re.compile(r"\W*(?:I|we)\s+(?:asked|checked|did\s+ask)\W*", re.I)  # "- I asked," between the two
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
 
 
@@ -253,7 +255,15 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
         return True
     before = _CONTRAST.search(text[s_lo : m.start][::-1])
     start = m.start - before.start() if before else s_lo
-    return _DENIES.search(text, start, m.start) is not None  # "He denies numbness ..., any change in ..."
+    if _DENIES.search(text, start, m.start) is not None:  # "He denies numbness ..., any change in ..."
+        return True
+    # a clause that says which, after a denial: "going to the toilet OK - I asked, both wee and poo"
+    if lo > s_lo and _WHICH.match(text, lo, m.start):
+        p_lo, p_hi = parsed.clause(lo - 1, len(text))
+        while p_lo > s_lo and _ASIDE.fullmatch(text, p_lo, p_hi):
+            p_lo, p_hi = parsed.clause(p_lo - 1, len(text))
+        return _denial(text, p_lo, p_hi)
+    return False
 
 
 def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
