@@ -239,8 +239,29 @@ def test_a_normal_residual_raises_no_doubt() -> None:
     ],
 )
 def test_a_clause_saying_which_after_a_denial_is_denied(text: str, finding: str) -> None:
-    """"..., both wee and poo" says which were fine: denied, not left unsure."""
+    """ "..., both wee and poo" says which were fine: denied, not left unsure."""
     case = read_text(text).case
     section, name = finding.split(".")
     assert getattr(getattr(case, section), name) is False, case
     assert finding not in {u.finding for u in case.unsure}, case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("R PF ~4/5", {"weakness.right.ankle_plantarflexion": 4}),
+        (
+            "She has had pain between her shoulder blades for 5 weeks. She is sleeping, but the pain is still there "
+            "when she lies down.",
+            {"history.pain_at_rest_unrelenting": True},
+        ),
+        (
+            "24M. Playing football this am, tackled from the side, felt his L lower back spasm.",
+            {"history.minor_trauma": True},
+        ),
+        ("I tackled the garden this weekend and my back is sore", {"history.minor_trauma": ABSENT}),
+    ],
+)
+def test_round11_more(text: str, expected: dict[str, object]) -> None:
+    """An approximate grade ("~4/5"); pain "still there when she lies down"; a tackle in sport."""
+    check_read(text, expected)

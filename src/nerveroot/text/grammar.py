@@ -23,7 +23,7 @@ from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.sides import SideFinder, plural
 
 _NEAR = re.compile(
-    r"^(?:[\s,:()\-=\"'“”‘’]|\b(?:and|the|of|in|for|on|at|to|his|her|my|their|both|power|strength|muscles?|is|was|are|"
+    r"^(?:[\s,:()\-=\"'“”‘’~≈]|\b(?:and|the|of|in|for|on|at|to|his|her|my|their|both|power|strength|muscles?|is|was|are|"
     r"were|graded|grade|MRC|with|all|be|been|seems?|appears?|groups?|movements?|measured|tested|against|"
     r"resistance|gravity|only|just|now|still|also|mildly|slightly|slight|little|markedly|lifting|raising|pulling|up|left|right|when\s+(?:I|you|she|he)|lift|lifts|raise|raises|"
     r"not|never|no|have|has|had|become|became|becoming|got|get|gets|getting|gone|go|goes|going|went|feel|feels|felt|feeling|seem|seems|very|quite|really|so|too|bit|a|more|steadily|gradually|progressively|increasingly|"
