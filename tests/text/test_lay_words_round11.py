@@ -265,3 +265,23 @@ def test_a_clause_saying_which_after_a_denial_is_denied(text: str, finding: str)
 def test_round11_more(text: str, expected: dict[str, object]) -> None:
     """An approximate grade ("~4/5"); pain "still there when she lies down"; a tackle in sport."""
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Motor: R HF 3/5, KE 3/5, ADF 3/5; L 4/5 throughout.",
+            {"weakness.left.leg": 4, "weakness.right.leg": ABSENT, "weakness.right.hip_flexion": 3},
+        ),
+        ("power 4/5 throughout on the left", {"weakness.left.leg": 4, "weakness.right.leg": ABSENT}),
+        ("4/5 throughout", {"weakness.left.leg": 4, "weakness.right.leg": 4}),
+        (
+            "2/52 LBP, boil on buttock 3/52 ago. Since this AM unable to pass urine, and both legs weak, worse R.",
+            {"history.bilateral_leg_symptoms_new": True},
+        ),
+    ],
+)
+def test_round11_sides_and_times(text: str, expected: dict[str, object]) -> None:
+    """ "L 4/5 throughout" is the left leg only; "since this AM" is lately."""
+    check_read(text, expected)

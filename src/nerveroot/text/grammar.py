@@ -11,6 +11,7 @@ movement of the leg, on both sides.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from nerveroot.text.context import Parsed
 from nerveroot.text.grade_sides import JOIN, by_column, group_side, own_side
 from nerveroot.text.lexicon import Entry, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
-from nerveroot.text.sides import SideFinder, plural
+from nerveroot.text.sides import SideFinder, both, plural
 
 _NEAR = re.compile(
     r"^(?:[\s,:()\-=\"'“”‘’~≈]|\b(?:and|the|of|in|for|on|at|to|his|her|my|their|both|power|strength|muscles?|is|was|are|"
@@ -364,14 +365,38 @@ def _words(
     return out
 
 
+_SIDE_THEN_GRADE = re.compile(r"[\s:,-]*$")
+_THROUGHOUT_THEN_SIDE = re.compile(
+    r"\s*(?:throughout|globally|in\s+all\s+(?:muscle\s+)?(?:groups|myotomes|movements))?\s*,?\s*(?:on\s+|in\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+def _side_beside(text: str, s: _Said, finder: SideFinder) -> list[str] | None:
+    """The side written against a grade of the whole leg: "L 4/5 throughout", "4/5 throughout on the left"."""
+    k = bisect.bisect_left(finder.starts, s.start)
+    before = finder.sides[k - 1] if k > 0 else None
+    if before is not None and s.start - before.end <= 3 and _SIDE_THEN_GRADE.match(text, before.end, s.start):
+        return both(before.value)
+    after = finder.sides[k] if k < len(finder.sides) else None
+    if (
+        after is not None
+        and after.start - s.end <= 30
+        and _THROUGHOUT_THEN_SIDE.match(text, s.end, after.start)
+    ):
+        return both(after.value)
+    return None
+
+
 def _contribute(text: str, s: _Said, finder: SideFinder, movements: list[Mention]) -> Iterator[Contribution]:
     if s.run is None:
         if not (s.everywhere or s.paralysis):
             return  # a grade said of no movement ("grade 2" of a slip) says nothing of strength
         where = (
             ["left", "right"] if s.both_legs
-            else group_side(text, s.start, s.end, finder, items=[], movements=movements) or (["left", "right"] if s.everywhere
-                                                                   else finder.find(s.start, s.end))
+            else group_side(text, s.start, s.end, finder, items=[], movements=movements)
+            or _side_beside(text, s, finder)
+            or (["left", "right"] if s.everywhere else finder.find(s.start, s.end))
         )  # fmt: skip
         for side in where:
             yield Contribution(f"weakness.{side}.leg", s.value, [(s.start, s.end)])
