@@ -285,3 +285,19 @@ def test_round11_more(text: str, expected: dict[str, object]) -> None:
 def test_round11_sides_and_times(text: str, expected: dict[str, object]) -> None:
     """ "L 4/5 throughout" is the left leg only; "since this AM" is lately."""
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some of you might remember my 2016 thread — left foot drop, microdiscectomy at L4/5, and the foot "
+            "recovered completely within about 6 months. Now it's the RIGHT leg, pain down the outside of my calf.",
+            {"weakness.left.ankle_dorsiflexion": ABSENT, "pain.right.lateral_calf": True},
+        ),
+        ("My left foot drop has not fully recovered.", {"weakness.left.ankle_dorsiflexion": WEAK}),
+    ],
+)
+def test_a_recovered_episode_is_past(text: str, expected: dict[str, object]) -> None:
+    """What "recovered completely" is past; what "has not fully recovered" is still there."""
+    check_read(text, expected)
