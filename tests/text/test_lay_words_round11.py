@@ -190,6 +190,35 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "I tried to get hold of the GP and couldn't, my left foot is fine",
         {"weakness.left.ankle_dorsiflexion": ABSENT},
     ),
+    # an approximate grade; pain still there lying down; a tackle; a side written against "throughout";
+    # "since this AM"; a recovered episode is past
+    ("R PF ~4/5", {"weakness.right.ankle_plantarflexion": 4}),
+    (
+        "She has had pain between her shoulder blades for 5 weeks. She is sleeping, but the pain is still there "
+        "when she lies down.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    (
+        "24M. Playing football this am, tackled from the side, felt his L lower back spasm.",
+        {"history.minor_trauma": True},
+    ),
+    ("I tackled the garden this weekend and my back is sore", {"history.minor_trauma": ABSENT}),
+    (
+        "Motor: R HF 3/5, KE 3/5, ADF 3/5; L 4/5 throughout.",
+        {"weakness.left.leg": 4, "weakness.right.leg": ABSENT, "weakness.right.hip_flexion": 3},
+    ),
+    ("power 4/5 throughout on the left", {"weakness.left.leg": 4, "weakness.right.leg": ABSENT}),
+    ("4/5 throughout", {"weakness.left.leg": 4, "weakness.right.leg": 4}),
+    (
+        "2/52 LBP, boil on buttock 3/52 ago. Since this AM unable to pass urine, and both legs weak, worse R.",
+        {"history.bilateral_leg_symptoms_new": True},
+    ),
+    (
+        "Some of you might remember my 2016 thread — left foot drop, microdiscectomy at L4/5, and the foot "
+        "recovered completely within about 6 months. Now it's the RIGHT leg, pain down the outside of my calf.",
+        {"weakness.left.ankle_dorsiflexion": ABSENT, "pain.right.lateral_calf": True},
+    ),
+    ("My left foot drop has not fully recovered.", {"weakness.left.ankle_dorsiflexion": WEAK}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
@@ -244,60 +273,3 @@ def test_a_clause_saying_which_after_a_denial_is_denied(text: str, finding: str)
     section, name = finding.split(".")
     assert getattr(getattr(case, section), name) is False, case
     assert finding not in {u.finding for u in case.unsure}, case
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("R PF ~4/5", {"weakness.right.ankle_plantarflexion": 4}),
-        (
-            "She has had pain between her shoulder blades for 5 weeks. She is sleeping, but the pain is still there "
-            "when she lies down.",
-            {"history.pain_at_rest_unrelenting": True},
-        ),
-        (
-            "24M. Playing football this am, tackled from the side, felt his L lower back spasm.",
-            {"history.minor_trauma": True},
-        ),
-        ("I tackled the garden this weekend and my back is sore", {"history.minor_trauma": ABSENT}),
-    ],
-)
-def test_round11_more(text: str, expected: dict[str, object]) -> None:
-    """An approximate grade ("~4/5"); pain "still there when she lies down"; a tackle in sport."""
-    check_read(text, expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Motor: R HF 3/5, KE 3/5, ADF 3/5; L 4/5 throughout.",
-            {"weakness.left.leg": 4, "weakness.right.leg": ABSENT, "weakness.right.hip_flexion": 3},
-        ),
-        ("power 4/5 throughout on the left", {"weakness.left.leg": 4, "weakness.right.leg": ABSENT}),
-        ("4/5 throughout", {"weakness.left.leg": 4, "weakness.right.leg": 4}),
-        (
-            "2/52 LBP, boil on buttock 3/52 ago. Since this AM unable to pass urine, and both legs weak, worse R.",
-            {"history.bilateral_leg_symptoms_new": True},
-        ),
-    ],
-)
-def test_round11_sides_and_times(text: str, expected: dict[str, object]) -> None:
-    """ "L 4/5 throughout" is the left leg only; "since this AM" is lately."""
-    check_read(text, expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Some of you might remember my 2016 thread — left foot drop, microdiscectomy at L4/5, and the foot "
-            "recovered completely within about 6 months. Now it's the RIGHT leg, pain down the outside of my calf.",
-            {"weakness.left.ankle_dorsiflexion": ABSENT, "pain.right.lateral_calf": True},
-        ),
-        ("My left foot drop has not fully recovered.", {"weakness.left.ankle_dorsiflexion": WEAK}),
-    ],
-)
-def test_a_recovered_episode_is_past(text: str, expected: dict[str, object]) -> None:
-    """What "recovered completely" is past; what "has not fully recovered" is still there."""
-    check_read(text, expected)
