@@ -21,6 +21,8 @@
   "PSIS"; "this flare started ..." is the pain; "right to the heel" is all the way, not the right side.
 - "why the rush" is no bowel urgency; "tested my calf and said it's grade 3 out of 5" grades the calf.
 - "over the preceding 4 days" is lately; "I tried to go up on my toes ... and I just couldn't" is an inability.
+- A GP who felt "a pulsing feeling" in the tummy (not "no lump or pulsing"); "went grey and had to grab the
+  worktop" is faintness; "woke at 05:00 with severe pain" began suddenly.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -219,6 +221,21 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         {"weakness.left.ankle_dorsiflexion": ABSENT, "pain.right.lateral_calf": True},
     ),
     ("My left foot drop has not fully recovered.", {"weakness.left.ankle_dorsiflexion": WEAK}),
+    # an aneurysm told in a person's words; woken by the pain at an hour is a sudden onset
+    (
+        'The GP felt my tummy on Monday, said there was a "pulsing" feeling and booked an ultrasound.',
+        {"exam.pulsatile_abdominal_mass": True},
+    ),
+    (
+        "she had a feel of my tummy and said there was no lump or pulsing",
+        {"exam.pulsatile_abdominal_mass": ABSENT},
+    ),
+    ("my stomach is in knots, my head is pounding", {"exam.pulsatile_abdominal_mass": ABSENT}),
+    (
+        "Twice this week when I stood up quickly I went grey and had to grab the worktop.",
+        {"history.faintness_or_collapse": True},
+    ),
+    ("He woke at 05:00 with severe pain in the right calf and foot.", {"onset": "sudden"}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
