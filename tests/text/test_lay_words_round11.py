@@ -23,6 +23,8 @@
 - "over the preceding 4 days" is lately; "I tried to go up on my toes ... and I just couldn't" is an inability.
 - A GP who felt "a pulsing feeling" in the tummy (not "no lump or pulsing"); "went grey and had to grab the
   worktop" is faintness; "woke at 05:00 with severe pain" began suddenly.
+- Legs that "feel like jelly"; a knee that "has given way"; "can't push my big toe up ... like I can on the
+  right" is the left toe, the right the comparison.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -236,6 +238,16 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         {"history.faintness_or_collapse": True},
     ),
     ("He woke at 05:00 with severe pain in the right calf and foot.", {"onset": "sudden"}),
+    # legs "like jelly"; a knee that "has given way"; a big toe that can't be pushed up, "like I can on the right"
+    (
+        "both my legs have gone tingly since saturday and they feel like jelly going up the stairs",
+        {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK},
+    ),
+    ("my left knee has given way twice going down stairs", {"weakness.left.knee_extension": WEAK}),
+    (
+        "my left foot is numb. I can't push my big toe up against my finger like I can on the right",
+        {"weakness.left.great_toe_extension": WEAK, "weakness.right.great_toe_extension": ABSENT},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
