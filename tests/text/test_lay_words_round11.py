@@ -25,6 +25,8 @@
   worktop" is faintness; "woke at 05:00 with severe pain" began suddenly.
 - Legs that "feel like jelly"; a knee that "has given way"; "can't push my big toe up ... like I can on the
   right" is the left toe, the right the comparison.
+- "PMH: ..." with its words on its line is a field of one line: the next line is the story again; "builder
+  for 25 years" is a job's time, not the symptoms'.
 - Tingling that climbs from the feet to the knees and hands, with weakness of both legs: an ascending
   paralysis is weakness getting worse.
 """
@@ -247,6 +249,16 @@ READINGS: list[tuple[str, dict[str, object]]] = [
     (
         "my left foot is numb. I can't push my big toe up against my finger like I can on the right",
         {"weakness.left.great_toe_extension": WEAK, "weakness.right.great_toe_extension": ABSENT},
+    ),
+    # a one-line past history ends with its line; a job's years are not the symptoms'
+    (
+        "76F BIBA after fall at home this am.\nPMH: PMR on prednisolone 10 mg for 3 yrs, osteopenia, T2DM.\nSince the fall "
+        'severe pain "across my middle back", can\'t get comfortable.',
+        {"history.thoracic_pain": True, "history.osteoporosis_or_steroid_use": True},
+    ),
+    (
+        "46, builder for 25 years, always had a bad back. Sunday I felt a pop low down.",
+        {"duration_weeks": ABSENT},
     ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),

@@ -63,6 +63,8 @@ def _sectionizer() -> Any:
     return sectionizer
 
 
+_ONE_LINE = frozenset({"past_history", "family", "social"})
+_TEXT_AFTER_TITLE = re.compile(r"[^\n:]{1,40}:[ \t]*\S")  # "PMH: PMR ...": the title with words after it on its line
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _LINE_LABEL = re.compile(r"\n[ \t]*([A-Za-z][\w /&+-]{0,24}:)")
 # a title written inside a sentence ("Quick background: 36M, had sciatica ...") is prose, not a section
@@ -110,5 +112,12 @@ def _titled(text: str) -> Sections:
         i = bisect.bisect_right(titled, end) - 1
         if i >= 0 and marks[titled[i]] and end not in marks:
             marks[end] = ""
+    # a field of one line ("PMH: PMR on prednisolone, T2DM.", "SH: lives alone") ends with its line: the next
+    # line is the story again ("Since the fall severe pain ...")
+    for start in titled:
+        if marks[start] in _ONE_LINE and _TEXT_AFTER_TITLE.match(text, start):
+            end = text.find("\n", start)
+            if end != -1 and end + 1 not in marks:
+                marks[end + 1] = ""
     starts = sorted(marks)
     return Sections(starts, [marks[p] for p in starts])
