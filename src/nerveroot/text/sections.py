@@ -64,7 +64,9 @@ def _sectionizer() -> Any:
 
 
 _ONE_LINE = frozenset({"past_history", "family", "social"})
-_TEXT_AFTER_TITLE = re.compile(r"[^\n:]{1,40}:[ \t]*\S")  # "PMH: PMR ...": the title with words after it on its line
+_TEXT_AFTER_TITLE = re.compile(
+    r"[^\n:]{1,40}:[ \t]*\S"
+)  # "PMH: PMR ...": the title with words after it on its line
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _LINE_LABEL = re.compile(r"\n[ \t]*([A-Za-z][\w /&+-]{0,24}:)")
 # a title written inside a sentence ("Quick background: 36M, had sciatica ...") is prose, not a section
