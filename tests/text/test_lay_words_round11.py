@@ -260,6 +260,12 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "46, builder for 25 years, always had a bad back. Sunday I felt a pop low down.",
         {"duration_weeks": ABSENT},
     ),
+    # a foot that "has been catching on kerbs", said to be worse each day
+    (
+        "Over the last four or five days the left foot has been catching on kerbs and slapping down, and his wife "
+        "says it is worse each day.",
+        {"weakness.left.ankle_dorsiflexion": WEAK, "history.progressive_weakness": True},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
