@@ -266,6 +266,13 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "says it is worse each day.",
         {"weakness.left.ankle_dorsiflexion": WEAK, "history.progressive_weakness": True},
     ),
+    # a radiculopathy with its side is that leg's pain; the other leg joining since yesterday is new in both
+    (
+        "Tx 3 - 49F, L L5 radiculopathy (6/52), improving until the weekend. New ache + tingling R calf since yesterday "
+        "(previously L leg only).",
+        {"pain.left.leg": True, "history.bilateral_leg_symptoms_new": True},
+    ),
+    ("no left radiculopathy", {"pain.left.leg": ABSENT}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
