@@ -327,3 +327,37 @@ def test_a_clause_saying_which_after_a_denial_is_denied(text: str, finding: str)
     section, name = finding.split(".")
     assert getattr(getattr(case, section), name) is False, case
     assert finding not in {u.finding for u in case.unsure}, case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "SQs: saddle anaes nil. Hx Ca nil. Wt stable. Fever/sweats nil. Night pain nil (sleeps through). Steroids nil.",
+            {
+                "history.history_of_cancer": ABSENT,
+                "history.pain_at_rest_unrelenting": ABSENT,
+                "history.osteoporosis_or_steroid_use": ABSENT,
+            },
+        ),
+        (
+            "SQs: H/O Ca nil; wt loss nil; night pain nil; B&B nil; saddle nil; trauma nil; steroids nil.",
+            {"history.history_of_cancer": ABSENT, "history.osteoporosis_or_steroid_use": ABSENT},
+        ),
+        ("nil weight loss, fever or night sweats", {"history.fever": ABSENT}),
+        ("L calf numb, nil else.", {"numbness.left.posterior_calf": True}),
+    ],
+)
+def test_nil_after_the_item_denies_it(text: str, expected: dict[str, object]) -> None:
+    """A physiotherapist's "Hx Ca nil", "Steroids nil": the item, then its denial (blind batch 23, read after
+    its measurement: cancer, fever, night pain and steroids had been read as present)."""
+    check_read(text, expected)
+
+
+@pytest.mark.xfail(
+    reason="a 'nil' after the item reaches two words back, so that 'B&B NAD, SA nil' does not deny the denial "
+    "before the comma; 'Fever/sweats nil' is three",
+    strict=True,
+)
+def test_nil_after_a_slashed_pair() -> None:
+    check_read("Fever/sweats nil.", {"history.fever": ABSENT})
