@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nerveroot.text.lexicon import SCAN_ORDER, Entry, load_lexicon
-from nerveroot.text.scan import Scanner
+from nerveroot.text.scan import Scanner, word_starts
 
 _KINDS = ("findings", "symptoms")
 _Hit = tuple[Entry, int, int, str, dict[str, str]]
 _CONJ = re.compile(r"\s+(?:and|&|or)\s+|\s*[/&]\s*", re.I)
-_STARTS = re.compile(r"(?<![\w])\S")  # where a phrase may begin, as scan.word_starts has it
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _STOP = re.compile(r"[.;:!?\n(),]")  # a conjunct and the words it shares stay within one clause
 # words that are no part of a conjunct: it stops before them
@@ -113,9 +112,7 @@ def _read_across(
 def _crossing(scanner: Scanner, joined: str, cut: int, changed: int) -> list[tuple[str, _Hit]]:
     """Hits of the findings and symptoms that span the cut, or the word changed (at `changed`)."""
     out = []
-    starts = [
-        m.start() for m in _STARTS.finditer(joined, max(0, cut - _LEAD), cut + 1)
-    ]  # a hit across begins before
+    starts = word_starts(joined, max(0, cut - _LEAD), cut + 1)  # a hit across the cut begins before it
     scanned = scanner.scan(joined, starts)
     for k, kind in enumerate(_KINDS):
         for hit in scanned[k]:
@@ -156,7 +153,7 @@ def _clause(text: str, stops: list[int], lo: int, hi: int) -> tuple[int, int]:
 
 
 def _words_before(text: str, lo: int, end: int) -> list[int]:
-    """Starts of the last one, two and three words before `end` (nearest first), nouns or adjectives only."""
+    """Starts of the last one and two words before `end` (nearest first), nouns or adjectives only."""
     starts = [m.start() for m in _WORD.finditer(text, lo, end)][-_MAX_WORDS:]
     words = [text[s : _WORD.match(text, s).end()].lower() for s in starts]  # type: ignore[union-attr]
     out: list[int] = []
@@ -168,7 +165,7 @@ def _words_before(text: str, lo: int, end: int) -> list[int]:
 
 
 def _words_after(text: str, start: int, hi: int) -> list[int]:
-    """Ends of the first one, two and three words after `start`, nouns or adjectives only."""
+    """Ends of the first one and two words after `start`, nouns or adjectives only."""
     out: list[int] = []
     for m in _WORD.finditer(text, start, hi):
         if len(out) == _MAX_WORDS or m.group().lower() in _NOT_NOUN:

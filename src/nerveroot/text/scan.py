@@ -184,9 +184,10 @@ def _first(sec: Section, rows: tuple[int, ...], text: str, pos: int) -> tuple[in
 _STARTS = re.compile(r"(?<![\w])\S")
 
 
-def word_starts(text: str) -> list[int]:
-    """Positions where a phrase may begin: a character that is not space and follows no word character."""
-    return [m.start() for m in _STARTS.finditer(text)]
+def word_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Positions where a phrase may begin (from lo up to hi): a character that is not space and follows no word
+    character."""
+    return [m.start() for m in _STARTS.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 def compile_section(
