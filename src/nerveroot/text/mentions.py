@@ -78,7 +78,8 @@ def find_mentions(text: str) -> Found:
 
 
 def _add_shared(text: str, by_kind: dict[str, list[Mention]]) -> None:
-    """Findings and symptoms said once for two conjuncts ("perianal sensation and anal tone were reduced")."""
+    """Findings and symptoms said once for two conjuncts ("perianal sensation and anal tone were reduced"), or
+    after the attempt they failed ("I tried to go up on my toes ... and I just couldn't")."""
     added: dict[str, list[Mention]] = {"findings": [], "symptoms": []}
     medical = bytearray(len(text))
     for kind in _MEDICAL:
