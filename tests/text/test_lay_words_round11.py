@@ -361,3 +361,18 @@ def test_nil_after_the_item_denies_it(text: str, expected: dict[str, object]) ->
 )
 def test_nil_after_a_slashed_pair() -> None:
     check_read("Fever/sweats nil.", {"history.fever": ABSENT})
+
+
+def test_what_an_old_illness_left_behind_is_current() -> None:
+    """A "Background:" paragraph is past history, but what it says is still there is present (held-back batch 23,
+    read after its measurement: the bladder read as denied, the text under-triaged)."""
+    text = (
+        "Background: I had emergency surgery for cauda equina (L4/5 discectomy) in March 2021. I was left with a "
+        "numb patch on my left buttock cheek and the left side of my labia, and I self-catheterise twice a day "
+        "because my bladder never fully came back. Both of those have been exactly the same for over three years "
+        "now.\n\nTwo weeks ago I got a new flare of sciatica on the left: back of the thigh down to the outside of "
+        "the ankle. No new numbness anywhere, the numb patch is no bigger, and the catheter volumes are the same "
+        "as always."
+    )
+    check_read(text, {"history.urinary_retention": True, "history.saddle_numbness": True})
+    check_read("Background: L5/S1 discectomy in 2019 for left sciatica, fully recovered.", {"pain.left.leg": ABSENT})

@@ -144,16 +144,24 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
             m.section = sections.kind_at(m.start)
             extra_flags = _SECTION_FLAGS.get(m.section)
             if extra_flags is not None:
+                # what an old illness left behind is here now: "Background: ... I was left with a numb patch ...,
+                # and I self-catheterise twice a day because my bladder never fully came back"
+                still = extra_flags.historical and _STILL.search(text, *parsed.clause(m.start, len(text)))
                 m.flags = replace(
                     m.flags,
                     hypothetical=m.flags.hypothetical or extra_flags.hypothetical,
                     family=m.flags.family or extra_flags.family,
-                    historical=m.flags.historical or extra_flags.historical,
+                    historical=m.flags.historical or (extra_flags.historical and not still),
                 )
     scope.widen(text, found, parsed)
     return parsed
 
 
+_STILL = re.compile(
+    r"\b(?:still|ever\s+since|to\s+this\s+day|left\s+(?:me\s+|him\s+|her\s+)?with|never\s+(?:fully\s+|completely\s+)?"
+    r"(?:came\s+back|recovered|returned|went\s+away)|(?:self[\s-]*)?catheteris\w*|permanent\w*|residual)\b",
+    re.IGNORECASE,
+)
 _LEAD_NEGATION = re.compile(
     r"(?:no|nil|denies|denied|denying|without|negative\s+for|never\s+had|free\s+of)\s+(?=\S)", re.IGNORECASE
 )
