@@ -375,4 +375,6 @@ def test_what_an_old_illness_left_behind_is_current() -> None:
         "as always."
     )
     check_read(text, {"history.urinary_retention": True, "history.saddle_numbness": True})
-    check_read("Background: L5/S1 discectomy in 2019 for left sciatica, fully recovered.", {"pain.left.leg": ABSENT})
+    check_read(
+        "Background: L5/S1 discectomy in 2019 for left sciatica, fully recovered.", {"pain.left.leg": ABSENT}
+    )
