@@ -273,6 +273,12 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         {"pain.left.leg": True, "history.bilateral_leg_symptoms_new": True},
     ),
     ("no left radiculopathy", {"pain.left.leg": ABSENT}),
+    # a lax "muscle back there"; a bottom that "feels like it's had a local anaesthetic"
+    (
+        'The doctor did the glove exam and said the muscle back there was "lax".',
+        {"exam.anal_tone": "reduced"},
+    ),
+    ("my bum feels like it's had a local anaesthetic", {"history.saddle_numbness": True}),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
