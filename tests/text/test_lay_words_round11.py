@@ -279,6 +279,12 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         {"exam.anal_tone": "reduced"},
     ),
     ("my bum feels like it's had a local anaesthetic", {"history.saddle_numbness": True}),
+    # a bottom that "feels like it's been to the dentist"; "both legs heavy" with no verb
+    ('she tells me her bottom "feels like it\'s been to the dentist"', {"history.saddle_numbness": True}),
+    (
+        "numb bum since tues like sitting on a bag of frozen peas n both legs heavy, back been killing me all week",
+        {"weakness.left.leg": WEAK, "history.bilateral_leg_symptoms_new": True},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
@@ -383,4 +389,13 @@ def test_what_an_old_illness_left_behind_is_current() -> None:
     check_read(text, {"history.urinary_retention": True, "history.saddle_numbness": True})
     check_read(
         "Background: L5/S1 discectomy in 2019 for left sciatica, fully recovered.", {"pain.left.leg": ABSENT}
+    )
+
+
+def test_sex_that_feels_different_with_a_doubt_is_unsure() -> None:
+    """ "sex with my husband feels... different? Less sensation, maybe? I honestly can't tell": raised, unsure."""
+    check_unsure(
+        "Since this started, sex with my husband feels... different? Less sensation, maybe? I honestly can't tell "
+        "if it's the back thing.",
+        "history.sexual_dysfunction",
     )
