@@ -285,6 +285,18 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "numb bum since tues like sitting on a bag of frozen peas n both legs heavy, back been killing me all week",
         {"weakness.left.leg": WEAK, "history.bilateral_leg_symptoms_new": True},
     ),
+    # tingling from the belly button down is a level (from the hips down is the legs); a report's long label
+    # ends the imaging section
+    (
+        "my legs both went weak this afternoon n tingly from about my belly button down",
+        {"exam.sensory_level": "T10"},
+    ),
+    ("both legs started tingling from the hips down", {"exam.sensory_level": ABSENT}),
+    (
+        "MRI: the retropulsed L2 fragment narrows the canal.\nOrthogeriatric/spinal note: Mrs Edna P., 82, slipped in "
+        "the bathroom 4 days ago. Hip flexion 3/5 and knee extension 3/5 bilaterally.",
+        {"weakness.left.hip_flexion": 3, "weakness.right.knee_extension": 3},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),

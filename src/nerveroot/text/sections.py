@@ -68,7 +68,7 @@ _TEXT_AFTER_TITLE = re.compile(
     r"[^\n:]{1,40}:[ \t]*\S"
 )  # "PMH: PMR ...": the title with words after it on its line
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_LINE_LABEL = re.compile(r"\n[ \t]*([A-Za-z][\w /&+-]{0,24}:)")
+_LINE_LABEL = re.compile(r"\n[ \t]*([A-Za-z][\w /&+-]{0,40}:)")
 # a title written inside a sentence ("Quick background: 36M, had sciatica ...") is prose, not a section
 _PROSE_BEFORE = re.compile(r"[a-z][a-z’']*\s+$")
 
