@@ -297,6 +297,17 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "the bathroom 4 days ago. Hip flexion 3/5 and knee extension 3/5 bilaterally.",
         {"weakness.left.hip_flexion": 3, "weakness.right.knee_extension": 3},
     ),
+    # "if anything" as a hedge on how much is no condition; a near fall is no fall
+    (
+        "The pain is present all the time and is, if anything, worse when he lies down at night; for the last "
+        "fortnight he has been sleeping in his armchair.",
+        {"history.pain_at_rest_unrelenting": True},
+    ),
+    ("Ring us if anything new happens such as weakness in your legs.", {"weakness.left.leg": ABSENT}),
+    (
+        "Her legs had become heavy and she had twice nearly fallen on the stairs.",
+        {"history.minor_trauma": ABSENT},
+    ),
     # not weakness getting worse
     ("EHL 4/5 (4/5 last wk).", {"history.progressive_weakness": ABSENT}),
     ("EHL 4/5 (3/5 at IA), improving.", {"history.progressive_weakness": ABSENT}),
