@@ -1,11 +1,11 @@
-"""The eleventh round's blind batches (tests/text/blind_dev8: the twenty-third to twenty-sixth, 800 texts).
+"""The eleventh round's blind batches (tests/text/blind_dev8: the twenty-third to twenty-seventh, 1,000 texts).
 
 Written by helpers who saw neither the reader nor any earlier corpus, labelled before anything ran, and each
 measured once, unread, on the reader of the day (docs/reader.md, "Eleventh round"; the twenty-third was the
-round's held-back figure, measured once the reader was frozen); only then did they become development
-material. Every text labelled an emergency must reach emergency. The other figures are floors a little under
-today's, so that a change that reads less fails here; they are figures of batches the reader was tuned on, not
-a promise for new texts.
+round's held-back figure, measured once the reader was frozen; the twenty-seventh at the round's end); only
+then did they become development material. Every text labelled an emergency must reach emergency. The other
+figures are floors a little under today's, so that a change that reads less fails here; they are figures of
+batches the reader was tuned on, not a promise for new texts.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ SCORED = Scored(CORPUS)
 KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
-test_the_corpus_is_all_there = corpus_test(CORPUS, 800)
+test_the_corpus_is_all_there = corpus_test(CORPUS, 1000)
 
 
 test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
@@ -38,7 +38,7 @@ FLOORS = limits(
     grade_within_one_mrc_step=0.95,
     side_where_the_labels_give_one=0.94,
     expectations_held=0.92,
-    imaging_findings_with_their_level=0.80,
+    imaging_findings_with_their_level=0.78,
     texts_triaged_below_their_label=12,
     texts_refused_or_crashed=0,
 )
