@@ -51,13 +51,19 @@ def settle(contributions: list[Contribution], text: str) -> tuple[dict[str, Any]
     chosen: dict[str, Any] = {}
     implied: set[str] = set()  # paths whose value so far is a grade implied by words, not measured
     doubts: list[Doubt] = []
+    doubted_at: dict[str, int] = {}  # where each warning sign was last said with doubt
+    denied_at: dict[str, int] = {}  # and where it was last denied
     for c in contributions:
         if c.path in _EVIDENCE_ONLY:
             continue
         if c.uncertain and c.path in flags and alarming(c.path, c.value):
             start, end = c.spans[0]
             doubts.append(Doubt(c.path, words(text, start, end)))
+            doubted_at[c.path] = max(start, doubted_at.get(c.path, -1))
             continue
+        if c.value is False and c.path in flags:
+            at = max((a for a, _ in c.spans), default=len(text))  # a denial with no words: never before
+            denied_at[c.path] = max(at, denied_at.get(c.path, -1))
         if c.path not in chosen:
             chosen[c.path] = c.value
         elif c.path in implied and _graded(c.value) and not c.implied:
@@ -70,6 +76,9 @@ def settle(contributions: list[Contribution], text: str) -> tuple[dict[str, Any]
             chosen[c.path] = _pick(c.path, chosen[c.path], c.value)
         if c.implied and chosen[c.path] == c.value:
             implied.add(c.path)
+    for path, at in doubted_at.items():  # "no problems with my waterworks ... not sure I'd notice a change in
+        if chosen.get(path) is False and denied_at.get(path, len(text)) < at:  # my bladder": the doubt stands
+            del chosen[path]
     doubts = [d for d in doubts if not alarming(d.finding, chosen.get(d.finding))]
     return chosen, doubts
 
