@@ -339,10 +339,12 @@ _LEG_KINDS = ("pain.", "numbness.", "tingling.", "weakness.", "sensation.", "ref
 def _side_held(r: Result, expected: Any) -> bool:
     """The top root's side as labelled. With no root named (joint or muscle pain), the side of the reader's
     leg findings: "unknown" holds when none was given a side (the reader invented none), "left" or "right"
-    when every sided symptom or abnormal sign is on that side (a test negative on both sides is no side)."""
+    when every sided symptom or abnormal sign is on that side (a test negative on both sides is no side).
+    "bilateral" (the later label format: symptoms in both legs alike) holds when the reader's symptoms or
+    abnormal signs are on both sides: a root has one side, so the top root's is then the engine's tie-break."""
     if r.top_side == expected:
         return True
-    if r.top_side is not None:
+    if r.top_side is not None and expected != "bilateral":
         return False
     sided = {
         k.split(".")[1]
@@ -354,6 +356,8 @@ def _side_held(r: Result, expected: Any) -> bool:
     }
     if expected == "unknown":
         return not sided
+    if expected == "bilateral":
+        return sided == {"left", "right"}
     return sided == {expected}
 
 

@@ -68,3 +68,104 @@ def test_a_toilet_seat_that_feels_different_raises_the_saddle(text: str) -> None
 def test_a_plain_denial_still_settles() -> None:
     check_read("Bladder and bowels normal, no numbness in the saddle area.", {"history.bladder_dysfunction": False})
     check_read("No accidents with my bladder or bowels.", {"history.bowel_incontinence": ABSENT})
+
+
+def test_pushing_up_off_the_toilet_is_no_bladder_answer() -> None:
+    """Getting up off the loo by pushing on the sink says nothing of passing urine; the doubt after it stands."""
+    text = (
+        "On Monday I couldn't get up off the loo without pushing on the sink with my arms. I always take ages to "
+        "pee; I don't think that's any different, but I haven't been paying much attention."
+    )
+    check_read(text, {"history.urinary_retention": ABSENT})
+    check_unsure(text, "history.bladder_dysfunction")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S/E: legs stiff and heavy. B&B: some urgency for months?? - pt unsure whether new. O/E: gait broad-based.",
+        "B&B: frequency/urgency 'a bit worse but I drink a lot of tea'. No SA.",
+    ],
+)
+def test_a_bladder_and_bowel_field_raises_the_bladder(text: str) -> None:
+    """'B&B:' is the bladder and bowel field: a trouble written in it is the bladder's, never unread."""
+    from nerveroot.text import read_text
+
+    case = read_text(text).case
+    unsure = {u.finding for u in case.unsure}
+    assert case.history.bladder_dysfunction is True or "history.bladder_dysfunction" in unsure, case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time that opens its sentence, as other languages say it
+        ("From 2 hours my right leg is very cold and white, much pain in the calf.", {"duration_weeks": 0.012}),
+        ("For 3 days my back hurts. I can sit for 2 hours.", {"duration_weeks": 0.429}),
+        ("c/o L calf and foot pain since ~5am today (woke with it).", {"duration_weeks": 0.143, "onset": "sudden"}),
+        ("I'm 41 and I use. Injecting, on and off.", {"history.intravenous_drug_use": True}),
+        ("My nurse at the needle exchange said it matters for back pain.", {"history.intravenous_drug_use": True}),
+    ],
+)
+def test_round12_reading(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 2 hours my right leg is very cold and white colour, very much pain in the calf, I cannot move the "
+        "toes good.",
+        "70M. L calf and foot pain since ~5am today (woke with it). Foot pale and mottled, cold to the ankle. DP/PT "
+        "absent L.",
+    ],
+)
+def test_a_leg_gone_cold_within_hours_is_an_emergency(text: str) -> None:
+    from nerveroot.service import assess_text
+
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_a_checklist_cross_denies_its_item() -> None:
+    check_read(
+        "Red flags: ✗ B&B, ✗ saddle, ✗ wt loss, ✗ hx Ca, ✗ night pain.",
+        {"history.saddle_numbness": False, "history.unexplained_weight_loss": False,
+         "history.history_of_cancer": False},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RF: SA x, B&B x, wt loss x, night pain x, hx Ca x.",
+         {"history.bladder_dysfunction": False, "history.pain_at_rest_unrelenting": False,
+          "history.history_of_cancer": False}),
+        ("Pain x 3 days, night pain. Hx Ca x.", {"history.pain_at_rest_unrelenting": True}),
+        ("CES screen: B&B nml.", {"history.bladder_dysfunction": False}),
+        ("RF: B/B Ø change, SA Ø, Ø Ca, Ø wt loss, Ø fever.", {"history.bladder_dysfunction": False}),
+    ],
+)  # fmt: skip
+def test_a_physio_checklist_denies(text: str, expected: dict[str, object]) -> None:
+    """A checklist's "x", "nml" and "Ø change" after its item deny it; "x 3 days" is a time, not a denial."""
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Red flags screened ⊖ (B&B, saddle, fever, Ca hx).",
+        "RF: all -ve (B&B, SA, Ca, wt, fever, trauma, night pain).",
+        "SQ all neg (B&B, saddle, UWL, hx CA, steroids, trauma).",
+        "Red flags: none (B/B/saddle checked).",
+    ],
+)
+def test_a_denial_before_a_bracketed_list_denies_its_items(text: str) -> None:
+    from nerveroot.text import read_text
+
+    case = read_text(text).case
+    assert not case.unsure, case.unsure
+    assert case.history.bladder_dysfunction is False, case
+
+
+def test_an_exception_in_the_bracket_is_not_denied() -> None:
+    check_unsure("RF all neg (except ?bladder - maybe a bit slow to start).", "history.bladder_dysfunction")

@@ -257,6 +257,8 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
     start = m.start - before.start() if before else s_lo
     if _DENIES.search(text, start, m.start) is not None:  # "He denies numbness ..., any change in ..."
         return True
+    if _listed_after_denial(text, m, s_lo):  # "RF: all -ve (B&B, SA, Ca, wt)"
+        return True
     # a clause that says which, after a denial: "going to the toilet OK - I asked, both wee and poo"
     if lo > s_lo and _WHICH.match(text, lo, m.start):
         p_lo, p_hi = parsed.clause(lo - 1, len(text))
@@ -264,6 +266,19 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
             p_lo, p_hi = parsed.clause(p_lo - 1, len(text))
         return _denial(text, p_lo, p_hi)
     return False
+
+
+def _listed_after_denial(text: str, m: Mention, s_lo: int) -> bool:
+    """Is the topic an item of a bracketed list that a denial just before the bracket speaks of ("Red flags
+    screened ⊖ (B&B, saddle, fever)", "SQ all neg (B&B, saddle)"), with no exception in the bracket?"""
+    opened = text.rfind("(", s_lo, m.start)
+    if opened < 0 or ")" in text[opened : m.start] or _EXCEPT.search(text, opened, m.start):
+        return False
+    return _denial(text, max(s_lo, opened - _BEFORE_BRACKET), opened)
+
+
+_EXCEPT = re.compile(r"\b(?:except|but|apart\s+from|other\s+than|bar|save)\b", re.I)
+_BEFORE_BRACKET = 30  # characters before a bracketed list in which its denial is said
 
 
 def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
