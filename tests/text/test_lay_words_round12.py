@@ -169,3 +169,18 @@ def test_a_denial_before_a_bracketed_list_denies_its_items(text: str) -> None:
 
 def test_an_exception_in_the_bracket_is_not_denied() -> None:
     check_unsure("RF all neg (except ?bladder - maybe a bit slow to start).", "history.bladder_dysfunction")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Embarrassing, but things in the bedroom department have stopped working properly.",
+         {"history.sexual_dysfunction": True}),
+        ("My waterworks have stopped working properly.", {"history.bladder_dysfunction": True}),
+        ("Things in the bedroom are fine.", {"history.sexual_dysfunction": False}),
+        ("Sciatica in my left leg for two weeks, buttock to calf. Since Wednesday the right leg has joined in, "
+         "not as bad.", {"pain.right.leg": True, "history.bilateral_leg_symptoms_new": True}),
+    ],
+)  # fmt: skip
+def test_stopped_working_and_a_leg_that_joined_in(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -148,14 +148,14 @@ def _injured_now(contributions: list[Contribution]) -> bool:
     return any(c.path == "history.significant_trauma" and c.value is True for c in contributions)
 
 
-# the other leg joining in: "too", "as well", "the other leg", or never there before ("never had it on that side
+# the other leg joining in: "too", "as well", "the other leg", "joined in", or never there before ("never had it on that side
 # before"); "new" alone is not enough ("a new pain on the right side" may be the only leg)
 _NEW = re.compile(r"new(?:ly)?|recent(?:ly)?", re.I)
 _NEW_OR_NOW = guarded(re.compile(r"\b(?:new(?:ly)?|now)\b", re.I))
 _JOINS = guarded(
     re.compile(
         r"\b(?:too|as\s+well|also|similar|the\s+same|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
-        r"(?:\w+\s+){0,3}?before|for\s+the\s+first\s+time)\b",
+        r"(?:\w+\s+){0,3}?before|for\s+the\s+first\s+time|joined\s+in|followed\s+suit|(?:doing|do)\s+the\s+same)\b",
         re.I,
     )
 )
