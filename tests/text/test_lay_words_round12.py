@@ -184,3 +184,30 @@ def test_an_exception_in_the_bracket_is_not_denied() -> None:
 )  # fmt: skip
 def test_stopped_working_and_a_leg_that_joined_in(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My lower back started aching, right in the middle. It's constant. Doesn't matter how I lie.",
+        "He presented with ten days of low back pain that had become constant.",
+        "It's got worse every day. It's constant now, the hot water bottle does nothing, lying down does nothing.",
+    ],
+)
+def test_constant_pain_that_lying_does_not_ease(text: str) -> None:
+    check_read(text, {"history.pain_at_rest_unrelenting": True})
+
+
+def test_between_the_shoulders_and_a_lost_vertebral_height() -> None:
+    from nerveroot.text import read_text
+
+    check_read("Back aching between my shoulders and low down too.", {"history.thoracic_pain": True})
+    imaging = read_text("MRI: T8: 30% loss of vertebral body height with epidural extension.").case.imaging
+    assert ("fracture", "T8") in [(i.finding, i.level) for i in imaging], imaging
+
+
+def test_a_disc_that_lost_height_is_no_fracture() -> None:
+    from nerveroot.text import read_text
+
+    imaging = read_text("MRI: L4-5 disc desiccation and loss of height with Modic type 1 change.").case.imaging
+    assert "fracture" not in [i.finding for i in imaging], imaging
