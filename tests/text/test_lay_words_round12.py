@@ -211,3 +211,28 @@ def test_a_disc_that_lost_height_is_no_fracture() -> None:
 
     imaging = read_text("MRI: L4-5 disc desiccation and loss of height with Modic type 1 change.").case.imaging
     assert "fracture" not in [i.finding for i in imaging], imaging
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told me the golden rules: if I ever got numbness in the saddle area, or couldn't pee or couldn't hold "
+        "it, go straight to A&E. Thankfully none of that.",
+        "Go to A&E if you get numbness around your bottom, trouble passing urine or loss of bowel control.",
+    ],
+)
+def test_a_safety_net_however_long_names_nothing_that_happened(text: str) -> None:
+    check_read(text, {"history.urinary_retention": ABSENT, "history.urinary_incontinence": ABSENT,
+                      "history.saddle_numbness": ABSENT, "history.bowel_incontinence": ABSENT})  # fmt: skip
+
+
+def test_what_follows_a_safety_net_is_the_persons_own() -> None:
+    check_read(
+        "If the numbness spreads to both legs I'll ring 999, but right now my left foot is numb.",
+        {"numbness.left.foot": True},
+    )
+
+
+def test_a_rabbit_hole_about_tumours_is_no_cancer() -> None:
+    check_read("My dad had prostate cancer so I went down a rabbit hole about tumours.",
+               {"history.history_of_cancer": ABSENT})  # fmt: skip

@@ -35,7 +35,8 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|except|apart\s+from)\b
 # a negation just before a denying word turns it round: "not normal", "isnt working properly", "never right",
 # "stopped working properly"
 _NEGATED_BEFORE = re.compile(
-    r"(?:\b(?:not|never|no\s+longer|hardly|barely|stopped|stops|ceased)|n['’]?t)\s+(?:(?:\w+|feel\w*)\s+)?$", re.I
+    r"(?:\b(?:not|never|no\s+longer|hardly|barely|stopped|stops|ceased)|n['’]?t)\s+(?:(?:\w+|feel\w*)\s+)?$",
+    re.I,
 )
 _NOT_WELL = re.compile(
     r"(?:\b(?:not|never)|n['’]?t)\s+(?:(?:quite|really|feeling|feel|been|be|working|going|the)\s+){0,2}"

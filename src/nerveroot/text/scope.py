@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from nerveroot.text.conditional import safety_nets
 from nerveroot.text.context import Parsed
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import load_lexicon
@@ -38,6 +39,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     def within(lo: int, hi: int) -> list[Mention]:
         return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
+    safety_nets(text, bounds, within)
     _negated_lists(text, bounds, within)
     _none_of_that(text, bounds, within)
     _resolved_episodes(text, bounds, within)

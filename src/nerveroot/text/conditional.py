@@ -1,0 +1,46 @@
+"""Advice given as a condition names what has not happened, however long its list.
+
+"If I ever got numbness in the saddle area, or couldn't pee or couldn't hold it, go straight to A&E": ConText's
+"if" reaches a few words, so the end of a long list of warning signs was read as the person's own. A condition
+whose sentence goes on to an instruction to seek care (go, ring, come back ... with where: A&E, 999, the GP,
+back, help) is a safety net: every finding between the "if" and the instruction is hypothetical; after the
+instruction ("come back if ..."), every finding to the end of the sentence. A condition
+without such an instruction ("if I sit for long my leg goes numb") is the person's own story and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from nerveroot.text.guards import guarded
+from nerveroot.text.mentions import Mention
+
+_IF = guarded(
+    re.compile(r"\b(?:if|should|in\s+case)\b(?!\s+(?:anything|not|so|necessary|needed|required)\b)", re.I)
+)
+_SEEK_CARE = guarded(
+    re.compile(
+        r"\b(?:go|get|come|head|return|ring|phone|call|dial|seek|attend|contact|present|see)\s+(?:\w+\s+){0,2}?"
+        r"(?:A\s*&\s*E|ED|ER|emergency|hospital|casualty|999|111|911|112|an?\s+ambulance|(?:the\s+|your\s+|my\s+)?"
+        r"(?:GP|doctor|surgery|practice)|urgent(?:\s+care)?|back|in|help|medical|advice|attention|seen|checked)\b",
+        re.I,
+    )
+)
+
+
+def safety_nets(
+    text: str, bounds: list[tuple[int, int]], within: Callable[[int, int], list[Mention]]
+) -> None:
+    """Mark hypothetical, in place, every mention between a condition and its instruction to seek care."""
+    for lo, hi in bounds:
+        for cue in _IF.finditer(text, lo, hi):
+            then = _SEEK_CARE.search(text, cue.end(), hi)
+            # "go to A&E if ...": the instruction first, the condition to the end of the sentence
+            end = then.start() if then else hi if _SEEK_CARE.search(text, lo, cue.start()) else None
+            if end is None:
+                continue
+            for m in within(cue.end(), end):
+                if not m.flags.hypothetical:
+                    m.flags = replace(m.flags, hypothetical=True)
