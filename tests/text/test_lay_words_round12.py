@@ -236,3 +236,20 @@ def test_what_follows_a_safety_net_is_the_persons_own() -> None:
 def test_a_rabbit_hole_about_tumours_is_no_cancer() -> None:
     check_read("My dad had prostate cancer so I went down a rabbit hole about tumours.",
                {"history.history_of_cancer": ABSENT})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Red flags: cleared – saddle, B&B, fever, wt loss, Ca, trauma all neg.",
+         {"history.saddle_numbness": False, "history.fever": False, "history.unexplained_weight_loss": False}),
+        ("RF: saddle, B&B, fever, wt loss all -ve. Pain L buttock.", {"history.fever": False, "pain.left.buttock": True}),
+        ("Fever, sweats. Red flags: saddle, B&B all neg.", {"history.fever": True, "history.saddle_numbness": False}),
+        ("Red flags: numbness in saddle but B&B, fever all neg.",
+         {"history.saddle_numbness": True, "history.fever": False}),
+        ("Specifically asked re saddle numbness: denies. Bowels unchanged.", {"history.saddle_numbness": False}),
+        ("Bladder: weak stream.", {"history.urinary_retention": True, "weakness": ABSENT}),
+    ],
+)  # fmt: skip
+def test_a_checklist_denied_after_its_items(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from nerveroot.text.conditional import safety_nets
 from nerveroot.text.context import Parsed
+from nerveroot.text.denied_after import checklists
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention
@@ -40,6 +41,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
         return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     safety_nets(text, bounds, within)
+    checklists(text, bounds, within)
     _negated_lists(text, bounds, within)
     _none_of_that(text, bounds, within)
     _resolved_episodes(text, bounds, within)

@@ -1,0 +1,50 @@
+"""A checklist denied after its items: "saddle, B&B, fever, wt loss, Ca, trauma all neg".
+
+ConText's backward "neg" reaches a word or two; a physiotherapist's screen lists its items first and denies them
+all at the end ("all neg", "all -ve", "all nil"; not "all clear", which after a cancer is its remission), or names what it screened after a word that
+says it was cleared ("Red flags: cleared - saddle, B&B, fever"). Every item of that list, back to where it opens
+(a colon, a dash, the sentence's start), is denied. An item with a turn of its own ("but", "except") ends it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from nerveroot.text.guards import guarded
+from nerveroot.text.mentions import Mention
+
+# the denial that closes a list: "all neg", "all -ve", "all nil", "all negative"
+_CLOSES = guarded(
+    re.compile(
+        r"\ball\s+(?:neg(?:ative)?|-ve|nil|NAD|absent|denied|⊖)(?![\w])",
+        re.I,
+    )
+)
+# a word that says the list after it was screened and cleared: "cleared - saddle, B&B, fever"
+_CLEARED = guarded(re.compile(r"\b(?:cleared|screened\s+(?:negative|neg|clear|-ve))\s*(?:[-–—:]\s*)", re.I))
+_OPENS = re.compile(r"[:\-–—()]")  # where a checklist begins (else its sentence or last turn)
+_TURN = re.compile(r"\b(?:but|except|apart\s+from|other\s+than|however)\b|[.;!?]", re.I)
+_LIST_CHARS = 160
+
+
+def checklists(text: str, bounds: list[tuple[int, int]], within: Callable[[int, int], list[Mention]]) -> None:
+    """Mark negated, in place, every mention of a checklist denied after its items or cleared before them."""
+    for lo, hi in bounds:
+        for close in _CLOSES.finditer(text, lo, hi):
+            start = max(lo, close.start() - _LIST_CHARS)
+            turn = max(_TURN.finditer(text, start, close.start()), key=lambda t: t.end(), default=None)
+            # where the list opens; a bracket closed before the end is a remark, not the list
+            opened = max((m.end() for m in _OPENS.finditer(text, start, close.start())), default=lo)
+            first = max(opened, turn.end() if turn else lo)
+            _deny(within(first, close.start()))
+        for cleared in _CLEARED.finditer(text, lo, hi):
+            turn = _TURN.search(text, cleared.end(), hi)
+            _deny(within(cleared.end(), min(turn.start() if turn else hi, cleared.end() + _LIST_CHARS)))
+
+
+def _deny(mentions: list[Mention]) -> None:
+    for m in mentions:
+        if not m.flags.negated:
+            m.flags = replace(m.flags, negated=True)
