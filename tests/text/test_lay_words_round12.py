@@ -253,3 +253,20 @@ def test_a_rabbit_hole_about_tumours_is_no_cancer() -> None:
 )  # fmt: skip
 def test_a_checklist_denied_after_its_items(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both legs go heavy and tingly from my backside down to the calves.",
+         {"history.saddle_numbness": ABSENT, "tingling.left.buttock": True}),
+        ("Tingling around my bum when I wipe.", {"history.saddle_numbness": True}),
+    ],
+)  # fmt: skip
+def test_the_start_of_a_path_down_the_leg_is_the_buttock(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+def test_numb_from_the_bottom_down_the_inner_thighs_is_the_saddle() -> None:
+    check_read("I'm numb from my bottom down the insides of both thighs, like sitting on nothing.",
+               {"history.saddle_numbness": True})  # fmt: skip
