@@ -270,3 +270,23 @@ def test_the_start_of_a_path_down_the_leg_is_the_buttock(text: str, expected: di
 def test_numb_from_the_bottom_down_the_inner_thighs_is_the_saddle() -> None:
     check_read("I'm numb from my bottom down the insides of both thighs, like sitting on nothing.",
                {"history.saddle_numbness": True})  # fmt: skip
+
+
+def test_sexual_function_not_asked_is_unsure() -> None:
+    check_unsure("Special Qs: saddle - a bit numb when I wipe. SD not asked - pt declined.", "history.sexual_dysfunction")
+    check_read("SD nil.", {"history.sexual_dysfunction": False})
+
+
+def test_night_waking_told_with_a_doubt_is_unsure_rest_pain() -> None:
+    check_unsure(
+        "I've been waking at 3 or 4 most nights but I honestly can't tell you if it's the back that wakes me, my "
+        "dodgy knee, or the dog.",
+        "history.pain_at_rest_unrelenting",
+    )
+
+
+def test_night_pain_told_plainly_raises_no_doubt() -> None:
+    from nerveroot.text import read_text
+
+    case = read_text("Four weeks of severe right anterior thigh pain, worse at night. It wakes me up.").case
+    assert "history.pain_at_rest_unrelenting" not in {u.finding for u in case.unsure}, case.unsure

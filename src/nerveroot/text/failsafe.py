@@ -24,6 +24,8 @@ from nerveroot.text.settle import Doubt, alarming, words
 
 # Topics whose settling is read elsewhere (timeline.py): raising their words alone says nothing.
 _ASSEMBLED = frozenset({"both_legs_new", "progressive_weakness"})
+# Topics whose words are everyday ones ("it wakes me at night"): raised only with a doubt beside them.
+_HEDGED_ONLY = frozenset({"night_pain"})
 # Topics whose words name the finding itself, so that denying the words denies the finding.
 _DENIABLE = frozenset({"saddle", "bladder", "bowel", "sexual", "cancer", "weight_loss"})
 # A denial that reaches every item of a list after it ("denies numbness ..., any change in passing urine").
@@ -164,6 +166,10 @@ def _doubts(
         topic = m.entry.kind or ""
         findings = topics.get(topic, ())
         if topic in _ASSEMBLED or not findings or dropped(m):
+            continue
+        if topic in _HEDGED_ONLY and not (
+            m.flags.uncertain or _hedged(text, parsed, (m.start, m.end), topic, marks)
+        ):
             continue
         if _hedged_denial(text, m, parsed, findings, contributions, marks=marks):
             said = _said(contributions)
