@@ -290,3 +290,19 @@ def test_night_pain_told_plainly_raises_no_doubt() -> None:
 
     case = read_text("Four weeks of severe right anterior thigh pain, worse at night. It wakes me up.").case
     assert "history.pain_at_rest_unrelenting" not in {u.finding for u in case.unsure}, case.unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday both his legs went weak and heavy. By Wednesday he couldn't get up the stairs without me "
+         "pushing him.", {"history.progressive_weakness": True}),
+        ("Two days later her legs felt weak and wobbly; today she cannot walk without the help of two people.",
+         {"history.progressive_weakness": True}),
+        ("On Monday my right foot went weak. Today I can't walk far because of the pain.",
+         {"history.progressive_weakness": ABSENT}),
+        ("My foot is weak. I can't walk far.", {"history.progressive_weakness": ABSENT}),
+    ],
+)  # fmt: skip
+def test_weakness_told_as_a_dated_sequence(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -2,7 +2,9 @@
 
 Where a muscle is found weak, walking or strength said to be deteriorating is the weakness's course ("over the
 last fortnight her walking has deteriorated sharply ... power 4/5 hip flexion bilaterally"), and tingling that
-climbs from the feet to the knees or the hands, with both legs weak, is an ascending paralysis. Walking
+climbs from the feet to the knees or the hands, with both legs weak, is an ascending paralysis. So is a course
+told as a sequence: weakness dated once ("on Monday both his legs went weak") and later a failure of walking or
+standing dated after it ("By Wednesday he couldn't get up the stairs", "today she cannot walk"). Walking
 *distance* getting shorter is claudication's course, not weakness's; without weakness found, neither says
 anything.
 """
@@ -27,6 +29,23 @@ _ASCENDING = re.compile(
     re.I,
 )
 
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# a time that dates what is said in its sentence ("on Monday", "two days ago", "two days later", "at first")
+_DATED = re.compile(
+    rf"\b(?:on\s+{_DAY}|(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+(?:days?|weeks?)\s+(?:ago|later)|"
+    r"initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night))\b",
+    re.I,
+)
+# a later time that opens a clause, then a failure of walking or standing
+_THEN_FAILED = re.compile(
+    rf"(?:^|(?<=[.;!?:]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:by\s+{_DAY}|by\s+(?:the\s+)?(?:next|following)\s+"
+    r"(?:day|morning|evening)|(?:\d+|a\s+few|two|three|four)\s+days\s+later|the\s+(?:next|following)\s+(?:day|morning)|"
+    r"today|this\s+morning|now|since\s+then|by\s+now)\b[^.;!?]{0,100}?\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
+    r"unable\s+to|barely|no\s+longer)\s+(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?)"
+    r"(?!\w|\s+(?:(?:very\s+)?far|more\s+than|for\s+(?:long|more)|because|due\s+to|without\s+(?:pain|stopping)))",
+    re.I,
+)
+
 # "if her walking deteriorates": advice about what may come, not what has
 _IF = re.compile(
     r"\b(?:if|should|unless|in\s+case|whether|watch\s+(?:out\s+)?for|look\s+out\s+for)\b[^.;!?]*$", re.I
@@ -48,7 +67,24 @@ def motor_course(text: str, contributions: list[Contribution]) -> list[Contribut
             None,
         )
     if said is None:
+        said = _sequence(text, weak)
+    if said is None:
         return []
     return [
         Contribution("history.progressive_weakness", True, [weak[0].spans[0], (said.start(), said.end())])
     ]
+
+
+def _sequence(text: str, weak: list[Contribution]) -> re.Match[str] | None:
+    """A failure of walking or standing dated after a weakness that was itself dated: the first such failure."""
+    dated_weak = [
+        c.spans[0][0]
+        for c in weak
+        if _DATED.search(text, max(0, text.rfind(".", 0, c.spans[0][0]) + 1), c.spans[0][0])
+    ]
+    if not dated_weak:
+        return None
+    return next(
+        (m for m in _THEN_FAILED.finditer(text, min(dated_weak)) if not _IF.search(text, m.start(), m.end())),
+        None,
+    )
