@@ -306,3 +306,13 @@ def test_night_pain_told_plainly_raises_no_doubt() -> None:
 )  # fmt: skip
 def test_weakness_told_as_a_dated_sequence(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_a_background_paragraph_dated_lately_is_todays_story() -> None:
+    text = (
+        "Background: I've had a bad back on and off since my twenties. Last Friday (six days ago) it flared after I "
+        "bent down, and since Saturday I've had sciatica down BOTH legs, backs of the thighs and calves."
+    )
+    check_read(text, {"pain.left.leg": True, "pain.right.leg": True, "history.bilateral_leg_symptoms_new": True})
+    check_read("PMH: L4/5 discectomy 2014 with a foot drop, which recovered. Asthma.",
+               {"weakness.left.ankle_dorsiflexion": ABSENT, "weakness.unknown.ankle_dorsiflexion": ABSENT})  # fmt: skip

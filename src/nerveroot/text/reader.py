@@ -139,6 +139,7 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
         m.flags = replace(flags, negated=False) if lead else flags
     for m, host in inherit:
         m.flags = host.flags
+    recent = load_lexicon().time["recent"]
     for kind in found.by_kind:
         for m in found[kind]:
             m.section = sections.kind_at(m.start)
@@ -146,7 +147,12 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
             if extra_flags is not None:
                 # what an old illness left behind is here now: "Background: ... I was left with a numb patch ...,
                 # and I self-catheterise twice a day because my bladder never fully came back"
-                still = extra_flags.historical and _STILL.search(text, *parsed.clause(m.start, len(text)))
+                # and a sentence dated lately is today's story told under the heading ("Background: ... since
+                # Saturday I've had sciatica down both legs")
+                still = extra_flags.historical and (
+                    _STILL.search(text, *parsed.clause(m.start, len(text)))
+                    or recent.search(text, *parsed.sentence(m.start, len(text)))
+                )
                 m.flags = replace(
                     m.flags,
                     hypothetical=m.flags.hypothetical or extra_flags.hypothetical,
