@@ -316,3 +316,16 @@ def test_a_background_paragraph_dated_lately_is_todays_story() -> None:
     check_read(text, {"pain.left.leg": True, "pain.right.leg": True, "history.bilateral_leg_symptoms_new": True})
     check_read("PMH: L4/5 discectomy 2014 with a foot drop, which recovered. Asthma.",
                {"weakness.left.ankle_dorsiflexion": ABSENT, "weakness.unknown.ankle_dorsiflexion": ABSENT})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It came on over about ten minutes while I was watching the snooker.", {"onset": "sudden"}),
+        ("The paramedic couldn't find a pulse anywhere in that foot.", {"tests.unknown.pedal_pulses": "absent"}),
+        ("No pulse in the right foot.", {"tests.right.pedal_pulses": "absent"}),
+        ("The right dorsalis pedis and posterior tibial pulses cannot be felt.", {"tests.right.pedal_pulses": "absent"}),
+    ],
+)  # fmt: skip
+def test_a_pulse_not_found_and_an_onset_over_minutes(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
