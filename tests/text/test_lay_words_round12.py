@@ -329,3 +329,19 @@ def test_a_background_paragraph_dated_lately_is_todays_story() -> None:
 )  # fmt: skip
 def test_a_pulse_not_found_and_an_onset_over_minutes(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Red flags: saddle anaes −, B&B −, wt loss −, fever −, Ca hx −.",
+         {"history.fever": False, "history.history_of_cancer": False, "history.unexplained_weight_loss": False}),
+        ("Ca hx: nil known.", {"history.history_of_cancer": False}),
+        ("I am concerned about an underlying malignancy, possibly myeloma, and would value prompt imaging.",
+         {"history.history_of_cancer": ABSENT}),
+        ("Hx: breast cancer 2019 - treated.", {"history.history_of_cancer": True}),
+        ("L buttock pain - lat thigh -, calf.", {"pain.left.lateral_thigh": True}),
+    ],
+)  # fmt: skip
+def test_a_minus_after_the_item_and_a_concern_are_no_history(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
