@@ -345,3 +345,11 @@ def test_a_pulse_not_found_and_an_onset_over_minutes(text: str, expected: dict[s
 )  # fmt: skip
 def test_a_minus_after_the_item_and_a_concern_are_no_history(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_a_sequence_of_weekdays_with_help_needed_later() -> None:
+    check_read(
+        "Tuesday I struggled to get up off the loo and my legs felt like jelly on the stairs. Today (Thursday) I had "
+        "to haul myself up the stairs on the banister with both hands.",
+        {"history.progressive_weakness": True},
+    )

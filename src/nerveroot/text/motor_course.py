@@ -32,8 +32,8 @@ _ASCENDING = re.compile(
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a time that dates what is said in its sentence ("on Monday", "two days ago", "two days later", "at first")
 _DATED = re.compile(
-    rf"\b(?:on\s+{_DAY}|(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+(?:days?|weeks?)\s+(?:ago|later)|"
-    r"initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night))\b",
+    rf"(?:^|(?<=[.!?]\s))(?:by\s+|on\s+)?{_DAY}\b|\b(?:on\s+{_DAY}|(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+"
+    r"(?:days?|weeks?)\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night))\b",
     re.I,
 )
 # a later time that opens a clause, then a failure of walking or standing
@@ -41,7 +41,8 @@ _THEN_FAILED = re.compile(
     rf"(?:^|(?<=[.;!?:]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:by\s+{_DAY}|by\s+(?:the\s+)?(?:next|following)\s+"
     r"(?:day|morning|evening)|(?:\d+|a\s+few|two|three|four)\s+days\s+later|the\s+(?:next|following)\s+(?:day|morning)|"
     r"today|this\s+morning|now|since\s+then|by\s+now)\b[^.;!?]{0,100}?\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
-    r"unable\s+to|barely|no\s+longer)\s+(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?)"
+    r"unable\s+to|barely|no\s+longer|had\s+to\s+(?:haul|pull|drag|heave|hoist)|needed\s+help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
+    r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up)"
     r"(?!\w|\s+(?:(?:very\s+)?far|more\s+than|for\s+(?:long|more)|because|due\s+to|without\s+(?:pain|stopping)))",
     re.I,
 )
