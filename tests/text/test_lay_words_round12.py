@@ -353,3 +353,15 @@ def test_a_sequence_of_weekdays_with_help_needed_later() -> None:
         "to haul myself up the stairs on the banister with both hands.",
         {"history.progressive_weakness": True},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PR: ↓tone, ↓voluntary squeeze.", {"exam.anal_tone": "reduced"}),
+        ("Also numb around the back hole.", {"history.saddle_numbness": True, "numbness.unknown.low_back": ABSENT}),
+        ("Pain in my back.", {"pain.unknown.low_back": True}),
+    ],
+)  # fmt: skip
+def test_a_rectal_field_and_the_back_hole(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
