@@ -365,3 +365,10 @@ def test_a_sequence_of_weekdays_with_help_needed_later() -> None:
 )  # fmt: skip
 def test_a_rectal_field_and_the_back_hole(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_a_denial_he_had_not_really_thought_about_is_unsure() -> None:
+    check_unsure(
+        "He denies numbness in the saddle, though he admits he had not really thought about it until I asked.",
+        "history.saddle_numbness",
+    )
