@@ -372,3 +372,18 @@ def test_a_denial_he_had_not_really_thought_about_is_unsure() -> None:
         "He denies numbness in the saddle, though he admits he had not really thought about it until I asked.",
         "history.saddle_numbness",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("28 f. numb between my legs since yesterday", {"age": 28, "sex": "female"}),
+        ("51 (f). My back went nine days ago.", {"age": 51, "sex": "female"}),
+        ("Bit of background: 45, bloke, desk job in logistics.", {"age": 45, "sex": "male"}),
+        ("I'm 39, mum of two, and I've had a bad back since Christmas.", {"age": 39, "sex": "female"}),
+        ("I'm 34 and about 30 weeks pregnant with our first.", {"age": 34, "sex": "female"}),
+        ("My wife is 30 weeks pregnant and I've hurt my back.", {"sex": ABSENT}),
+    ],
+)  # fmt: skip
+def test_a_messages_age_and_sex(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
