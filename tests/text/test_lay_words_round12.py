@@ -387,3 +387,24 @@ def test_a_denial_he_had_not_really_thought_about_is_unsure() -> None:
 )  # fmt: skip
 def test_a_messages_age_and_sex(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinical: 27M motorcyclist, collision with car at ~50 mph 2 h ago.", {"duration_weeks": 0.012}),
+        ("Pulled something in my lower back lifting the sofa yesterday when we were moving it.",
+         {"duration_weeks": 0.143}),
+        ("I lifted my son yesterday and my back has hurt for 3 weeks.", {"duration_weeks": 3.0}),
+        ("A 34-year-old lifted her toddler yesterday and felt a catch in her lower back. The pain stays above her "
+         "belt; nothing goes into her legs.",
+         {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT}),
+    ],
+)  # fmt: skip
+def test_the_strain_dates_the_pain_and_nothing_goes_into_the_legs(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+def test_nothing_radiates_into_the_legs() -> None:
+    check_read("She slipped three days ago. Nothing radiates into the legs.",
+               {"pain.left.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT})  # fmt: skip
