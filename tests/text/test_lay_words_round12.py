@@ -408,3 +408,14 @@ def test_the_strain_dates_the_pain_and_nothing_goes_into_the_legs(text: str, exp
 def test_nothing_radiates_into_the_legs() -> None:
     check_read("She slipped three days ago. Nothing radiates into the legs.",
                {"pain.left.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Is it normal to have numbness with sciatica?? ive had it in my right leg for 2 wks.", {"pain.right.leg": True}),
+        ("No numbness. I get it in my left leg when I walk.", {"numbness.left.leg": ABSENT}),
+    ],
+)  # fmt: skip
+def test_it_had_in_a_leg_is_the_symptom_named_before(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

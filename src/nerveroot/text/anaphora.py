@@ -30,6 +30,12 @@ _IT_GOES = re.compile(
     r"(?:(?:in|into|down|to|through|across|round|around|over|on|up)\s+)?(?:(?:the|my|his|her|both|each|either)\s+)",
     re.I,
 )
+# "it" as the object of having or feeling it, then where: "I've had it in my right leg for 2 weeks"
+_HAD_IT = re.compile(
+    r"(?<![\w'’])(?:had|have|got|get|feel|felt|getting)\s+(?P<it>it)\s+(?:(?:in|into|down|on|up)\s+)"
+    r"(?:(?:the|my|his|her|both|each|either)\s+)",
+    re.I,
+)
 _DENIED = re.compile(r"\b(?:no|not|nor|never|without|denies|denied|any)\b[^.;,]*$", re.I)
 _REACH = 400  # how far back the symptom "it" stands for may be named
 _LEG_KINDS = frozenset({"pain", "numbness", "tingling"})
@@ -42,7 +48,7 @@ def pronoun_symptoms(
     if not symptoms or not regions:
         return []
     out: list[tuple[Entry, int, int]] = []
-    for m in _IT_GOES.finditer(text):
+    for m in sorted([*_IT_GOES.finditer(text), *_HAD_IT.finditer(text)], key=lambda x: x.start()):
         region = next((r for r in regions if r.start >= m.end() - 1), None)
         if region is None or region.start - m.end() > 12:
             continue  # "it went down my left leg": the place straight after, at most a side word between
