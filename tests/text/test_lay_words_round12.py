@@ -419,3 +419,9 @@ def test_nothing_radiates_into_the_legs() -> None:
 )  # fmt: skip
 def test_it_had_in_a_leg_is_the_symptom_named_before(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_the_intimate_area_is_the_saddle() -> None:
+    check_unsure("Since three days I don't feel well my intimate part, when I wash myself it is like it is not my body.",
+                 "history.saddle_numbness")  # fmt: skip
+    check_read("Numbness in my intimate area since yesterday.", {"history.saddle_numbness": True})
