@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read, check_unsure
+from textread import ABSENT, WEAK, check_read, check_unsure
 
 
 @pytest.mark.parametrize(
@@ -425,3 +425,15 @@ def test_the_intimate_area_is_the_saddle() -> None:
     check_unsure("Since three days I don't feel well my intimate part, when I wash myself it is like it is not my body.",
                  "history.saddle_numbness")  # fmt: skip
     check_read("Numbness in my intimate area since yesterday.", {"history.saddle_numbness": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Toe ext L 4/5, R 5/5.", {"weakness.left.great_toe_extension": 4, "weakness.right.great_toe_extension": 5}),
+        ("The toes went numb and I couldn't wiggle them properly.", {"weakness.unknown.toe_flexion": WEAK}),
+        ("I can't wiggle my left toes.", {"weakness.left.great_toe_extension": 0}),
+    ],
+)  # fmt: skip
+def test_toes_that_will_not_move(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
