@@ -437,3 +437,39 @@ def test_the_intimate_area_is_the_saddle() -> None:
 )  # fmt: skip
 def test_toes_that_will_not_move(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+# What the held-back (twenty-ninth) batch missed, after its measurement: four emergencies, each told by its hour.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 58-year-old woman calls an ambulance at 07:40, having woken at 05:00 with her right calf screaming and the "
+        "foot numb. Three hours after onset the right foot is white and cold, with no popliteal, dorsalis pedis or "
+        "posterior tibial pulses on the right.",
+        "my left leg went cold and white about 2hrs ago, cant feel my toes properly and the calf is agony. had "
+        "sciatica in that leg last month",
+        "A 66-year-old rings her GP at 09:30: since she woke at 06:00 her right leg has felt dead from the calf down. "
+        "The right foot is cold and mottled; neither dorsalis pedis nor posterior tibial pulse can be felt; the "
+        "popliteal pulse is also absent.",
+        "HPC: 24M motorcyclist, came off at ~40 mph on the bypass 2 h ago, thrown onto the verge. C/o central lumbar "
+        "pain 7/10. Midline tenderness L1-L2.",
+    ],
+)
+def test_an_emergency_told_by_its_hour(text: str) -> None:
+    from nerveroot.service import assess_text
+
+    assert assess_text(text).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three hours after onset the right foot is white.", {"duration_weeks": 0.018}),
+        ("my left leg went cold and white about 2hrs ago", {"duration_weeks": 0.012}),
+        ("Since she woke at 06:00 her right leg has felt dead.", {"onset": "sudden"}),
+        ("Neither dorsalis pedis nor posterior tibial pulse can be felt.", {"tests.unknown.pedal_pulses": "absent"}),
+        ("Had a heart bypass in 2019; sciatica 2 weeks.", {"duration_weeks": 2.0}),
+    ],
+)  # fmt: skip
+def test_the_hour_of_an_emergency(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -62,10 +62,10 @@ _COULD = guarded(re.compile(r"\b(?:could|able)\b", re.I))
 _NOT_MUSCLE = guarded(
     re.compile(r"\b(?:stream|flow|jet|erections?|pulses?|voice|signal)\s+(?:\w+\s+){0,3}$", re.I)
 )
-# an operation or procedure, whose time is its own when no symptom is told in its clause
+# an operation or procedure, whose time is its own when no symptom is told in its clause ("the bypass" is a road)
 _PROCEDURE = guarded(
     re.compile(
-        r"\b(?:stents?|angioplasty|bypass|grafts?|replace(?:d|ment)|implants?|operation|surgery|\w+ectomy|\w+plasty|"
+        r"\b(?:stents?|angioplasty|(?<!the\s)bypass|grafts?|replace(?:d|ment)|implants?|operation|surgery|\w+ectomy|\w+plasty|"
         r"fusion)\b",
         re.I,
     )
