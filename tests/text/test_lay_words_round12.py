@@ -473,3 +473,10 @@ def test_an_emergency_told_by_its_hour(text: str) -> None:
 )  # fmt: skip
 def test_the_hour_of_an_emergency(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_a_fall_nobody_remembers_and_the_toilet_unwatched_are_unsure() -> None:
+    check_unsure("Had a lot to drink. I genuinely can't remember whether I fell.", "history.significant_trauma")
+    check_unsure("No problems with the toilet so far, though I haven't really been paying attention.",
+                 "history.bladder_dysfunction")  # fmt: skip
+    check_read("No problems with the toilet.", {"history.bladder_dysfunction": False})
