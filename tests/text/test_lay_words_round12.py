@@ -480,3 +480,7 @@ def test_a_fall_nobody_remembers_and_the_toilet_unwatched_are_unsure() -> None:
     check_unsure("No problems with the toilet so far, though I haven't really been paying attention.",
                  "history.bladder_dysfunction")  # fmt: skip
     check_read("No problems with the toilet.", {"history.bladder_dysfunction": False})
+
+
+def test_a_queried_fall_the_patient_is_unsure_of() -> None:
+    check_unsure('PWID. 2/52 constant lumbar pain. ?fall 1/52 ago - pt unsure, "might have".', "history.significant_trauma")
