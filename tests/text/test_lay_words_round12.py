@@ -484,3 +484,13 @@ def test_a_fall_nobody_remembers_and_the_toilet_unwatched_are_unsure() -> None:
 
 def test_a_queried_fall_the_patient_is_unsure_of() -> None:
     check_unsure('PWID. 2/52 constant lumbar pain. ?fall 1/52 ago - pt unsure, "might have".', "history.significant_trauma")
+
+
+def test_used_to_inject_and_still_do_is_injecting_drugs() -> None:
+    from nerveroot.service import assess_text
+
+    text = ("hi im on methadone, used to inject and still do sometimes if im honest. back pain 2 weeks, doesnt stop "
+            "even lying down, cant get comfy at all.")  # fmt: skip
+    check_read(text, {"history.intravenous_drug_use": True})
+    assert assess_text(text).triage.level == "urgent"
+    check_read("I still inject insulin twice a day.", {"history.intravenous_drug_use": ABSENT})
