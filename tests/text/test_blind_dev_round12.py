@@ -1,11 +1,12 @@
-"""The twelfth round's blind batches (tests/text/blind_dev9: the twenty-eighth to thirtieth, 600 texts).
+"""The twelfth round's blind batches (tests/text/blind_dev9: the twenty-eighth to thirty-first, 800 texts).
 
 Written by helpers who saw neither the reader nor any earlier corpus, from the brief in
 tests/text/BLIND_WRITER_PROMPT.md, labelled before anything ran, and each measured once, unread, on the reader of
 the day (docs/reader.md, "Twelfth round"; the twenty-ninth was the round's held-back figure, measured once the
-reader was frozen); only then did they become development material. Every text labelled an emergency must reach
-emergency. The other figures are floors a little under today's, so that a change that reads less fails here;
-they are figures of batches the reader was tuned on, not a promise for new texts.
+reader was frozen; the thirty-first at the round's end); only then did they become development material. Every
+text labelled an emergency must reach emergency. The other figures are floors a little under today's, so that a
+change that reads less fails here; they are figures of batches the reader was tuned on, not a promise for new
+texts.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ SCORED = Scored(CORPUS)
 KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
-test_the_corpus_is_all_there = corpus_test(CORPUS, 600)
+test_the_corpus_is_all_there = corpus_test(CORPUS, 800)
 
 
 test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
@@ -29,7 +30,7 @@ test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
 
 # Floors a little under the figures of these batches on 2026-11-30 (docs/reader.md, "Twelfth round").
 FLOORS = limits(
-    warning_sign_recall=0.95,
+    warning_sign_recall=0.94,
     warning_sign_false_alarms=0.011,
     false_alarms_of_denied_topics=0.012,
     denied_topics_left_unsure=0.025,
@@ -39,7 +40,7 @@ FLOORS = limits(
     side_where_the_labels_give_one=0.96,
     expectations_held=0.92,
     imaging_findings_with_their_level=0.81,
-    texts_triaged_below_their_label=8,
+    texts_triaged_below_their_label=10,
     texts_refused_or_crashed=0,
 )
 
