@@ -11,11 +11,10 @@ without such an instruction ("if I sit for long my leg goes numb") is the person
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from nerveroot.text.guards import guarded
-from nerveroot.text.mentions import Mention
+from nerveroot.text.mentions import Within
 
 _IF = guarded(
     re.compile(r"\b(?:if|should|in\s+case)\b(?!\s+(?:anything|not|so|necessary|needed|required)\b)", re.I)
@@ -30,9 +29,7 @@ _SEEK_CARE = guarded(
 )
 
 
-def safety_nets(
-    text: str, bounds: list[tuple[int, int]], within: Callable[[int, int], list[Mention]]
-) -> None:
+def safety_nets(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
     """Mark hypothetical, in place, every mention between a condition and its instruction to seek care."""
     for lo, hi in bounds:
         for cue in _IF.finditer(text, lo, hi):

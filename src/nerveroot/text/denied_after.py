@@ -9,11 +9,10 @@ says it was cleared ("Red flags: cleared - saddle, B&B, fever"). Every item of t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from nerveroot.text.guards import guarded
-from nerveroot.text.mentions import Mention
+from nerveroot.text.mentions import Mention, Within
 
 # the denial that closes a list: "all neg", "all -ve", "all nil", "all negative"
 _CLOSES = guarded(
@@ -29,7 +28,7 @@ _TURN = re.compile(r"\b(?:but|except|apart\s+from|other\s+than|however)\b|[.;!?]
 _LIST_CHARS = 160
 
 
-def checklists(text: str, bounds: list[tuple[int, int]], within: Callable[[int, int], list[Mention]]) -> None:
+def checklists(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
     """Mark negated, in place, every mention of a checklist denied after its items or cleared before them."""
     for lo, hi in bounds:
         for close in _CLOSES.finditer(text, lo, hi):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from nerveroot.text.anaphora import pronoun_symptoms
@@ -35,6 +36,10 @@ class Mention:
     groups: dict[str, str]
     flags: Flags = NO_FLAGS
     section: str = ""
+
+
+# the mentions that start between two offsets (a scope's view of one stretch of text)
+Within = Callable[[int, int], list[Mention]]
 
 
 @dataclass

@@ -16,7 +16,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from nerveroot.text.conditional import safety_nets
@@ -24,10 +24,9 @@ from nerveroot.text.context import Parsed
 from nerveroot.text.denied_after import checklists
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import load_lexicon
-from nerveroot.text.mentions import Found, Mention
+from nerveroot.text.mentions import Found, Mention, Within
 
 # Kinds whose words a scope can change (not sides, movements, grades or ages).
-Within = Callable[[int, int], list[Mention]]
 _SCOPED = ("findings", "symptoms", "regions", "topics", "troubles", "organs", "strength", "rest")
 
 
