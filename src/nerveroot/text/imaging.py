@@ -43,6 +43,7 @@ _GRADE = re.compile(r"\b(?:grade|meyerding(?:\s+grade)?)\s*(?P<g>[1-4]|I{1,3}|IV
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DISC = frozenset({"disc_bulge", "disc_protrusion", "disc_extrusion", "disc_sequestration"})
 _HEADING_CHARS = 80  # a report's heading is a short line
+_HEADING_TAIL = re.compile(r"\s+[—–-]+\s+|\s*\(")  # what a heading line says after its heading
 _COMPARED = re.compile(r"\b(?:compared|comparison)\b", re.I)
 _ON_SCAN = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:on|at|in)\s+(?:the\s+|an?\s+|her\s+|his\s+)?$", re.I)
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -127,15 +128,22 @@ def _blocks(text: str, sections: Sections) -> list[_Block]:
 
 
 def _heading(line: str, old: bool) -> str | None:
-    """The scan a report's heading line names ("MRI LUMBAR SPINE", "LUMBAR SPINE X-RAY (AP + LAT)"), if current."""
+    """The scan a report's heading line names ("MRI LUMBAR SPINE", "LUMBAR SPINE X-RAY (AP + LAT)"), if current.
+
+    The heading is the line's lead, up to a dash or bracket: "EMERGENCY MRI L/S SPINE — requested by ED 21:05"
+    heads a report, and "MRI REQUESTED — awaiting slot" names a scan not yet done."""
     stripped = line.strip()
-    if not stripped or len(stripped) > _HEADING_CHARS or stripped.endswith("."):
+    lead = _HEADING_TAIL.split(stripped, maxsplit=1)[0]
+    if not lead or len(lead) > _HEADING_CHARS or len(stripped) > 2 * _HEADING_CHARS or stripped.endswith("."):
         return None
-    kind = _kind_in(stripped)
-    if kind is None or (stripped.upper() != stripped and _kind_at_start(stripped) is None):
+    kind = _kind_in(lead)
+    if kind is None or (lead.upper() != lead and _kind_at_start(lead) is None):
+        return None
+    lexicon = load_lexicon().imaging
+    if lexicon["planned"][0][1].search(lead):
         return None
     compared = _COMPARED.split(stripped)[0]  # "compared with MRI of 2016" dates the older scan
-    if old and load_lexicon().imaging["old"][0][1].search(compared):
+    if old and lexicon["old"][0][1].search(compared):
         return None
     return kind
 

@@ -35,6 +35,15 @@ _EARLIER = guarded(
         re.I,
     )
 )
+# an impression's "bilateral L5 deficit, progressing over days", said when weakness is read: a root's or the
+# nerves' deficit (not a "sensory deficit") getting worse
+_DEFICIT = r"(?:(?:motor|neuro(?:logical)?|[LS][1-5]|root|bilateral)\s+)+deficits?"
+_DEFICIT_WORSENING = re.compile(
+    rf"\b{_DEFICIT}\s*,?\s*(?:(?:that\s+is|which\s+is|is|now)\s+)?(?:progressing|progressive(?:ly)?|worsening|"
+    rf"getting\s+worse|increasing)\b|\b(?:progressive|progressing|worsening|increasing)\s+{_DEFICIT}\b",
+    re.I,
+)
+_SUPPOSED = re.compile(r"\b(?:if|unless|should|in\s+case|watch\s+for|return)\b", re.I)
 _WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
 _NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
 # "worse walking", "worse on standing": what brings the symptom on, not its course
@@ -255,6 +264,11 @@ def _progressive(
     ]
     weak.extend((m.start, m.end) for m in found["strength"] if m.entry.kind in ("weak", "paralysis")
                 and not m.flags.negated and not m.flags.hypothetical)  # fmt: skip
+    for m in _DEFICIT_WORSENING.finditer(text) if weak else ():
+        lo = parsed.sentence(m.start(), len(text))[0]
+        if not _SUPPOSED.search(text, lo, m.start()):  # "return if the motor deficit worsens" is advice
+            yield Contribution("history.progressive_weakness", True, [(m.start(), m.end())])
+            return
     worsening = lexicon.time["worsening"]
     seen: dict[tuple[int, int], list[re.Match[str]]] = {}  # weak words of one sentence look at the same words
     for start, end in weak:

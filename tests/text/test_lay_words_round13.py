@@ -1,0 +1,120 @@
+"""Round 13 of issue 13: the thirty-second blind batch's misses, each written here before its fix.
+
+- A scan's heading line may go on after a dash or a bracket ("EMERGENCY MRI L/S SPINE — requested by ED 21:05");
+  the report under it is still the scan's.
+- A worsening told of the deficit in an impression ("bilateral L5 deficit, progressing over days") is the
+  weakness getting worse.
+- Words that emphasise ("I mean nothing, down there it's numb"), a doctor's sex ("a male GP"), a workmate's
+  operation and other people's bladder trouble ("they all had bladder problems and I don't") are not the
+  person's findings or denials.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textread import ABSENT, check_read, check_unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "MRI LUMBOSACRAL SPINE — EXPEDITED OUTPATIENT (booked as urgent by the spinal physiotherapist)\n"
+            "History: 47F. Back pain and bilateral leg pain for 10 days.\n"
+            "Findings: At L4-5 there is a large central disc extrusion severely compressing the cauda equina.",
+            "cauda_equina_compression",
+        ),
+        (
+            "EMERGENCY MRI L/S SPINE — requested by ED 21:05, scanned 22:10\n"
+            "Findings: At L5-S1 there is a very large central disc extrusion causing severe compression of the "
+            "cauda equina and both S1 roots.",
+            "disc_extrusion",
+        ),
+    ],
+)
+def test_a_heading_that_goes_on_after_a_dash_still_heads_its_report(text: str, finding: str) -> None:
+    from nerveroot.text import read_text
+
+    assert finding in {i.finding for i in read_text(text).case.imaging}
+
+
+def test_a_heading_naming_a_planned_scan_gives_no_findings() -> None:
+    from nerveroot.text import read_text
+
+    text = "MRI REQUESTED — awaiting slot (routine)\nSuspect L5 disc extrusion clinically."
+    assert read_text(text).case.imaging == []
+
+
+def test_a_deficit_progressing_in_the_impression_is_progressive_weakness() -> None:
+    check_read(
+        "Power: DF L 3/5, R 3/5.\nReflexes: KJ ++ =, AJ ↓ bilat.\nSens: ↓ LT both dorsum ft.\nSLR L 45°.\n"
+        "Imp: bilateral L5 deficit, progressing over days → ?central disc / CES.",
+        {"history.progressive_weakness": True},
+    )
+
+
+def test_a_deficit_with_no_weakness_is_not_progressive_weakness() -> None:
+    check_read(
+        "Power 5/5 throughout.\nSens: ↓ LT L dorsum ft.\nImp: L5 sensory deficit, progressing over days.",
+        {"history.progressive_weakness": ABSENT},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "When my husband and I were together I couldn't feel anything. I mean nothing, down there it's sort "
+            "of numb and dull.",
+            {"history.sexual_dysfunction": True, "history.saddle_numbness": True},
+        ),
+        (
+            "since about Monday things feel numb down there, and last night with my wife I couldn't... you know.",
+            {"history.sexual_dysfunction": True, "history.saddle_numbness": True},
+        ),
+        ("I haven't told the GP because it's a male GP.", {"sex": ABSENT}),
+        (
+            "My mate at work had a discectomy and says it's just what discs do.",
+            {"history.previous_spinal_surgery": ABSENT},
+        ),
+        (
+            "I've read a few horror stories about cauda equina but they all seemed to have bladder problems and "
+            "I don't, so hopefully it's not that.",
+            {"history.bladder_dysfunction": ABSENT},
+        ),
+        (
+            "Today there's a strange tight band around my tummy at about the level of my belly button, and below "
+            "that my skin feels sort of muffled.",
+            {"exam.sensory_level": "T10"},
+        ),
+        (
+            "She reports four weeks of band-like back pain at the level of the lower ribs.",
+            {"history.thoracic_pain": True},
+        ),
+        (
+            "im 58, had this pain in my back for about a month. doesnt matter how i sit or lie its just there "
+            "all the time.",
+            {"history.pain_at_rest_unrelenting": True},
+        ),
+        (
+            "Yesterday I had an accident. With my bowels. I didn't feel it coming at all.",
+            {"history.bowel_incontinence": True, "history.significant_trauma": ABSENT},
+        ),
+    ],
+)
+def test_round13_reading(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+def test_a_doubt_about_going_to_the_loo_leaves_the_bladder_unsure() -> None:
+    check_unsure(
+        "Hi, right leg sciatica for a week. Probably nothing but I'm not sure I'm going to the loo as much as "
+        "usual?? could just be that I'm not drinking enough.",
+        "history.bladder_dysfunction",
+    )
+
+
+def test_a_plain_denial_of_the_saddle_still_denies() -> None:
+    check_read(
+        "Nothing numb down there, no problems with the waterworks.", {"history.saddle_numbness": False}
+    )
