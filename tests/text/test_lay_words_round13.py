@@ -118,3 +118,28 @@ def test_a_plain_denial_of_the_saddle_still_denies() -> None:
     check_read(
         "Nothing numb down there, no problems with the waterworks.", {"history.saddle_numbness": False}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six years ago I had foot drop. Recovered really well.", {"weakness.unknown.ankle_dorsiflexion": ABSENT}),
+        (
+            "Six years ago I had a microdiscectomy on the right for a disc that was squashing the nerve to my right "
+            "foot (foot drop, the works). Recovered really well, back to running. Now pain in my left calf for 7 "
+            "weeks.",
+            {"weakness.right.ankle_dorsiflexion": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
+        ),
+        (
+            "She asked all the cauda equina questions and I said no to all of them (bladder, bowel, numbness down "
+            "below, nothing).",
+            {
+                "history.saddle_numbness": False,
+                "history.bladder_dysfunction": False,
+                "history.bowel_incontinence": False,
+            },
+        ),
+    ],
+)
+def test_old_history_and_a_list_answered_no(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

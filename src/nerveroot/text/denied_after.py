@@ -4,6 +4,8 @@ ConText's backward "neg" reaches a word or two; a physiotherapist's screen lists
 all at the end ("all neg", "all -ve", "all nil"; not "all clear", which after a cancer is its remission), or names what it screened after a word that
 says it was cleared ("Red flags: cleared - saddle, B&B, fever"). Every item of that list, back to where it opens
 (a colon, a dash, the sentence's start), is denied. An item with a turn of its own ("but", "except") ends it.
+A bracketed list right after a denial ("I said no to all of them (bladder, bowel, numbness down below)") is
+denied whole, unless the bracket has a turn of its own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ _CLOSES = guarded(
 )
 # a word that says the list after it was screened and cleared: "cleared - saddle, B&B, fever"
 _CLEARED = guarded(re.compile(r"\b(?:cleared|screened\s+(?:negative|neg|clear|-ve))\s*(?:[-–—:]\s*)", re.I))
+# a denial said just before a bracketed list: "I said no to all of them (bladder, bowel, numbness down below)",
+# "RF all -ve (B&B, saddle)"; ConText's reach stops at the bracket
+_BEFORE_BRACKET = guarded(
+    re.compile(
+        r"(?:\b(?:said|answered|answers|says)\s+no\s+to(?:\s+(?:all|each|every|any)(?:\s+of)?(?:\s+(?:them|these|those))?)?"
+        r"|\ball\s+(?:neg(?:ative)?|-ve|nil|NAD|absent|denied)|\bdenie[sd](?:\s+(?:all|any|everything))?"
+        r"|⊖|\bscreen\w*\s+(?:negative|neg|clear|-ve))\s*\($",
+        re.I,
+    )
+)
 _OPENS = re.compile(r"[:\-–—()]")  # where a checklist begins (else its sentence or last turn)
 _TURN = re.compile(r"\b(?:but|except|apart\s+from|other\s+than|however)\b|[.;!?]", re.I)
 _LIST_CHARS = 160
@@ -38,6 +50,16 @@ def checklists(text: str, bounds: list[tuple[int, int]], within: Within) -> None
             opened = max((m.end() for m in _OPENS.finditer(text, start, close.start())), default=lo)
             first = max(opened, turn.end() if turn else lo)
             _deny(within(first, close.start()))
+        opened = text.find("(", lo, hi)
+        while opened >= 0:
+            closed = text.find(")", opened, hi)
+            if (
+                closed > 0
+                and _BEFORE_BRACKET.search(text, max(lo, opened - 40), opened + 1)
+                and not _TURN.search(text, opened, closed)
+            ):
+                _deny(within(opened + 1, closed))
+            opened = text.find("(", opened + 1, hi)
         for cleared in _CLEARED.finditer(text, lo, hi):
             turn = _TURN.search(text, cleared.end(), hi)
             _deny(within(cleared.end(), min(turn.start() if turn else hi, cleared.end() + _LIST_CHARS)))

@@ -174,7 +174,8 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
         spans: list[tuple[int, int]] = []
         if _PAST.search(text, lo, end):
             spans.append((lo, end))
-        if k and _ANAPHOR.match(text, lo) and done.start() - lo < 40:
+        opens = _ANAPHOR.match(text, lo) or not text[lo : done.start()].strip()  # "Recovered really well."
+        if k and opens and done.start() - lo < 40:
             p_lo, p_hi = bounds[k - 1]
             if not _AGAIN.search(text, p_lo, p_hi):
                 spans.append((p_lo, p_hi))
