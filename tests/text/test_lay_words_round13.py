@@ -143,3 +143,24 @@ def test_a_plain_denial_of_the_saddle_still_denies() -> None:
 )
 def test_old_history_and_a_list_answered_no(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_everything_working_in_the_bedroom_denies_it() -> None:
+    check_read(
+        "No numbness round my backside or privates, peeing's totally normal, bowels fine, and everything works in "
+        "the bedroom department too, thanks for asking.",
+        {"history.sexual_dysfunction": False, "history.saddle_numbness": False},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pain from the left buttock down the outside of the leg for six weeks. Right leg is totally fine now, no pain "
+        "at all. Pain is about 6/10, sleeping OK with a pillow under my knees.",
+        "Both legs ache and go numb after 100 yards, for at least three years. I first examined him in 2022 and "
+        "recorded mild weakness of great toe extension on both sides, which I graded 4+/5 then and again today.",
+    ],
+)
+def test_a_pillow_under_the_knees_and_a_grade_found_again_are_nothing_new(text: str) -> None:
+    check_read(text, {"history.bilateral_leg_symptoms_new": ABSENT, "pain.right.anterior_knee": ABSENT})

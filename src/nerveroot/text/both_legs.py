@@ -26,11 +26,14 @@ _CHRONIC = guarded(
         re.I,
     )
 )
-# found today, but said to be as before: "4+/5 on both sides, the same at previous reviews"
+# found today, but said to be as before: "4+/5 on both sides, the same at previous reviews", "first examined in
+# 2022 ... graded 4+/5 then and again today"
 _AS_BEFORE = guarded(
     re.compile(
         r"\b(?:(?:the\s+)?same\s+(?:at|as\s+(?:at|in|on))\s+(?:previous|earlier|prior|last)|"
-        r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years))\b",
+        r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years)|"
+        r"then\s+and\s+again\s+(?:today|now|this\s+week)|first\s+(?:examined|seen|noted|recorded|found)\s+(?:\w+\s+){0,3}?"
+        r"in\s+(?:19|20)\d\d)\b",
         re.I,
     )
 )
