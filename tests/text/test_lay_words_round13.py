@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read, check_unsure
+from textread import ABSENT, WEAK, check_read, check_unsure
 
 
 @pytest.mark.parametrize(
@@ -164,3 +164,60 @@ def test_everything_working_in_the_bedroom_denies_it() -> None:
 )
 def test_a_pillow_under_the_knees_and_a_grade_found_again_are_nothing_new(text: str) -> None:
     check_read(text, {"history.bilateral_leg_symptoms_new": ABSENT, "pain.right.anterior_knee": ABSENT})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "my left leg went freezing cold this morning and its gone a horrible white colour, foot is numb and "
+            "really really painful, i cant feel a pulse at the ankle.",
+            {"duration_weeks": 0.143},
+        ),
+        ("I went to the GP this morning about my leg which has been numb for 3 weeks.", {"duration_weeks": 3.0}),
+        (
+            "And the skin around my back passage and the base of my... you know... feels numb, like when your "
+            "foot's gone to sleep.",
+            {"history.saddle_numbness": True, "numbness.unknown.foot": ABSENT},
+        ),
+        (
+            "She asked all the usual stuff, waterworks, numbness in the saddle area, all that, and there's nothing "
+            "like that, I'm fine there.",
+            {"history.saddle_numbness": False},
+        ),
+        (
+            "About six weeks ago I started getting pain in my mid-back, roughly between the bottoms of my shoulder "
+            "blades. It's there all the time and it's worst lying flat at night.",
+            {"history.thoracic_pain": True, "history.pain_at_rest_unrelenting": True},
+        ),
+        ("2/52 worsening lumbar pain, severe, worse lying.", {"history.pain_at_rest_unrelenting": True}),
+        ("Hip pain, worse lying on my side at night.", {"history.pain_at_rest_unrelenting": ABSENT}),
+        (
+            "things with my girlfriend haven't worked the way they should since Sunday; I couldn't feel much.",
+            {"history.sexual_dysfunction": True},
+        ),
+        (
+            "cant lift my foot since i woke up this morning, the toes just drag.",
+            {"weakness.unknown.ankle_dorsiflexion": 2},
+        ),
+        ("I can't lift my foot up the kerb without my toes catching.", {"weakness.unknown.ankle_dorsiflexion": WEAK}),
+        (
+            "Okay so my neighbour Bev keeps telling me I've 'got sciatica'. My back is sore. Bev had proper sciatica "
+            "a few years back — her whole leg was numb and she couldn't lift her foot — so she's convinced.",
+            {"weakness.unknown.ankle_dorsiflexion": ABSENT, "numbness.unknown.leg": ABSENT},
+        ),
+        ("Worse lying flat at night, eases if he sits up.", {"history.pain_at_rest_unrelenting": ABSENT}),
+    ],
+)
+def test_round13_second_batch(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+def test_a_leg_gone_cold_and_white_this_morning_is_an_emergency() -> None:
+    from nerveroot.service import assess_text
+
+    text = (
+        "hi sorry to bother, my left leg went freezing cold this morning and its gone a horrible white colour, foot "
+        "is numb and really really painful, i cant feel a pulse at the ankle like the nurse showed me. i have AF."
+    )
+    assert assess_text(text).triage.level == "emergency"

@@ -19,11 +19,12 @@ from nerveroot.text.sides import SideFinder, plural
 
 # Words that except the parts after them from what was just said of the others.
 _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|save\s+for)\b", re.I)
-# A body part examined, or propped on a pillow, is no place of the symptom said before it: "tender over L2, and
-# neurological examination of the legs is normal", "pain 6/10, sleeping OK with a pillow under my knees"
+# A body part examined, propped on a pillow or named in a likeness is no place of the symptom said before it:
+# "tender over L2, and neurological examination of the legs is normal", "pain 6/10, sleeping OK with a pillow
+# under my knees", "feels numb, like when your foot's gone to sleep"
 _EXAMINED = re.compile(
     r"(?:\bexam(?:ination|ined)?\s+(?:of\s+)?|\b(?:pillows?|cushions?|towels?|wedges?)\s+(?:under|between|beneath|"
-    r"behind)\s+)(?:the\s+|both\s+|my\s+|his\s+|her\s+|their\s+)?$",
+    r"behind)\s+)(?:the\s+|both\s+|my\s+|his\s+|her\s+|their\s+)?$|\blike\s+(?:when\s+|if\s+)?your\s+$",
     re.I,
 )
 # The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").

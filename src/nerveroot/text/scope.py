@@ -1,30 +1,27 @@
 """What ConText's windows of a few words cannot see, settled over whole lists and sentences.
 
-ConText (context.py) gives each modifier a fixed reach. Three kinds of scope are wider than that:
+ConText (context.py) gives each modifier a fixed reach. Several kinds of scope are wider than that:
 
 - a negated list reaches its last item: "no back pain, numbness, pins and needles or weakness", "no numbness
   in my bum or privates" (a "no" or "denies" before a list that ends in "or"/"nor");
 - a past episode said to be over is not the present illness: "last year I had a urine infection that
   burned ... it cleared up and I've had no problems since", "... needed a catheter; that resolved fully";
-- in a person's own words, "my mum had cauda equina. She ended up with a catheter": a sentence that starts
-  with "she", "he" or "they" after one about another person (ConText's FAMILY words) is still about them.
+- other people's stories (others.py).
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
 from nerveroot.text.conditional import safety_nets
 from nerveroot.text.context import Parsed
 from nerveroot.text.denied_after import checklists
 from nerveroot.text.guards import guarded
-from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, Within
+from nerveroot.text.others import other_peoples
 
 # Kinds whose words a scope can change (not sides, movements, grades or ages).
 _SCOPED = ("findings", "symptoms", "regions", "topics", "troubles", "organs", "strength", "rest")
@@ -44,13 +41,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     _negated_lists(text, bounds, within)
     _none_of_that(text, bounds, within)
     _resolved_episodes(text, bounds, within)
-    _others_go_on(text, found, bounds)
-    named = _relatives_named(text)
-    _theirs(text, bounds, within, named)
-    _their_story(text, bounds, within, named)
-    _about_them(text, found, bounds)
-    # and a clause of the same sentence ("my sister was rushed in with it, she had numbness ...")
-    _others_go_on(text, found, list(itertools.pairwise([*parsed.clauses, len(text)])))
+    other_peoples(text, found, bounds, list(itertools.pairwise([*parsed.clauses, len(text)])), within)
 
 
 # ------------------------------------------------------------------------------------------ negated lists
@@ -117,12 +108,32 @@ _ASKED = guarded(
 )
 
 
+# the same answer later in the sentence that asked: "She asked all the usual stuff, waterworks, numbness in the
+# saddle area, all that, and there's nothing like that"
+_NOTHING_LIKE_THAT = guarded(
+    re.compile(
+        r"\b(?:(?:there|there['’]s|there\s+is|there\s+was|I['’]ve\s+had|I\s+have)\s+)?(?:nothing|none)\s+"
+        r"(?:like\s+that|of\s+(?:that|those|these|them|the\s+sort)|at\s+all)\b",
+        re.I,
+    )
+)
+
+
 def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
     for k in range(1, len(bounds)):
         if _NONE_OF_THAT.match(text, *bounds[k]) and _ASKED.search(text, *bounds[k - 1]):
-            for m in within(*bounds[k - 1]):
-                if not m.flags.negated and not m.flags.family:
-                    m.flags = replace(m.flags, negated=True)
+            _deny(within(*bounds[k - 1]))
+    for lo, hi in bounds:
+        asked = _ASKED.search(text, lo, hi)
+        answer = None if asked is None else _NOTHING_LIKE_THAT.search(text, asked.end(), hi)
+        if asked is not None and answer is not None:
+            _deny(within(asked.end(), answer.start()))
+
+
+def _deny(mentions: list[Mention]) -> None:
+    for m in mentions:
+        if not m.flags.negated and not m.flags.family:
+            m.flags = replace(m.flags, negated=True)
 
 
 # ------------------------------------------------------------------------------------------ resolved episodes
@@ -183,168 +194,3 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
         for s_lo, s_hi in spans:
             for m in within(s_lo, s_hi):
                 m.flags = replace(m.flags, historical=True)
-
-
-# ------------------------------------------------------------------------------------------ other people
-_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
-# a clinician named after the relative: the next sentence's "she" is more likely the clinician's
-_CLINICIAN = guarded(
-    re.compile(
-        r"\b(?:GP|doctor|dr|doc|physio\w*|consultant|surgeon|nurse|paramedic|registrar|specialist|chiropractor|"
-        r"osteopath|pharmacist|practitioner|locum|neurologist|neurosurgeon|radiologist)\b",
-        re.I,
-    )
-)
-# the person writes about their own body ("my back", "my left leg"): a "she" is then someone else
-_FIRST_PERSON = re.compile(
-    r"\b(?:my|I\s+have|I've|I’ve)\s+(?:(?!(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|"
-    r"brother|sister|friend|boyfriend|girlfriend|grandma|grandad|granddad|nan|gran|uncle|aunt|mate|neighbou?r)\b)"
-    r"\w+\s+)?(?:back|legs?|foot|feet|calf|calves|thighs?|bum|bottom|knees?|"
-    r"hips?|bladder|bowels?|pain|sciatica|toes?|buttocks?|ankles?|heels?|shins?)\b",
-    re.I,
-)
-
-
-_THEIR = guarded(re.compile(r"\b(?:his|her|their)\b", re.I))
-
-
-def _someone_elses(mentions: Iterable[Mention]) -> None:
-    for m in mentions:
-        m.flags = replace(m.flags, family=True)
-
-
-def _theirs(text: str, bounds: list[tuple[int, int]], within: Within, relatives: list[re.Match[str]]) -> None:
-    """In a person's own story, once another person is named in a sentence, what is "his" or "her" after it
-    is theirs: "my dad had a slipped disc and ended up losing control of his bladder"."""
-    if not _FIRST_PERSON.search(text):
-        return
-    starts = [lo for lo, _ in bounds]
-    done: set[int] = set()
-    for named in relatives:
-        k = bisect.bisect_right(starts, named.start()) - 1
-        if k in done:
-            continue  # the first relative named in the sentence
-        done.add(k)
-        hi = bounds[k][1]
-        _someone_elses(
-            m for m in within(named.end(), hi) if _THEIR.search(text, max(named.end(), m.start - 16), m.end)
-        )
-
-
-# a relative's own history: "his father needed emergency surgery ... and was left with a numb saddle area"
-_THEIR_STORY = re.compile(
-    r"\s+(?:also\s+|once\s+|previously\s+)?(?:had|has\s+had|needed|underwent|was\s+diagnosed|developed|"
-    r"suffered|ended\s+up|died|got)\b",
-    re.I,
-)
-# where their story stops: a new subject, the writer, a turn, the sentence's end
-_POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I))
-_STORY_STOP = guarded(
-    re.compile(r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I)
-)
-
-
-def _their_story(
-    text: str, bounds: list[tuple[int, int]], within: Within, relatives: list[re.Match[str]]
-) -> None:
-    """What follows a relative's history verb in the same sentence, up to a new subject, is theirs: ConText's
-    few words reach "his father needed emergency surgery" but not "... and was left with a numb saddle area"."""
-    starts = [lo for lo, _ in bounds]
-    for named in relatives:
-        story = _THEIR_STORY.match(text, named.end())
-        if story is None or not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start()):
-            continue
-        hi = bounds[bisect.bisect_right(starts, named.start()) - 1][1]
-        stop = _STORY_STOP.search(text, story.end(), hi)
-        _someone_elses(within(story.end(), stop.start() if stop else hi))
-
-
-def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
-    third = [k for k, (lo, _) in enumerate(bounds) if k and _THIRD_PERSON.match(text, lo)]
-    if not third:
-        return
-    relatives, other_person = _other_person()
-    if not relatives.search(text) or not _FIRST_PERSON.search(text):
-        return
-    mentions = sorted((m for k in found.by_kind for m in found[k]), key=lambda m: m.start)
-    starts = [m.start for m in mentions]
-    about_them: set[int] = set()
-    for k in third:
-        said = list(other_person.finditer(text, *bounds[k - 1]))
-        last = said[-1] if said else None
-        if last is not None and _CLINICIAN.search(text, last.end(), bounds[k - 1][1]):
-            continue  # "my dad had ... so the GP felt my tummy. She did find ...": the "she" is the GP
-        if k - 1 in about_them or last is not None:
-            about_them.add(k)
-            lo, hi = bounds[k]
-            _someone_elses(mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)])
-
-
-# the relative is spoken of now ("my partner has AF", "Husband 71,", "Mum (77) says", "my son is 24") ...
-_NOW = re.compile(
-    r"\W{0,3}(?:\(?\s*\d{1,3}\b|is\b|has\b|['’]s\b|says\b|said\b|can|keeps?\b|woke\b|just\b|now\b|"
-    r"today\b|tonight\b|this\s+(?:morning|evening|afternoon)\b|won['’]?t\b|needs?\b|got\b|"
-    r"(?:back|legs?|hips?|knees?|feet|foot)\s+(?:pain|ache|hurt))",
-    re.I,
-)
-# ... or the message says whom it is for ("it's about my mum", "for my dad")
-_FOR = re.compile(r"\b(?:about|for|re)\W+(?:my|our)\s+$", re.I)
-
-
-_GREETING_CHARS = 24  # "Hello.", "Hi doctor,", "Good morning Dr Patel."
-
-
-def _about_them(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
-    """A message written for someone else ("My partner has AF and an hour ago her leg went cold", "Husband 71,
-    backache sudden"): the relative named first is the patient, so what is said of them is not another
-    person's story. Only when the writer says nothing of their own body, and only for that relative: "his
-    dad had a bad back" stays someone else's."""
-    if not bounds or _FIRST_PERSON.search(text):
-        return
-    relatives, _ = _other_person()
-    # in the first sentence, or the second after a greeting ("Hello. My husband back pain 5 days, ...")
-    greeting = bounds[0][1] - bounds[0][0] <= _GREETING_CHARS and len(bounds) > 1
-    first = relatives.search(text, bounds[0][0], bounds[1 if greeting else 0][1])
-    if first is None:
-        return
-    subject = first.group(0).lower()
-    if not _NOW.match(text, first.end()) and not _FOR.search(text, max(0, first.start() - 12), first.start()):
-        return  # "my mother had a bad back": a family history, not a message for her
-    named = [(r.start(), r.group(0).lower()) for r in relatives.finditer(text)]
-    places = [p for p, _ in named]
-    for kind in found.by_kind:
-        for m in found[kind]:
-            if not m.flags.family or m.section == "family":
-                continue
-            i = bisect.bisect_right(places, m.start) - 1
-            if i < 0 or named[i][1] == subject:
-                m.flags = replace(m.flags, family=False)
-
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def _relatives_named(text: str) -> list[re.Match[str]]:
-    firsts = _relative_words()
-    return [w for w in _WORD.finditer(text) if w.group().lower() in firsts]
-
-
-@functools.cache
-def _relative_words() -> frozenset[str]:
-    """The first words of ConText's FAMILY phrases, for a word-by-word look (one set lookup per word is much
-    faster than a regular expression of every relative tried at every position)."""
-    return frozenset(
-        r["literal"].split()[0].lower() for r in load_lexicon().context_rules if r["category"] == "FAMILY"
-    )
-
-
-@functools.cache
-def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The relatives ConText's FAMILY words name (a quick first look), and those words in full."""
-    words = [r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"]
-    firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
-    full = sorted(words, key=len, reverse=True)
-    return (
-        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.I),
-        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in full) + r")\b", re.I),
-    )
