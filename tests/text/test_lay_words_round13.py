@@ -221,3 +221,35 @@ def test_a_leg_gone_cold_and_white_this_morning_is_an_emergency() -> None:
         "is numb and really really painful, i cant feel a pulse at the ankle like the nurse showed me. i have AF."
     )
     assert assess_text(text).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since around Easter (eight months now) I've had an ache in my right groin. She rolled my leg in and "
+            "out and turning the knee inwards hurt in the groin and wouldn't go as far as the left.",
+            {"duration_weeks": 34.76, "pain.left.groin": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
+        ),
+        (
+            "The outer edge of my right foot has stayed numb since the op in 2021. Any runners with dead toes, let "
+            "me know how you got on.",
+            {"numbness.left.foot": ABSENT, "numbness.unknown.foot": ABSENT},
+        ),
+    ],
+)
+def test_a_comparison_and_a_question_to_others_give_no_side(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been asked a dozen times about waterworks and numbness in the saddle: no problems there, prostate "
+        "checked last year and fine.",
+        "I rang 111 and the first thing they asked was about my bladder and bowels and whether I was numb between "
+        "my legs. No, all fine there, no problems with peeing or anything.",
+    ],
+)
+def test_asked_and_answered_no(text: str) -> None:
+    check_read(text, {"history.saddle_numbness": False})

@@ -113,15 +113,24 @@ _ASKED = guarded(
 _NOTHING_LIKE_THAT = guarded(
     re.compile(
         r"\b(?:(?:there|there['’]s|there\s+is|there\s+was|I['’]ve\s+had|I\s+have)\s+)?(?:nothing|none)\s+"
-        r"(?:like\s+that|of\s+(?:that|those|these|them|the\s+sort)|at\s+all)\b",
+        r"(?:like\s+that|of\s+(?:that|those|these|them|the\s+sort)|at\s+all)\b"
+        r"|\bno\s+(?:problems?|issues?|trouble)\s+(?:there|with\s+(?:that|those|any\s+of\s+(?:that|those|them)))\b"
+        r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b",
         re.I,
     )
 )
 
 
+# the answer that opens the next sentence: "... whether I was numb between my legs. No, all fine there, ..."
+_NO_ALL_FINE = re.compile(
+    r"\W*no\b[\s,!.]+(?:(?:all|everything(?:['’]s|\s+is)?)\s+)?(?:fine|good|ok|okay|normal|clear)\b", re.I
+)
+
+
 def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
     for k in range(1, len(bounds)):
-        if _NONE_OF_THAT.match(text, *bounds[k]) and _ASKED.search(text, *bounds[k - 1]):
+        answer = _NONE_OF_THAT.match(text, *bounds[k]) or _NO_ALL_FINE.match(text, *bounds[k])
+        if answer and _ASKED.search(text, *bounds[k - 1]):
             _deny(within(*bounds[k - 1]))
     for lo, hi in bounds:
         asked = _ASKED.search(text, lo, hi)
