@@ -253,3 +253,19 @@ def test_a_comparison_and_a_question_to_others_give_no_side(text: str, expected:
 )
 def test_asked_and_answered_no(text: str) -> None:
     check_read(text, {"history.saddle_numbness": False})
+
+
+def test_bno_is_bowels_not_opened_never_a_denial() -> None:
+    """"BNO" is "bowels not opened": it raises the bowel; it never says bladder and bowels are normal."""
+    from nerveroot.text import read_text
+
+    case = read_text("BNO 3 days - unsure whether that's just the codeine.").case
+    assert case.history.bowel_incontinence is not False and case.history.bladder_dysfunction is not False
+    assert "history.bowel_incontinence" in {u.finding for u in case.unsure} or case.history.bowel_incontinence
+
+
+def test_an_accident_the_other_way_is_the_bowel() -> None:
+    check_read(
+        "Then yesterday I had an accident in my pants the other way, and honestly didn't feel it coming.",
+        {"history.bowel_incontinence": True},
+    )
