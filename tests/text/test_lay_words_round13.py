@@ -123,7 +123,10 @@ def test_a_plain_denial_of_the_saddle_still_denies() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Six years ago I had foot drop. Recovered really well.", {"weakness.unknown.ankle_dorsiflexion": ABSENT}),
+        (
+            "Six years ago I had foot drop. Recovered really well.",
+            {"weakness.unknown.ankle_dorsiflexion": ABSENT},
+        ),
         (
             "Six years ago I had a microdiscectomy on the right for a disc that was squashing the nerve to my right "
             "foot (foot drop, the works). Recovered really well, back to running. Now pain in my left calf for 7 "
@@ -174,7 +177,10 @@ def test_a_pillow_under_the_knees_and_a_grade_found_again_are_nothing_new(text: 
             "really really painful, i cant feel a pulse at the ankle.",
             {"duration_weeks": 0.143},
         ),
-        ("I went to the GP this morning about my leg which has been numb for 3 weeks.", {"duration_weeks": 3.0}),
+        (
+            "I went to the GP this morning about my leg which has been numb for 3 weeks.",
+            {"duration_weeks": 3.0},
+        ),
         (
             "And the skin around my back passage and the base of my... you know... feels numb, like when your "
             "foot's gone to sleep.",
@@ -200,7 +206,10 @@ def test_a_pillow_under_the_knees_and_a_grade_found_again_are_nothing_new(text: 
             "cant lift my foot since i woke up this morning, the toes just drag.",
             {"weakness.unknown.ankle_dorsiflexion": 2},
         ),
-        ("I can't lift my foot up the kerb without my toes catching.", {"weakness.unknown.ankle_dorsiflexion": WEAK}),
+        (
+            "I can't lift my foot up the kerb without my toes catching.",
+            {"weakness.unknown.ankle_dorsiflexion": WEAK},
+        ),
         (
             "Okay so my neighbour Bev keeps telling me I've 'got sciatica'. My back is sore. Bev had proper sciatica "
             "a few years back — her whole leg was numb and she couldn't lift her foot — so she's convinced.",
@@ -229,7 +238,11 @@ def test_a_leg_gone_cold_and_white_this_morning_is_an_emergency() -> None:
         (
             "Since around Easter (eight months now) I've had an ache in my right groin. She rolled my leg in and "
             "out and turning the knee inwards hurt in the groin and wouldn't go as far as the left.",
-            {"duration_weeks": 34.76, "pain.left.groin": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
+            {
+                "duration_weeks": 34.76,
+                "pain.left.groin": ABSENT,
+                "history.bilateral_leg_symptoms_new": ABSENT,
+            },
         ),
         (
             "The outer edge of my right foot has stayed numb since the op in 2021. Any runners with dead toes, let "
@@ -256,7 +269,7 @@ def test_asked_and_answered_no(text: str) -> None:
 
 
 def test_bno_is_bowels_not_opened_never_a_denial() -> None:
-    """"BNO" is "bowels not opened": it raises the bowel; it never says bladder and bowels are normal."""
+    """ "BNO" is "bowels not opened": it raises the bowel; it never says bladder and bowels are normal."""
     from nerveroot.text import read_text
 
     case = read_text("BNO 3 days - unsure whether that's just the codeine.").case
@@ -269,3 +282,21 @@ def test_an_accident_the_other_way_is_the_bowel() -> None:
         "Then yesterday I had an accident in my pants the other way, and honestly didn't feel it coming.",
         {"history.bowel_incontinence": True},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bladder and bowels are undisturbed and her weight is steady.",
+            {"history.bladder_dysfunction": False, "history.bowel_incontinence": False},
+        ),
+        (
+            "41, female, eighteen months into this. It started with my lower back after a bad flu, and now my legs "
+            "ache all over, both of them. Nothing has changed recently, it's been like this for over a year.",
+            {"history.bilateral_leg_symptoms_new": False},
+        ),
+    ],
+)
+def test_undisturbed_and_long_unchanged(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -37,6 +37,14 @@ _AS_BEFORE = guarded(
         re.I,
     )
 )
+# the whole story said to be long unchanged: "Nothing has changed recently, it's been like this for over a year"
+_NOTHING_NEW = guarded(
+    re.compile(
+        r"\b(?:nothing(?:['’]s|\s+has)\s+changed\s+(?:recently|lately|in\s+(?:months|years|ages))|(?:been|was)\s+like\s+"
+        r"this\s+for\s+(?:well\s+)?(?:over\s+|more\s+than\s+)?(?:a\s+year|years|\d+\s+(?:months|years)))\b",
+        re.I,
+    )
+)
 # brought on by walking or standing ("ache when I walk more than a few hundred metres"); not a gait ("he walks
 # slow like an old man", "walking like she's drunk"), nor what the legs can no longer do ("can't hardly walk")
 _EXERTION = guarded(
@@ -140,6 +148,9 @@ def both_legs(
         yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
     elif weeks is None and _injured_now(contributions):
         yield Contribution("history.bilateral_leg_symptoms_new", True, [span])  # both legs since the injury
+    elif weeks is not None and weeks > NEW_WEEKS and _NOTHING_NEW.search(text):
+        # "nothing has changed recently, it's been like this for over a year"
+        yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
     elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
