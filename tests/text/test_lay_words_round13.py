@@ -300,3 +300,27 @@ def test_an_accident_the_other_way_is_the_bowel() -> None:
 )
 def test_undisturbed_and_long_unchanged(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "unsure", "expected"),
+    [
+        (
+            "sciatica in my left leg 3 weeks, outside of calf to top of foot. last couple of days i think my right "
+            "foot is tingling a bit too?? not sure if im imagining it cos im so focused on the left. wees fine",
+            True,
+            {"duration_weeks": 3.0},
+        ),
+        (
+            "sciatica in my left leg 3 weeks. last couple of days my right foot is tingling a bit too. wees fine",
+            False,
+            {"duration_weeks": 3.0, "history.bilateral_leg_symptoms_new": True},
+        ),
+    ],
+)
+def test_the_other_leg_joining_in_the_last_couple_of_days(
+    text: str, unsure: bool, expected: dict[str, object]
+) -> None:
+    if unsure:
+        check_unsure(text, "history.bilateral_leg_symptoms_new")
+    check_read(text, expected)
