@@ -193,3 +193,20 @@ def test_lumbar_stenosis_with_claudication_is_m48_062() -> None:
     })  # fmt: skip
     assert a.roots[0].root == "L5"
     assert "M48.062" in _codes(a)
+
+
+def test_a_reason_names_findings_never_a_field_such_as_duration_weeks() -> None:
+    """"New nerve problems in someone with a history of cancer, weak ankle plantarflexion ... and duration weeks"
+    read like a database: the time that makes a finding new is not a finding to name."""
+    a = _a(
+        {
+            **L5_LEFT,
+            "duration_weeks": 7,
+            "history": {"history_of_cancer": True},
+            "weakness": {"right": {"ankle_plantarflexion": True}},
+        }
+    )
+    assert "malignancy_with_neurology" in a.triage.rules
+    reasons = " ".join(a.triage.reasons)
+    assert "duration" not in reasons and "weeks" not in reasons, reasons
+    assert "history of cancer" in reasons

@@ -32,6 +32,11 @@ class TriageResult:
     suggestion_reason: str
 
 
+# facts that qualify a finding (how long it has been there) rather than being one: a reason does not name them
+# ("... weak ankle plantarflexion on the right and duration weeks need emergency assessment")
+_QUALIFIERS = frozenset({"duration_weeks"})
+
+
 def _join(items: list[str]) -> str:
     unique = list(dict.fromkeys(items))
     return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
@@ -55,9 +60,8 @@ def fired_rules(
             continue
         ok, matched = ctx.check(rule.when)
         if ok:
-            text = rule.reason.replace(
-                "{matched}", _join([ctx.describe(f) for f in matched]) if matched else ""
-            )
+            named = [ctx.describe(f) for f in matched if f not in _QUALIFIERS]
+            text = rule.reason.replace("{matched}", _join(named) if named else "")
             out.append(Fired(rule, tuple(dict.fromkeys(matched)), text))
     return sorted(out, key=lambda f: -rank(f.rule.level))
 
