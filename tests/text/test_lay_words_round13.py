@@ -324,3 +324,28 @@ def test_the_other_leg_joining_in_the_last_couple_of_days(
     if unsure:
         check_unsure(text, "history.bilateral_leg_symptoms_new")
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one leg named, graded throughout: that leg only
+        ("Neuro: L leg 4/5 throughout.", {"weakness.left.leg": 4, "weakness.right.leg": ABSENT}),
+        (
+            "Neuro: moves L leg, global 4/5, ↓ LT L foot.",
+            {"weakness.left.leg": 4, "weakness.right.leg": ABSENT},
+        ),
+        ("Power 4-/5 throughout both lower limbs.", {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK}),
+        (
+            "The foot is white and cold, and he can only flicker the toes.",
+            {"weakness.unknown.great_toe_extension": 1},
+        ),
+        (
+            "HPC: 36F. 8/7 LBP radiating down L leg to sole; last 3/7 same pattern into R leg. Woke today unable "
+            "to void.",
+            {"pain.right.leg": True, "history.bilateral_leg_symptoms_new": True},
+        ),
+    ],
+)
+def test_round13_third_batch(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -4,7 +4,8 @@ A sentence whose subject is "it" and which puts it somewhere in the legs ("it's 
 it's the right leg", "then it went into my left calf") says the last symptom named again, in that place. The
 pronoun becomes a mention of that symptom, so that what ConText says of the sentence (a denial, a doubt)
 and the body parts after it are read as they are for the symptom's own word. "It doesn't go down my leg" is left
-to the words it names: the symptom a pronoun stands for is never taken from a denial.
+to the words it names: the symptom a pronoun stands for is never taken from a denial. "The same pattern into
+the right leg" says the last symptom again, as "it" does.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ _HAD_IT = re.compile(
     r"(?:(?:the|my|his|her|both|each|either)\s+)",
     re.I,
 )
+# the same symptom told again in another place: "8/7 LBP down L leg to sole; last 3/7 same pattern into R leg"
+_SAME_INTO = re.compile(
+    r"(?<![\w'’])(?P<it>(?:the\s+)?same\s+(?:pattern|pain|thing|symptoms?|sensation|feeling))\s+(?:now\s+)?"
+    r"(?:(?:in|into|down|on)\s+)(?:(?:the|my|his|her|both)\s+)?",
+    re.I,
+)
 _DENIED = re.compile(r"\b(?:no|not|nor|never|without|denies|denied|any)\b[^.;,]*$", re.I)
 _REACH = 400  # how far back the symptom "it" stands for may be named
 _LEG_KINDS = frozenset({"pain", "numbness", "tingling"})
@@ -48,7 +55,8 @@ def pronoun_symptoms(
     if not symptoms or not regions:
         return []
     out: list[tuple[Entry, int, int]] = []
-    for m in sorted([*_IT_GOES.finditer(text), *_HAD_IT.finditer(text)], key=lambda x: x.start()):
+    told = [*_IT_GOES.finditer(text), *_HAD_IT.finditer(text), *_SAME_INTO.finditer(text)]
+    for m in sorted(told, key=lambda x: x.start()):
         region = next((r for r in regions if r.start >= m.end() - 1), None)
         if region is None or region.start - m.end() > 12:
             continue  # "it went down my left leg": the place straight after, at most a side word between

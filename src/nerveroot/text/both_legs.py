@@ -168,7 +168,7 @@ _NEW = re.compile(r"new(?:ly)?|recent(?:ly)?", re.I)
 _NEW_OR_NOW = guarded(re.compile(r"\b(?:new(?:ly)?|now)\b", re.I))
 _JOINS = guarded(
     re.compile(
-        r"\b(?:too|as\s+well|also|similar|the\s+same|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
+        r"\b(?:too|as\s+well|also|similar|the\s+same|same\s+(?:pattern|pain|thing|symptoms?)|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
         r"(?:\w+\s+){0,3}?before|for\s+the\s+first\s+time|joined\s+in|followed\s+suit|(?:doing|do)\s+the\s+same)\b",
         re.I,
     )

@@ -91,9 +91,11 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
         # a body part said to be weak ("both my legs have gone numb and weak"): only where no movement was
         limb_runs = _runs(text, [m for m in limbs if lo <= m.start < hi])
         if limb_runs:
-            # a grade no movement took is the limb's ("power L leg 4/5")
-            loose = {x.start for x in said if x.run is None and not x.everywhere and not x.paralysis}
-            again = [x for x in _grades(text, [g for g in gs if g.start in loose], limb_runs, []) if x.run]
+            # a grade no movement took is the limb's ("power L leg 4/5", "L leg 4/5 throughout")
+            loose = {x.start for x in said if x.run is None and not x.paralysis}
+            again = [
+                x for x in _grades(text, [g for g in gs if g.start in loose], limb_runs, throughout) if x.run
+            ]
             taken = {x.start for x in again}
             said = [x for x in said if x.start not in taken] + again
             # only "weak" words: "the right leg is normal" says the leg is well, not how strong it is
