@@ -349,3 +349,22 @@ def test_the_other_leg_joining_in_the_last_couple_of_days(
 )
 def test_round13_third_batch(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Her pain is across the lower back, better when she keeps moving; nothing travels into her legs.",
+            {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT},
+        ),
+        (
+            "For about two years both legs have become heavy and achy after ten minutes of walking. Over the past "
+            "year our physiotherapist has graded her great-toe extensors at 4/5 on both sides, and this has not "
+            "changed on my examination today; ankle dorsiflexion is 4+/5 bilaterally.",
+            {"history.bilateral_leg_symptoms_new": ABSENT},
+        ),
+    ],
+)
+def test_nothing_travels_and_a_grade_unchanged_today(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

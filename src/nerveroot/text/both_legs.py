@@ -27,13 +27,14 @@ _CHRONIC = guarded(
     )
 )
 # found today, but said to be as before: "4+/5 on both sides, the same at previous reviews", "first examined in
-# 2022 ... graded 4+/5 then and again today"
+# 2022 ... graded 4+/5 then and again today", "... and this has not changed on my examination today"
 _AS_BEFORE = guarded(
     re.compile(
         r"\b(?:(?:the\s+)?same\s+(?:at|as\s+(?:at|in|on))\s+(?:previous|earlier|prior|last)|"
         r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years)|"
         r"then\s+and\s+again\s+(?:today|now|this\s+week)|first\s+(?:examined|seen|noted|recorded|found)\s+(?:\w+\s+){0,3}?"
-        r"in\s+(?:19|20)\d\d)\b",
+        r"in\s+(?:19|20)\d\d|(?:has|have)\s*(?:not|n['’]t)\s+changed\s+(?:on|at|since|by)|no\s+change\s+(?:on|at|since)\s+"
+        r"(?:my\s+|our\s+|the\s+)?(?:examination|exam|review|assessment|last))\b",
         re.I,
     )
 )
@@ -121,7 +122,12 @@ def both_legs(
         """A sentence without a time of its own takes the one just before it ("This time it started 5 days
         ago ... It's in both legs", "Three days ago he lifted a box ... Since then ... his right leg too")."""
         k = bisect.bisect_right(parsed.sentences, lo) - 1
-        return k > 0 and not own(*bounds[k]) and lately(*bounds[k - 1])
+        return (
+            k > 0
+            and not own(*bounds[k])
+            and lately(*bounds[k - 1])
+            and not _AS_BEFORE.search(text, *bounds[k - 1])
+        )
 
     new = [
         s
