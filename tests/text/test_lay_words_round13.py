@@ -368,3 +368,11 @@ def test_round13_third_batch(text: str, expected: dict[str, object]) -> None:
 )
 def test_nothing_travels_and_a_grade_unchanged_today(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_a_new_patient_is_no_new_symptom() -> None:
+    check_read(
+        'Physio — new pt, referred as "LBP + bilateral leg stiffness"\nS: 63M. 4/12 legs feel "stiff and springy". '
+        "Tone ↑ both legs.",
+        {"history.bilateral_leg_symptoms_new": ABSENT},
+    )
