@@ -376,3 +376,26 @@ def test_a_new_patient_is_no_new_symptom() -> None:
         "Tone ↑ both legs.",
         {"history.bilateral_leg_symptoms_new": ABSENT},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "pulled me back shifting the sofa yday lol. aches right across bottom of my back when i bend, nothin "
+            "goin down my legs.",
+            {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
+        ),
+        (
+            "pain in left leg back of thigh and calf is 9/10 cant sit, only comfy lying on the floor with knees up.",
+            {"pain.right.anterior_knee": ABSENT, "pain.left.anterior_knee": ABSENT},
+        ),
+        (
+            "asking for my mum really, shes got sciatica and has had bladder problems for years. but actually my "
+            "own back aches after gardening at the weekend, no leg pain, im 40, just stiff.",
+            {"history.bladder_dysfunction": ABSENT},
+        ),
+    ],
+)
+def test_round13_messages(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

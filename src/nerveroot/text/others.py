@@ -34,7 +34,7 @@ def other_peoples(
     _others_go_on(text, found, clauses)
 
 
-_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)\b", re.I)
+_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)(?:s|re)?\b", re.I)  # "shes got"
 # a clinician named after the relative: the next sentence's "she" is more likely the clinician's
 _CLINICIAN = guarded(
     re.compile(
@@ -130,7 +130,9 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
     starts = [m.start for m in mentions]
     about_them: set[int] = set()
     for k in third:
-        said = list(other_person.finditer(text, *bounds[k - 1]))
+        said = list(other_person.finditer(text, *bounds[k - 1])) or _asking_for(
+            text, relatives, *bounds[k - 1]
+        )
         last = said[-1] if said else None
         if last is not None and _CLINICIAN.search(text, last.end(), bounds[k - 1][1]):
             continue  # "my dad had ... so the GP felt my tummy. She did find ...": the "she" is the GP
@@ -138,6 +140,13 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
             about_them.add(k)
             lo, hi = bounds[k]
             _someone_elses(mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)])
+
+
+def _asking_for(text: str, relatives: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
+    """A relative the writer asks for ("asking for my mum really, shes got sciatica ...")."""
+    return [
+        r for r in relatives.finditer(text, lo, hi) if _FOR.search(text, max(lo, r.start() - 12), r.start())
+    ]
 
 
 # the relative is spoken of now ("my partner has AF", "Husband 71,", "Mum (77) says", "my son is 24") ...
