@@ -399,3 +399,31 @@ def test_a_new_patient_is_no_new_symptom() -> None:
 )
 def test_round13_messages(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ten years ago, when I was 38, I had cauda equina syndrome from a massive disc. I had the numb bottom, "
+            "couldn't wee, the whole nightmare, and had emergency surgery that night. I was incredibly lucky: over "
+            "about a year everything came back and I've been completely normal since. Now, 48, I've got sciatica "
+            "again in the right leg.",
+            {"history.saddle_numbness": ABSENT, "history.urinary_retention": ABSENT},
+        ),
+        (
+            "For about five months I've had pain down the back of one leg. For a few weeks it's the left, then the "
+            "right one starts. Occasionally both at once for a day or two. I've read online that sciatica in both "
+            "legs is a red flag and now I'm second guessing everything.",
+            {"history.bilateral_leg_symptoms_new": ABSENT},
+        ),
+        # recovery is not a return: but a return still is
+        (
+            "Two years ago I had numbness in my bum which settled. It came back on Monday and I can't feel the "
+            "toilet paper.",
+            {"history.saddle_numbness": True},
+        ),
+    ],
+)
+def test_an_old_episode_that_recovered_and_sides_that_swap(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -42,7 +42,15 @@ _AS_BEFORE = guarded(
 _NOTHING_NEW = guarded(
     re.compile(
         r"\b(?:nothing(?:['’]s|\s+has)\s+changed\s+(?:recently|lately|in\s+(?:months|years|ages))|(?:been|was)\s+like\s+"
-        r"this\s+for\s+(?:well\s+)?(?:over\s+|more\s+than\s+)?(?:a\s+year|years|\d+\s+(?:months|years)))\b",
+        r"this\s+for\s+(?:well\s+)?(?:over\s+|more\s+than\s+)?(?:a\s+year|years|months|\d+\s+(?:months|years))|so\s+not\s+new)\b",
+        re.I,
+    )
+)
+# both legs now and then, for a day or two: the time is an episode's length, not when it began
+_EPISODIC = guarded(
+    re.compile(
+        r"\b(?:occasionally|sometimes|now\s+and\s+(?:then|again)|on\s+and\s+off|at\s+times)\s+(?:\w+\s+){0,3}?"
+        r"(?:both|bilateral\w*)\b",
         re.I,
     )
 )
@@ -132,7 +140,9 @@ def both_legs(
     new = [
         s
         for s in both_sentences
-        if (lately(*s) or told_just_before(s[0])) and not _AS_BEFORE.search(text, *s)
+        if (lately(*s) or told_just_before(s[0]))
+        and not _AS_BEFORE.search(text, *s)
+        and not _EPISODIC.search(text, *s)
     ]
     if not new:  # "... in BOTH legs now?? it started in my right leg 2 weeks ago, since sat the left calf is
         # tingling as well": the other leg joined lately, told in a sentence of its own

@@ -153,7 +153,9 @@ _RESOLVED = guarded(
         r"(?:went|wore|passed)\s+off|went\s+after|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
         r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
         r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
-        r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal)\b"
+        r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal|"
+        r"(?:everything|feeling|sensation|it\s+all|function|strength|control)\s+came\s+back|"
+        r"(?:been\s+)?(?:completely\s+|totally\s+|perfectly\s+)?normal\s+(?:ever\s+)?since)\b"
         r"(?!\s+(?:a\s+(?:bit|little)|somewhat|slightly|partly|partially|mostly|down\s+a\s+bit))",
         re.I,
     )
@@ -172,10 +174,21 @@ _PAST = re.compile(
 _ANAPHOR = re.compile(
     r"\W*(?:and\s+)?(?:that|this|it|which|they|these|both|all\s+(?:of\s+)?(?:that|this|them))\b", re.I
 )
+# a deficit left behind: "left with a numb patch ... it might be permanent", "exactly the same ever since"
+_PERSISTS = re.compile(
+    r"\b(?:permanent\w*|still|left\s+with|ever\s+since|stable|unchanged|never|persist\w*|remains?|residual|"
+    r"most\s+(?:things|of\s+it)|apart\s+from|except)\b",
+    re.I,
+)
+_NOT_BEFORE = re.compile(r"(?:\b(?:never|not|hardly|barely)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
 # ... unless it came back: "settled last year but came back two weeks ago"
 _TURN = guarded(re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I))
 _AGAIN = guarded(
-    re.compile(r"\b(?:again|returned|came\s+back|come\s+back|is\s+back|recurred|flared|started\s+up)\b", re.I)
+    re.compile(
+        r"\b(?:again|returned|(?<!everything\s)(?<!feeling\s)(?<!sensation\s)(?<!all\s)(?<!function\s)(?<!strength\s)"
+        r"(?<!control\s)came\s+back|come\s+back|is\s+back|recurred|flared|started\s+up)\b",
+        re.I,
+    )
 )
 
 
@@ -183,8 +196,8 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
     """Mentions of an episode told as over are historical: ConText drops them as present findings."""
     for k, (lo, hi) in enumerate(bounds):
         done = _RESOLVED.search(text, lo, hi)
-        if done is None:
-            continue
+        if done is None or _NOT_BEFORE.search(text, max(lo, done.start() - 24), done.start()):
+            continue  # "her bladder never fully recovered": not over
         turn = _TURN.search(text, done.end(), hi)
         if _AGAIN.search(text, done.end(), hi):  # it came back: the episode is the present one
             for m in within(lo, hi):
@@ -200,6 +213,17 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
             if not _AGAIN.search(text, p_lo, p_hi):
                 spans.append((p_lo, p_hi))
                 spans.append((lo, end))
+        elif (
+            not spans
+        ):  # "Ten years ago I had CES. I had the numb bottom ... I was lucky: everything came back"
+            told = next((j for j in (k - 1, k - 2) if j >= 0 and _PAST.search(text, *bounds[j])), None)
+            told_lo = bounds[told][0] if told is not None else end
+            if (
+                told is not None
+                and not _AGAIN.search(text, told_lo, end)
+                and not _PERSISTS.search(text, told_lo, end)
+            ):
+                spans.append((told_lo, end))
         for s_lo, s_hi in spans:
             for m in within(s_lo, s_hi):
                 m.flags = replace(m.flags, historical=True)
