@@ -427,3 +427,11 @@ def test_round13_messages(text: str, expected: dict[str, object]) -> None:
 )
 def test_an_old_episode_that_recovered_and_sides_that_swap(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_nearly_falling_is_no_injury() -> None:
+    from nerveroot.text import read_text
+
+    case = read_text("Both of my legs are weak, and I nearly fell getting off the bus.").case
+    assert "history.significant_trauma" not in {u.finding for u in case.unsure}
+    assert case.history.significant_trauma is not True and case.history.minor_trauma is not True
