@@ -435,3 +435,36 @@ def test_nearly_falling_is_no_injury() -> None:
     case = read_text("Both of my legs are weak, and I nearly fell getting off the bus.").case
     assert "history.significant_trauma" not in {u.finding for u in case.unsure}
     assert case.history.significant_trauma is not True and case.history.minor_trauma is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the held-back thirty-third batch's two missed emergencies, fixed after its measurement
+        "Six weeks of sciatica down my left leg. Yesterday evening when I wiped after the loo it felt... dull? Like "
+        "wiping through a thick layer of something. This morning it's still there, and when I went for a wee it took "
+        "ages to start and I'm not convinced I finished. No leaking or anything. My right leg is absolutely fine.",
+        "Last week my back went again, with pain down my left leg into the calf. The thing that's bothering me is "
+        "the waterworks. For two days now I haven't been peeing properly. I go and only a dribble comes out, and "
+        "the odd thing is I don't really feel like I need to go.",
+    ],
+)
+def test_a_bladder_that_will_not_start_or_empty_is_an_emergency_with_sciatica(text: str) -> None:
+    from nerveroot.service import assess_text
+
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_legs_that_feel_weird_numb_and_heavy_are_numb() -> None:
+    check_read(
+        "About 40 minutes ago I got a sudden tearing pain in my back. Now both my legs feel weird, numb and heavy, "
+        "and my left foot feels cold.",
+        {"numbness.left.leg": True, "numbness.right.leg": True, "history.bilateral_leg_symptoms_new": True},
+    )
+
+
+def test_a_death_in_the_family_dates_no_symptom() -> None:
+    check_read(
+        "Last week my back went again, with pain down my left leg. My wife passed away two years ago.",
+        {"duration_weeks": ABSENT},
+    )

@@ -50,7 +50,7 @@ def symptom_regions(
     before: list[tuple[list[Mention], Mention]] = []  # body parts named before their symptom word
     grouped: list[list[Mention]] = []
     last_was_symptom = False
-    for m in items:
+    for i, m in enumerate(items):
         sentence = _sentence_of(parsed, m.start)
         if m.entry.section == "symptoms":
             if (
@@ -58,9 +58,12 @@ def symptom_regions(
                 and group
                 and group_sentence == sentence
                 and not (
-                    any(g is group for g, _ in before) and _COMMA.fullmatch(text, group[-1].end, m.start)
+                    any(g is group for g, _ in before)
+                    and _COMMA.fullmatch(text, group[-1].end, m.start)
+                    and not _listed(items, i, text)
                 )
-            ):  # "numbness and tingling in the foot"; not "calf feels dead, pain from bum to heel"
+            ):  # "numbness and tingling in the foot"; not "calf feels dead, pain from bum to heel"; but "legs
+                # feel weird, numb and heavy"
                 group.append(m)
             else:
                 group = [m]
@@ -117,6 +120,15 @@ def symptom_regions(
         for symptom in g:
             if not dropped(symptom):
                 yield from _alone(symptom, with_place=id(symptom) in with_region)
+
+
+# a symptom word after a comma that goes on to close a list of words: "weird, numb and heavy,"
+_LIST_END = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+[\w-]+(?=\s*(?:[,.;!?]|$))", re.I)
+
+
+def _listed(items: list[Mention], i: int, text: str) -> bool:
+    """Is items[i], a symptom after a comma, one of a list of words said of the same part?"""
+    return _LIST_END.match(text, items[i].end) is not None
 
 
 def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:
