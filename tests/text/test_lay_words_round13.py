@@ -468,3 +468,26 @@ def test_a_death_in_the_family_dates_no_symptom() -> None:
         "Last week my back went again, with pain down my left leg. My wife passed away two years ago.",
         {"duration_weeks": ABSENT},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said she was not sure whether her urine stream had been weaker this week. She is not incontinent and "
+        "feels the need to pass urine normally. Because I cannot be sure her bladder is unaffected, I have asked "
+        "her to attend today.",
+        'Urine: thinks he is passing normally, "maybe less often". No fevers.',
+    ],
+)
+def test_a_bladder_nobody_can_be_sure_of_stays_unsure(text: str) -> None:
+    check_unsure(text, "history.bladder_dysfunction")
+
+
+def test_a_wee_slow_to_get_going_is_read() -> None:
+    from nerveroot.text import read_text
+
+    case = read_text(
+        "Past 2 days peeing feels a bit odd, slow to get going, not sure if its the codeine?? no leaks."
+    ).case
+    unsure = {u.finding for u in case.unsure}
+    assert case.history.urinary_retention is True or "history.bladder_dysfunction" in unsure, case
