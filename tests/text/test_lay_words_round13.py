@@ -491,3 +491,12 @@ def test_a_wee_slow_to_get_going_is_read() -> None:
     ).case
     unsure = {u.finding for u in case.unsure}
     assert case.history.urinary_retention is True or "history.bladder_dysfunction" in unsure, case
+
+
+def test_maybe_a_bit_is_a_doubt_of_degree() -> None:
+    """"Maybe a bit slow to start" is said with a doubt: unsure, not present (nor denied)."""
+    from nerveroot.text import read_text
+
+    case = read_text("Maybe a bit slow to start when I pee, not sure.").case
+    assert case.history.urinary_retention is not True and case.history.urinary_retention is not False
+    assert {u.finding for u in case.unsure} & {"history.urinary_retention", "history.bladder_dysfunction"}
