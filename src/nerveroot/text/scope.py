@@ -121,6 +121,8 @@ _NOTHING_LIKE_THAT = guarded(
 )
 
 
+_NO_WORD = re.compile(r"\bno(?:ne|pe)?\b", re.I)
+_ANSWER_OPENS = 40  # characters into a sentence by which its answer's "no" or "none" is said
 # the answer that opens the next sentence: "... whether I was numb between my legs. No, all fine there, ..."
 _NO_ALL_FINE = re.compile(
     r"\W*no\b[\s,!.]+(?:(?:all|everything(?:['’]s|\s+is)?)\s+)?(?:fine|good|ok|okay|normal|clear)\b", re.I
@@ -128,10 +130,19 @@ _NO_ALL_FINE = re.compile(
 
 
 def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+    noes = [
+        m.start() for m in _NO_WORD.finditer(text)
+    ]  # an answer opens with "no" or "none" (or "I've had none")
     for k in range(1, len(bounds)):
-        answer = _NONE_OF_THAT.match(text, *bounds[k]) or _NO_ALL_FINE.match(text, *bounds[k])
+        lo, hi = bounds[k]
+        i = bisect.bisect_left(noes, lo)
+        if i == len(noes) or noes[i] - lo > _ANSWER_OPENS:
+            continue
+        answer = _NONE_OF_THAT.match(text, lo, hi) or _NO_ALL_FINE.match(text, lo, hi)
         if answer and _ASKED.search(text, *bounds[k - 1]):
             _deny(within(*bounds[k - 1]))
+    if _NOTHING_LIKE_THAT.search(text) is None:
+        return
     for lo, hi in bounds:
         asked = _ASKED.search(text, lo, hi)
         answer = None if asked is None else _NOTHING_LIKE_THAT.search(text, asked.end(), hi)
@@ -194,8 +205,11 @@ _AGAIN = guarded(
 
 def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
     """Mentions of an episode told as over are historical: ConText drops them as present findings."""
+    said = list(_RESOLVED.finditer(text))  # one pass over the text: most sentences tell nothing over
+    starts = [m.start() for m in said]
     for k, (lo, hi) in enumerate(bounds):
-        done = _RESOLVED.search(text, lo, hi)
+        i = bisect.bisect_left(starts, lo)
+        done = said[i] if i < len(said) and starts[i] < hi and said[i].end() <= hi else None
         if done is None or _NOT_BEFORE.search(text, max(lo, done.start() - 24), done.start()):
             continue  # "her bladder never fully recovered": not over
         turn = _TURN.search(text, done.end(), hi)

@@ -38,10 +38,12 @@ _EARLIER = guarded(
 # an impression's "bilateral L5 deficit, progressing over days", said when weakness is read: a root's or the
 # nerves' deficit (not a "sensory deficit") getting worse
 _DEFICIT = r"(?:(?:motor|neuro(?:logical)?|[LS][1-5]|root|bilateral)\s+)+deficits?"
-_DEFICIT_WORSENING = re.compile(
-    rf"\b{_DEFICIT}\s*,?\s*(?:(?:that\s+is|which\s+is|is|now)\s+)?(?:progressing|progressive(?:ly)?|worsening|"
-    rf"getting\s+worse|increasing)\b|\b(?:progressive|progressing|worsening|increasing)\s+{_DEFICIT}\b",
-    re.I,
+_DEFICIT_WORSENING = guarded(
+    re.compile(
+        rf"\b{_DEFICIT}\s*,?\s*(?:(?:that\s+is|which\s+is|is|now)\s+)?(?:progressing|progressive(?:ly)?|worsening|"
+        rf"getting\s+worse|increasing)\b|\b(?:progressive|progressing|worsening|increasing)\s+{_DEFICIT}\b",
+        re.I,
+    )
 )
 _SUPPOSED = re.compile(r"\b(?:if|unless|should|in\s+case|watch\s+for|return)\b", re.I)
 _WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
