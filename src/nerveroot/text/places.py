@@ -50,7 +50,7 @@ def symptom_regions(
     before: list[tuple[list[Mention], Mention]] = []  # body parts named before their symptom word
     grouped: list[list[Mention]] = []
     last_was_symptom = False
-    for i, m in enumerate(items):
+    for m in items:
         sentence = _sentence_of(parsed, m.start)
         if m.entry.section == "symptoms":
             if (
@@ -60,7 +60,7 @@ def symptom_regions(
                 and not (
                     any(g is group for g, _ in before)
                     and _COMMA.fullmatch(text, group[-1].end, m.start)
-                    and not _listed(items, i, text)
+                    and _LIST_END.match(text, m.end) is None
                 )
             ):  # "numbness and tingling in the foot"; not "calf feels dead, pain from bum to heel"; but "legs
                 # feel weird, numb and heavy"
@@ -122,13 +122,9 @@ def symptom_regions(
                 yield from _alone(symptom, with_place=id(symptom) in with_region)
 
 
-# a symptom word after a comma that goes on to close a list of words: "weird, numb and heavy,"
+# a symptom word after a comma that goes on to close a list of words said of the same part: "weird, numb and
+# heavy,"
 _LIST_END = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+[\w-]+(?=\s*(?:[,.;!?]|$))", re.I)
-
-
-def _listed(items: list[Mention], i: int, text: str) -> bool:
-    """Is items[i], a symptom after a comma, one of a list of words said of the same part?"""
-    return _LIST_END.match(text, items[i].end) is not None
 
 
 def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:

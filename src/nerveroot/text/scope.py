@@ -130,9 +130,8 @@ _NO_ALL_FINE = re.compile(
 
 
 def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
-    noes = [
-        m.start() for m in _NO_WORD.finditer(text)
-    ]  # an answer opens with "no" or "none" (or "I've had none")
+    # an answer opens with "no" or "none" ("I've had none of that")
+    noes = [m.start() for m in _NO_WORD.finditer(text)]
     for k in range(1, len(bounds)):
         lo, hi = bounds[k]
         i = bisect.bisect_left(noes, lo)
