@@ -500,3 +500,18 @@ def test_maybe_a_bit_is_a_doubt_of_degree() -> None:
     case = read_text("Maybe a bit slow to start when I pee, not sure.").case
     assert case.history.urinary_retention is not True and case.history.urinary_retention is not False
     assert {u.finding for u in case.unsure} & {"history.urinary_retention", "history.bladder_dysfunction"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I've lost about seven kilos without trying.", {"history.unexplained_weight_loss": True}),
+        (
+            "HPC: gradual mid-lumbar ache. Wakes her at 3-4 am most nights; gets up and walks about but it doesn't "
+            "really ease.",
+            {"history.pain_at_rest_unrelenting": True, "history.night_pain_improves_on_getting_up": ABSENT},
+        ),
+    ],
+)
+def test_seven_kilos_and_night_waking_that_walking_does_not_ease(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
