@@ -144,9 +144,7 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
 
 def _asking_for(text: str, relatives: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
     """A relative the writer asks for ("asking for my mum really, shes got sciatica ...")."""
-    return [
-        r for r in relatives.finditer(text, lo, hi) if _FOR.search(text, max(lo, r.start() - 12), r.start())
-    ]
+    return [r for r in relatives.finditer(text, lo, hi) if _asked_for(text, r, lo)]
 
 
 # the relative is spoken of now ("my partner has AF", "Husband 71,", "Mum (77) says", "my son is 24") ...
@@ -158,6 +156,11 @@ _NOW = re.compile(
 )
 # ... or the message says whom it is for ("it's about my mum", "for my dad")
 _FOR = re.compile(r"\b(?:about|for|re)\W+(?:my|our)\s+$", re.I)
+
+
+def _asked_for(text: str, relative: re.Match[str], lo: int = 0) -> bool:
+    """Is the relative the one the message is for ("it's about my mum", "asking for my dad")?"""
+    return _FOR.search(text, max(lo, relative.start() - 12), relative.start()) is not None
 
 
 _GREETING_CHARS = 24  # "Hello.", "Hi doctor,", "Good morning Dr Patel."
@@ -177,7 +180,7 @@ def _about_them(text: str, found: Found, bounds: list[tuple[int, int]]) -> None:
     if first is None:
         return
     subject = first.group(0).lower()
-    if not _NOW.match(text, first.end()) and not _FOR.search(text, max(0, first.start() - 12), first.start()):
+    if not _NOW.match(text, first.end()) and not _asked_for(text, first):
         return  # "my mother had a bad back": a family history, not a message for her
     named = [(r.start(), r.group(0).lower()) for r in relatives.finditer(text)]
     places = [p for p, _ in named]

@@ -22,7 +22,7 @@ _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|aside\s+from|other\s+
 # A body part examined, propped on a pillow or named in a likeness is no place of the symptom said before it:
 # "tender over L2, and neurological examination of the legs is normal", "pain 6/10, sleeping OK with a pillow
 # under my knees", "feels numb, like when your foot's gone to sleep"
-_EXAMINED = re.compile(
+_NO_PLACE = re.compile(
     r"(?:\bexam(?:ination|ined)?\s+(?:of\s+)?|\b(?:pillows?|cushions?|towels?|wedges?)\s+(?:under|between|beneath|"
     r"behind)\s+)(?:the\s+|both\s+|my\s+|his\s+|her\s+|their\s+)?$|\blike\s+(?:when\s+|if\s+)?your\s+$",
     re.I,
@@ -79,7 +79,7 @@ def symptom_regions(
             group
             and group_sentence == sentence
             and not _own_clause(m, group, symptoms, symptom_starts, parsed)
-            and not _EXAMINED.search(text, max(0, m.start - 30), m.start)
+            and not _NO_PLACE.search(text, max(0, m.start - 30), m.start)
         ):
             attached.append((group, m))
         elif (
