@@ -356,12 +356,16 @@ def _recent_surgery(
 
 _PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
 _IT_EARLY = re.compile(r"\s*(?:\S+\s+){0,4}?(?:it|it's|it’s)\b", re.I)
+# "Lately it wakes me at about 4 am. If I get up and walk around it's much better."
+_ON_RISING = re.compile(
+    r"\s*(?:but\s+|and\s+)?(?:if|when|once|as\s+soon\s+as)\s+(?:I|he|she|they)\s+get", re.I
+)
 
 
 def _goes_on(text: str, lo: int, hi: int) -> bool:
-    """Does a sentence go on about what the one before said: it starts with "it", or names "it" among its
-    first words ("She describes it as constant")?"""
-    return _PRONOUN.match(text, lo, hi) is not None or _IT_EARLY.match(text, lo, hi) is not None
+    """Does a sentence go on about what the one before said: it starts with "it", names "it" among its
+    first words ("She describes it as constant"), or tells what getting up does?"""
+    return any(p.match(text, lo, hi) is not None for p in (_PRONOUN, _IT_EARLY, _ON_RISING))
 
 
 _PAIN_FINDINGS = frozenset({"history.thoracic_pain", "history.back_pain"})
@@ -401,11 +405,12 @@ def _rest_pain(
         parsed.sentence(s.start, len(text)) for s in live if _distal_only(s, found, parsed, len(text))
     } - {parsed.sentence(s.start, len(text)) for s in live if not _distal_only(s, found, parsed, len(text))}
     # sentences that go on about the pain: "It ..." or "She describes it as ..." right after a pain sentence
-    about: set[tuple[int, int]] = set()
+    # each mapped to the pain sentence it goes on from: the cues of one story are weighed together
+    about: dict[tuple[int, int], tuple[int, int]] = {}
     previous: tuple[int, int] | None = None
     for sentence in parsed.spans(len(text)):
         if previous is not None and (previous in starts or previous in about) and _goes_on(text, *sentence):
-            about.add(sentence)
+            about[sentence] = about.get(previous, previous)
         previous = sentence
     per_sentence: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
@@ -414,15 +419,16 @@ def _rest_pain(
         gap = _GAP.match(text, cue.end)
         if relieved_after.match(text, gap.end() if gap else cue.end):  # "only when lying on the right side"
             continue
-        lo, hi = parsed.sentence(cue.start, len(text))
-        said = (lo, hi) in starts or (lo, hi) in about
-        if said:
-            per_sentence.setdefault((lo, hi), []).append(cue)
+        sentence = parsed.sentence(cue.start, len(text))
+        story = about.get(sentence, sentence if sentence in starts else None)
+        if story is None:
+            continue
+        nerve = (sentence in distal or story in distal) and cue.entry.kind != "eases_on_rising"
+        if nerve and not _WAKING.search(cue.text):
+            continue  # a foot "worse at night" (or a sentence going on about it): a nerve's pain
+        per_sentence.setdefault(story, []).append(cue)
     done: set[str] = set()
-    for sentence, said_cues in per_sentence.items():
-        cues = said_cues
-        if sentence in distal:
-            cues = [c for c in said_cues if _WAKING.search(c.text)]  # a foot "worse at night": a nerve's pain
+    for cues in per_sentence.values():
         strong = [c for c in cues if c.entry.kind in ("unrelenting", "eases_on_rising")]
         if not strong and len(cues) < 2:
             continue
