@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read
+from textread import ABSENT, WEAK, check_read, check_unsure
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,101 @@ def test_inflammatory_features_in_a_triage_note(text: str, finding: str) -> None
 )
 def test_mechanical_pain_told_over_two_sentences_is_not_unrelenting(text: str) -> None:
     check_read(text, {"history.pain_at_rest_unrelenting": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last nite i wet the bed which has never ever happend and today when i wipe it feels numb like its not "
+        "my skin.",
+        "I wet myself, that has never happened before, and now it's numb when I wipe.",
+    ],
+)
+def test_never_happened_before_says_it_is_new_not_no(text: str) -> None:
+    check_read(text, {"history.saddle_numbness": True})
+
+
+def test_never_still_denies_what_follows_it() -> None:
+    check_read("I have never had any numbness when I wipe.", {"history.saddle_numbness": ABSENT})
+
+
+def test_lady_parts_are_the_saddle() -> None:
+    check_read(
+        "Since the weekend there's a tingly, sort of numb feeling in my lady parts, hard to describe.",
+        {"history.saddle_numbness": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And on Saturday night with my husband it just felt... different, muted, like the feeling had been turned "
+        "right down.",
+        "In bed with my partner last night it felt numb, not the same at all.",
+    ],
+)
+def test_sex_that_felt_different_is_sexual_dysfunction(text: str) -> None:
+    check_read(text, {"history.sexual_dysfunction": True})
+
+
+def test_a_partner_named_without_sex_is_not_sexual_dysfunction() -> None:
+    check_read("Went for a walk with my husband yesterday and it felt fine.", {"history.sexual_dysfunction": ABSENT})
+
+
+def test_a_leg_that_felt_weird_on_a_walk_with_a_partner_is_not_sexual_dysfunction() -> None:
+    check_read("Walking with my husband my leg felt weird.", {"history.sexual_dysfunction": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She felt something give across the small of her back a week ago as she hauled a bag of compost out of "
+        "the car boot.",
+        "It started when I was lugging two heavy suitcases up the stairs.",
+        "Pain since he heaved a fridge into the van on Friday.",
+    ],
+)
+def test_a_load_hauled_or_heaved_is_a_lift(text: str) -> None:
+    check_read(text, {"history.after_lifting_or_bending": True})
+
+
+def test_a_knee_that_buckles_going_downstairs_is_a_weak_knee_extension() -> None:
+    check_read(
+        "hi, pain down the front of my right thigh to the inside of the knee for 3 wks, numb patch on the front "
+        "of the thigh, and twice now my knee has just buckled going down stairs.",
+        {"weakness.right.knee_extension": WEAK},
+    )
+
+
+def test_an_age_and_sex_said_alone_in_a_message() -> None:
+    check_read("not much back pain. 58 female. can i be seen this week?", {"age": 58, "sex": "female"})
+
+
+def test_sex_that_felt_different_asked_as_a_question_stays_unsure() -> None:
+    check_unsure(
+        "since this started, sex with my husband feels... different? Less sensation, maybe? I honestly can't tell "
+        "if it's the back thing, or the menopause.",
+        "history.sexual_dysfunction",
+    )
+
+
+def test_pissing_ok_i_think_leaves_the_bladder_unsure() -> None:
+    check_unsure("right leg sciatica 2 wks, back in agony. pissing ok i think. 32m", "history.bladder_dysfunction")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Since Thursday I keep not realising I need a wee until I'm absolutely bursting, like the signal is "
+         "turned down.", "history.altered_bladder_sensation"),
+        ("Yesterday when I stood up from the sofa a bit of wee came out.", "history.urinary_incontinence"),
+        ("I keep needing a wee and yesterday when I stood up from the sofa a bit came out.",
+         "history.urinary_incontinence"),
+    ],
+)
+def test_bladder_sensation_and_leaks_in_a_persons_words(text: str, finding: str) -> None:
+    check_read(text, {finding: True})
+
+
+def test_only_a_bit_coming_out_is_not_a_leak() -> None:
+    check_read("When I try to wee only a bit came out.", {"history.urinary_incontinence": ABSENT})
