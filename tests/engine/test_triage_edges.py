@@ -161,6 +161,19 @@ EDGES = [
         "prompt",
         "prompt",
     ),
+    # a lift is minor trauma (CASE_SCHEMA.md), which counts from 70 as it does with thin bones
+    (
+        "a-lift-at-76",
+        _with(BACK_ONLY, age=76, duration_weeks=0.6, history={"after_lifting_or_bending": True}),
+        "prompt",
+        "prompt",
+    ),
+    (
+        "a-lift-at-66",
+        _with(BACK_ONLY, age=66, duration_weeks=0.6, history={"after_lifting_or_bending": True}),
+        "self_care",
+        "routine",
+    ),
     (
         "a-lift-without-thin-bones-45",
         _with(BACK_ONLY, age=45, duration_weeks=0.6, history={"after_lifting_or_bending": True}),

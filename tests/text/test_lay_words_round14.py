@@ -194,3 +194,12 @@ def test_bladder_sensation_and_leaks_in_a_persons_words(text: str, finding: str)
 
 def test_only_a_bit_coming_out_is_not_a_leak() -> None:
     check_read("When I try to wee only a bit came out.", {"history.urinary_incontinence": ABSENT})
+
+
+def test_a_person_settled_in_a_position_is_not_an_episode_that_settled() -> None:
+    check_read(
+        "A 71-year-old woman felt something give across the small of her back a week ago as she hauled a bag of "
+        "compost out of the car boot. Since then moving from lying to sitting has been the worst part of her "
+        "day; once she is settled the pain is tolerable.",
+        {"history.after_lifting_or_bending": True},
+    )

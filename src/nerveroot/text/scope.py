@@ -159,7 +159,9 @@ def _deny(mentions: list[Mention]) -> None:
 # words that say an episode is over (not "settled a bit": still there)
 _RESOLVED = guarded(
     re.compile(
-        r"\b(?:resolved|cleared(?:\s+up)?|settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|"
+        # "once she is settled the pain is tolerable": settled in a position, not an episode over
+        r"\b(?:resolved|cleared(?:\s+up)?|(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bget\s)(?<!\bgets\s)(?<!\bgetting\s)"
+        r"settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|"
         r"(?:went|wore|passed)\s+off|went\s+after|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
         r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
         r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
