@@ -203,3 +203,28 @@ def test_a_person_settled_in_a_position_is_not_an_episode_that_settled() -> None
         "day; once she is settled the pain is tolerable.",
         {"history.after_lifting_or_bending": True},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Since yesterday afternoon I've hardly felt the need to pee. I went before bed and it was a trickle.",
+         "history.urinary_retention"),
+        ("My bladder feels full. When I tried to go, not much came out, I had to sort of push.",
+         "history.urinary_retention"),
+        ("Since yesterday afternoon I've hardly felt the need to pee.", "history.altered_bladder_sensation"),
+    ],
+)
+def test_a_bladder_trouble_told_in_the_next_sentence(text: str, finding: str) -> None:
+    check_read(text, {finding: True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My bladder is fine. I went to the garage and had to push the car.",
+        "Peeing is normal. Yesterday I went for a walk and it was a struggle.",
+    ],
+)
+def test_a_push_or_struggle_elsewhere_is_not_the_bladders(text: str) -> None:
+    check_read(text, {"history.urinary_retention": ABSENT})

@@ -52,6 +52,13 @@ _NEAR = 80  # an organ further than this from its trouble, in another clause, is
 _GOES_ON = re.compile(
     r"\s*(?:like|as\s+in|i\.?e\.?|it(?:['’]s|\s+is)\s+like|it\s+feels\s+like|kind\s+of|sort\s+of)\b", re.I
 )
+# a sentence telling of going to the toilet without naming it: "I went before bed and it was a trickle"
+_WENT = re.compile(
+    r"\b(?:went|go|goes|going|tried\s+to\s+go|try\s+to\s+go)\b(?!\s+(?:to|for|out|back|up|down|into|on|in|with|home|off|over|through)\b)",
+    re.I,
+)
+_CARRIED = ("retention", "incontinence")  # troubles that a going-to-the-toilet sentence may take from before
+_BEFORE = 200  # characters back to the organ a going-to-the-toilet sentence takes
 
 
 def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]:
@@ -127,10 +134,22 @@ def _organ(
         # to go but hardly anything comes out" (not a feeling, which near a toilet is the saddle's skin)
         before = sentences[s - 1] if s > 0 else 0
         pool = [o for o in organs if before <= o.start < s_lo and _distance(o, t) <= _NEAR]
+    if not pool and s > 0 and not any(s_lo <= r.start < s_hi for r in regions):
+        pool = _told_before(text, t, organs, sentences[s - 1], s_lo)
     named = [o for o in pool if o.entry.kind != "toilet"] or pool  # "rush to the loo to open my bowels"
     if not named:
         return None
     return min(named, key=lambda o: _distance(o, t))
+
+
+def _told_before(text: str, t: Mention, organs: list[Mention], before: int, s_lo: int) -> list[Mention]:
+    """A sentence about going that names no organ takes the bladder or bowel of the sentence before: "I've
+    hardly felt the need to pee. I went before bed and it was a trickle."
+    """
+    if t.entry.kind not in _CARRIED or not _WENT.search(text, s_lo, t.start):
+        return []
+    near = (o for o in organs if before <= o.start < s_lo and s_lo - o.start <= _BEFORE)
+    return [o for o in near if o.entry.kind in ("bladder", "bowel")]
 
 
 def _distance(a: Mention, b: Mention) -> int:
