@@ -228,3 +228,25 @@ def test_a_bladder_trouble_told_in_the_next_sentence(text: str, finding: str) ->
 )
 def test_a_push_or_struggle_elsewhere_is_not_the_bladders(text: str) -> None:
     check_read(text, {"history.urinary_retention": ABSENT})
+
+
+def test_a_report_goes_on_after_a_blank_line_to_its_findings() -> None:
+    from nerveroot.text import read_text
+
+    text = (
+        "MRI LUMBOSACRAL SPINE — EMERGENCY (requested 21:15, scanned 22:40)\n"
+        "Indication: 51M, 4 days of sciatica in both legs. ?CES.\n\n"
+        "Findings: At L5–S1 there is a large central disc extrusion that severely compresses the cauda equina.\n\n"
+        "Impression: massive L5–S1 central sequestration with cauda equina compression."
+    )
+    assert "cauda_equina_compression" in {i.finding for i in read_text(text).case.imaging}
+
+
+def test_a_report_ends_at_a_paragraph_of_another_kind() -> None:
+    from nerveroot.text import read_text
+
+    text = (
+        "MRI LUMBAR SPINE\nFindings: mild L4-5 disc bulge, no stenosis.\n\n"
+        "Clinic letter: she has severe stenosis symptoms when walking."
+    )
+    assert "central_stenosis" not in {i.finding for i in read_text(text).case.imaging}

@@ -47,6 +47,11 @@ _HEADING_TAIL = re.compile(r"\s+[—–-]+\s+|\s*\(")  # what a heading line say
 _COMPARED = re.compile(r"\b(?:compared|comparison)\b", re.I)
 _ON_SCAN = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:on|at|in)\s+(?:the\s+|an?\s+|her\s+|his\s+)?$", re.I)
 _BLANK = re.compile(r"\n[ \t]*\n")
+# a report's own parts, which go on after a blank line ("Indication: ...\n\nFindings: ...")
+_REPORT_PART = re.compile(
+    r"[ \t\n]*(?:findings|impression|conclusions?|comments?|opinion|summary|technique|report|result)\s*:",
+    re.I,
+)
 _STATEMENT = re.compile(r"[.;](?=\s|$)|\n")
 _EARLIER_EPISODE = re.compile(
     r"\b(?:MRI|CT|scan|x[\s-]*ray|imaging|films?)\b[^.\n]{0,80}\b(?:previous|earlier|prior|last|old)\s+episode"
@@ -117,6 +122,8 @@ def _blocks(text: str, sections: Sections) -> list[_Block]:
         kind = _heading(line, old)
         if kind:
             blank = _BLANK.search(text, pos)
+            while blank is not None and _REPORT_PART.match(text, blank.end()):
+                blank = _BLANK.search(text, blank.end())
             out.append(_Block(pos, blank.start() if blank else len(text), kind))
         pos += len(line)
     for start, kind, end in zip(
