@@ -250,3 +250,32 @@ def test_a_report_ends_at_a_paragraph_of_another_kind() -> None:
         "Clinic letter: she has severe stenosis symptoms when walking."
     )
     assert "central_stenosis" not in {i.finding for i in read_text(text).case.imaging}
+
+
+def test_back_pain_not_eased_lying_is_unrelenting() -> None:
+    check_read(
+        "Last 5/7 increasing LBP, now 9/10, constant, not eased lying. Rigors last night.",
+        {"history.pain_at_rest_unrelenting": True},
+    )
+
+
+def test_legs_not_working_properly_getting_worse_is_progressive_weakness() -> None:
+    check_read(
+        'Last 48 h legs "not working properly", progressively worse; fell twice at home today.',
+        {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK, "history.progressive_weakness": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['PC: "legs not working right" + mid-back pain.', "My legs won't work right.", "My foot doesn't feel right."],
+)
+def test_not_working_or_feeling_right_names_no_side(text: str) -> None:
+    from nerveroot.text import read_text
+
+    sides = {s.finding.split(".")[1] for s in read_text(text).evidence if s.finding.count(".") == 2}
+    assert sides != {"right"}, sides  # legs (plural) are both; a foot's side is unknown
+
+
+def test_not_right_leg_but_left_still_names_the_sides() -> None:
+    check_read("The pain is not right leg but left leg.", {"pain.left.leg": True})
