@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy.orm import Session
 
 from nerveroot.errors import BadInput, Problem
+
+if TYPE_CHECKING:  # the store is loaded by the commands that use it, not by every start of the CLI
+    from sqlalchemy.orm import Session
 
 slots = typer.Typer(help="Consultation slots: open, list, demo.", no_args_is_help=True)
 err = Console(stderr=True)
