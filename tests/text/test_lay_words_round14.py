@@ -279,3 +279,30 @@ def test_not_working_or_feeling_right_names_no_side(text: str) -> None:
 
 def test_not_right_leg_but_left_still_names_the_sides() -> None:
     check_read("The pain is not right leg but left leg.", {"pain.left.leg": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Since yesterday he cant walk properly, legs all wobbly, and he says hes numb from his tummy down.", "T10"),
+        ("Last night in the bath I realised I can't really feel the water temperature properly below about my "
+         "belly button, both sides.", "T10"),
+    ],
+)
+def test_a_level_on_the_trunk_in_a_persons_words(text: str, level: str) -> None:
+    check_read(text, {"exam.sensory_level": level})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I have a sore tummy and my feet are numb.", "My tummy feels numb after the operation scar healed."],
+)
+def test_a_tummy_is_not_a_level_without_from_down(text: str) -> None:
+    check_read(text, {"exam.sensory_level": ABSENT})
+
+
+def test_the_water_temperature_is_not_a_fever_topic() -> None:
+    from nerveroot.text import read_text
+
+    text = "I can't really feel the water temperature properly below about my belly button."
+    assert "history.fever" not in {u.finding for u in read_text(text).case.unsure}
