@@ -306,3 +306,10 @@ def test_the_water_temperature_is_not_a_fever_topic() -> None:
 
     text = "I can't really feel the water temperature properly below about my belly button."
     assert "history.fever" not in {u.finding for u in read_text(text).case.unsure}
+
+
+def test_a_level_that_includes_the_perianal_skin() -> None:
+    check_read(
+        "Power: hip flex 2/5 bilat. Sens: absent to PP below L1 bilat incl perianal. Tone flaccid.",
+        {"exam.sensory_level": "L1", "exam.perianal_sensation": "absent"},
+    )
