@@ -313,3 +313,24 @@ def test_a_level_that_includes_the_perianal_skin() -> None:
         "Power: hip flex 2/5 bilat. Sens: absent to PP below L1 bilat incl perianal. Tone flaccid.",
         {"exam.sensory_level": "L1", "exam.perianal_sensation": "absent"},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since Saturday when I wipe after the toilet it feels like it's not my skin? Like your lip after the "
+        "dentist. Both sides, not just the right.",
+        "He also says the left side of his bottom feels \"rubbery\" when he sits on the toilet.",
+    ],
+)
+def test_the_saddle_described_without_the_word_numb(text: str) -> None:
+    check_read(text, {"history.saddle_numbness": True})
+
+
+def test_since_then_under_a_background_heading_is_todays_story() -> None:
+    check_read(
+        "Background: I'm 47 and I've had on-off back pain for years. Last Thursday I was wrestling the duvet into "
+        "its cover and felt my back go. Since then I've had pain shooting down the back of my right leg into my "
+        "heel and it's been hard to sleep.",
+        {"pain.right.heel": True},
+    )

@@ -164,7 +164,7 @@ def _context(text: str, found: Found, sections: Sections) -> Parsed:
 
 
 _STILL = re.compile(
-    r"\b(?:still|ever\s+since|to\s+this\s+day|left\s+(?:me\s+|him\s+|her\s+)?with|never\s+(?:fully\s+|completely\s+)?"
+    r"\b(?:still|(?:ever\s+)?since\s+then|ever\s+since|to\s+this\s+day|left\s+(?:me\s+|him\s+|her\s+)?with|never\s+(?:fully\s+|completely\s+)?"
     r"(?:came\s+back|recovered|returned|went\s+away)|(?:self[\s-]*)?catheteris\w*|permanent\w*|residual)\b",
     re.IGNORECASE,
 )
