@@ -334,3 +334,23 @@ def test_since_then_under_a_background_heading_is_todays_story() -> None:
         "heel and it's been hard to sleep.",
         {"pain.right.heel": True},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I don't know about the sexual side; not something I've been in the mood to test.",
+         "history.sexual_dysfunction"),
+        ("Leg pain for a week. I don't really know about my bladder, I haven't paid attention.",
+         "history.bladder_dysfunction"),
+    ],
+)
+def test_not_knowing_about_a_warning_sign_leaves_it_unsure(text: str, finding: str) -> None:
+    check_unsure(text, finding)
+
+
+def test_reduced_resting_anal_tone_and_a_weak_voluntary_squeeze() -> None:
+    check_read(
+        "Examination revealed reduced resting anal tone with a weak voluntary squeeze.",
+        {"exam.anal_tone": "reduced", "weakness": ABSENT},
+    )
