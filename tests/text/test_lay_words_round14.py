@@ -354,3 +354,30 @@ def test_reduced_resting_anal_tone_and_a_weak_voluntary_squeeze() -> None:
         "Examination revealed reduced resting anal tone with a weak voluntary squeeze.",
         {"exam.anal_tone": "reduced", "weakness": ABSENT},
     )
+
+
+def test_i_inject_with_a_bracket_after_it() -> None:
+    check_read(
+        "hi, I inject (trying to get onto the methadone programme) and for about a week I've had pain in my lower "
+        "back, middle bit.",
+        {"history.intravenous_drug_use": True},
+    )
+
+
+def test_could_not_walk_to_the_toilet_does_not_deny_what_follows() -> None:
+    check_read(
+        "This morning she could not walk to the toilet and was incontinent of urine, which is new for her.",
+        {"history.urinary_incontinence": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He thinks the top of the right foot feels "a bit different" but I could not convince myself of a '
+        "sensory deficit.",
+        "I couldn't elicit any sensory deficit over the dorsum of the right foot.",
+    ],
+)
+def test_an_examiner_who_could_not_find_a_sign_denies_it(text: str) -> None:
+    check_read(text, {"sensation.right.dorsum_foot": "normal"})
