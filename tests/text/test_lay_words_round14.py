@@ -381,3 +381,28 @@ def test_could_not_walk_to_the_toilet_does_not_deny_what_follows() -> None:
 )
 def test_an_examiner_who_could_not_find_a_sign_denies_it(text: str) -> None:
     check_read(text, {"sensation.right.dorsum_foot": "normal"})
+
+
+def test_a_screen_all_clear_before_its_list_denies_the_list() -> None:
+    check_read(
+        "Subjective: 59M, golfer. 6/52 central/R-sided LBP. Red flags screened, all clear: B&B, saddle, weight, "
+        "hx ca, night pain, fever, steroids.",
+        {
+            "history.history_of_cancer": ABSENT,
+            "history.fever": ABSENT,
+            "history.osteoporosis_or_steroid_use": ABSENT,
+            "history.pain_at_rest_unrelenting": ABSENT,
+        },
+    )
+
+
+def test_a_cancer_all_clear_is_not_a_checklist() -> None:
+    check_read("Breast cancer 2015, all clear since. Now back pain.", {"history.history_of_cancer": True})
+
+
+def test_a_toilet_seat_not_felt_is_the_saddle_not_the_bladder() -> None:
+    check_read(
+        "since sat my bum and the insides of my cheeks feel numb, like sitting on something cold, and on the loo I "
+        "can't feel the seat properly. wees and poos normal.",
+        {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT},
+    )

@@ -2,7 +2,7 @@
 
 ConText's backward "neg" reaches a word or two; a physiotherapist's screen lists its items first and denies them
 all at the end ("all neg", "all -ve", "all nil"; not "all clear", which after a cancer is its remission), or names what it screened after a word that
-says it was cleared ("Red flags: cleared - saddle, B&B, fever"). Every item of that list, back to where it opens
+says it was cleared ("Red flags: cleared - saddle, B&B, fever", "screened, all clear: B&B, saddle"). Every item of that list, back to where it opens
 (a colon, a dash, the sentence's start), is denied. An item with a turn of its own ("but", "except") ends it.
 A bracketed list right after a denial ("I said no to all of them (bladder, bowel, numbness down below)") is
 denied whole, unless the bracket has a turn of its own.
@@ -24,7 +24,12 @@ _CLOSES = guarded(
     )
 )
 # a word that says the list after it was screened and cleared: "cleared - saddle, B&B, fever"
-_CLEARED = guarded(re.compile(r"\b(?:cleared|screened\s+(?:negative|neg|clear|-ve))\s*(?:[-–—:]\s*)", re.I))
+_CLEARED = guarded(
+    re.compile(
+        r"\b(?:cleared|screened\s+(?:negative|neg|clear|-ve)|all\s+(?:clear|neg(?:ative)?|-ve|nil|NAD))\s*(?:[-–—:]\s*)",
+        re.I,
+    )
+)
 # a denial said just before a bracketed list: "I said no to all of them (bladder, bowel, numbness down below)",
 # "RF all -ve (B&B, saddle)"; ConText's reach stops at the bracket
 _BEFORE_BRACKET = guarded(

@@ -48,6 +48,8 @@ _OWN = {
 # Organ words that are also places on the skin: numb there is saddle numbness, not a bowel that is not felt.
 _PLACE = re.compile(r"an(?:us|al)|back\s+passage", re.I)
 _NUMB = re.compile(r"numb", re.I)  # numb by a toilet is the skin that sits or wipes, not a bladder unfelt
+# "on the loo I can't feel the seat properly": what is not felt is the seat or the paper, on the saddle's skin
+_SKIN_FELT = re.compile(r"\s+(?:\w+\s+)?(?:the\s+)?(?:toilet\s+|loo\s+)?(?:seat|paper|tissue|roll)\b", re.I)
 _NEAR = 80  # an organ further than this from its trouble, in another clause, is not its organ
 _GOES_ON = re.compile(
     r"\s*(?:like|as\s+in|i\.?e\.?|it(?:['’]s|\s+is)\s+like|it\s+feels\s+like|kind\s+of|sort\s+of)\b", re.I
@@ -81,7 +83,11 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
         if (
             kind == "sensation"
             and organ.entry.kind == "toilet"
-            and (_NUMB.match(t.text) or _saddle_between(t, organ, found["regions"]))
+            and (
+                _NUMB.match(t.text)
+                or _SKIN_FELT.match(text, t.end)
+                or _saddle_between(t, organ, found["regions"])
+            )
         ):
             continue  # "numb between his legs when he sits on the toilet", "numb when I wipe after the loo": skin
         if kind == "urgency" and load_lexicon().explained.search(text, *parsed.sentence(t.start, len(text))):
