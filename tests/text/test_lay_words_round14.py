@@ -406,3 +406,35 @@ def test_a_toilet_seat_not_felt_is_the_saddle_not_the_bladder() -> None:
         "can't feel the seat properly. wees and poos normal.",
         {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked specifically about bladder, bowel and saddle symptoms and she has none.",
+        "We screened for bowel, bladder and saddle symptoms; none were reported.",
+    ],
+)
+def test_asked_about_and_she_has_none(text: str) -> None:
+    check_read(text, {"history.bowel_incontinence": ABSENT, "history.bladder_dysfunction": ABSENT})
+
+
+def test_a_safety_net_whose_condition_names_getting_numbness_in_a_place() -> None:
+    check_read(
+        "She said that if it gets weaker, or I get numbness in the saddle area or bladder trouble, I go straight "
+        "to A&E.",
+        {"history.bladder_dysfunction": ABSENT, "history.saddle_numbness": ABSENT},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said if it ever starts going into both legs or I have trouble with the waterworks I'm to go straight "
+         "in, and that otherwise an operation is my choice.", {"history.bladder_dysfunction": ABSENT}),
+        ("ma doc said come back if i get numb in the saddle area or cant pee, i havent, its just the shooting pain "
+         "in my right leg down to the top of my foot.", {"pain.right.dorsum_foot": True}),
+    ],
+)
+def test_where_a_safety_net_ends(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

@@ -23,7 +23,20 @@ _SEEK_CARE = guarded(
     re.compile(
         r"\b(?:go|get|come|head|return|ring|phone|call|dial|seek|attend|contact|present|see)\s+(?:\w+\s+){0,2}?"
         r"(?:A\s*&\s*E|ED|ER|emergency|hospital|casualty|999|111|911|112|an?\s+ambulance|(?:the\s+|your\s+|my\s+)?"
-        r"(?:GP|doctor|surgery|practice)|urgent(?:\s+care)?|back|in|help|medical|advice|attention|seen|checked)\b",
+        r"(?:GP|doctor|surgery|practice)|urgent(?:\s+care)?|back|help|medical|advice|attention|seen|checked)\b"
+        # "come in", "pop in" (not "get numbness in the saddle area")
+        r"|\b(?:come|go|pop|call)\s+(?:straight\s+|right\s+|back\s+)?in\b(?!\s+(?:the|my|his|her|your|their|a|an|both|either)\b)",
+        re.I,
+    )
+)
+
+
+# the person's own story resumes: "come back if I get numb in the saddle area or can't pee, I haven't, it's just
+# the shooting pain in my right leg"
+_RESUMES = guarded(
+    re.compile(
+        r"[,;]\s*(?:but\s+|and\s+)?I\s+(?:haven['’]?t|have\s+not|hasn['’]?t|don['’]?t|do\s+not|didn['’]?t|did\s+not)\b"
+        r"|\bbut\b",
         re.I,
     )
 )
@@ -38,6 +51,8 @@ def safety_nets(text: str, bounds: list[tuple[int, int]], within: Within) -> Non
             end = then.start() if then else hi if _SEEK_CARE.search(text, lo, cue.start()) else None
             if end is None:
                 continue
+            resumes = _RESUMES.search(text, cue.end(), end)
+            end = resumes.start() if resumes else end
             for m in within(cue.end(), end):
                 if not m.flags.hypothetical:
                     m.flags = replace(m.flags, hypothetical=True)

@@ -97,7 +97,8 @@ _DENIES = re.compile(r"den|neg|nil|free", re.I)  # cues that always open a list:
 # my bottom. I've got none of that."
 _NONE_OF_THAT = re.compile(
     r"\W*(?:(?:and|but|well|no|nope|honestly)[\s,]+)*(?:(?:I|I['’]ve|I\s+have|I['’]d|I\s+had|ive)\s+(?:got\s+|had\s+)?)?"
-    r"(?:none\s+of\s+(?:that|those|these|them|it)|no\s+to\s+(?:all|each|every\w*))(?:\s+(?:at\s+all|either|thankfully|"
+    r"(?:none\s+of\s+(?:that|those|these|them|it)|no\s+to\s+(?:all|each|every\w*)"
+    r"|none\s+(?:were|was|are|is)\s+(?:present|reported|found|described))(?:\s+(?:at\s+all|either|thankfully|"
     r"luckily|though))?\s*[.!]?\s*$",
     re.I,
 )
@@ -115,7 +116,10 @@ _NOTHING_LIKE_THAT = guarded(
         r"\b(?:(?:there|there['’]s|there\s+is|there\s+was|I['’]ve\s+had|I\s+have)\s+)?(?:nothing|none)\s+"
         r"(?:like\s+that|of\s+(?:that|those|these|them|the\s+sort)|at\s+all)\b"
         r"|\bno\s+(?:problems?|issues?|trouble)\s+(?:there|with\s+(?:that|those|any\s+of\s+(?:that|those|them)))\b"
-        r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b",
+        r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b"
+        # "I asked specifically about bladder, bowel and saddle symptoms and she has none"
+        r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|reports?|reported|describes?|described)\s+none\b"
+        r"|\bnone\s+(?:were|was|are|is)\s+(?:present|reported|found|described)\b",
         re.I,
     )
 )
