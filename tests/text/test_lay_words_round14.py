@@ -438,3 +438,20 @@ def test_a_safety_net_whose_condition_names_getting_numbness_in_a_place() -> Non
 )
 def test_where_a_safety_net_ends(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+def test_a_mother_treated_for_cancer_is_not_the_persons_cancer() -> None:
+    check_read(
+        "Her mother was treated for breast cancer in her seventies, which worries her, but she herself has no "
+        "history of malignancy.",
+        {"history.history_of_cancer": ABSENT},
+    )
+
+
+def test_asked_and_its_a_no_to_all_of_that() -> None:
+    check_read(
+        "She also asked about numbness around my backside and whether I'd had any trouble with my waterworks or "
+        "bowels, and it's a no to all of that.",
+        {"history.saddle_numbness": ABSENT, "history.bladder_dysfunction": ABSENT,
+         "history.bowel_incontinence": ABSENT},
+    )

@@ -116,6 +116,7 @@ _NOTHING_LIKE_THAT = guarded(
         r"\b(?:(?:there|there['’]s|there\s+is|there\s+was|I['’]ve\s+had|I\s+have)\s+)?(?:nothing|none)\s+"
         r"(?:like\s+that|of\s+(?:that|those|these|them|the\s+sort)|at\s+all)\b"
         r"|\bno\s+(?:problems?|issues?|trouble)\s+(?:there|with\s+(?:that|those|any\s+of\s+(?:that|those|them)))\b"
+        r"|\b(?:it['’]?s\s+|its\s+)?a\s+no\s+to\s+(?:all|each|every\w*|both)(?:\s+of\s+(?:that|those|these|them))?\b"
         r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b"
         # "I asked specifically about bladder, bowel and saddle symptoms and she has none"
         r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|reports?|reported|describes?|described)\s+none\b"
