@@ -455,3 +455,13 @@ def test_asked_and_its_a_no_to_all_of_that() -> None:
         {"history.saddle_numbness": ABSENT, "history.bladder_dysfunction": ABSENT,
          "history.bowel_incontinence": ABSENT},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["O/E: Calf soft, non-tender, no swelling.", "Resisted knee flexion R 5/5 pain-free.", "Lx ROM full, pain free."],
+)
+def test_non_tender_and_pain_free_are_not_pain(text: str) -> None:
+    from nerveroot.text import read_text
+
+    assert not [s for s in read_text(text).evidence if s.finding.startswith("pain") and s.value is True]
