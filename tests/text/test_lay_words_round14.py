@@ -465,3 +465,46 @@ def test_non_tender_and_pain_free_are_not_pain(text: str) -> None:
     from nerveroot.text import read_text
 
     assert not [s for s in read_text(text).evidence if s.finding.startswith("pain") and s.value is True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days ago someone went into the back of me at a roundabout; the police reckon they were doing about 40. "
+        "My car's a write-off.",
+        "I was rear-ended on the motorway on Friday and my back has hurt since.",
+    ],
+)
+def test_a_road_collision_in_a_persons_words(text: str) -> None:
+    check_read(text, {"history.significant_trauma": True})
+
+
+def test_walking_into_someone_is_not_a_collision() -> None:
+    check_read("I walked into my husband in the kitchen and laughed.", {"history.significant_trauma": ABSENT})
+
+
+def test_gone_in_my_trousers_is_incontinence() -> None:
+    from nerveroot.text import read_text
+
+    text = (
+        "Yesterday afternoon I had an accident. I was in the garden and I didn't get any warning at all, I didn't "
+        "feel like I needed to go, and then I'd just gone in my trousers."
+    )
+    case = read_text(text).case
+    assert case.history.urinary_incontinence is True or case.history.bowel_incontinence is True, case.history
+
+
+def test_a_scan_named_in_a_bracket_heads_only_the_bracket() -> None:
+    from nerveroot.text import read_text
+
+    text = (
+        "Review #3 - 63F.\nL ant thigh → medial shin pain 5/52 (MRI: L3/4 L foraminal protrusion).\n"
+        "Last wk L quads 4/5. Today L quads 3/5; knee gave way x2 on stairs this wk, now using a stick."
+    )
+    reading = read_text(text)
+    assert reading.case.weakness.left is not None and reading.case.weakness.left.get("knee_extension") == 3
+    assert "disc_protrusion" in {i.finding for i in reading.case.imaging}
+
+
+def test_a_grade_lower_today_than_last_wk_is_progressive() -> None:
+    check_read("Last wk L quads 4/5. Today L quads 3/5.", {"history.progressive_weakness": True})

@@ -47,7 +47,7 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
 # a sentence about an earlier examination: "seen 8 days ago with ...", "at her GP review a week ago ... was
 # recorded as 4/5"
 _THEN = re.compile(
-    r"\b(?:ago|previously|prior|earlier|last\s+(?:week|visit|review|time|appointment)|(?:initial|first|previous)\s+"
+    r"\b(?:ago|previously|prior|earlier|last\s+(?:week|wk|visit|review|time|appointment|session|Rx|tx)|(?:initial|first|previous)\s+"
     r"(?:assessment|review|visit|appointment|examination)|(?:was|were)\s+(?:then\s+|initially\s+|previously\s+)?"
     r"(?:recorded|graded|documented|noted|measured)|"
     r"(?:when\s+)?(?:I|we|she|he)\s+first\s+(?:saw|examined|assessed|reviewed)|at\s+(?:that|the\s+first|the\s+last)\s+"

@@ -106,6 +106,12 @@ def _titled(text: str) -> Sections:
             start = doc[s.title_start].idx if s.title_start < len(doc) else len(text)
             if not _in_prose(text, start):
                 marks[start] = str(s.category)
+    # a title inside a bracket ("5/52 (MRI: L3/4 L foraminal protrusion).") heads only the bracket's words
+    for start in list(marks):
+        if marks[start] and text[:start].rstrip(" \t").endswith("("):
+            close = text.find(")", start)
+            if close != -1 and "\n" not in text[start:close] and close + 1 not in marks:
+                marks[close + 1] = ""
     titled = sorted(marks)
     # a titled section ends with its paragraph, or at a line with a label of its own ("PMH: HTN.\nRF screen:
     # saddle normal" is not past history)
