@@ -508,3 +508,12 @@ def test_a_scan_named_in_a_bracket_heads_only_the_bracket() -> None:
 
 def test_a_grade_lower_today_than_last_wk_is_progressive() -> None:
     check_read("Last wk L quads 4/5. Today L quads 3/5.", {"history.progressive_weakness": True})
+
+
+def test_feet_that_are_no_different_are_not_new_in_both_legs() -> None:
+    check_read(
+        "I'm 58. The chemo left me with numb, burning feet, both of them, which may never fully go. That's been the "
+        "same for about two and a half years. What's new is a nagging ache in my lower back for the last three "
+        "weeks. No new leg pain, and my feet are no different.",
+        {"history.bilateral_leg_symptoms_new": ABSENT},
+    )

@@ -34,7 +34,9 @@ _AS_BEFORE = guarded(
         r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years)|"
         r"then\s+and\s+again\s+(?:today|now|this\s+week)|first\s+(?:examined|seen|noted|recorded|found)\s+(?:\w+\s+){0,3}?"
         r"in\s+(?:19|20)\d\d|(?:has|have)\s*(?:not|n['’]t)\s+changed\s+(?:on|at|since|by)|no\s+change\s+(?:on|at|since)\s+"
-        r"(?:my\s+|our\s+|the\s+)?(?:examination|exam|review|assessment|last))\b",
+        r"(?:my\s+|our\s+|the\s+)?(?:examination|exam|review|assessment|last)|"
+        # "No new leg pain, and my feet are no different"
+        r"(?:are|is|feel|feels|seem|seems)\s+no\s+different|no\s+new\s+(?:leg\s+)?(?:pain|symptoms?|numbness))\b",
         re.I,
     )
 )
@@ -42,7 +44,8 @@ _AS_BEFORE = guarded(
 _NOTHING_NEW = guarded(
     re.compile(
         r"\b(?:nothing(?:['’]s|\s+has)\s+changed\s+(?:recently|lately|in\s+(?:months|years|ages))|(?:been|was)\s+like\s+"
-        r"this\s+for\s+(?:well\s+)?(?:over\s+|more\s+than\s+)?(?:a\s+year|years|months|\d+\s+(?:months|years))|so\s+not\s+new)\b",
+        r"this\s+for\s+(?:well\s+)?(?:over\s+|more\s+than\s+)?(?:a\s+year|years|months|\d+\s+(?:months|years))|so\s+not\s+new|"
+        r"been\s+the\s+same\s+for\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?(?:[\w-]+\s+){0,4}?(?:months|years))\b",
         re.I,
     )
 )
@@ -150,7 +153,9 @@ def both_legs(
         new = [joined] if joined is not None else []
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)
            or _AS_BEFORE.search(text, *s)]  # fmt: skip
-    about_both = [(lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi)]
+    about_both = [
+        (lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi) and not _AS_BEFORE.search(text, lo, hi)
+    ]
     if new:
         # a both-legs sentence is shown by its first finding; the joining sentence, whole
         yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences.get(new[0], new[0])])
