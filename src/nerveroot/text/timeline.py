@@ -412,7 +412,7 @@ def _rest_pain(
         if previous is not None and (previous in starts or previous in about) and _goes_on(text, *sentence):
             about[sentence] = about.get(previous, previous)
         previous = sentence
-    per_sentence: dict[tuple[int, int], list[Mention]] = {}
+    per_story: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
         if cue.flags.negated or dropped(cue) or relieved.search(text, max(0, cue.start - 25), cue.start):
             continue
@@ -426,9 +426,9 @@ def _rest_pain(
         nerve = (sentence in distal or story in distal) and cue.entry.kind != "eases_on_rising"
         if nerve and not _WAKING.search(cue.text):
             continue  # a foot "worse at night" (or a sentence going on about it): a nerve's pain
-        per_sentence.setdefault(story, []).append(cue)
+        per_story.setdefault(story, []).append(cue)
     done: set[str] = set()
-    for cues in per_sentence.values():
+    for cues in per_story.values():
         strong = [c for c in cues if c.entry.kind in ("unrelenting", "eases_on_rising")]
         if not strong and len(cues) < 2:
             continue
