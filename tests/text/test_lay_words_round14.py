@@ -517,3 +517,14 @@ def test_feet_that_are_no_different_are_not_new_in_both_legs() -> None:
         "weeks. No new leg pain, and my feet are no different.",
         {"history.bilateral_leg_symptoms_new": ABSENT},
     )
+
+
+def test_a_side_said_in_a_bracket_stays_in_it() -> None:
+    check_read(
+        "Passive SLR L 55° (R 85°) – limited by local posterior thigh stretch pain; NOT changed by ankle DF.",
+        {"pain.left.posterior_thigh": True, "pain.right.posterior_thigh": ABSENT},
+    )
+
+
+def test_a_side_marker_in_a_bracket_is_still_the_phrases_side() -> None:
+    check_read("Pain (R) buttock and posterior thigh, 3/52.", {"pain.right.posterior_thigh": True})

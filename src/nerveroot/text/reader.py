@@ -55,7 +55,7 @@ def read(text: str) -> Read:
     symptom_spans = sorted((m.start, m.end) for m in found["symptoms"])
     # a symptom phrase holds no side: "LT" in "↓ LT" is light touch, not left
     sides = resolve_sides([m for m in found["sides"] if not inside(m, symptom_spans)])
-    finder = SideFinder(sides, parsed)
+    finder = SideFinder(sides, parsed, text)
 
     contributions: list[Contribution] = list(
         symptom_regions(found["symptoms"], found["regions"], finder, parsed, text)

@@ -46,11 +46,20 @@ def resolve_sides(raw: list[Mention]) -> list[Side]:
 class SideFinder:
     """The side (or sides) a phrase belongs to, from the side words around it."""
 
-    def __init__(self, sides: list[Side], parsed: Parsed) -> None:
+    def __init__(self, sides: list[Side], parsed: Parsed, text: str = "") -> None:
         self.sides = sides
         self.starts = [s.start for s in sides]
         self.sentences = parsed.sentences
         self.clauses = sorted(set(parsed.clauses) | set(parsed.sentences))
+        self.text = text
+        # the bracket each side is said in, if any: "SLR L 55° (R 85°) – limited by posterior thigh pain"
+        # ("(R)" alone is the phrase's own side marker, not an aside)
+        self.brackets = [None if _marker(text, s) else _bracket(text, s.start) for s in sides]
+
+    def _beside(self, i: int, start: int) -> bool:
+        """Can side `i` be lent to a phrase at `start`: not when said in a bracket the phrase is outside of."""
+        opened = self.brackets[i]
+        return opened is None or opened == _bracket(self.text, start)
 
     @staticmethod
     def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
@@ -82,6 +91,10 @@ class SideFinder:
         if near:
             return ["unknown"]
         sentence = self._bounds(self.sentences, start)
+        while j >= 0 and not self._beside(j, start):
+            j -= 1  # a side said in a bracket stays in it
+        if after < len(sides) and not self._beside(after, start):
+            after = len(sides)
         close = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
         close = [s for s in close if sentence[0] <= s.start < sentence[1]]
         if close:
@@ -94,6 +107,22 @@ class SideFinder:
         if normal:  # "plantars downgoing", "heel and toe walking normal": said of both legs
             return list(LEG_SIDES)
         return ["unknown"]
+
+
+def _marker(text: str, side: Side) -> bool:
+    """Is the side all its bracket holds: "pain (R) buttock", "SLR (L) 40"?"""
+    return text[max(0, side.start - 1) : side.start] == "(" and text[side.end : side.end + 1] == ")"
+
+
+def _bracket(text: str, pos: int) -> int | None:
+    """Where the bracket holding `pos` opens, on its own line, if `pos` is inside one that closes."""
+    line = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("(", line, pos)
+    if opened == -1 or text.rfind(")", opened, pos) != -1:
+        return None
+    closed = text.find(")", pos)
+    end = text.find("\n", pos)
+    return opened if closed != -1 and (end == -1 or closed < end) else None
 
 
 def both(value: str) -> list[str]:
