@@ -93,12 +93,14 @@ def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> 
 _DENIES = re.compile(r"den|neg|nil|free", re.I)  # cues that always open a list: "denies", "negative for"
 
 
+# what was asked, answered as none found: "... and saddle symptoms; none were reported."
+_NONE_REPORTED = r"none\s+(?:were|was|are|is)\s+(?:present|reported|found|described)"
 # a reply of its own to what was asked just before: "They asked about my bladder, bowels and numbness around
 # my bottom. I've got none of that."
 _NONE_OF_THAT = re.compile(
     r"\W*(?:(?:and|but|well|no|nope|honestly)[\s,]+)*(?:(?:I|I['’]ve|I\s+have|I['’]d|I\s+had|ive)\s+(?:got\s+|had\s+)?)?"
     r"(?:none\s+of\s+(?:that|those|these|them|it)|no\s+to\s+(?:all|each|every\w*)"
-    r"|none\s+(?:were|was|are|is)\s+(?:present|reported|found|described))(?:\s+(?:at\s+all|either|thankfully|"
+    rf"|{_NONE_REPORTED})(?:\s+(?:at\s+all|either|thankfully|"
     r"luckily|though))?\s*[.!]?\s*$",
     re.I,
 )
@@ -120,7 +122,7 @@ _NOTHING_LIKE_THAT = guarded(
         r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b"
         # "I asked specifically about bladder, bowel and saddle symptoms and she has none"
         r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|reports?|reported|describes?|described)\s+none\b"
-        r"|\bnone\s+(?:were|was|are|is)\s+(?:present|reported|found|described)\b",
+        rf"|\b{_NONE_REPORTED}\b",
         re.I,
     )
 )

@@ -82,6 +82,17 @@ def _in_prose(text: str, start: int) -> bool:
 _OPTIONS = re.compile(r"\?\s*(?=\(?A[.):][ \t]+\S[^\n]*?(?:\n+[ \t]*|[ \t]+)\(?B[.):][ \t])")
 
 
+def bracket_around(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the bracket holding `pos` opens and closes, when both are on `pos`'s line."""
+    line = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("(", line, pos)
+    if opened == -1 or text.rfind(")", opened, pos) != -1:
+        return None
+    closed = text.find(")", pos)
+    end = text.find("\n", pos)
+    return (opened, closed) if closed != -1 and (end == -1 or closed < end) else None
+
+
 def find_sections(text: str) -> Sections:
     """Each titled section, from its title to the next title or the end of its paragraph; answer options
     after an exam question are a section of their own, read as a plan (nothing in them is a finding)."""
@@ -106,12 +117,11 @@ def _titled(text: str) -> Sections:
             start = doc[s.title_start].idx if s.title_start < len(doc) else len(text)
             if not _in_prose(text, start):
                 marks[start] = str(s.category)
-    # a title inside a bracket ("5/52 (MRI: L3/4 L foraminal protrusion).") heads only the bracket's words
+    # a title opening a bracket ("5/52 (MRI: L3/4 L foraminal protrusion).") heads only the bracket's words
     for start in list(marks):
-        if marks[start] and text[:start].rstrip(" \t").endswith("("):
-            close = text.find(")", start)
-            if close != -1 and "\n" not in text[start:close] and close + 1 not in marks:
-                marks[close + 1] = ""
+        held = bracket_around(text, start) if marks[start] else None
+        if held is not None and not text[held[0] + 1 : start].strip(" \t") and held[1] + 1 not in marks:
+            marks[held[1] + 1] = ""
     titled = sorted(marks)
     # a titled section ends with its paragraph, or at a line with a label of its own ("PMH: HTN.\nRF screen:
     # saddle normal" is not past history)

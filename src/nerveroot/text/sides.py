@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from nerveroot.text.context import Parsed
 from nerveroot.text.mentions import Mention
+from nerveroot.text.sections import bracket_around
 
 LEG_SIDES = ("left", "right")
 # A body part named in the plural is on both sides ("both calves", "my legs", "the lower extremities").
@@ -46,7 +47,7 @@ def resolve_sides(raw: list[Mention]) -> list[Side]:
 class SideFinder:
     """The side (or sides) a phrase belongs to, from the side words around it."""
 
-    def __init__(self, sides: list[Side], parsed: Parsed, text: str = "") -> None:
+    def __init__(self, sides: list[Side], parsed: Parsed, text: str) -> None:
         self.sides = sides
         self.starts = [s.start for s in sides]
         self.sentences = parsed.sentences
@@ -56,10 +57,10 @@ class SideFinder:
         # ("(R)" alone is the phrase's own side marker, not an aside)
         self.brackets = [None if _marker(text, s) else _bracket(text, s.start) for s in sides]
 
-    def _beside(self, i: int, start: int) -> bool:
-        """Can side `i` be lent to a phrase at `start`: not when said in a bracket the phrase is outside of."""
+    def _beside(self, i: int, here: int | None) -> bool:
+        """Can side `i` be lent to a phrase in bracket `here`: not when said in a bracket the phrase is outside."""
         opened = self.brackets[i]
-        return opened is None or opened == _bracket(self.text, start)
+        return opened is None or opened == here
 
     @staticmethod
     def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
@@ -91,9 +92,10 @@ class SideFinder:
         if near:
             return ["unknown"]
         sentence = self._bounds(self.sentences, start)
-        while j >= 0 and not self._beside(j, start):
+        here = _bracket(self.text, start)
+        while j >= 0 and not self._beside(j, here):
             j -= 1  # a side said in a bracket stays in it
-        if after < len(sides) and not self._beside(after, start):
+        if after < len(sides) and not self._beside(after, here):
             after = len(sides)
         close = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
         close = [s for s in close if sentence[0] <= s.start < sentence[1]]
@@ -115,14 +117,9 @@ def _marker(text: str, side: Side) -> bool:
 
 
 def _bracket(text: str, pos: int) -> int | None:
-    """Where the bracket holding `pos` opens, on its own line, if `pos` is inside one that closes."""
-    line = text.rfind("\n", 0, pos) + 1
-    opened = text.rfind("(", line, pos)
-    if opened == -1 or text.rfind(")", opened, pos) != -1:
-        return None
-    closed = text.find(")", pos)
-    end = text.find("\n", pos)
-    return opened if closed != -1 and (end == -1 or closed < end) else None
+    """Where the bracket holding `pos` opens, if any."""
+    held = bracket_around(text, pos)
+    return None if held is None else held[0]
 
 
 def both(value: str) -> list[str]:
