@@ -21,11 +21,14 @@ _WAS = re.compile(
     re.I,
 )
 # ... or with its time after it: "L EHL 4/5 (5/5 at last Tx)", "PF 3/5 (4/5 on first visit)", "(5/5 last wk)",
-# "(R 5/5 at IA)", "(both 5/5 at your discharge review)"
+# "(R 5/5 at IA)", "(both 5/5 at your discharge review)", "PF 4/5 bilat (5/5 at IA)", "(both 5/5 at his 2-week
+# wound check)"
 _WAS_AFTER = re.compile(
+    r"(?:\s+(?:on\s+the\s+)?(?:left|right|(?-i:L|R)|bilat(?:eral(?:ly)?)?|b/l|both\s+sides))?"
     r"\s*[(,;]\s*(?:(?:both|(?-i:L|R|Lt|Rt)|left|right)\s*:?\s*)?(?P<grade>[0-5][+-]?)\s*/\s*5\s+"
-    r"(?:(?:at|on|in|by)\s+(?:the\s+|your\s+|our\s+|his\s+|her\s+)?)?(?:\w+\s+){0,2}?"
+    r"(?:(?:at|on|in|by)\s+(?:the\s+|your\s+|our\s+|his\s+|her\s+|their\s+)?)?(?:[\w-]+\s+){0,2}?"
     r"(?:last|previous|prev\.?|first|initial|IA\b|earlier|prior|before|baseline|admission|discharge|"
+    r"(?:wound\s+)?check\b|clinic\b|review\b|visit\b|appointment\b|"
     r"(?:\d+|one|two|a)\s*(?:/\s*52|/\s*7|wks?|weeks?|days?)\s+ago)",
     re.I,
 )
