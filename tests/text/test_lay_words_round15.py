@@ -60,3 +60,30 @@ def test_pain_noticed_more_in_bed_with_a_doubt_leaves_night_pain_unsure() -> Non
 def test_pain_more_in_bed_without_a_doubt_raises_nothing() -> None:
     text = "Nagging ache in my lower back for three weeks, more in bed."
     assert not read_text(text).case.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other leg that has begun, for the first time
+        "Left-sided sciatica for about five weeks, from the buttock down the back of the thigh and calf. "
+        "On direct questioning the right calf has also begun to tingle for the first time.",
+        # a doubt told after another warning sign is that sign's, not the leg's
+        "ive had sciatica in my left leg for couple of weeks but since yesterday the right one has started as "
+        "well and when i wipe after the toilet i cant really feel it?? like my bum is numb.",
+        # the time said two sentences before, in the same paragraph
+        "Three weeks ago my back went and since then I've had sciatica down the left leg.\n"
+        "Since the weekend there's been something else going on. My undercarriage feels odd. The inside tops "
+        "of both thighs feel a bit numb.",
+    ],
+)
+def test_the_other_leg_joining_lately_is_new_in_both_legs(text: str) -> None:
+    check_read(text, {"history.bilateral_leg_symptoms_new": True})
+
+
+def test_a_time_two_paragraphs_back_does_not_make_both_legs_new() -> None:
+    text = (
+        "Since the weekend my back has been sore again.\n\nI have had numb feet for years. Both feet feel numb "
+        "in the mornings."
+    )
+    check_read(text, {"history.bilateral_leg_symptoms_new": ABSENT})

@@ -10,16 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from nerveroot.text.compose import Contribution
 from nerveroot.text.context import Parsed
 from nerveroot.text.guards import guarded
-from nerveroot.text.lexicon import Lexicon
+from nerveroot.text.lexicon import Lexicon, topic_findings
 from nerveroot.text.mentions import Mention
 from nerveroot.text.settle import Doubt, words
 
 NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
-_CHANGE = guarded(re.compile(r"\b(?:now|started|began|developed|spread\w*)\b", re.I))
+_CHANGE = guarded(re.compile(r"\b(?:now|started|began|begun|developed|spread\w*)\b", re.I))
 _CHRONIC = guarded(
     re.compile(
         r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
@@ -70,6 +71,12 @@ _EXERTION = guarded(
 _BOTH = guarded(
     re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower[\s-]+limbs)\b", re.I)
 )
+_LOOK_BACK = 2  # sentences back, in its paragraph, where a sentence without a time of its own finds one
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_ONSET = re.compile(
+    r"\b(?:since|ago|yesterday|(?:over|in|for)\s+the\s+(?:last|past)|this\s+(?:morning|week)|last\s+night)\b",
+    re.I,
+)
 NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
 SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
 
@@ -114,7 +121,9 @@ def both_legs(
             if maybe is not None:
                 doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *maybe)))
             return
-        if lexicon.hedges.search(text, *joined):  # "... too, but I honestly can't tell if it's real"
+        if _doubted(
+            text, joined, lexicon.hedges, contributions
+        ):  # "... too, but I honestly can't tell if it's real"
             doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
         else:  # both legs now, for days: new symptoms in both legs
             yield Contribution("history.bilateral_leg_symptoms_new", True, [joined])
@@ -130,14 +139,36 @@ def both_legs(
         return recent.search(text, lo, hi) is not None or any(w <= NEW_WEEKS for w in own(lo, hi))
 
     def told_just_before(lo: int) -> bool:
-        """A sentence without a time of its own takes the one just before it ("This time it started 5 days
-        ago ... It's in both legs", "Three days ago he lifted a box ... Since then ... his right leg too")."""
+        """A sentence without a time of its own takes the last one before it in its paragraph that has one,
+        up to two back ("This time it started 5 days ago ... It's in both legs", "Since the weekend there's been
+        something else going on. My undercarriage feels odd. The tops of both thighs feel numb")."""
+        k = bisect.bisect_right(parsed.sentences, lo) - 1
+        if k <= 0 or own(*bounds[k]) or _CHRONIC.search(text, *bounds[k]):
+            return False
+        for j in range(k - 1, max(-1, k - 1 - _LOOK_BACK), -1):
+            further = j < k - 1
+            if further and _PARAGRAPH.search(text, bounds[j][0], lo):
+                return False
+            # further back, only an onset said as such ("since the weekend"), not "new" ("that's not new") nor
+            # how soon it eases ("settle within a few minutes of sitting")
+            if lately(*bounds[j]) and (not further or _ONSET.search(text, *bounds[j])):
+                return not _AS_BEFORE.search(text, *bounds[j])
+            if own(*bounds[j]) or _CHRONIC.search(text, *bounds[j]):
+                return False
+        return False
+
+    def long_just_before(lo: int) -> bool:
+        """A sentence without a time of its own, just after one that tells years of it ("I have had numb feet
+        for years. Both feet feel numb in the mornings")."""
         k = bisect.bisect_right(parsed.sentences, lo) - 1
         return (
             k > 0
             and not own(*bounds[k])
-            and lately(*bounds[k - 1])
-            and not _AS_BEFORE.search(text, *bounds[k - 1])
+            and _BOTH.search(text, *bounds[k - 1]) is not None
+            and (
+                any(w > NEW_WEEKS for w in own(*bounds[k - 1]))
+                or _CHRONIC.search(text, *bounds[k - 1]) is not None
+            )
         )
 
     new = [
@@ -152,7 +183,7 @@ def both_legs(
         joined = _other_leg_joins(text, parsed, contributions, recent)
         new = [joined] if joined is not None else []
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)
-           or _AS_BEFORE.search(text, *s)]  # fmt: skip
+           or _AS_BEFORE.search(text, *s) or long_just_before(s[0])]  # fmt: skip
     about_both = [
         (lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi) and not _AS_BEFORE.search(text, lo, hi)
     ]
@@ -176,6 +207,27 @@ def both_legs(
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
+
+
+def _doubted(
+    text: str, span: tuple[int, int], hedges: re.Pattern[str], contributions: list[Contribution]
+) -> bool:
+    """A doubt in the sentence of the other leg joining, unless another warning sign is told before it ("since
+    yesterday the right one has started as well and when i wipe ... i cant really feel it??": the doubt is the
+    saddle's)."""
+    lo, hi = span
+    hedge = hedges.search(text, lo, hi)
+    if hedge is None:
+        return False
+    signs = _warning_findings()
+    return not any(c.path in signs and lo <= a < hedge.start() for c in contributions for a, _ in c.spans)
+
+
+@cache
+def _warning_findings() -> frozenset[str]:
+    return frozenset(f for fs in topic_findings().values() for f in fs) - {
+        "history.bilateral_leg_symptoms_new"
+    }
 
 
 def _injured_now(contributions: list[Contribution]) -> bool:
