@@ -87,3 +87,60 @@ def test_a_time_two_paragraphs_back_does_not_make_both_legs_new() -> None:
         "in the mornings."
     )
     check_read(text, {"history.bilateral_leg_symptoms_new": ABSENT})
+
+
+def test_a_denial_by_someone_who_hasnt_paid_attention_leaves_the_saddle_unsure() -> None:
+    check_unsure(
+        "Since Sat new P&N down back of R thigh. Denies saddle numbness when asked but \"hasn't really paid "
+        "attention\". Bowels N.",
+        "history.saddle_numbness",
+    )
+
+
+def test_less_aware_of_a_full_bladder_is_altered_bladder_sensation() -> None:
+    check_read(
+        "She says her bladder \"isn't quite right\": she is passing urine but is less aware of when it is full.",
+        {"history.altered_bladder_sensation": True},
+    )
+
+
+def test_reduced_pinprick_around_the_anus_is_reduced_perianal_sensation() -> None:
+    check_read(
+        "Pinprick reduced below L1 on both sides and around the anus.",
+        {"exam.perianal_sensation": "reduced"},
+    )
+
+
+def test_numbness_in_the_knickers_area_is_saddle_numbness() -> None:
+    check_read(
+        "A 36-year-old sees her GP with four days of numbness \"in the knickers area\".",
+        {"history.saddle_numbness": True},
+    )
+
+
+def test_declining_a_perineal_examination_denies_nothing() -> None:
+    check_unsure(
+        "Right sciatica for 3 weeks. She prefers not to be examined perineally in the surgery.",
+        "history.saddle_numbness",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left sciatica. She asked about peeing and numbness in the saddle area — all fine, and my bowels are "
+        "normal too.",
+        "Left sciatica. She asked all the questions about numbness in the saddle area and bladder and bowels, "
+        "and all of that is completely normal.",
+    ],
+)
+def test_asked_about_the_saddle_and_all_fine_denies_it(text: str) -> None:
+    check_read(text, {"history.saddle_numbness": False})
+
+
+def test_an_age_after_who_is_writing_at_a_messages_start() -> None:
+    check_read("Hello, retired teacher, 62. For about five weeks I've had an ache in the middle of my back.", {"age": 62})
+
+
+def test_a_number_after_a_comma_later_in_a_message_is_no_age() -> None:
+    check_read("I have had sciatica for weeks. The pain score today, 62.", {"age": ABSENT})

@@ -120,6 +120,9 @@ _NOTHING_LIKE_THAT = guarded(
         r"|\bno\s+(?:problems?|issues?|trouble)\s+(?:there|with\s+(?:that|those|any\s+of\s+(?:that|those|them)))\b"
         r"|\b(?:it['’]?s\s+|its\s+)?a\s+no\s+to\s+(?:all|each|every\w*|both)(?:\s+of\s+(?:that|those|these|them))?\b"
         r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b"
+        # "asked about peeing and numbness in the saddle area — all fine", "... and all of that is completely normal"
+        r"|(?:[—–:,]|\band)\s+all\s+(?:of\s+(?:that|those|it|them)\s+)?(?:is\s+|was\s+|were\s+|are\s+)?"
+        r"(?:completely\s+|totally\s+|absolutely\s+|perfectly\s+)?(?:fine|normal|ok|okay|good|clear)\b"
         # "I asked specifically about bladder, bowel and saddle symptoms and she has none"
         r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|reports?|reported|describes?|described)\s+none\b"
         rf"|\b{_NONE_REPORTED}\b",
