@@ -144,3 +144,31 @@ def test_an_age_after_who_is_writing_at_a_messages_start() -> None:
 
 def test_a_number_after_a_comma_later_in_a_message_is_no_age() -> None:
     check_read("I have had sciatica for weeks. The pain score today, 62.", {"age": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since Monday my legs have felt like jelly. And from about the waist down my skin feels strange and numb.",
+        "I've gone numb from the waist down since yesterday.",
+    ],
+)
+def test_numb_from_the_waist_down_is_a_level_on_the_trunk(text: str) -> None:
+    check_read(text, {"exam.sensory_level": "T12"})
+
+
+def test_pain_from_the_waist_down_is_no_level() -> None:
+    check_read("Aching from the waist down after gardening.", {"exam.sensory_level": ABSENT})
+
+
+def test_not_having_weighed_oneself_leaves_weight_loss_unsure() -> None:
+    check_unsure(
+        "I had breast cancer in 2014. My appetite's gone a bit but I've not weighed myself.",
+        "history.unexplained_weight_loss",
+    )
+
+
+def test_weighing_oneself_every_week_raises_no_doubt_about_weight() -> None:
+    case = read_text("I had breast cancer in 2014. My weight's the same, I weigh myself every Monday.").case
+    assert "history.unexplained_weight_loss" not in {u.finding for u in case.unsure}
+    assert case.history.unexplained_weight_loss is not True
