@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read, check_unsure
+from textread import ABSENT, check_read, check_unsure, findings
 
 from nerveroot.text import read_text
 
@@ -172,3 +172,25 @@ def test_weighing_oneself_every_week_raises_no_doubt_about_weight() -> None:
     case = read_text("I had breast cancer in 2014. My weight's the same, I weigh myself every Monday.").case
     assert "history.unexplained_weight_loss" not in {u.finding for u in case.unsure}
     assert case.history.unexplained_weight_loss is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I can't lift the front of my right foot up, it just hangs.", "weakness.right.ankle_dorsiflexion"),
+        ("my right foot just hangs and I drag it.", "weakness.right.ankle_dorsiflexion"),
+        ("my left leg went cold and white an hour ago and its numb, cant really move my foot.",
+         "weakness.left.ankle_dorsiflexion"),
+    ],
+)
+def test_a_foot_that_hangs_or_cannot_be_moved_is_graded_two_or_less(text: str, finding: str) -> None:
+    check_read(text, {finding: 2})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I can't move my left foot much.", "I can't move my right foot up and down as far as before."],
+)
+def test_a_foot_that_moves_less_is_weak_but_not_graded_two(text: str) -> None:
+    got = findings(text)
+    assert 2 not in got.values(), got
