@@ -194,3 +194,27 @@ def test_a_foot_that_hangs_or_cannot_be_moved_is_graded_two_or_less(text: str, f
 def test_a_foot_that_moves_less_is_weak_but_not_graded_two(text: str) -> None:
     got = findings(text)
     assert 2 not in got.values(), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her right knee has given way twice this week (quadriceps 3/5; it was 4/5 when you saw her 3 weeks ago).",
+        "Left ankle dorsiflexion and EHL are now 4/5, when they were full at discharge.",
+        "Over the last 5 days, however, both legs have become weak and today he needed two people to get him up.",
+        "Two days before admission his legs began to weaken, and by the morning of admission he could not stand.",
+    ],
+)
+def test_weakness_told_as_getting_worse_is_progressive(text: str) -> None:
+    check_read(text, {"history.progressive_weakness": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left ankle dorsiflexion 4/5, as it was at discharge.",
+        "EHL 4/5. By the morning the pain had eased and he could not find a comfortable position.",
+    ],
+)
+def test_weakness_the_same_as_before_is_not_progressive(text: str) -> None:
+    check_read(text, {"history.progressive_weakness": ABSENT})

@@ -16,7 +16,7 @@ from nerveroot.text.mentions import Found
 
 # an earlier grade written beside the present one: "plantarflexion 4/5 (previously 5/5)", "EHL 2/5 (was 4-/5)"
 _WAS = re.compile(
-    r"\s*[(,;]?\s*(?:previously|prev\.?|was|were|from|(?:at|on)\s+(?:IA|first\s+visit|assessment)|"
+    r"\s*[(,;]?\s*(?:previously|prev\.?|(?:(?:it|this|that|which|they)\s+)?(?:was|were)|from|(?:at|on)\s+(?:IA|first\s+visit|assessment)|"
     r"(?:last|a)\s+(?:week|wk|visit|time)(?:\s+ago)?)\s*:?\s*(?P<grade>[0-5][+-]?)\s*/\s*5",
     re.I,
 )
@@ -34,6 +34,14 @@ _WAS_AFTER = re.compile(
 )
 
 
+# ... or said to have been full then: "EHL and dorsiflexion are now 4/5, when they were full at discharge"
+_WAS_FULL = re.compile(
+    r"\s*[(,;]?\s*(?:when|whereas|while|but)\s+(?:it|they|this|these|both)\s+(?:was|were|had\s+been)\s+"
+    r"(?:full|normal|5\s*/\s*5)\s+(?:at|on|in|when|before|last|previously|until|(?:\d+|a|one|two)\s+\w+\s+ago)\b",
+    re.I,
+)
+
+
 def graded_drop(text: str, contributions: list[Contribution]) -> list[Contribution]:
     """A muscle graded lower now than the grade written beside it for before: weakness getting worse."""
     for c in contributions:
@@ -41,6 +49,11 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
             continue
         end = max(e for _, e in c.spans)
         was = _WAS.match(text, end) or _WAS_AFTER.match(text, end)
+        full = _WAS_FULL.match(text, end) if was is None else None
+        if full is not None and grade_value(c.value) < grade_value(5):
+            return [
+                Contribution("history.progressive_weakness", True, [*c.spans, (full.start(), full.end())])
+            ]
         before = mrc(was.group("grade")) if was is not None else None
         if was is not None and before is not None and grade_value(c.value) < grade_value(before):
             return [Contribution("history.progressive_weakness", True, [*c.spans, (was.start(), was.end())])]
