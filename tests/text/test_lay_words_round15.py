@@ -218,3 +218,32 @@ def test_weakness_told_as_getting_worse_is_progressive(text: str) -> None:
 )
 def test_weakness_the_same_as_before_is_not_progressive(text: str) -> None:
     check_read(text, {"history.progressive_weakness": ABSENT})
+
+
+def test_partners_and_no_feeling_down_there_is_sexual_dysfunction() -> None:
+    check_read(
+        "On Sunday my husband and I, you know, and I realised I couldn't really feel anything down there.",
+        {"history.sexual_dysfunction": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When I sit on the toilet it feels like I'm sitting on someone else's bottom.",
+        "After walking the area he sits on goes numb, like sitting on a cushion.",
+        "He say also his bottom is feel like wood.",
+    ],
+)
+def test_a_bottom_that_feels_like_someone_elses_is_saddle_numbness(text: str) -> None:
+    check_read(text, {"history.saddle_numbness": True})
+
+
+def test_numbness_up_to_the_belly_button_is_a_level_on_the_trunk() -> None:
+    check_read(
+        "Now both legs feel numb and the numbness goes up to about my belly button.", {"exam.sensory_level": "T10"}
+    )
+
+
+def test_numbness_up_to_the_hips_is_no_level() -> None:
+    check_read("The numbness in my legs goes up to my hips.", {"exam.sensory_level": ABSENT})
