@@ -247,3 +247,41 @@ def test_numbness_up_to_the_belly_button_is_a_level_on_the_trunk() -> None:
 
 def test_numbness_up_to_the_hips_is_no_level() -> None:
     check_read("The numbness in my legs goes up to my hips.", {"exam.sensory_level": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6/7 hx of mid-lumbar pain, constant, not eased by lying, ++ at night.",
+        "Two weeks ago my lower back started hurting, a deep throbbing that doesn't stop, and lying down doesn't "
+        "help at all, I'm awake most of the night with it.",
+        "Past 6/7: new deep, constant central LBP 8/10, no change with position, keeping her awake at night.",
+        "His pain is in the lower back on the right, constant, and he has been waking with it in the early hours.",
+    ],
+)
+def test_constant_pain_that_rest_does_not_ease_is_unrelenting(text: str) -> None:
+    check_read(text, {"history.pain_at_rest_unrelenting": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"), [("6/7 hx of low back pain.", 6 / 7), ("3/52 history of low back pain.", 3.0)]
+)
+def test_a_history_written_in_sevenths_or_fifty_seconds_is_the_present_illness(text: str, duration: float) -> None:
+    got = findings(text)
+    assert got.get("pain.unknown.low_back") is True, got
+    assert got.get("duration_weeks") == pytest.approx(duration, abs=0.01), got
+
+
+def test_a_past_history_of_back_pain_is_still_past() -> None:
+    check_read("PMH: hx of back pain 2019.", {"pain.unknown.low_back": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back pain for 7 weeks, achy, better once I'm up and about, and it doesn't stop me sleeping.",
+        "My hip is tender to lie on, so I'm awake half the night swapping sides. Back ache too.",
+    ],
+)
+def test_pain_that_lets_one_sleep_or_eases_with_a_turn_is_not_unrelenting(text: str) -> None:
+    check_read(text, {"history.pain_at_rest_unrelenting": ABSENT})
