@@ -285,3 +285,35 @@ def test_a_past_history_of_back_pain_is_still_past() -> None:
 )
 def test_pain_that_lets_one_sleep_or_eases_with_a_turn_is_not_unrelenting(text: str) -> None:
     check_read(text, {"history.pain_at_rest_unrelenting": ABSENT})
+
+
+def test_injecting_when_using_is_intravenous_drug_use() -> None:
+    check_read(
+        "I still use sometimes, maybe once or twice a week, and I inject when I do. Mostly in my arms.",
+        {"history.intravenous_drug_use": True},
+    )
+
+
+def test_injecting_insulin_is_not_drug_use() -> None:
+    check_read("I inject insulin when I eat.", {"history.intravenous_drug_use": ABSENT})
+
+
+def test_no_erection_problems_but_not_in_the_mood_leaves_sexual_function_unsure() -> None:
+    check_unsure(
+        "Since yesterday a numb feeling around the anus. Hasn't noticed any erection problems but \"hasn't exactly "
+        "been in the mood\".",
+        "history.sexual_dysfunction",
+    )
+
+
+def test_weakness_whose_course_is_told_with_a_doubt_leaves_progression_unsure() -> None:
+    check_unsure(
+        "For the last week I keep catching my right toes on the stairs. I honestly can't tell if it's getting "
+        "worse or if I'm just noticing it more.",
+        "history.progressive_weakness",
+    )
+
+
+def test_a_doubted_course_without_weakness_raises_nothing() -> None:
+    text = "Back ache for a week. I can't tell if it's getting worse."
+    assert "history.progressive_weakness" not in {u.finding for u in read_text(text).case.unsure}

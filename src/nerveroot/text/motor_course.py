@@ -15,6 +15,7 @@ import re
 
 from nerveroot.text.both_legs import present
 from nerveroot.text.compose import Contribution
+from nerveroot.text.settle import Doubt, words
 
 _MOTOR_WORSE = re.compile(
     r"\b(?:walking|gait|mobility|strength|power|legs?)(?!\s+(?:distance|tolerance|range))\s+"
@@ -89,3 +90,27 @@ def _sequence(text: str, weak: list[Contribution]) -> re.Match[str] | None:
         (m for m in _THEN_FAILED.finditer(text, min(dated_weak)) if not _IF.search(text, m.start(), m.end())),
         None,
     )
+
+
+# a course told with a doubt: "I honestly can't tell if it's getting worse or if I'm just noticing it more"
+_DOUBTED_WORSE = re.compile(
+    r"\b(?:(?:can['’]?t|cannot|could\s*n['’]?t|could\s+not)\s+(?:really\s+|honestly\s+)?tell|"
+    r"(?:not|n['’]t)\s+(?:really\s+|entirely\s+|quite\s+)?sure|(?:don['’]?t|do\s+not)\s+(?:really\s+)?know|unsure)\s+"
+    r"(?:if|whether)\s+(?:it['’]?s|it\s+is|its|they['’]re|they\s+are|(?:my|the)\s+\w+\s+(?:is|are))\s+"
+    r"(?:(?:really|actually)\s+)?(?:getting|got|gone|going)\s+(?:worse|weaker)\b",
+    re.I,
+)
+
+
+def doubted_course(
+    text: str, contributions: list[Contribution], course: list[Contribution]
+) -> tuple[list[Contribution], list[Doubt]]:
+    """Weakness found, and its course told with a doubt ("I can't tell if it's getting worse"): whether it is
+    getting worse is unsure, never "no", and not "yes" either when the doubted words are all that said so."""
+    said = _DOUBTED_WORSE.search(text)
+    if said is None or not any(c.path.startswith("weakness.") and present(c) for c in contributions):
+        return course, []
+    told = [c for c in course if not any(said.start() <= a < said.end() for a, _ in c.spans)]
+    if told:
+        return course, []
+    return [], [Doubt("history.progressive_weakness", words(text, said.start(), said.end()))]

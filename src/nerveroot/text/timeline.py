@@ -20,7 +20,7 @@ from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
-from nerveroot.text.motor_course import motor_course
+from nerveroot.text.motor_course import doubted_course, motor_course
 from nerveroot.text.onset import ces_onset
 from nerveroot.text.settle import Doubt
 
@@ -158,13 +158,16 @@ def read_time(
             lexicon, text, parsed=parsed, contributions=contributions, times=times, weeks=weeks, doubts=doubts
         )
     )
-    out.extend(
+    course = (
         list(_progressive(lexicon, text, parsed, found, contributions))
         or graded_drop(text, contributions)
         or dropped_since(text, found, parsed, contributions)
         or fewer_raises(text, parsed)
         or motor_course(text, contributions)
     )
+    course, doubted = doubted_course(text, contributions, course)
+    out.extend(course)
+    doubts.extend(doubted)
     out.extend(_recent_surgery(text, found, parsed, times))
     out.extend(ces_onset(text, found, parsed, contributions, times))
     out.extend(_rest_pain(text, found, parsed, contributions))
