@@ -317,3 +317,20 @@ def test_weakness_whose_course_is_told_with_a_doubt_leaves_progression_unsure() 
 def test_a_doubted_course_without_weakness_raises_nothing() -> None:
     text = "Back ache for a week. I can't tell if it's getting worse."
     assert "history.progressive_weakness" not in {u.finding for u in read_text(text).case.unsure}
+
+
+def test_an_examination_today_is_not_when_symptoms_in_both_feet_began() -> None:
+    check_read(
+        "For around eighteen months he has had burning and numbness in both feet, in a sock distribution. "
+        "On examination today: ankle jerks absent on both sides, knee jerks present. Vibration sense is lost at "
+        "the great toes, and monofilament sensation is reduced over the soles of both feet.",
+        {"history.bilateral_leg_symptoms_new": False},
+    )
+
+
+def test_sciatica_in_the_other_leg_years_ago_that_went_is_not_current() -> None:
+    check_read(
+        "For the last fortnight I've had pain from my right buttock down the back of my thigh. In 2015 I had "
+        "sciatica in the LEFT leg, it took about three months to go and I've been fine since.",
+        {"pain.left.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
+    )

@@ -7,7 +7,6 @@ the symptoms' duration, a high-energy injury, or the other leg joining in lately
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -18,64 +17,26 @@ from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, topic_findings
 from nerveroot.text.mentions import Mention
 from nerveroot.text.settle import Doubt, words
+from nerveroot.text.told import (
+    AS_BEFORE,
+    BOTH,
+    CHANGE,
+    CHRONIC,
+    EPISODIC,
+    NEW_WEEKS,
+    NOTHING_NEW,
+    Told,
+)
 
-NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2 weeks old (girft_ces_2023)
-_CHANGE = guarded(re.compile(r"\b(?:now|started|began|begun|developed|spread\w*)\b", re.I))
-_CHRONIC = guarded(
-    re.compile(
-        r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
-        re.I,
-    )
-)
-# found today, but said to be as before: "4+/5 on both sides, the same at previous reviews", "first examined in
-# 2022 ... graded 4+/5 then and again today", "... and this has not changed on my examination today"
-_AS_BEFORE = guarded(
-    re.compile(
-        r"\b(?:(?:the\s+)?same\s+(?:at|as\s+(?:at|in|on))\s+(?:previous|earlier|prior|last)|"
-        r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years)|"
-        r"then\s+and\s+again\s+(?:today|now|this\s+week)|first\s+(?:examined|seen|noted|recorded|found)\s+(?:\w+\s+){0,3}?"
-        r"in\s+(?:19|20)\d\d|(?:has|have)\s*(?:not|n['’]t)\s+changed\s+(?:on|at|since|by)|no\s+change\s+(?:on|at|since)\s+"
-        r"(?:my\s+|our\s+|the\s+)?(?:examination|exam|review|assessment|last)|"
-        # "No new leg pain, and my feet are no different"
-        r"(?:are|is|feel|feels|seem|seems)\s+no\s+different|no\s+new\s+(?:leg\s+)?(?:pain|symptoms?|numbness))\b",
-        re.I,
-    )
-)
-# the whole story said to be long unchanged: "Nothing has changed recently, it's been like this for over a year"
-_NOTHING_NEW = guarded(
-    re.compile(
-        r"\b(?:nothing(?:['’]s|\s+has)\s+changed\s+(?:recently|lately|in\s+(?:months|years|ages))|(?:been|was)\s+like\s+"
-        r"this\s+for\s+(?:well\s+)?(?:over\s+|more\s+than\s+)?(?:a\s+year|years|months|\d+\s+(?:months|years))|so\s+not\s+new|"
-        r"been\s+the\s+same\s+for\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?(?:[\w-]+\s+){0,4}?(?:months|years))\b",
-        re.I,
-    )
-)
-# both legs now and then, for a day or two: the time is an episode's length, not when it began
-_EPISODIC = guarded(
-    re.compile(
-        r"\b(?:occasionally|sometimes|now\s+and\s+(?:then|again)|on\s+and\s+off|at\s+times)\s+(?:\w+\s+){0,3}?"
-        r"(?:both|bilateral\w*)\b",
-        re.I,
-    )
-)
 # brought on by walking or standing ("ache when I walk more than a few hundred metres"); not a gait ("he walks
 # slow like an old man", "walking like she's drunk"), nor what the legs can no longer do ("can't hardly walk")
-_EXERTION = guarded(
+EXERTION = guarded(
     re.compile(
         r"(?<!can't\s)(?<!cant\s)(?<!can’t\s)(?<!hardly\s)(?<!barely\s)(?<!cannot\s)(?<!unable\sto\s)"
         r"\b(?:walk\w*(?!\s+(?:\w+\s+)?(?:slow\w*|like|funny|oddly|strangely|unsteadily|wobbly|wide))|stand\w*|"
         r"exercise|exertion|claudicat\w*|distance|yards|metres|meters)\b",
         re.I,
     )
-)
-_BOTH = guarded(
-    re.compile(r"\b(?:both|bilateral\w*|bilat|b/l|legs|calves|thighs|feet|lower[\s-]+limbs)\b", re.I)
-)
-_LOOK_BACK = 2  # sentences back, in its paragraph, where a sentence without a time of its own finds one
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_ONSET = re.compile(
-    r"\b(?:since|ago|yesterday|(?:over|in|for)\s+the\s+(?:last|past)|this\s+(?:morning|week)|last\s+night)\b",
-    re.I,
 )
 NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
 SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
@@ -129,63 +90,26 @@ def both_legs(
             yield Contribution("history.bilateral_leg_symptoms_new", True, [joined])
         return
 
-    def own(lo: int, hi: int) -> list[float]:
-        return [w for w, t in times if lo <= t.start < hi]
-
+    told = Told(text, parsed, times, recent)
+    own, lately = told.own, told.lately
     span = min(both_sentences.values())
-    bounds = parsed.spans(len(text))
-
-    def lately(lo: int, hi: int) -> bool:
-        return recent.search(text, lo, hi) is not None or any(w <= NEW_WEEKS for w in own(lo, hi))
-
-    def told_just_before(lo: int) -> bool:
-        """A sentence without a time of its own takes the last one before it in its paragraph that has one,
-        up to two back ("This time it started 5 days ago ... It's in both legs", "Since the weekend there's been
-        something else going on. My undercarriage feels odd. The tops of both thighs feel numb")."""
-        k = bisect.bisect_right(parsed.sentences, lo) - 1
-        if k <= 0 or own(*bounds[k]) or _CHRONIC.search(text, *bounds[k]):
-            return False
-        for j in range(k - 1, max(-1, k - 1 - _LOOK_BACK), -1):
-            further = j < k - 1
-            if further and _PARAGRAPH.search(text, bounds[j][0], lo):
-                return False
-            # further back, only an onset said as such ("since the weekend"), not "new" ("that's not new") nor
-            # how soon it eases ("settle within a few minutes of sitting")
-            if lately(*bounds[j]) and (not further or _ONSET.search(text, *bounds[j])):
-                return not _AS_BEFORE.search(text, *bounds[j])
-            if own(*bounds[j]) or _CHRONIC.search(text, *bounds[j]):
-                return False
-        return False
-
-    def long_just_before(lo: int) -> bool:
-        """A sentence without a time of its own, just after one that tells years of it ("I have had numb feet
-        for years. Both feet feel numb in the mornings")."""
-        k = bisect.bisect_right(parsed.sentences, lo) - 1
-        return (
-            k > 0
-            and not own(*bounds[k])
-            and _BOTH.search(text, *bounds[k - 1]) is not None
-            and (
-                any(w > NEW_WEEKS for w in own(*bounds[k - 1]))
-                or _CHRONIC.search(text, *bounds[k - 1]) is not None
-            )
-        )
+    bounds = told.bounds
 
     new = [
         s
         for s in both_sentences
-        if (lately(*s) or told_just_before(s[0]))
-        and not _AS_BEFORE.search(text, *s)
-        and not _EPISODIC.search(text, *s)
+        if (lately(*s) or told.just_before(s[0]))
+        and not AS_BEFORE.search(text, *s)
+        and not EPISODIC.search(text, *s)
     ]
     if not new:  # "... in BOTH legs now?? it started in my right leg 2 weeks ago, since sat the left calf is
         # tingling as well": the other leg joined lately, told in a sentence of its own
         joined = _other_leg_joins(text, parsed, contributions, recent)
         new = [joined] if joined is not None else []
-    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or _CHRONIC.search(text, *s)
-           or _AS_BEFORE.search(text, *s) or long_just_before(s[0])]  # fmt: skip
+    old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or CHRONIC.search(text, *s)
+           or AS_BEFORE.search(text, *s) or told.long_before(s[0])]  # fmt: skip
     about_both = [
-        (lo, hi) for lo, hi in bounds if _BOTH.search(text, lo, hi) and not _AS_BEFORE.search(text, lo, hi)
+        (lo, hi) for lo, hi in bounds if BOTH.search(text, lo, hi) and not AS_BEFORE.search(text, lo, hi)
     ]
     if new:
         # a both-legs sentence is shown by its first finding; the joining sentence, whole
@@ -196,14 +120,14 @@ def both_legs(
         recent.search(text, lo, hi) or any(w <= NEW_WEEKS for w in own(lo, hi)) for lo, hi in about_both
     ):
         yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
-    elif weeks is not None and not any(_CHANGE.search(text, *s) for s in both_sentences):
+    elif weeks is not None and not any(CHANGE.search(text, *s) for s in both_sentences):
         yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
     elif weeks is None and _injured_now(contributions):
         yield Contribution("history.bilateral_leg_symptoms_new", True, [span])  # both legs since the injury
-    elif weeks is not None and weeks > NEW_WEEKS and _NOTHING_NEW.search(text):
+    elif weeks is not None and weeks > NEW_WEEKS and NOTHING_NEW.search(text):
         # "nothing has changed recently, it's been like this for over a year"
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
-    elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
+    elif weeks is not None or not any(EXERTION.search(text, *s) for s in both_sentences):
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
@@ -271,13 +195,13 @@ def _other_leg_joins(
     for side, other in (("left", "right"), ("right", "left")):
         for lo, hi in sorted(sides[side] - sides[other]):
             dated = _dated(text, lo, hi, recent)
-            lately = dated or _CHANGE.search(text, lo, hi)
+            lately = dated or CHANGE.search(text, lo, hi)
             # "new" or "now" joins the other leg in only with a time of its own ("New R post thigh ache ... since
             # Sat"): "a new pain on the right side" alone may be the only leg
             # or a time of its own with a word of change, after the first leg was told ("10 days of left
             # sciatica ... Over the past 36 hours he has developed tingling in the right calf")
             after_first = min(sides[other])[0] < lo
-            changed = after_first and _CHANGE.search(text, lo, hi)
+            changed = after_first and CHANGE.search(text, lo, hi)
             if lately and (
                 _JOINS.search(text, lo, hi) or (dated and (_NEW_OR_NOW.search(text, lo, hi) or changed))
             ):
@@ -324,7 +248,7 @@ def _other_leg_said_too(
         lo, hi = parsed.sentence(m.start(), len(text))
         own = said.get((lo, hi), set())
         side = m.group("side").lower()
-        if own and side not in own and _CHANGE.search(text, lo, hi):
+        if own and side not in own and CHANGE.search(text, lo, hi):
             return lo, hi
         earlier = {s for (a, _), sides in said.items() if a < lo for s in sides}
         if (
@@ -332,7 +256,7 @@ def _other_leg_said_too(
             and earlier
             and side not in earlier
             and _dated(text, lo, hi, recent)
-            and _CHANGE.search(text, lo, hi)
+            and CHANGE.search(text, lo, hi)
         ):
             return lo, hi
     return None
@@ -359,7 +283,7 @@ def _now_in_both(
         return None
     for m in _IT_IN_BOTH.finditer(text):
         lo, hi = parsed.sentence(m.start(), len(text))
-        if recent.search(text, lo, hi) or _CHANGE.search(text, lo, hi):
+        if recent.search(text, lo, hi) or CHANGE.search(text, lo, hi):
             return lo, hi
     return None
 

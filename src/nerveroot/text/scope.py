@@ -177,7 +177,9 @@ _RESOLVED = guarded(
         r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
         r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal|"
         r"(?:everything|feeling|sensation|it\s+all|function|strength|control)\s+came\s+back|"
-        r"(?:been\s+)?(?:completely\s+|totally\s+|perfectly\s+)?normal\s+(?:ever\s+)?since)\b"
+        r"(?:been\s+)?(?:completely\s+|totally\s+|perfectly\s+)?(?:normal|fine)\s+(?:ever\s+)?since|"
+        # "in 2015 I had sciatica in the left leg, it took about three months to go"
+        r"took\s+(?:about\s+|around\s+|roughly\s+)?(?:\w+\s+){1,2}?(?:days|weeks|months)\s+to\s+(?:go|settle|clear|pass))\b"
         r"(?!\s+(?:a\s+(?:bit|little)|somewhat|slightly|partly|partially|mostly|down\s+a\s+bit))",
         re.I,
     )
