@@ -334,3 +334,15 @@ def test_sciatica_in_the_other_leg_years_ago_that_went_is_not_current() -> None:
         "sciatica in the LEFT leg, it took about three months to go and I've been fine since.",
         {"pain.left.leg": ABSENT, "history.bilateral_leg_symptoms_new": ABSENT},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "past 3 days lower back pain that doesnt stop even lying down, and tonight my temp is 38",
+        "Low back pain since last night. It's a deep, horrible ache and nothing I do changes it, not lying down, "
+        "not walking about.",
+    ],
+)
+def test_pain_that_nothing_changes_even_lying_down_is_unrelenting(text: str) -> None:
+    check_read(text, {"history.pain_at_rest_unrelenting": True})
