@@ -346,3 +346,10 @@ def test_sciatica_in_the_other_leg_years_ago_that_went_is_not_current() -> None:
 )
 def test_pain_that_nothing_changes_even_lying_down_is_unrelenting(text: str) -> None:
     check_read(text, {"history.pain_at_rest_unrelenting": True})
+
+
+def test_raising_the_other_leg_is_the_crossed_test_not_pain_in_that_leg() -> None:
+    check_read(
+        "Right straight-leg raise positive at 35°; raising the left leg also brings on the right-sided pain.",
+        {"tests.left.crossed_straight_leg_raise": "positive", "pain.left.leg": ABSENT},
+    )
