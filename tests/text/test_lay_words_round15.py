@@ -353,3 +353,19 @@ def test_raising_the_other_leg_is_the_crossed_test_not_pain_in_that_leg() -> Non
         "Right straight-leg raise positive at 35°; raising the left leg also brings on the right-sided pain.",
         {"tests.left.crossed_straight_leg_raise": "positive", "pain.left.leg": ABSENT},
     )
+
+
+def test_an_answer_of_im_not_everything_down_there_is_normal_denies_what_was_asked() -> None:
+    check_read(
+        "My midwife asked me a list of questions about whether I was having trouble with my bladder or bowels or "
+        "any numbness between my legs. I'm not, everything down there is normal.",
+        {"history.bladder_dysfunction": False, "history.saddle_numbness": False},
+    )
+
+
+def test_a_fall_years_ago_is_no_injury_of_this_story() -> None:
+    check_read(
+        "Numb down the backs of both thighs since Sunday. He did fall off some scaffolding years ago but nothing "
+        "recently.",
+        {"history.significant_trauma": ABSENT, "history.minor_trauma": ABSENT},
+    )

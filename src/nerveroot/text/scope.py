@@ -131,16 +131,19 @@ _NOTHING_LIKE_THAT = guarded(
 )
 
 
-_NO_WORD = re.compile(r"\bno(?:ne|pe)?\b", re.I)
+_NO_WORD = re.compile(r"\bno(?:ne|pe|t)?\b", re.I)
 _ANSWER_OPENS = 40  # characters into a sentence by which its answer's "no" or "none" is said
-# the answer that opens the next sentence: "... whether I was numb between my legs. No, all fine there, ..."
+# the answer that opens the next sentence: "... whether I was numb between my legs. No, all fine there, ...",
+# "... any numbness between my legs. I'm not, everything down there is normal"
 _NO_ALL_FINE = re.compile(
-    r"\W*no\b[\s,!.]+(?:(?:all|everything(?:['’]s|\s+is)?)\s+)?(?:fine|good|ok|okay|normal|clear)\b", re.I
+    r"\W*(?:no|nope|(?:I['’]m|I\s+am|I\s+was|s?he['’]s|s?he\s+is|s?he\s+was)\s+not)\b[\s,!.]+"
+    r"(?:(?:all|everything)(?:\s+down\s+(?:there|below))?(?:['’]s|\s+is)?\s+)?(?:fine|good|ok|okay|normal|clear)\b",
+    re.I,
 )
 
 
 def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
-    # an answer opens with "no" or "none" ("I've had none of that")
+    # an answer opens with "no", "none" or "not" ("I've had none of that", "I'm not, all normal")
     noes = [m.start() for m in _NO_WORD.finditer(text)]
     for k in range(1, len(bounds)):
         lo, hi = bounds[k]

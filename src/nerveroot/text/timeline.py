@@ -181,6 +181,9 @@ def _forget_old_injuries(
     episode's, not a warning sign of this one: withdrawn from `contributions`."""
     for c in [c for c in contributions if c.path in _EVENT and c.value is True]:
         lo, hi = parsed.sentence(c.spans[0][0], len(text))
+        if _YEARS_AGO.search(text, c.spans[0][0], hi):  # "fell off some scaffolding years ago"
+            contributions.remove(c)
+            continue
         own = [(abs(t.start - c.spans[0][0]), w, t) for w, t in times if lo <= t.start < hi]
         if not own:
             continue
@@ -190,6 +193,7 @@ def _forget_old_injuries(
 
 
 _LONG_AGO = re.compile(r"\bago\b", re.I)
+_YEARS_AGO = re.compile(r"\b(?:years|decades)\s+ago\b", re.I)
 
 
 def _demographic(raw: Any, m: Mention) -> Any:
