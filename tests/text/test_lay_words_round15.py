@@ -369,3 +369,11 @@ def test_a_fall_years_ago_is_no_injury_of_this_story() -> None:
         "recently.",
         {"history.significant_trauma": ABSENT, "history.minor_trauma": ABSENT},
     )
+
+
+def test_last_weeks_grade_does_not_stand_in_for_todays() -> None:
+    check_read(
+        "When I examined her last week her calf power was 4/5 and she managed five single heel raises on the "
+        "right. Today she cannot rise onto the toes of the right foot at all.",
+        {"weakness.right.ankle_plantarflexion": 2, "history.progressive_weakness": True},
+    )

@@ -101,8 +101,18 @@ def dropped_since(
             continue
         before, span = then[movement]
         if max(a for a, _ in c.spans) > span[1] and grade_value(c.value) < grade_value(before):
+            _forget_then(contributions, c.path, span)
             return [Contribution("history.progressive_weakness", True, [*c.spans, span])]
     return []
+
+
+def _forget_then(contributions: list[Contribution], path: str, span: tuple[int, int]) -> None:
+    """The earlier examination's grade is not today's ("last week her calf power was 4/5. Today ... she cannot
+    rise onto her toes at all"): withdrawn, so that it cannot stand in for today's."""
+    for c in [
+        c for c in contributions if c.path == path and any(a <= span[0] and span[1] <= b for a, b in c.spans)
+    ]:
+        contributions.remove(c)
 
 
 # heel or calf raises counted at each visit: "I managed 10 on the left, last week it was 5, and today I could
