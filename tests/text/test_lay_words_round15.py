@@ -377,3 +377,22 @@ def test_last_weeks_grade_does_not_stand_in_for_todays() -> None:
         "right. Today she cannot rise onto the toes of the right foot at all.",
         {"weakness.right.ankle_plantarflexion": 2, "history.progressive_weakness": True},
     )
+
+
+def test_urgency_with_near_accidents_is_the_bladder() -> None:
+    check_read(
+        "For four days her legs have felt stiff. She has had urgency with two near-accidents since yesterday.",
+        {"history.bladder_dysfunction": True},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Low back pain for seven years. A lazy weekend makes it no better.", "history.no_improvement_with_rest"),
+        ("Back pain for years. His back is stiff each morning and loosens with a hot shower and his cycle to work.",
+         "history.improves_with_exercise"),
+    ],
+)
+def test_more_words_of_inflammatory_back_pain(text: str, finding: str) -> None:
+    check_read(text, {finding: True})
