@@ -396,3 +396,27 @@ def test_urgency_with_near_accidents_is_the_bladder() -> None:
 )
 def test_more_words_of_inflammatory_back_pain(text: str, finding: str) -> None:
     check_read(text, {finding: True})
+
+
+def test_asked_about_the_saddle_and_having_neither_denies_it() -> None:
+    check_read(
+        "She asked me specifically about numbness between my legs and problems controlling my bladder or bowels "
+        "and I have neither, thankfully.",
+        {"history.saddle_numbness": False},
+    )
+
+
+def test_worse_lying_on_the_sofa_all_weekend_is_no_improvement_with_rest() -> None:
+    check_read(
+        "27m. lower back stiff every single morning for about 8 months. better after the gym, worse if i lie on "
+        "the sofa all weekend.",
+        {"history.no_improvement_with_rest": True},
+    )
+
+
+def test_perineal_sensation_tested_as_equivocal_leaves_the_saddle_unsure() -> None:
+    check_unsure(
+        "She had not noticed any numbness around her bottom, although our testing of perineal sensation was "
+        "equivocal.",
+        "history.saddle_numbness",
+    )

@@ -125,6 +125,8 @@ _NOTHING_LIKE_THAT = guarded(
         r"(?:completely\s+|totally\s+|absolutely\s+|perfectly\s+)?(?:fine|normal|ok|okay|good|clear)\b"
         # "I asked specifically about bladder, bowel and saddle symptoms and she has none"
         r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|reports?|reported|describes?|described)\s+none\b"
+        # "... about numbness between my legs and problems controlling my bladder or bowels and I have neither"
+        r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|['’]ve\s+had|['’]s\s+had|gets?|get)\s+neither\b"
         rf"|\b{_NONE_REPORTED}\b",
         re.I,
     )
