@@ -420,3 +420,16 @@ def test_perineal_sensation_tested_as_equivocal_leaves_the_saddle_unsure() -> No
         "equivocal.",
         "history.saddle_numbness",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was walking like I'd had a few drinks, bumping into door frames.", {"history.gait_unsteady": True}),
+        ("My husband says I walk with my feet wide apart now.", {"exam.wide_based_gait": True}),
+        ("The physio tapped my knees (my legs jumped a lot).",
+         {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"}),
+    ],
+)
+def test_signs_of_the_spinal_cord_in_a_persons_words(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
