@@ -193,6 +193,25 @@ EDGES = [
         "self_care",
         "routine",
     ),
+    # a leg that suddenly went cold, white and pulseless is an acute occlusion even when a year of sciatica before
+    # it gives the story a long duration (the forty-second blind batch: atrial fibrillation, warfarin stopped)
+    (
+        "sudden-cold-pulseless-leg-after-a-year-of-sciatica",
+        {"age": 74, "sex": "female", "onset": "sudden", "duration_weeks": 52,
+         "pain": {"right": ["posterior_calf", "foot"]}, "history": {"cold_feet": True},
+         "tests": {"right": {"pedal_pulses": "absent"}}, "weakness": {"right": {"great_toe_extension": 0}}},
+        "emergency",
+        "emergency",
+    ),
+    # ... the near miss: cold feet and missing pulses for a year, nothing sudden: the same day, not an ambulance
+    (
+        "cold-pulseless-feet-for-a-year",
+        {"age": 74, "sex": "female", "onset": "gradual", "duration_weeks": 52,
+         "pain": {"right": ["posterior_calf", "foot"]}, "history": {"cold_feet": True},
+         "tests": {"right": {"pedal_pulses": "absent"}}},
+        "urgent",
+        "urgent",
+    ),
     (
         "fibular-foot-drop-4-of-5",
         {"age": 29, "duration_weeks": 2, "numbness": {"right": ["lateral_calf", "dorsum_foot"]},
