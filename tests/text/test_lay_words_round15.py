@@ -433,3 +433,15 @@ def test_perineal_sensation_tested_as_equivocal_leaves_the_saddle_unsure() -> No
 )
 def test_signs_of_the_spinal_cord_in_a_persons_words(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ache in the middle of my lower back for about 2 months now that isnt shifting, also lost nearly a stone "
+        "without trying and off my food.",
+        "Back pain that won't go away, and I've lost 6 kg without trying.",
+    ],
+)
+def test_pain_that_will_not_shift_denies_nothing_after_it(text: str) -> None:
+    check_read(text, {"history.unexplained_weight_loss": True})
