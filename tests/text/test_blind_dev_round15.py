@@ -1,8 +1,8 @@
-"""The fifteenth round's blind batches (tests/text/blind_dev12: the thirty-ninth to forty-first, 600 texts).
+"""The fifteenth round's blind batches (tests/text/blind_dev12: the thirty-ninth to forty-third, 1,000 texts).
 
 Written by helpers who saw neither the reader nor any corpus, from the brief in tests/text/BLIND_WRITER_PROMPT.md,
 labelled before anything ran, and each measured once, unread, on the reader of the day (docs/reader.md,
-"Fifteenth round"; the fortieth was the round's held-back figure, measured once the reader was frozen);
+"Fifteenth round"; the fortieth and forty-second were held back, each measured once with the reader frozen);
 only then did they become development material. Every text labelled an emergency must reach emergency. The
 other figures are floors a little under today's, so that a change that reads less fails here; they are figures
 of batches the reader was tuned on, not a promise for new texts.
@@ -21,7 +21,7 @@ SCORED = Scored(CORPUS)
 KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
-test_the_corpus_is_all_there = corpus_test(CORPUS, 600)
+test_the_corpus_is_all_there = corpus_test(CORPUS, 1000)
 
 
 test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
@@ -29,17 +29,17 @@ test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
 
 # Floors a little under the figures of these batches on 2026-11-30 (docs/reader.md, "Fifteenth round").
 FLOORS = limits(
-    warning_sign_recall=0.96,
-    warning_sign_false_alarms=0.012,
+    warning_sign_recall=0.95,
+    warning_sign_false_alarms=0.011,
     false_alarms_of_denied_topics=0.016,
     denied_topics_left_unsure=0.016,
     unclear_topics_unsure_or_present=0.90,
     any_weakness_recall=0.98,
-    grade_within_one_mrc_step=0.95,
+    grade_within_one_mrc_step=0.96,
     side_where_the_labels_give_one=0.97,
     expectations_held=0.93,
-    imaging_findings_with_their_level=0.85,
-    texts_triaged_below_their_label=3,
+    imaging_findings_with_their_level=0.87,
+    texts_triaged_below_their_label=9,
     texts_refused_or_crashed=0,
 )
 
