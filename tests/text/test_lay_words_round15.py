@@ -445,3 +445,13 @@ def test_signs_of_the_spinal_cord_in_a_persons_words(text: str, expected: dict[s
 )
 def test_pain_that_will_not_shift_denies_nothing_after_it(text: str) -> None:
     check_read(text, {"history.unexplained_weight_loss": True})
+
+
+def test_legs_that_ache_on_walking_for_a_year_and_a_half_are_not_new_in_both_legs() -> None:
+    check_read(
+        "I'm 76, and for maybe the last year and a half I can't walk as far as I used to. I'll set off to the paper "
+        "shop, about 400 yards, and by halfway my buttocks and the backs of both thighs start to ache and go heavy. "
+        "If I stop and lean on a wall it eases. My brother had both hips done and says he feels like a new man, "
+        "but my hips don't hurt, it's the legs.",
+        {"history.bilateral_leg_symptoms_new": False},
+    )

@@ -116,9 +116,7 @@ def both_legs(
         yield Contribution("history.bilateral_leg_symptoms_new", True, [both_sentences.get(new[0], new[0])])
     elif old:
         yield Contribution("history.bilateral_leg_symptoms_new", False, [both_sentences[old[0]]])
-    elif any(
-        recent.search(text, lo, hi) or any(w <= NEW_WEEKS for w in own(lo, hi)) for lo, hi in about_both
-    ):
+    elif any(lately(lo, hi) for lo, hi in about_both):
         yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
     elif weeks is not None and not any(CHANGE.search(text, *s) for s in both_sentences):
         yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])

@@ -58,6 +58,12 @@ _LOOK_BACK = 2  # sentences back, in its paragraph, where a sentence without a t
 _EXAMINED_TODAY = re.compile(
     r"\b(?:examin\w*|exam|O/E|seen|saw|review\w*|assess\w*)\s+(?:\w+\s+){0,2}?today\b", re.I
 )
+# "new" said of something other than symptoms: "feels like a new man", "a new mattress"
+_NEW_THING = re.compile(
+    r"\s+(?:man|woman|person|lease\s+of\s+life|baby|job|house|home|car|puppy|dog|mattress|bed|chair|shoes|boots|"
+    r"trainers|glasses|knee|hip|physio|GP|doctor)\b",
+    re.I,
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ONSET = re.compile(
     r"\b(?:since|ago|yesterday|(?:over|in|for)\s+the\s+(?:last|past)|this\s+(?:morning|week)|last\s+night)\b",
@@ -86,6 +92,7 @@ class Told:
         """Is an onset of days said in lo..hi ("since Monday", "3/7")? Not the day of an examination."""
         onset = any(
             not _EXAMINED_TODAY.search(self.text, max(lo, m.start() - 30), m.end())
+            and not _NEW_THING.match(self.text, m.end())
             for m in self.recent.finditer(self.text, lo, hi)
         )
         return onset or any(w <= NEW_WEEKS for w in self.own(lo, hi))
