@@ -455,3 +455,14 @@ def test_legs_that_ache_on_walking_for_a_year_and_a_half_are_not_new_in_both_leg
         "but my hips don't hurt, it's the legs.",
         {"history.bilateral_leg_symptoms_new": False},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "28M, rugby. c/o R-sided LBP 4/7 after a scrum collapsed on Sat - felt a sharp grab in R lumbar paraspinals.",
+        "Back pain since the garden chair collapsed under me on Sunday.",
+    ],
+)
+def test_a_scrum_or_chair_that_collapsed_is_no_collapse_of_the_person(text: str) -> None:
+    check_read(text, {"history.faintness_or_collapse": ABSENT})
