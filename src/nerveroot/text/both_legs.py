@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from nerveroot.text.compose import Contribution
 from nerveroot.text.context import Parsed
 from nerveroot.text.guards import guarded
-from nerveroot.text.lexicon import Lexicon, topic_findings
+from nerveroot.text.lexicon import Lexicon
 from nerveroot.text.mentions import Mention
-from nerveroot.text.settle import Doubt, words
+from nerveroot.text.settle import Doubt, red_flag_paths, words
 from nerveroot.text.told import (
     AS_BEFORE,
     BOTH,
@@ -30,7 +29,7 @@ from nerveroot.text.told import (
 
 # brought on by walking or standing ("ache when I walk more than a few hundred metres"); not a gait ("he walks
 # slow like an old man", "walking like she's drunk"), nor what the legs can no longer do ("can't hardly walk")
-EXERTION = guarded(
+_EXERTION = guarded(
     re.compile(
         r"(?<!can't\s)(?<!cant\s)(?<!can’t\s)(?<!hardly\s)(?<!barely\s)(?<!cannot\s)(?<!unable\sto\s)"
         r"\b(?:walk\w*(?!\s+(?:\w+\s+)?(?:slow\w*|like|funny|oddly|strangely|unsteadily|wobbly|wide))|stand\w*|"
@@ -82,9 +81,8 @@ def both_legs(
             if maybe is not None:
                 doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *maybe)))
             return
-        if _doubted(
-            text, joined, lexicon.hedges, contributions
-        ):  # "... too, but I honestly can't tell if it's real"
+        # "... too, but I honestly can't tell if it's real"
+        if _doubted(text, joined, lexicon.hedges, contributions):
             doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *joined)))
         else:  # both legs now, for days: new symptoms in both legs
             yield Contribution("history.bilateral_leg_symptoms_new", True, [joined])
@@ -125,7 +123,7 @@ def both_legs(
     elif weeks is not None and weeks > NEW_WEEKS and NOTHING_NEW.search(text):
         # "nothing has changed recently, it's been like this for over a year"
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
-    elif weeks is not None or not any(EXERTION.search(text, *s) for s in both_sentences):
+    elif weeks is not None or not any(_EXERTION.search(text, *s) for s in both_sentences):
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
@@ -141,15 +139,12 @@ def _doubted(
     hedge = hedges.search(text, lo, hi)
     if hedge is None:
         return False
-    signs = _warning_findings()
-    return not any(c.path in signs and lo <= a < hedge.start() for c in contributions for a, _ in c.spans)
-
-
-@cache
-def _warning_findings() -> frozenset[str]:
-    return frozenset(f for fs in topic_findings().values() for f in fs) - {
-        "history.bilateral_leg_symptoms_new"
-    }
+    signs = red_flag_paths()
+    return not any(
+        c.path in signs and c.path != "history.bilateral_leg_symptoms_new" and lo <= a < hedge.start()
+        for c in contributions
+        for a, _ in c.spans
+    )
 
 
 def _injured_now(contributions: list[Contribution]) -> bool:

@@ -50,7 +50,7 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
         end = max(e for _, e in c.spans)
         was = _WAS.match(text, end) or _WAS_AFTER.match(text, end)
         full = _WAS_FULL.match(text, end) if was is None else None
-        if full is not None and grade_value(c.value) < grade_value(5):
+        if full is not None and grade_value(c.value) < 5:
             return [
                 Contribution("history.progressive_weakness", True, [*c.spans, (full.start(), full.end())])
             ]
