@@ -32,6 +32,9 @@ PAIRS: list[tuple[str, dict[str, Any]]] = [
             "tingling": {"left": ["sole", "lateral_foot"]},
             "weakness": {"left": {"ankle_plantarflexion": True}},
             "history": {"burning_pain": True},
+            # weakness with neither a grade nor a course: whether it is marked or getting worse is open
+            "unsure": [{"finding": "history.progressive_weakness",
+                        "words": "I struggle to stand on tiptoe on that side"}],
         },
     ),
     (

@@ -6,12 +6,15 @@ climbs from the feet to the knees or the hands, with both legs weak, is an ascen
 told as a sequence: weakness dated once ("on Monday both his legs went weak") and later a failure of walking or
 standing dated after it ("By Wednesday he couldn't get up the stairs", "today she cannot walk"). Walking
 *distance* getting shorter is claudication's course, not weakness's; without weakness found, neither says
-anything.
+anything. Told as no worse ("not getting any weaker", "same as a month ago, not worse"), the course is said and
+is not progressive; told with neither a grade nor a course, whether the weakness is marked or getting worse is
+left unsure (the fail-safe's worsening-or-severe-weakness topic).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from nerveroot.text.both_legs import present
 from nerveroot.text.compose import Contribution
@@ -34,17 +37,24 @@ _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a time that dates what is said in its sentence ("on Monday", "two days ago", "two days later", "at first")
 _DATED = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:by\s+|on\s+)?{_DAY}\b|\b(?:on\s+{_DAY}|(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+"
-    r"(?:days?|weeks?)\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night))\b",
+    r"(?:days?|weeks?)\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
+    r"(?:for|over)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+days|"
+    r"\d\s*/\s*7)\b",  # "for four days", "over the last three days", "2/7" (days, in a clinician's shorthand)
     re.I,
 )
 # a later time that opens a clause, then a failure of walking or standing
 _THEN_FAILED = re.compile(
     rf"(?:^|(?<=[.;!?:]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:by\s+{_DAY}|by\s+(?:the\s+)?(?:next|following)\s+"
     r"(?:day|morning|evening)|(?:\d+|a\s+few|two|three|four)\s+days\s+later|the\s+(?:next|following)\s+(?:day|morning)|"
-    r"today|this\s+morning|now|since\s+then|by\s+now)\b[^.;!?]{0,100}?\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
+    r"today|this\s+morning|now|since\s+then|by\s+now|by\s+this\s+(?:morning|afternoon|evening)|by\s+today)\b[^.;!?]{0,100}?"
+    r"(?:\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
     r"unable\s+to|barely|no\s+longer|had\s+to\s+(?:haul|pull|drag|heave|hoist)|needed\s+help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
-    r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up)"
-    r"(?!\w|\s+(?:(?:very\s+)?far|more\s+than|for\s+(?:long|more)|because|due\s+to|without\s+(?:pain|stopping)))",
+    r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up|"
+    r"rise\s+on(?:to)?|clear\s+the\s+(?:kerb|curb|step|ground|floor)|lift\s+(?:his|her|my|the)\s+(?:toes|foot|front)|push\s+off)"
+    r"(?!\w|\s+(?:(?:very\s+)?far|more\s+than|for\s+(?:long|more)|because|due\s+to|without\s+(?:pain|stopping)))"
+    # a walking aid newly needed: "now needs a frame", "today needed a stick"
+    r"|\b(?:needs?|needed|needing|using|uses|used|requires?|required)\s+(?:a\s+|his\s+|her\s+|my\s+|two\s+)?"
+    r"(?:walking\s+)?(?:frame|stick|sticks|walker|zimmer|crutch(?:es)?|wheelchair|rollator|help\s+to\s+walk)\b)",
     re.I,
 )
 
@@ -59,15 +69,9 @@ def motor_course(text: str, contributions: list[Contribution]) -> list[Contribut
     weak = [c for c in contributions if c.path.startswith("weakness.") and present(c) and not c.uncertain]
     if not weak:
         return []
-    said = next(
-        (m for m in _MOTOR_WORSE.finditer(text) if not _IF.search(text, max(0, m.start() - 60), m.start())),
-        None,
-    )
+    said = _first(_MOTOR_WORSE, text)
     if said is None and {c.path.split(".")[1] for c in weak} >= {"left", "right"}:
-        said = next(
-            (m for m in _ASCENDING.finditer(text) if not _IF.search(text, max(0, m.start() - 60), m.start())),
-            None,
-        )
+        said = _first(_ASCENDING, text)
     if said is None:
         said = _sequence(text, weak)
     if said is None:
@@ -75,6 +79,15 @@ def motor_course(text: str, contributions: list[Contribution]) -> list[Contribut
     return [
         Contribution("history.progressive_weakness", True, [weak[0].spans[0], (said.start(), said.end())])
     ]
+
+
+def _first(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+    """The first match not inside an "if ..." ("if her walking deteriorates")."""
+    return next(
+        (m for m in rx.finditer(text, lo, len(text) if hi is None else hi)
+         if not _IF.search(text, max(lo, m.start() - 60), m.start())),
+        None,
+    )  # fmt: skip
 
 
 def _sequence(text: str, weak: list[Contribution]) -> re.Match[str] | None:
@@ -114,3 +127,64 @@ def doubted_course(
     if told:
         return course, []
     return [], [Doubt("history.progressive_weakness", words(text, said.start(), said.end()))]
+
+
+def ungraded(text: str, values: dict[str, Any], contributions: list[Contribution]) -> list[Doubt]:
+    """Weakness told with neither a grade nor a course ("both my legs feel weak"): whether it is marked or
+    getting worse (the fail-safe's worsening-or-severe-weakness topic) is open, so unsure with the words that
+    told it. A grade below 5 anywhere, or the course told either way, settles it."""
+    if "history.progressive_weakness" in values:
+        return []
+    weak = {p: v for p, v in values.items() if p.startswith("weakness.")}
+    if not any(v is True for v in weak.values()) or any(_graded(v) for v in weak.values()):
+        return []
+    told = next((c for c in contributions if c.value is True and weak.get(c.path) is True and c.spans), None)
+    if told is None:
+        return []
+    return [Doubt("history.progressive_weakness", words(text, *told.spans[0]))]
+
+
+def _graded(value: Any) -> bool:
+    return not isinstance(value, bool) and value not in (5, "5", "normal")
+
+
+# the weakness's course told as no worse: "not getting any weaker", "same as a month ago, not worse", "no
+# better, no worse", "hasn't changed"
+_NO_WEAKER = re.compile(
+    r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:been\s+)?(?:getting\s+|got\s+|gotten\s+|becoming\s+)?(?:any\s+)?weaker\b|"
+    r"\bno\s+(?:\w+\s+)?change\s+in\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:weakness|strength|power)\b|"
+    r"\b(?:weakness|strength|power)\s+(?:is\s+|was\s+|has\s+been\s+|remains\s+|remained\s+)?(?:unchanged|stable|static|the\s+same)\b",
+    re.I,
+)
+_NO_WORSE = re.compile(
+    r"(?:\b(?:not|no)|n['’]?t)\s+(?:(?:getting|got|gotten|become|becoming|any|been)\s+){0,2}worse\b|"
+    r"\bsame\s+as\s+(?:it\s+was\s+)?(?:a|last|one|two|three|four|\d+)\s+\w+\s+ago\b|"
+    r"(?:\bhas\s+not|\bhave\s+not|\bhas\s*n['’]?t|\bhave\s*n['’]?t)\s+changed\b|\bunchanged\b",
+    re.I,
+)
+# a sentence that goes on about the thing before it: "It's not getting worse", "It's been like that ..."
+_GOES_ON = re.compile(r"\s*(?:it|this|that|the\s+weakness|the\s+strength|strength|power)\b", re.I)
+
+
+def stable_course(text: str, contributions: list[Contribution]) -> list[Contribution]:
+    """Weakness found and told to be no worse, in its own sentence or the one after that goes on about it: the
+    course is said, and it is not getting worse."""
+    weak = [c for c in contributions if c.path.startswith("weakness.") and present(c) and not c.uncertain]
+    if not weak:
+        return []
+    said = _first(_NO_WEAKER, text)
+    for c in weak if said is None else ():
+        lo = max(text.rfind(ch, 0, c.spans[0][0]) for ch in ".!?\n") + 1
+        hi = _end(text, c.spans[0][1])
+        after = _end(text, hi + 1) if _GOES_ON.match(text, hi + 1) else hi
+        said = _first(_NO_WORSE, text, lo, after)
+        if said is not None:
+            break
+    if said is None:
+        return []
+    return [Contribution("history.progressive_weakness", False, [(said.start(), said.end())])]
+
+
+def _end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(ch, start) for ch in ".!?\n") if i >= 0]
+    return min(ends) if ends else len(text)

@@ -20,6 +20,7 @@ from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions, inside
+from nerveroot.text.motor_course import ungraded
 from nerveroot.text.myotomes import myotome_grades
 from nerveroot.text.normalise import correct, normalise
 from nerveroot.text.places import symptom_regions
@@ -95,6 +96,7 @@ def read(text: str) -> Read:
             del values[d.finding]
     doubts.extend(d for d in raised if d.finding not in values)
     values = coherent(values)
+    doubts.extend(ungraded(text, values, contributions))
     case = nest(values)
     scans = imaging.read_imaging(text, found, parsed, sections)
     if scans:

@@ -15,7 +15,8 @@ NEW_WEEKS = 2  # red_flags.yaml: symptoms in both legs count as new when under 2
 CHANGE = guarded(re.compile(r"\b(?:now|started|began|begun|developed|spread\w*)\b", re.I))
 CHRONIC = guarded(
     re.compile(
-        r"\b(?:for\s+(?:many\s+)?years|long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
+        r"\b(?:for\s+(?:many\s+|a\s+couple\s+of\s+|a\s+few\s+|several\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+)?years|"
+        r"long[\s-]*standing|chronic|known|unchanged|for\s+(?:a\s+)?long\s+time)\b",
         re.I,
     )
 )

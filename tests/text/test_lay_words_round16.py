@@ -1,0 +1,242 @@
+"""Round 16 of issue 13: misses of the development batches, each written here before its fix.
+
+- Weakness told without a grade, and with no course, leaves open whether it is marked or getting worse (the
+  fail-safe's "worsening or severe weakness" topic): unsure, with the words that told it, never a silence. A
+  grade anywhere, a course told either way, or no weakness settles it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textread import ABSENT, WEAK, check_read, check_unsure
+
+from nerveroot.engine import assess
+from nerveroot.text import read_text
+
+_COURSE = "history.progressive_weakness"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help. wet myself twice today and didnt even realise till after, both my legs feel weak and wobbly",
+        "My right foot has felt weak for about three weeks and it slaps down when I walk on the pavement.",
+        "47F. L5 radic R, 4/52. Weak R DF on heel walking. SLR R 40.",
+    ],
+)
+def test_weakness_without_a_grade_or_course_is_unsure(text: str) -> None:
+    check_unsure(text, _COURSE)
+    unsure = {u.finding: u.words for u in read_text(text).case.unsure}
+    assert "weak" in (unsure[_COURSE] or "").lower()
+
+
+def test_the_assessment_lists_it_with_how_to_check() -> None:
+    a = assess(read_text("My right foot has felt weak for about three weeks, pain down the outside of my calf.").case)
+    topics = {u.topic: u for u in a.unresolved}
+    assert "progressive_weakness" in topics
+    assert "foot" in topics["progressive_weakness"].check.lower()
+    assert "same day" in topics["progressive_weakness"].check.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right ankle dorsiflexion 3/5, weak on heel walking.",  # graded
+        "Weak R DF 4/5, EHL 4/5.",
+        "My leg has been getting weaker every day for a week.",  # the course is told
+        "My legs are not weak, just painful down the back of the right thigh.",  # no weakness
+        "Pain down the back of my left leg for two weeks, no numbness.",
+        "I can't lift my right foot up at all since yesterday.",  # told by what cannot be done: a grade
+    ],
+)
+def test_a_grade_a_course_or_no_weakness_settles_it(text: str) -> None:
+    assert _COURSE not in {u.finding for u in read_text(text).case.unsure}
+
+
+def test_a_denied_realising_does_not_reach_the_next_clause() -> None:
+    """"didnt even realise till after, both my legs feel weak": the comma, a new subject and its verb start a
+    new clause (a development emergency, c3-msg-010, read as legs not weak)."""
+    case = read_text("wet myself twice today and didnt even realise till after, both my legs feel weak").case
+    assert case.weakness.left == {"leg": True} and case.weakness.right == {"leg": True}
+    assert case.history.bilateral_leg_symptoms_new is not False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calf is still weak, I can do 6 heel raises on the left compared with 25 on the right, same as a month ago,"
+        " not worse.",
+        "My left leg has started to feel weak going down stairs. It's not getting worse as far as I can tell.",
+        "On that leg I can't hop at all and the calf feels weak. It's been like that for a couple of weeks, not"
+        " worse, not better.",
+        "My right knee gave way twice last week. The GP said the quads were weak. It's not getting any weaker, it's"
+        " just there.",
+    ],
+)
+def test_weakness_said_to_be_no_worse_is_not_getting_worse(text: str) -> None:
+    case = read_text(text).case
+    assert case.history.progressive_weakness is False, case.history
+    assert _COURSE not in {u.finding for u in case.unsure}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the stable words are the pain's, a sentence away from the weakness
+        "My foot feels weak. I saw the GP on Monday. The pain is no worse.",
+        # a stable thing that is not the weakness
+        "Obs stable. R EHL weak.",
+        # a condition, not a course
+        "The foot feels weak; come back if it is not getting better.",
+    ],
+)
+def test_other_things_no_worse_leave_the_weakness_open(text: str) -> None:
+    case = read_text(text).case
+    assert case.history.progressive_weakness is not False, case.history
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My thermometer said 38.2 this afternoon.", {"history.fever": True}),
+        ("I've been getting drenched in sweat at night.", {"history.fever": True}),
+        ("Five weeks ago I had a decompression at L4/5 for stenosis.",
+         {"history.previous_spinal_surgery": True, "history.spinal_surgery_within_3_months": True}),
+        ("They found a small aneurysm on my aorta during a scan for something else, 4.1 cm.",
+         {"history.known_aneurysm": True}),
+        ("I got a sudden, really nasty pain in my lower back, the worst I've had in my life.",
+         {"history.sudden_severe_pain": True}),
+        ("I came over dizzy and grey, had to sit on the floor.", {"history.faintness_or_collapse": True}),
+    ],
+)  # fmt: skip
+def test_infection_after_surgery_and_an_aneurysm_in_a_persons_words(text: str, expected: dict[str, object]) -> None:
+    """The 44th batch's two missed emergencies: a wound infection with fever and a new foot drop five weeks after a
+    decompression; a known aneurysm with sudden severe pain and near-collapse."""
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My thermometer said 36.9, so no temperature.", {"history.fever": ABSENT}),
+        ("I was drenched in sweat after the gym.", {"history.fever": ABSENT}),
+        ("The worst flare I've had was in 2019, it lasted three weeks.", {"history.sudden_severe_pain": ABSENT}),
+        ("I came over all emotional at the news.", {"history.faintness_or_collapse": ABSENT}),
+        ("My dad had an aneurysm in his brain.", {"history.known_aneurysm": ABSENT}),
+    ],
+)  # fmt: skip
+def test_near_words_that_are_not_those_signs(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("feel kind of numb sitting on the toilet too.", {"history.saddle_numbness": True}),
+        ("There is no perianal sensation to pinprick, and anal tone is lax.",
+         {"exam.perianal_sensation": "absent", "exam.anal_tone": "reduced"}),
+    ],
+)  # fmt: skip
+def test_the_saddle_and_the_anal_tone_in_the_44th_batchs_words(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My legs go numb sitting on the toilet for too long.", {"history.saddle_numbness": ABSENT}),
+        ("No numbness, and reflexes are normal.", {"numbness": ABSENT}),
+    ],
+)  # fmt: skip
+def test_near_saddle_words(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+def test_a_buddys_operation_is_not_the_persons() -> None:
+    """"My buddy had a fusion at L5-S1 a few years back" (a development text after the decompression words were
+    added)."""
+    check_read("My buddy had a fusion at L5-S1 a few years back.", {"history.previous_spinal_surgery": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also when I sit on the toilet seat it feels a bit numb, like sitting on a cold step, which I put down to"
+        " sitting funny because of the back.",
+        "When I sit on the toilet seat it feels a bit numb, which I blame on the back.",
+    ],
+)
+def test_a_back_given_as_the_cause_is_not_where_the_numbness_is(text: str) -> None:
+    """The 44th batch: the saddle told as numb on the toilet seat, then put down to the back."""
+    check_read(text, {"history.saddle_numbness": True})
+
+
+def test_legs_stiff_and_weak_are_weak() -> None:
+    check_read("For four days my legs have felt stiff and weak.",
+               {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five days ago he noticed he could not push off properly with the right foot. Today he cannot rise onto his"
+        " right toes at all.",
+        "Over the last three days her left foot has been slapping on the pavement, and this morning she tripped"
+        " because she could not lift her toes.",
+        "2/7 both legs heavy and weak, now needs a frame to walk.",
+        "For four days her legs have felt weak; she nearly fell twice and today needed a stick.",
+        "Three days ago he noticed his left foot scuffing the ground; by this morning he could not clear the kerb.",
+    ],
+)
+def test_weakness_then_a_new_failure_is_getting_worse(text: str) -> None:
+    """Development vignettes and notes told the weakness's course as a sequence: a weakness dated once, then a
+    failure dated after it (a walking aid needed today, a kerb no longer cleared)."""
+    check_read(text, {"history.progressive_weakness": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three days ago my right foot started to feel weak. Today I can walk fine, it is a bit better.",
+        "Weak left ankle for two weeks. Uses a stick since her hip operation in 2019.",
+        "For four days my legs have felt weak. I cannot walk far because of the pain.",
+    ],
+)
+def test_a_sequence_without_a_new_failure_says_nothing(text: str) -> None:
+    check_read(text, {"history.progressive_weakness": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mild weakness of great toe extension on both sides. There has been no change in the weakness over the last"
+        " year.",
+        "Weak left EHL, first noted in March; the weakness is unchanged.",
+    ],
+)
+def test_no_change_in_the_weakness(text: str) -> None:
+    check_read(text, {"history.progressive_weakness": False})
+
+
+def test_both_feet_numb_for_a_couple_of_years_are_not_new() -> None:
+    """The 44th batch: a peripheral neuropathy of years sent to an emergency department as new symptoms in both
+    legs."""
+    text = ("for a couple of years both my feet have been burning and numb like im wearing socks when im not, its"
+            " creeping up towards my ankles.")  # fmt: skip
+    case = read_text(text).case
+    assert case.history.bilateral_leg_symptoms_new is False, case.history
+    assert assess(case).triage.level != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Waterworks are the same as they've been for years, I get up once a night, and nothing is numb in the private"
+         " area.", {"history.altered_bladder_sensation": ABSENT, "history.saddle_numbness": ABSENT}),
+        ("He reports no change in his bladder over the past year, no saddle numbness, and his bowels are regular and"
+         " under control.", {"history.saddle_numbness": ABSENT, "history.bowel_incontinence": ABSENT}),
+    ],
+)  # fmt: skip
+def test_a_new_clause_after_and_keeps_its_own_denial(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+    assert not read_text(text).case.unsure
