@@ -240,3 +240,72 @@ def test_both_feet_numb_for_a_couple_of_years_are_not_new() -> None:
 def test_a_new_clause_after_and_keeps_its_own_denial(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
     assert not read_text(text).case.unsure
+
+
+def test_a_known_aneurysm_with_sudden_pain_into_the_belly_is_an_emergency() -> None:
+    """The 46th batch's missed emergency (a development batch): a man on a vascular waiting list for a 6 cm
+    aneurysm, with a sudden bad pain low in the back going round to the belly, was told self-care."""
+    text = ("I'm on the waiting list at the vascular unit for my aortic aneurysm (6.1 cm at last scan). Since about"
+            " an hour ago I've got a sudden bad pain low in my back going round to my belly. Dont feel faint.")  # fmt: skip
+    case = read_text(text).case
+    assert case.history.known_aneurysm is True
+    assert assess(case).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("legs feel stiff n wobbly like im on a boat, nearly went over twice.", {"history.gait_unsteady": True}),
+        ("I nearly fell asleep at my desk.", {"history.gait_unsteady": ABSENT}),
+        ("We went on a boat trip last summer.", {"history.gait_unsteady": ABSENT}),
+    ],
+)  # fmt: skip
+def test_unsteady_walking_in_a_persons_words(text: str, expected: dict[str, object]) -> None:
+    """The 46th batch: a cervical myelopathy (hands numb, dropping cups, legs 'like im on a boat') told self-care.
+    "Nearly went over twice" stays unread: writers use it for legs giving way as often as for balance."""
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Also my bum cheeks - the inner bits - feel tingly and a bit numb.", {"history.saddle_numbness": True}),
+        ("Saddle sensation reduced to pinprick S3-S5, tone present but weak, PVR 310 mL.",
+         {"exam.anal_tone": "reduced"}),
+        ("Anal tone present but reduced.", {"exam.anal_tone": "reduced"}),
+    ],
+)  # fmt: skip
+def test_the_46th_batchs_saddle_and_tone(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("woke up wet last night and didnt even know id gone, never happened before.",
+         {"history.urinary_incontinence": True}),
+        ("I woke up soaked in sweat again.", {"history.urinary_incontinence": ABSENT}),
+        ("Woke up soaked, drenched with sweat, two nights running.", {"history.urinary_incontinence": ABSENT}),
+    ],
+)  # fmt: skip
+def test_waking_up_wet(text: str, expected: dict[str, object]) -> None:
+    """The 46th batch: new bed-wetting told as waking up wet."""
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If anything today my left leg feels a bit weaker going up the stairs.",
+         {"history.progressive_weakness": True}),
+        ("Since Monday my left foot flops when I walk, and the foot is getting worse every day.",
+         {"history.progressive_weakness": True}),
+        ("Dorsiflexion 3/5 and great toe extension 2/5 on the left (both documented as 5/5 at her 2-week wound"
+         " check).", {"history.progressive_weakness": True, "weakness.left.great_toe_extension": 2}),
+        # a pain getting worse is not the weakness getting worse
+        ("My left foot is weak. The leg pain is getting worse.", {"history.progressive_weakness": ABSENT}),
+        ("Weak right foot; my foot pain is getting worse.", {"history.progressive_weakness": ABSENT}),
+    ],
+)  # fmt: skip
+def test_the_46th_batchs_worsening_weakness(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)

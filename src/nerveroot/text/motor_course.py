@@ -20,9 +20,11 @@ from nerveroot.text.both_legs import present
 from nerveroot.text.compose import Contribution
 from nerveroot.text.settle import Doubt, words
 
+# what is felt in a leg, whose worsening is not the weakness's: "leg pain getting worse"
+_FELT = r"pain|ache|aching|numbness|tingling|burning|sciatica|cramp\w*"
 _MOTOR_WORSE = re.compile(
-    r"\b(?:walking|gait|mobility|strength|power|legs?)(?!\s+(?:distance|tolerance|range))\s+"
-    r"(?:(?:has|have|had|is|are|was|were)\s+)?(?:been\s+)?(?:(?!not\b|never\b|no\b)\w+\s+)?"
+    rf"\b(?:walking|gait|mobility|strength|power|legs?|foot|feet)(?!\s+(?:distance|tolerance|range|{_FELT}))\s+"
+    rf"(?:(?:has|have|had|is|are|was|were)\s+)?(?:been\s+)?(?:(?!not\b|never\b|no\b|{_FELT})\w+\s+)?"
     r"(?:deteriorat\w*|worsen\w*|got\s+worse|getting\s+worse|gone\s+downhill|declin\w*)",
     re.I,
 )
