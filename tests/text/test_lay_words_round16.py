@@ -309,3 +309,26 @@ def test_waking_up_wet(text: str, expected: dict[str, object]) -> None:
 )  # fmt: skip
 def test_the_46th_batchs_worsening_weakness(text: str, expected: dict[str, object]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i should say i still inject sometimes (trying to stop, on the script).",
+         {"history.intravenous_drug_use": True}),
+        ("You should say if you ever get numb down below.", {"history.saddle_numbness": ABSENT}),
+        ("I was lifting my suitcase down from the top of the wardrobe and as I took the weight I felt a sharp pain.",
+         {"history.after_lifting_or_bending": True}),
+        ("Lifting my leg up hurts.", {"history.after_lifting_or_bending": ABSENT}),
+    ],
+)  # fmt: skip
+def test_the_46th_batchs_under_triaged_posts(text: str, expected: dict[str, object]) -> None:
+    """Injecting told after "I should say" (a discourse phrase, not a condition); a suitcase lifted by a woman with
+    osteoporosis (a fragility fracture to rule out)."""
+    check_read(text, expected)
+
+
+def test_a_lift_with_osteoporosis_is_at_least_prompt() -> None:
+    text = ("I'm 62 and have osteoporosis. On Monday I was lifting my suitcase down from the wardrobe and felt a sharp"
+            " pain in the middle of my lower back.")  # fmt: skip
+    assert assess(read_text(text).case).triage.level in ("prompt", "urgent", "emergency")
