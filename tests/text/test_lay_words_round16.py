@@ -332,3 +332,31 @@ def test_a_lift_with_osteoporosis_is_at_least_prompt() -> None:
     text = ("I'm 62 and have osteoporosis. On Monday I was lifting my suitcase down from the wardrobe and felt a sharp"
             " pain in the middle of my lower back.")  # fmt: skip
     assert assess(read_text(text).case).triage.level in ("prompt", "urgent", "emergency")
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("33M driver, car vs central reservation ~60 mph approx 15:00 today, airbags deployed. C/o low back pain"
+         " centred around L1-L2. No leg pain, numbness or weakness.", "emergency"),
+        ("Last Saturday my mare spooked and I came off at a canter and landed flat on my back on the hard track. Six"
+         " days later my back is still really sore.", "urgent"),
+    ],
+)  # fmt: skip
+def test_high_energy_injuries_of_the_45th_batch(text: str, level: str) -> None:
+    """The held-back 45th batch's missed emergency (measured before this fix): a road collision two hours old,
+    its time told as a clock time today; and a fall from a horse at a canter (self-care)."""
+    assert assess(read_text(text).case).triage.level == level
+
+
+def test_a_clinic_time_today_dates_nothing() -> None:
+    check_read("I was seen in clinic at 10:30 today for my back, which has hurt for 3 weeks.", {"duration_weeks": 3.0})
+
+
+def test_never_finding_out_if_it_was_cancer_is_unsure() -> None:
+    """The held-back 45th batch (measured before this fix): a mole removed, 'never found out if it was a melanoma
+    or not', was read as nothing and routine."""
+    text = ("Sciatica down my right leg, 4 wks. I had a mole cut out of my back about 6 years ago and they sent it off,"
+            " I never found out if it was a melanoma or not, they just said all clear at the follow up. 49F.")  # fmt: skip
+    check_unsure(text, "history.history_of_cancer")
+    assert assess(read_text(text).case).triage.level == "prompt"
