@@ -42,7 +42,8 @@ _NEGATED_BEFORE = re.compile(
 )
 _NOT_WELL = re.compile(
     r"(?:\b(?:not|never)|n['’]?t)\s+(?:(?:quite|really|feeling|feel|been|be|working|going|the)\s+){0,2}"
-    r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should))\b"
+    r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should)|"
+    r"what\s+(?:it|they)\s+(?:was|were|used\s+to\s+be))\b"
     r"|(?:\b(?:not|never)|n['’]?t)\s+(?:been\s+|be\s+)?working\s+(?:in\s+the\s+bedroom|down\s+(?:there|below))",
     re.I,
 )

@@ -49,6 +49,8 @@ _OWN = {
 _PLACE = re.compile(r"an(?:us|al)|back\s+passage", re.I)
 _NUMB = re.compile(r"numb", re.I)  # numb by a toilet is the skin that sits or wipes, not a bladder unfelt
 # "on the loo I can't feel the seat properly": what is not felt is the seat or the paper, on the saddle's skin
+# "numb patch exactly the same as always, bladder same as always": a numb patch is skin, whatever is named by it
+_PATCH = re.compile(r"\s*(?:patch|area|spot)\b", re.I)
 _SKIN_FELT = re.compile(r"\s+(?:\w+\s+)?(?:the\s+)?(?:toilet\s+|loo\s+)?(?:seat|paper|tissue|roll)\b", re.I)
 _NEAR = 80  # an organ further than this from its trouble, in another clause, is not its organ
 _GOES_ON = re.compile(
@@ -78,7 +80,10 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             path = own or _FINDING.get((organ.entry.kind or "", trouble)) if organ else _OWN[kind]
             yield Contribution(path or _OWN[kind], not t.flags.negated, [(t.start, t.end)], t.flags.uncertain)
             continue
-        if organ is None or (kind == "sensation" and _PLACE.fullmatch(organ.text)):
+        if organ is None or (
+            kind == "sensation"
+            and (_PLACE.fullmatch(organ.text) or (_NUMB.match(t.text) and _PATCH.match(text, t.end)))
+        ):
             continue  # "reduced feeling around the anus" is the saddle's skin (compose.py), not the bowel
         if (
             kind == "sensation"

@@ -209,13 +209,14 @@ _PERSISTS = re.compile(
     r"most\s+(?:things|of\s+it)|apart\s+from|except)\b",
     re.I,
 )
+_LEFT_SINCE = re.compile(r"\b(?:ever\s+since|still|left\s+with|permanent\w*|residual)\b", re.I)
 _NOT_BEFORE = re.compile(r"(?:\b(?:never|not|hardly|barely)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
 # ... unless it came back: "settled last year but came back two weeks ago"
 _TURN = guarded(re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I))
 _AGAIN = guarded(
     re.compile(
-        r"\b(?:again|returned|(?<!everything\s)(?<!feeling\s)(?<!sensation\s)(?<!all\s)(?<!function\s)(?<!strength\s)"
-        r"(?<!control\s)came\s+back|come\s+back|is\s+back|recurred|flared|started\s+up)\b",
+        r"\b(?:again|(?<!never\s)returned|(?<!everything\s)(?<!feeling\s)(?<!sensation\s)(?<!all\s)(?<!function\s)(?<!strength\s)"
+        r"(?<!control\s)(?<!never\s)came\s+back|come\s+back|is\s+back|(?<!never\s)recurred|flared|started\s+up)\b",
         re.I,
     )
 )
@@ -230,6 +231,8 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
         done = said[i] if i < len(said) and starts[i] < hi and said[i].end() <= hi else None
         if done is None or _NOT_BEFORE.search(text, max(lo, done.start() - 24), done.start()):
             continue  # "her bladder never fully recovered": not over
+        if _LEFT_SINCE.search(text, lo, done.start()):
+            continue  # "a numb patch ... ever since my disc op in 2021, never came back": a deficit left behind
         turn = _TURN.search(text, done.end(), hi)
         if _AGAIN.search(text, done.end(), hi):  # it came back: the episode is the present one
             for m in within(lo, hi):
