@@ -382,3 +382,17 @@ def test_a_bladder_not_quite_what_it_was_is_a_change() -> None:
     when the numb patch stopped being read as a bladder not felt)."""
     check_read("I was left with a numb patch on my bottom, and my bladder is not quite what it was: I get urgency and"
                " have to know where the loos are.", {"history.bladder_dysfunction": True})  # fmt: skip
+
+
+def test_a_hedge_after_a_list_of_denials_reaches_the_list() -> None:
+    """The held-back 47th batch (measured before this fix): 'States bladder OK, BO OK, no saddle numbness, but
+    "haven't really paid attention"' left the bladder denied."""
+    text = 'States bladder OK, BO OK, no saddle numbness, but "haven\'t really paid attention".'
+    for finding in ("history.saddle_numbness", "history.bladder_dysfunction"):
+        check_unsure(text, finding)
+
+
+def test_a_hedge_that_names_another_sign_is_that_signs() -> None:
+    case = read_text("No saddle numbness, bladder fine, not sure about the bowels.").case
+    assert {u.finding for u in case.unsure} == {"history.bowel_incontinence"}
+    assert case.history.saddle_numbness is False and case.history.bladder_dysfunction is False

@@ -52,6 +52,7 @@ _NARROW = (
     (re.compile(r"incontinen\w*|leak\w*|dribbl\w*|pads?|nappies", re.I), "history.urinary_incontinence"),
     (re.compile(r"retention", re.I), "history.urinary_retention"),
 )
+_BUT_BEFORE = re.compile(r"\bbut\s+[\"'“‘]?\s*$", re.I)
 _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 # clinical consensus: an adult bladder that empties normally leaves under 100 mL (why a residual of 100-199 mL,
 # below the 200 mL red flag, still settles nothing)
@@ -99,7 +100,12 @@ def _hedged(
     if hedge.start() < hi:
         return True
     k = bisect.bisect_left(marks, (max(end, hi), ""))
-    if any(pos < hedge.start() and other != topic for pos, other in marks[k:]):
+    between = {other for pos, other in marks[k:] if pos < hedge.start() and other != topic}
+    # "States bladder OK, BO OK, no saddle numbness, but 'haven't really paid attention'": a hedge brought in by
+    # "but" after a list of warning signs reaches every sign of the list
+    if between and not (
+        between - {""} <= _DENIABLE and _BUT_BEFORE.search(text, max(0, hedge.start() - 12), hedge.start())
+    ):
         return False
     # a hedge that goes on to name another topic is that one's ("denies saddle numbness, not sure about
     # his bladder")
