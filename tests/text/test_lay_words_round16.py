@@ -285,6 +285,8 @@ def test_the_46th_batchs_saddle_and_tone(text: str, expected: dict[str, object])
         ("woke up wet last night and didnt even know id gone, never happened before.",
          {"history.urinary_incontinence": True}),
         ("I woke up soaked in sweat again.", {"history.urinary_incontinence": ABSENT}),
+        # night sweats, not a wet bed (the 48th batch, unread, after the first reading of waking up wet)
+        ("I've had chills on and off, and a couple of nights I woke up soaked.", {"history.urinary_incontinence": ABSENT}),
         ("Woke up soaked, drenched with sweat, two nights running.", {"history.urinary_incontinence": ABSENT}),
     ],
 )  # fmt: skip
@@ -396,3 +398,11 @@ def test_a_hedge_that_names_another_sign_is_that_signs() -> None:
     case = read_text("No saddle numbness, bladder fine, not sure about the bowels.").case
     assert {u.finding for u in case.unsure} == {"history.bowel_incontinence"}
     assert case.history.saddle_numbness is False and case.history.bladder_dysfunction is False
+
+
+def test_a_foot_freezing_and_white_an_hour_ago_with_af_is_an_emergency() -> None:
+    """The 48th batch's missed emergency (a development batch): acute limb ischaemia in a man with atrial
+    fibrillation off his anticoagulant, told as a foot 'freezing and white', was prompt."""
+    text = ("Woke up about an hour ago and my left foot is freezing and white, toes feel dead and i can barely wiggle"
+            " them. I have AF and i stopped my apixaban last week cos of a nosebleed. Pain in the calf is awful.")  # fmt: skip
+    assert assess(read_text(text).case).triage.level == "emergency"
