@@ -1,11 +1,11 @@
-"""The sixteenth round's blind batches (tests/text/blind_dev13: the forty-fourth to forty-sixth, 600 texts).
+"""The sixteenth round's blind batches (tests/text/blind_dev13: the forty-fourth to forty-eighth, 1,000 texts).
 
 Written by helpers who saw neither the reader nor any corpus, from the brief in tests/text/BLIND_WRITER_PROMPT.md,
 labelled before anything ran, and each measured once, unread, on the reader of the day (docs/reader.md,
-"Sixteenth round"; the forty-fifth was held back and measured once with the reader frozen); only then did they
-become development material. Every text labelled an emergency must reach emergency. The other figures are floors
-a little under today's, so that a change that reads less fails here; they are figures of batches the reader was
-tuned on, not a promise for new texts.
+"Sixteenth round"; the forty-fifth and forty-seventh were held back, each measured once with the reader frozen);
+only then did they become development material. Every text labelled an emergency must reach emergency. The other
+figures are floors a little under today's, so that a change that reads less fails here; they are figures of
+batches the reader was tuned on, not a promise for new texts.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ SCORED = Scored(CORPUS)
 KNOWN_EMERGENCIES: dict[str, str] = {}
 
 
-test_the_corpus_is_all_there = corpus_test(CORPUS, 600)
+test_the_corpus_is_all_there = corpus_test(CORPUS, 1000)
 
 
 test_every_emergency_is_caught = emergency_test(SCORED, KNOWN_EMERGENCIES)
@@ -33,13 +33,13 @@ FLOORS = limits(
     warning_sign_false_alarms=0.012,
     false_alarms_of_denied_topics=0.02,
     denied_topics_left_unsure=0.015,
-    unclear_topics_unsure_or_present=0.84,
-    any_weakness_recall=0.93,
-    grade_within_one_mrc_step=0.92,
-    side_where_the_labels_give_one=0.95,
-    expectations_held=0.92,
-    imaging_findings_with_their_level=0.81,
-    texts_triaged_below_their_label=6,
+    unclear_topics_unsure_or_present=0.82,
+    any_weakness_recall=0.94,
+    grade_within_one_mrc_step=0.93,
+    side_where_the_labels_give_one=0.96,
+    expectations_held=0.93,
+    imaging_findings_with_their_level=0.82,
+    texts_triaged_below_their_label=16,
     texts_refused_or_crashed=0,
 )
 
