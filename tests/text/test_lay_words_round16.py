@@ -406,3 +406,26 @@ def test_a_foot_freezing_and_white_an_hour_ago_with_af_is_an_emergency() -> None
     text = ("Woke up about an hour ago and my left foot is freezing and white, toes feel dead and i can barely wiggle"
             " them. I have AF and i stopped my apixaban last week cos of a nosebleed. Pain in the calf is awful.")  # fmt: skip
     assert assess(read_text(text).case).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the held-back 47th batch, after its measurement: a foot drop told after "Background:" in a post was
+        # read as past history, and lifting the foot was taken for lifting a load
+        ("Background: I had a gastric bypass last year and have lost 38 kg. When I stood up, my right foot slapped"
+         " on the floor and I tripped on the carpet.", {"weakness.right.ankle_dorsiflexion": 3}),
+        ("Background: T2DM, previous L4/5 discectomy 2015.", {"history.previous_spinal_surgery": True}),
+        ("The GP said lifting the foot up and turning it outwards are weak.",
+         {"history.after_lifting_or_bending": ABSENT}),
+        ("tried going up on tiptoes in the kitchen and my right side just wont push up like the left does.",
+         {"tests.right.toe_walk": "weak"}),
+    ],
+)  # fmt: skip
+def test_the_47th_batchs_weakness_in_a_persons_words(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+def test_smoking_spoken_of_in_general_is_not_the_persons() -> None:
+    check_read("I smoked for twenty years and stopped in 2020, and I've read that smoking is bad for discs.",
+               {"history.smoker": ABSENT})  # fmt: skip

@@ -78,6 +78,8 @@ def _in_prose(text: str, start: int) -> bool:
     return _PROSE_BEFORE.search(text, max(line, start - 30), start) is not None
 
 
+_FIRST_PERSON = re.compile(r"[^\n:]{1,40}:[ \t]*(?:I|I['’](?:m|ve|d)|My)\b")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 # an exam question's answer options ("Which is the best management?\nA. MRI ...\nB. ..."): choices, not findings
 _OPTIONS = re.compile(r"\?\s*(?=\(?A[.):][ \t]+\S[^\n]*?(?:\n+[ \t]*|[ \t]+)\(?B[.):][ \t])")
 
@@ -137,5 +139,13 @@ def _titled(text: str) -> Sections:
             end = text.find("\n", start)
             if end != -1 and end + 1 not in marks:
                 marks[end + 1] = ""
+    # past history told in the first person ("Background: I had a gastric bypass last year ... Two weeks ago I
+    # ..."): the person's own story, whose first sentence only is the background
+    for start in sorted(marks):
+        told = _FIRST_PERSON.match(text, start) if marks[start] == "past_history" else None
+        if told is not None:
+            stop = _SENTENCE_END.search(text, told.end())
+            if stop is not None and stop.end() not in marks:
+                marks[stop.end()] = ""
     starts = sorted(marks)
     return Sections(starts, [marks[p] for p in starts])
