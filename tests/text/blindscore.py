@@ -562,17 +562,6 @@ class Scored:
         ]
 
 
-def corpus_test(corpus: list[dict[str, Any]], count: int) -> Callable[[], None]:
-    """A test that a kept corpus is all there: `count` texts, each id once, in all seven styles."""
-
-    def test_the_corpus_is_all_there() -> None:
-        assert len(corpus) == count
-        assert len({i["id"] for i in corpus}) == count
-        assert len({i["style"] for i in corpus}) == 7
-
-    return test_the_corpus_is_all_there
-
-
 def emergency_test(scored: Scored, known: dict[str, str]) -> Callable[[str], None]:
     """A test that every text labelled an emergency reaches emergency (the known ones strictly xfailed)."""
     import pytest

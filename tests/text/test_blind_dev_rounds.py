@@ -1,0 +1,287 @@
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev13; blind_dev, the first,
+has its own module).
+
+Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
+tests/text/BLIND_WRITER_PROMPT.md, labelled before anything ran, and measured once, unread (or held back until
+the reader was frozen), before anyone read it (docs/reader.md, one section per round); only then did it become
+development material. Every text labelled an emergency must reach emergency. The other figures are floors a
+little under each round's figures on the day it ended, so that a change that reads less fails here; they are
+figures of batches the reader was tuned on, not a promise for new texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+from blindscore import FIGURES, Scored, holds, limits, load_corpus
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Round:
+    """A round's batches: where they are, how many texts, and the floors set the day the round ended."""
+
+    dirs: tuple[str, ...]
+    texts: int
+    floors: list[tuple[str, float]]
+
+
+# docs/reader.md's section for each round, and the day its floors were set
+ROUNDS: dict[str, Round] = {
+    # floors set 2026-11-29
+    "Fourth round": Round(
+        ("blind_dev2", "blind_dev3"),
+        1050,
+        limits(
+            warning_sign_recall=0.88,
+            warning_sign_false_alarms=0.015,
+            false_alarms_of_denied_topics=0.03,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.75,
+            any_weakness_recall=0.92,
+            grade_within_one_mrc_step=0.93,
+            side_where_the_labels_give_one=0.92,
+            expectations_held=0.88,
+            imaging_findings_with_their_level=0.82,
+            texts_triaged_below_their_label=40,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-29
+    "Sixth round": Round(
+        ("blind_dev4",),
+        900,
+        limits(
+            warning_sign_recall=0.84,
+            warning_sign_false_alarms=0.015,
+            false_alarms_of_denied_topics=0.03,
+            denied_topics_left_unsure=0.025,
+            unclear_topics_unsure_or_present=0.70,
+            any_weakness_recall=0.93,
+            grade_within_one_mrc_step=0.93,
+            side_where_the_labels_give_one=0.93,
+            expectations_held=0.88,
+            imaging_findings_with_their_level=0.70,
+            texts_triaged_below_their_label=42,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-29
+    "Seventh round": Round(
+        ("blind_dev5",),
+        600,
+        limits(
+            warning_sign_recall=0.87,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.025,
+            denied_topics_left_unsure=0.025,
+            unclear_topics_unsure_or_present=0.80,
+            any_weakness_recall=0.94,
+            grade_within_one_mrc_step=0.92,
+            side_where_the_labels_give_one=0.93,
+            expectations_held=0.89,
+            imaging_findings_with_their_level=0.80,
+            texts_triaged_below_their_label=16,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Ninth round": Round(
+        ("blind_dev6",),
+        1400,
+        limits(
+            warning_sign_recall=0.94,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.025,
+            denied_topics_left_unsure=0.018,
+            unclear_topics_unsure_or_present=0.93,
+            any_weakness_recall=0.96,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.95,
+            expectations_held=0.92,
+            imaging_findings_with_their_level=0.80,
+            texts_triaged_below_their_label=12,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Tenth round": Round(
+        ("blind_dev7",),
+        800,
+        limits(
+            warning_sign_recall=0.94,
+            warning_sign_false_alarms=0.009,
+            false_alarms_of_denied_topics=0.015,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.93,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.95,
+            side_where_the_labels_give_one=0.92,
+            expectations_held=0.91,
+            imaging_findings_with_their_level=0.84,
+            texts_triaged_below_their_label=14,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Eleventh round": Round(
+        ("blind_dev8",),
+        1000,
+        limits(
+            warning_sign_recall=0.94,
+            warning_sign_false_alarms=0.009,
+            false_alarms_of_denied_topics=0.016,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.82,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.95,
+            side_where_the_labels_give_one=0.94,
+            expectations_held=0.92,
+            imaging_findings_with_their_level=0.78,
+            texts_triaged_below_their_label=12,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Twelfth round": Round(
+        ("blind_dev9",),
+        800,
+        limits(
+            warning_sign_recall=0.94,
+            warning_sign_false_alarms=0.011,
+            false_alarms_of_denied_topics=0.012,
+            denied_topics_left_unsure=0.025,
+            unclear_topics_unsure_or_present=0.90,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.94,
+            side_where_the_labels_give_one=0.96,
+            expectations_held=0.92,
+            imaging_findings_with_their_level=0.81,
+            texts_triaged_below_their_label=10,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Thirteenth round": Round(
+        ("blind_dev10",),
+        800,
+        limits(
+            warning_sign_recall=0.95,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.017,
+            denied_topics_left_unsure=0.012,
+            unclear_topics_unsure_or_present=0.94,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.96,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.74,
+            texts_triaged_below_their_label=10,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Fourteenth round": Round(
+        ("blind_dev11",),
+        600,
+        limits(
+            warning_sign_recall=0.94,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.015,
+            denied_topics_left_unsure=0.016,
+            unclear_topics_unsure_or_present=0.94,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.96,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.78,
+            texts_triaged_below_their_label=6,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Fifteenth round": Round(
+        ("blind_dev12",),
+        1000,
+        limits(
+            warning_sign_recall=0.95,
+            warning_sign_false_alarms=0.011,
+            false_alarms_of_denied_topics=0.016,
+            denied_topics_left_unsure=0.016,
+            unclear_topics_unsure_or_present=0.90,
+            any_weakness_recall=0.98,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.97,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.87,
+            texts_triaged_below_their_label=9,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-11-30
+    "Sixteenth round": Round(
+        ("blind_dev13",),
+        1000,
+        limits(
+            warning_sign_recall=0.91,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.02,
+            denied_topics_left_unsure=0.015,
+            unclear_topics_unsure_or_present=0.82,
+            any_weakness_recall=0.94,
+            grade_within_one_mrc_step=0.93,
+            side_where_the_labels_give_one=0.96,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.82,
+            texts_triaged_below_their_label=16,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+}
+
+
+@cache
+def _scored(name: str) -> Scored:
+    return Scored(load_corpus([HERE / d for d in ROUNDS[name].dirs]))
+
+
+def _emergencies() -> list[pytest.ParameterSet]:
+    return [
+        pytest.param(name, item["id"], id=f"{name}-{item['id']}")
+        for name in ROUNDS
+        for item in _scored(name).items
+        if item["expect"].get("triage_min") == "emergency"
+    ]
+
+
+@pytest.mark.parametrize("name", ROUNDS)
+def test_the_corpus_is_all_there(name: str) -> None:
+    items = _scored(name).items
+    count = ROUNDS[name].texts
+    assert len(items) == count
+    assert len({i["id"] for i in items}) == count
+    assert len({i["style"] for i in items}) == 7
+
+
+@pytest.mark.parametrize(("name", "text_id"), _emergencies())
+def test_every_emergency_is_caught(name: str, text_id: str) -> None:
+    scored = _scored(name)
+    r = scored.result(text_id)
+    assert r.level == "emergency", (
+        f"{text_id}: triage {r.level}, labelled emergency\n{scored.by_id[text_id]['text']}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "figure", "limit"),
+    [pytest.param(name, f, v, id=f"{name}-{f}") for name, r in ROUNDS.items() for f, v in r.floors],
+)
+def test_aggregate_floor(name: str, figure: str, limit: float) -> None:
+    tally = _scored(name).tally()
+    assert holds(tally, figure, limit), (
+        f"{name}: {figure} is {FIGURES[figure](tally):.3f}, past its limit {limit}"
+    )
