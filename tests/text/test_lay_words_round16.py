@@ -429,3 +429,12 @@ def test_the_47th_batchs_weakness_in_a_persons_words(text: str, expected: dict[s
 def test_smoking_spoken_of_in_general_is_not_the_persons() -> None:
     check_read("I smoked for twenty years and stopped in 2020, and I've read that smoking is bad for discs.",
                {"history.smoker": ABSENT})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bladder fine, no saddle numbness, legs weak.", "No back pain, legs weak and numb since Monday."],
+)
+def test_a_list_item_with_its_own_predicate_is_not_denied(text: str) -> None:
+    """'no saddle numbness, legs weak' read the legs as not weak (noticed this session)."""
+    check_read(text, {"weakness.left.leg": WEAK, "weakness.right.leg": WEAK})
