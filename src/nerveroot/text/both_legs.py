@@ -41,9 +41,14 @@ NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
 SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
 
 
+def weak_grade(value: object) -> bool:
+    """Is a weakness value a grade below normal (not True, weak but ungraded)?"""
+    return not isinstance(value, bool) and value not in (5, "5", "normal")
+
+
 def present(c: Contribution) -> bool:
     if c.path.startswith("weakness."):
-        return c.value is True or (not isinstance(c.value, bool) and c.value not in (5, "5", "normal"))
+        return c.value is True or weak_grade(c.value)
     if c.path.startswith("sensation."):
         return c.value in ("reduced", "absent")
     return c.value is True

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nerveroot.text.both_legs import present
+from nerveroot.text.both_legs import present, weak_grade
 from nerveroot.text.compose import Contribution
 from nerveroot.text.settle import Doubt, words
 
@@ -68,7 +68,7 @@ _IF = re.compile(
 
 def motor_course(text: str, contributions: list[Contribution]) -> list[Contribution]:
     """Progressive weakness from walking or strength deteriorating, or an ascending course, with weakness found."""
-    weak = [c for c in contributions if c.path.startswith("weakness.") and present(c) and not c.uncertain]
+    weak = _weak(contributions)
     if not weak:
         return []
     said = _first(_MOTOR_WORSE, text)
@@ -81,6 +81,11 @@ def motor_course(text: str, contributions: list[Contribution]) -> list[Contribut
     return [
         Contribution("history.progressive_weakness", True, [weak[0].spans[0], (said.start(), said.end())])
     ]
+
+
+def _weak(contributions: list[Contribution]) -> list[Contribution]:
+    """The weakness found, said without doubt."""
+    return [c for c in contributions if c.path.startswith("weakness.") and present(c) and not c.uncertain]
 
 
 def _first(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
@@ -138,16 +143,12 @@ def ungraded(text: str, values: dict[str, Any], contributions: list[Contribution
     if "history.progressive_weakness" in values:
         return []
     weak = {p: v for p, v in values.items() if p.startswith("weakness.")}
-    if not any(v is True for v in weak.values()) or any(_graded(v) for v in weak.values()):
+    if not any(v is True for v in weak.values()) or any(weak_grade(v) for v in weak.values()):
         return []
     told = next((c for c in contributions if c.value is True and weak.get(c.path) is True and c.spans), None)
     if told is None:
         return []
     return [Doubt("history.progressive_weakness", words(text, *told.spans[0]))]
-
-
-def _graded(value: Any) -> bool:
-    return not isinstance(value, bool) and value not in (5, "5", "normal")
 
 
 # the weakness's course told as no worse: "not getting any weaker", "same as a month ago, not worse", "no
@@ -171,11 +172,13 @@ _GOES_ON = re.compile(r"\s*(?:it|this|that|the\s+weakness|the\s+strength|strengt
 def stable_course(text: str, contributions: list[Contribution]) -> list[Contribution]:
     """Weakness found and told to be no worse, in its own sentence or the one after that goes on about it: the
     course is said, and it is not getting worse."""
-    weak = [c for c in contributions if c.path.startswith("weakness.") and present(c) and not c.uncertain]
+    weak = _weak(contributions)
     if not weak:
         return []
     said = _first(_NO_WEAKER, text)
     for c in weak if said is None else ():
+        # ends at ".", "!", "?" or a new line: the parser's sentences (Parsed.sentence) lose ten stable courses of
+        # the development texts
         lo = max(text.rfind(ch, 0, c.spans[0][0]) for ch in ".!?\n") + 1
         hi = _end(text, c.spans[0][1])
         after = _end(text, hi + 1) if _GOES_ON.match(text, hi + 1) else hi

@@ -203,13 +203,15 @@ _PAST = re.compile(
 _ANAPHOR = re.compile(
     r"\W*(?:and\s+)?(?:that|this|it|which|they|these|both|all\s+(?:of\s+)?(?:that|this|them))\b", re.I
 )
-# a deficit left behind: "left with a numb patch ... it might be permanent", "exactly the same ever since"
+# a deficit left behind: "left with a numb patch ... it might be permanent", "a numb patch ever since my op"; said
+# before an episode's end, these alone keep it present
+_LEFT = r"permanent\w*|still|left\s+with|ever\s+since|residual"
+_LEFT_SINCE = re.compile(rf"\b(?:{_LEFT})\b", re.I)
+# ... and, said after it, so do these: "exactly the same ever since", "everything came back apart from ..."
 _PERSISTS = re.compile(
-    r"\b(?:permanent\w*|still|left\s+with|ever\s+since|stable|unchanged|never|persist\w*|remains?|residual|"
-    r"most\s+(?:things|of\s+it)|apart\s+from|except)\b",
+    rf"\b(?:{_LEFT}|stable|unchanged|never|persist\w*|remains?|most\s+(?:things|of\s+it)|apart\s+from|except)\b",
     re.I,
 )
-_LEFT_SINCE = re.compile(r"\b(?:ever\s+since|still|left\s+with|permanent\w*|residual)\b", re.I)
 _NOT_BEFORE = re.compile(r"(?:\b(?:never|not|hardly|barely)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
 # ... unless it came back: "settled last year but came back two weeks ago"
 _TURN = guarded(re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I))
