@@ -94,7 +94,10 @@ def _hedged(
     start, end = span
     lo, hi = parsed.clause(start, len(text))
     s_hi = parsed.sentence(start, len(text))[1]
-    hedge = load_lexicon().hedges.search(text, lo, s_hi)
+    lexicon = load_lexicon()
+    if lexicon.denial_hedges.search(text, lo, hi):
+        return True  # "he thinks his urine stream is normal"; not "bladder fine, I think the pain began ..."
+    hedge = lexicon.hedges.search(text, lo, s_hi)
     if hedge is None:
         return False
     if hedge.start() < hi:

@@ -85,6 +85,7 @@ class Lexicon:
     section_titles: dict[str, list[str]]
     denied: re.Pattern[str]
     hedges: re.Pattern[str]
+    denial_hedges: re.Pattern[str]  # doubts only a denial has, said in its own clause
     explained: re.Pattern[str]  # a reason given in the same sentence for going more often
     relieved: re.Pattern[str]
     relieved_after: re.Pattern[str]
@@ -332,6 +333,7 @@ def build(data: Any) -> Lexicon:
         section_titles={k: list(v) for k, v in lex.sections.items()},
         denied=_regex(lex.topics.denied, macros, "topics.denied"),
         hedges=_regex(lex.topics.hedges, macros, "topics.hedges"),
+        denial_hedges=_regex(lex.topics.denial_hedges, macros, "topics.denial_hedges"),
         explained=_regex(lex.functions.explained or ["(?!)"], macros, "functions.explained"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
         relieved_after=_regex(lex.rest["relieved_after"], macros, "rest.relieved_after"),

@@ -82,6 +82,8 @@ class Topics(_Strict):
     words: dict[str, Patterns]
     denied: Patterns
     hedges: Patterns
+    # doubt that only a denial needs ('he thinks his stream is normal'): with a finding said, it is an opinion
+    denial_hedges: Patterns
 
 
 class Spelling(_Strict):

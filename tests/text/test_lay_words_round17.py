@@ -1,0 +1,103 @@
+"""Round 17 of issue 13: misses of the development batches, each written here before its fix.
+
+- A denial said with an opinion verb ("he thinks his urine stream is normal", "peeing I think is OK") or
+  with "I haven't gone looking" settles nothing: the topic is unsure, never "no".
+"""
+
+from __future__ import annotations
+
+import pytest
+from textread import check_unsure
+
+from nerveroot.engine import assess
+from nerveroot.text import read_text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "Right sciatica for two weeks. He thinks his urine stream is normal.",
+            "history.bladder_dysfunction",
+        ),
+        (
+            "Sciatica down my right leg. Peeing I think is OK, I go, it comes out.",
+            "history.bladder_dysfunction",
+        ),
+        ("Sciatica for 3 weeks. Bum and private area feel normal I think.", "history.saddle_numbness"),
+        (
+            "Right leg pain. I've not noticed any numbness down below, though honestly I haven't gone looking.",
+            "history.saddle_numbness",
+        ),
+    ],
+)
+def test_a_denial_with_an_opinion_verb_is_unsure(text: str, finding: str) -> None:
+    check_unsure(text, finding)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Sciatica for 3 weeks. Bum and private area feel normal.", "history.saddle_numbness"),
+        ("I think it started lifting a box. No bladder problems.", "history.bladder_dysfunction"),
+    ],
+)
+def test_a_denial_without_one_still_denies(text: str, finding: str) -> None:
+    case = read_text(text).case.model_dump(exclude_none=True)
+    section, name = finding.split(".")
+    assert case[section][name] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "writing for my dad hes 66 and has AF. this morning his left leg went cold and white from the knee down, "
+        "proper painful, says his foot is numb and he cant wiggle his toes properly. no back pain really.",
+        "A 76-year-old woman. At about 11:00, while pegging out washing, her right leg went dead below the knee. "
+        "The right foot is pale and mottled and cold to the mid-shin. Pedal pulses are absent on the right.",
+        "My left leg suddenly went cold and white this morning.",
+    ],
+)
+def test_a_leg_that_went_cold_this_morning_is_an_emergency(text: str) -> None:
+    """A leg that went cold, white or dead this morning (or at a clock time today): its time is hours, so acute
+    limb ischaemia's emergency (two development emergencies, V-msg-013 and W-vig-004, had been prompt and
+    urgent)."""
+    assert assess(read_text(text).case).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My feet are always cold in winter, and I get sciatica down my right leg.",
+        "This morning I went to the physio; my right leg pain is about the same, numb outer foot for 3 weeks.",
+    ],
+)
+def test_cold_feet_of_long_standing_are_not(text: str) -> None:
+    assert assess(read_text(text).case).triage.level != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "value"),
+    [
+        # the verb in any tense between the legs and what they feel (V-post-038)
+        ("Since Monday my legs have felt heavy, like walking through treacle.", "weakness.left.leg", True),
+        ("Both my legs had been feeling weak for a day.", "weakness.right.leg", True),
+        ("My legs are getting heavier and weaker.", "weakness.left.leg", True),
+        # a toe caught is a foot that does not lift, one toe or all
+        (
+            "Yesterday I caught my right toe on the step and nearly went over.",
+            "weakness.right.ankle_dorsiflexion",
+            True,
+        ),
+        # not reaching the toilet in time is the bladder's urgency
+        (
+            "My wife noticed I'm not getting to the toilet in time once or twice.",
+            "history.bladder_dysfunction",
+            True,
+        ),
+        ("I got to the loo just in time twice this week, which is new.", "history.bladder_dysfunction", True),
+    ],
+)
+def test_lay_words_of_weakness_and_urgency(text: str, path: str, value: object) -> None:
+    values = {e.finding: e.value for e in read_text(text).evidence}
+    assert values.get(path) == value, values
