@@ -101,3 +101,32 @@ def test_cold_feet_of_long_standing_are_not(text: str) -> None:
 def test_lay_words_of_weakness_and_urgency(text: str, path: str, value: object) -> None:
     values = {e.finding: e.value for e in read_text(text).evidence}
     assert values.get(path) == value, values
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "value"),
+    [
+        ("cant really feel the toilet roll either", "history.saddle_numbness", True),  # W-msg-010
+        # a cervical myelopathy in a person's words (V-post-080)
+        ("I feel like I'm walking on a boat.", "history.gait_unsteady", True),
+        ("I've started putting my feet wider apart to stay steady.", "exam.wide_based_gait", True),
+        (
+            "She tapped my knees with the hammer and my legs practically kicked her.",
+            "reflexes.left.patellar",
+            "brisk",
+        ),
+    ],
+)
+def test_lay_words_of_the_saddle_and_the_cord(text: str, path: str, value: object) -> None:
+    values = {e.finding: e.value for e in read_text(text).evidence}
+    assert values.get(path) == value, values
+
+
+def test_a_body_part_that_is_the_subject_of_the_next_symptom_is_its_own() -> None:
+    """ "left leg agony for 4 days and since this morning my lady bits feel numb": the saddle is what is numb,
+    not a second place of the leg's agony (m-msg-017 lost its saddle when a wiping phrase was narrowed)."""
+    values = {e.finding: e.value for e in read_text(
+        "back + left leg agony for 4 days and since this morning my lady bits feel numb"
+    ).evidence}  # fmt: skip
+    assert values.get("history.saddle_numbness") is True
+    assert values.get("pain.left.leg") is True

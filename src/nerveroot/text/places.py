@@ -79,6 +79,7 @@ def symptom_regions(
             group
             and group_sentence == sentence
             and not _own_clause(m, group, symptoms, symptom_starts, parsed)
+            and not _subject(m, symptoms, symptom_starts, text)
             and not _NO_PLACE.search(text, max(0, m.start - 30), m.start)
         ):
             attached.append((group, m))
@@ -199,6 +200,20 @@ _LEAD = re.compile(
     r"(?:into|in|to|down|through|across|round|around|up|and|also|then|radiating|spreading|going|goes|the|my|"
     r"his|her|both|left|right|l|r|all|way)$"
 )
+
+
+# a body part that is the subject of the next symptom word: "... and since this morning my lady bits feel numb"
+_LINKED = re.compile(
+    r"\s*(?:(?:feel|feels|felt|feeling|is|are|was|were|has|have|had|been|gone|went|going|getting|got|become|became|"
+    r"turned|still|now|also|all|both|a\s+bit|really|very|so|quite|kind\s+of|sort\s+of)\s+){1,4}$",
+    re.I,
+)
+
+
+def _subject(region: Mention, symptoms: list[Mention], starts: list[int], text: str) -> bool:
+    """Is the body part the subject of the symptom word just after it, with only its verb between?"""
+    nxt = bisect.bisect_left(starts, region.end)
+    return nxt < len(symptoms) and _LINKED.match(text[region.end : symptoms[nxt].start]) is not None
 
 
 def _own_clause(
