@@ -130,3 +130,25 @@ def test_a_body_part_that_is_the_subject_of_the_next_symptom_is_its_own() -> Non
     ).evidence}  # fmt: skip
     assert values.get("history.saddle_numbness") is True
     assert values.get("pain.left.leg") is True
+
+
+def test_both_legs_never_had_before_are_new() -> None:
+    """Two months of right sciatica; three days ago the other leg started, told three sentences before "so now
+    I've got it in both legs, which I've never had" (V-post-100, an emergency read as unsure)."""
+    text = (
+        "Right-sided sciatica for about two months, slowly getting better. Then on Sunday, so three days ago, "
+        "the OTHER leg started. Now the left is doing exactly what the right did at the start: pain down the back "
+        "of the thigh and calf. The right hasn't gone away either, it's flared back up. So now I've got it in "
+        "both legs, which I've never had."
+    )
+    assert read_text(text).case.history.bilateral_leg_symptoms_new is True
+
+
+def test_trying_with_a_partner_and_nothing_happening_is_sexual_dysfunction() -> None:
+    text = "I tried to, you know, with my girlfriend last night and nothing happened, no sensation really."
+    assert read_text(text).case.history.sexual_dysfunction is True  # V-post-019
+
+
+def test_pain_below_the_shoulder_blades_is_thoracic() -> None:
+    text = "On Tuesday I sneezed and felt a sudden sharp pain in my back just below my shoulder blades."
+    assert read_text(text).case.history.thoracic_pain is True  # V-post-099

@@ -22,6 +22,7 @@ from nerveroot.text.told import (
     CHANGE,
     CHRONIC,
     EPISODIC,
+    FIRST_TIME,
     NEW_WEEKS,
     NOTHING_NEW,
     Told,
@@ -101,7 +102,7 @@ def both_legs(
     new = [
         s
         for s in both_sentences
-        if (lately(*s) or told.just_before(s[0]))
+        if (lately(*s) or told.just_before(s[0]) or FIRST_TIME.search(text, *s))
         and not AS_BEFORE.search(text, *s)
         and not EPISODIC.search(text, *s)
     ]

@@ -43,6 +43,15 @@ NOTHING_NEW = guarded(
         re.I,
     )
 )
+# both legs said never to have been so before: "so now I've got it in both legs, which I've never had"
+FIRST_TIME = guarded(
+    re.compile(
+        r"\b(?:which|that)\s+(?:I|he|she|they)(?:['’]ve|\s+have|\s+has|['’]s)?\s+never\s+(?:had|felt|experienced)\b|"
+        r"\bnever\s+(?:had|felt)\s+(?:it|this|that|anything\s+like\s+(?:it|this|that))\s+(?:before|in\s+both)|"
+        r"\bfor\s+the\s+(?:very\s+)?first\s+time\b|\bwhich\s+is\s+(?:completely\s+|totally\s+|brand\s+)?new\b",
+        re.I,
+    )
+)
 # both legs now and then, for a day or two: the time is an episode's length, not when it began
 EPISODIC = guarded(
     re.compile(
