@@ -152,3 +152,53 @@ def test_trying_with_a_partner_and_nothing_happening_is_sexual_dysfunction() -> 
 def test_pain_below_the_shoulder_blades_is_thoracic() -> None:
     text = "On Tuesday I sneezed and felt a sudden sharp pain in my back just below my shoulder blades."
     assert read_text(text).case.history.thoracic_pain is True  # V-post-099
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "the nurse at the GP surgery went through the scary list (bladder, numb bum, etc.) and I honestly "
+            "don't have any of that, I pee normally and feel it.",
+            ["history.saddle_numbness", "history.bladder_dysfunction"],
+        ),  # W-post-001
+        (
+            "The GP asked the usual questions about peeing, pooing and numbness around the backside, none of "
+            "which I've got.",
+            ["history.bowel_incontinence", "history.saddle_numbness", "history.bladder_dysfunction"],
+        ),  # W-post-016
+    ],
+)
+def test_a_list_asked_and_answered_none_is_denied(text: str, denied: list[str]) -> None:
+    values = {e.finding: e.value for e in read_text(text).evidence}
+    assert all(values.get(d) is False for d in denied), values
+    assert True not in values.values()
+
+
+def test_frequency_that_is_just_the_baby_is_explained() -> None:
+    text = "Midwife said the frequency of peeing is just the baby on my bladder, and I have no leaking."
+    assert read_text(text).case.history.bladder_dysfunction is not True  # W-post-011
+
+
+def test_a_couple_of_months_is_a_duration() -> None:
+    """ "for a couple of months ive been walking like im drunk": eight weeks, not a story with no time (which
+    made the legs' symptoms new: U4-msg-093, a myelopathy sent to the emergency department)."""
+    assert read_text(
+        "for a couple of months ive been walking like im drunk"
+    ).case.duration_weeks == pytest.approx(8.69, abs=0.01)
+    assert read_text("a few days ago my leg went numb").case.duration_weeks == pytest.approx(3 / 7, abs=0.01)
+
+
+def test_doesnt_get_any_reaches_a_list_ending_in_or() -> None:
+    text = "She doesn't get any pain, pins and needles or numbness in her legs, and she sleeps fine."
+    values = {e.finding: e.value for e in read_text(text).evidence}
+    assert values["numbness.left.leg"] is False and values["numbness.right.leg"] is False  # K4-post-100
+
+
+def test_a_leg_gone_cold_since_lunchtime_in_a_story_of_days_is_an_emergency() -> None:
+    """e-msg-016: the back sore "for a few days", the leg cold and white "since lunchtime"."""
+    text = (
+        "its about my mum shes 88. her right foot and leg up to the knee has gone cold and white since lunchtime "
+        "and she says its numb. shes had a sore back for a few days and the carer said prob sciatica."
+    )
+    assert assess(read_text(text).case).triage.level == "emergency"

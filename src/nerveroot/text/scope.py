@@ -47,7 +47,9 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
 # ------------------------------------------------------------------------------------------ negated lists
 _LIST_CUE = guarded(
     re.compile(
-        r"\b(?:no|nil|denies|denied|denying|without|never\s+(?:had|any)|not\s+(?:any|had)|free\s+of|negative\s+for)\b",
+        r"\b(?:no|nil|denies|denied|denying|without|never\s+(?:had|any)|not\s+(?:any|had)|free\s+of|negative\s+for|"
+        # "she doesn't get any pain, pins and needles or numbness in her legs"
+        r"(?:don|doesn|didn|haven|hasn)['’]?t\s+(?:\w+\s+)?any|(?:do|does|did|have|has)\s+not\s+(?:\w+\s+)?any)\b",
         re.I,
     )
 )
@@ -107,7 +109,11 @@ _NONE_OF_THAT = re.compile(
 
 
 _ASKED = guarded(
-    re.compile(r"\b(?:ask\w*|question\w*|check\w*|whether|wanted\s+to\s+know|screen\w*)\b|\?", re.I)
+    re.compile(
+        r"\b(?:ask\w*|question\w*|check\w*|whether|wanted\s+to\s+know|screen\w*|went\s+through\s+(?:the|a)\s+"
+        r"(?:\w+\s+)?list)\b|\?",
+        re.I,
+    )
 )
 
 
@@ -127,6 +133,10 @@ _NOTHING_LIKE_THAT = guarded(
         r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|reports?|reported|describes?|described)\s+none\b"
         # "... about numbness between my legs and problems controlling my bladder or bowels and I have neither"
         r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|['’]ve\s+had|['’]s\s+had|gets?|get)\s+neither\b"
+        # "(bladder, numb bum, etc.) and I honestly don't have any of that", "..., none of which I've got"
+        r"|\b(?:I|s?he|they)\s+(?:\w+\s+)?(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|haven['’]?t|have\s+not|"
+        r"hasn['’]?t|has\s+not)\s+(?:got\s+|have\s+|had\s+)?any\s+of\s+(?:that|those|these|them|it)\b"
+        r"|\bnone\s+of\s+which\b"
         rf"|\b{_NONE_REPORTED}\b",
         re.I,
     )

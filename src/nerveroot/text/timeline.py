@@ -25,6 +25,7 @@ from nerveroot.text.onset import ces_onset
 from nerveroot.text.settle import Doubt
 
 RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
+_TODAY_WEEKS = 0.15  # a day: "since lunchtime", "this morning"
 CHRONIC_WEEKS = 12  # back pain this old is the background of a new episode of leg pain
 _TRIVIAL = re.compile(r"^\s*$")
 _NOT_FOR_TIME = frozenset({"plan", "family", "social", "past_history", "imaging"})
@@ -172,6 +173,8 @@ def read_time(
     out.extend(_recent_surgery(text, found, parsed, times))
     out.extend(ces_onset(text, found, parsed, contributions, times))
     out.extend(_rest_pain(text, found, parsed, contributions))
+    if weeks is not None and weeks > _TODAY_WEEKS:  # hours old already says it
+        out.extend(_cold_lately(parsed, times, contributions))
     return out, doubts
 
 
@@ -445,3 +448,19 @@ def _rest_pain(
         if path not in done:
             done.add(path)
             yield Contribution(path, True, [(c.start, c.end) for c in cues])
+
+
+def _cold_lately(
+    parsed: Parsed, times: list[tuple[float, Mention]], contributions: list[Contribution]
+) -> Iterator[Contribution]:
+    """A leg gone cold with a time of hours in its sentence ("her right leg has gone cold and white since
+    lunchtime"), in a story of days ("a sore back for a few days"), began suddenly: acute limb ischaemia asks
+    for a sudden onset or a story hours old."""
+    for c in contributions:
+        if c.path != "history.cold_feet" or c.value is not True or not c.spans:
+            continue
+        lo, hi = parsed.sentence(c.spans[0][0])
+        hours = next((m for weeks, m in times if weeks <= _TODAY_WEEKS and lo <= m.start < hi), None)
+        if hours is not None:
+            yield Contribution("onset", "sudden", [c.spans[0], (hours.start, hours.end)])
+            return
