@@ -202,3 +202,22 @@ def test_a_leg_gone_cold_since_lunchtime_in_a_story_of_days_is_an_emergency() ->
         "and she says its numb. shes had a sore back for a few days and the carer said prob sciatica."
     )
     assert assess(read_text(text).case).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Its" with no apostrophe goes on about the pain before it (Q4-msg-074)
+        "Pain in my mid back for 3 weeks. Its there all the time, worse at night and I can't get comfy lying "
+        "down, end up sleeping in the chair.",
+        # sleeping propped up, with the pain there in bed too (N4-post-077)
+        "Back pain for 9 days. It's there in bed, it's there sitting, I've been sleeping propped up on the settee.",
+    ],
+)
+def test_pain_there_at_rest_in_more_words(text: str) -> None:
+    assert read_text(text).case.history.pain_at_rest_unrelenting is True
+
+
+def test_sleeping_propped_up_alone_is_not_unrelenting_pain() -> None:
+    text = "Sore ribs and lower back. It hurts to twist and to cough and I've been sleeping propped up."
+    assert read_text(text).case.history.pain_at_rest_unrelenting is not True  # O4-post-020

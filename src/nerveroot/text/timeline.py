@@ -365,7 +365,8 @@ def _recent_surgery(
             yield Contribution("history.spinal_surgery_within_3_months", recent, [(f.start, f.end)])
 
 
-_PRONOUN = re.compile(r"\s*(?:it|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
+# "it", or "its" for "it's" ("Its there all the time")
+_PRONOUN = re.compile(r"\s*(?:it|its|this|the\s+(?:pain|ache|back\s*ache))\b", re.I)
 _IT_EARLY = re.compile(r"\s*(?:\S+\s+){0,4}?(?:it|it's|it’s)\b", re.I)
 # "Lately it wakes me at about 4 am. If I get up and walk around it's much better."
 _ON_RISING = re.compile(
