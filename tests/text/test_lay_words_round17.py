@@ -221,3 +221,50 @@ def test_pain_there_at_rest_in_more_words(text: str) -> None:
 def test_sleeping_propped_up_alone_is_not_unrelenting_pain() -> None:
     text = "Sore ribs and lower back. It hurts to twist and to cough and I've been sleeping propped up."
     assert read_text(text).case.history.pain_at_rest_unrelenting is not True  # O4-post-020
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "value"),
+    [
+        # one reflex said equal is that reflex, normal on both sides; the other is not said (A5-vig-010)
+        ("Right ankle jerk absent, left normal; knee jerks equal.", "reflexes.right.achilles", "absent"),
+        ("Right ankle jerk absent, left normal; knee jerks equal.", "reflexes.right.patellar", "normal"),
+        ("Ankle jerks are equal.", "reflexes.left.achilles", "normal"),
+        ("Knee and ankle reflexes equal.", "reflexes.right.achilles", "normal"),
+        # the crossed test told as "crossed pain when the left leg is raised" (A5-vig-010)
+        (
+            "Right straight leg raise 30°, with crossed pain when the left leg is raised to 70°.",
+            "tests.left.crossed_straight_leg_raise",
+            "positive",
+        ),
+        # "which I'm not" answers what was asked (Z-post-002)
+        (
+            "She grilled me about whether I'm numb \"in the saddle\", which I'm not.",
+            "history.saddle_numbness",
+            False,
+        ),
+        # a list whose items each take "any" (A5-vig-002)
+        (
+            "She has not noticed any numbness around the back passage, any change in passing water, fever, weight "
+            "loss, and sweats.",
+            "history.fever",
+            False,
+        ),
+    ],
+)
+def test_reflexes_crossed_pain_and_answers(text: str, path: str, value: object) -> None:
+    values = {e.finding: e.value for e in read_text(text).evidence}
+    assert values.get(path) == value, values
+
+
+def test_an_exam_question_tells_nothing_new() -> None:
+    """ "What is the likely cause of his calf pain, and what is the appropriate next step?": the calf the
+    vignette told, not a second calf (A5-vig-016 read a left calf, so both legs, so an emergency)."""
+    text = (
+        "A 64-year-old man has cramping pain in the right calf when he walks more than 150 metres. Pulses are "
+        "weak on the right and normal on the left.\n\nWhat is the likely cause of his calf pain, and what is the "
+        "appropriate next step?"
+    )
+    case = read_text(text).case
+    assert case.pain.left is None
+    assert assess(case).triage.level != "emergency"

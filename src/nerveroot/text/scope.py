@@ -81,7 +81,9 @@ def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> 
             if last is not None:
                 item_end = _ITEM_END.search(text, last.end(), end)
                 list_end = item_end.start() if item_end else end
-            elif _DENIES.match(cue.group()) and "," in text[cue.end() : end]:
+            elif ("," in text[cue.end() : end]) and (
+                _DENIES.match(cue.group()) or _ANY_AGAIN.search(text, cue.end(), end)
+            ):  # "denies ..., ...", "has not noticed any numbness ..., any change in passing water, fever"
                 list_end = end
             else:
                 continue
@@ -93,6 +95,7 @@ def _negated_lists(text: str, bounds: list[tuple[int, int]], within: Within) -> 
 
 
 _DENIES = re.compile(r"den|neg|nil|free", re.I)  # cues that always open a list: "denies", "negative for"
+_ANY_AGAIN = re.compile(r",\s+any\s", re.I)  # a list whose items each take "any"
 
 
 # what was asked, answered as none found: "... and saddle symptoms; none were reported."
@@ -137,6 +140,9 @@ _NOTHING_LIKE_THAT = guarded(
         r"|\b(?:I|s?he|they)\s+(?:\w+\s+)?(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|haven['’]?t|have\s+not|"
         r"hasn['’]?t|has\s+not)\s+(?:got\s+|have\s+|had\s+)?any\s+of\s+(?:that|those|these|them|it)\b"
         r"|\bnone\s+of\s+which\b"
+        # "whether I'm numb 'in the saddle', which I'm not"
+        r"|\bwhich\s+(?:I['’]m|I\s+am|s?he['’]s|s?he\s+is|they['’]re|they\s+are)\s+not\b"
+        r"|\bwhich\s+(?:I|s?he|they)\s+(?:don['’]?t|doesn['’]?t|haven['’]?t|hasn['’]?t)(?:\s+(?:have|got))?\s*[.,;!]"
         rf"|\b{_NONE_REPORTED}\b",
         re.I,
     )

@@ -95,11 +95,28 @@ def bracket_around(text: str, pos: int) -> tuple[int, int] | None:
     return (opened, closed) if closed != -1 and (end == -1 or closed < end) else None
 
 
+# an exam question's stem: "What is the likely cause of his calf pain, and what is the appropriate next step?"
+# names what the vignette told, and tells nothing new
+_STEM = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:What|Which|How)\b[^?\n]{0,160}?\b(?:most\s+likely|likely|appropriate|best|"
+    r"next\s+step|diagnosis|investigation|management|nerve\s+root|root)\b[^?\n]{0,160}\?"
+)
+
+
 def find_sections(text: str) -> Sections:
-    """Each titled section, from its title to the next title or the end of its paragraph; answer options
-    after an exam question are a section of their own, read as a plan (nothing in them is a finding)."""
+    """Each titled section, from its title to the next title or the end of its paragraph; an exam question and
+    the answer options after it are sections of their own, read as a plan (nothing in them is a finding)."""
     options = _OPTIONS.search(text)
     found = _titled(text)
+    stem = _STEM.search(text)
+    if stem is not None and stem.start() > 0 and (options is None or stem.end() < options.start()):
+        i = bisect.bisect_right(found.starts, stem.start()) - 1
+        after = found.kinds[i]
+        starts = sorted({*found.starts, stem.start(), stem.end()})
+        kinds = {**dict(zip(found.starts, found.kinds, strict=True))}
+        kinds[stem.start()] = "plan"
+        kinds.setdefault(stem.end(), after)
+        found = Sections(starts, [kinds[p] for p in starts])
     if options is None:
         return found
     keep = [(p, k) for p, k in zip(found.starts, found.kinds, strict=True) if p < options.end()]
