@@ -268,3 +268,13 @@ def test_an_exam_question_tells_nothing_new() -> None:
     case = read_text(text).case
     assert case.pain.left is None
     assert assess(case).triage.level != "emergency"
+
+
+def test_a_friend_named_with_where_from_is_still_another_person() -> None:
+    """"my best friend from school had cauda equina last year. She had an emergency operation and still has
+    problems with her bladder": the friend's bladder (Z-post-011, an emergency for a worried writer)."""
+    text = (
+        "I have back pain. The reason I'm posting is that my best friend from school had cauda equina last year. "
+        "She had an emergency operation and still has problems with her bladder."
+    )
+    assert read_text(text).case.history.bladder_dysfunction is not True
