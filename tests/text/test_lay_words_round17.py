@@ -278,3 +278,24 @@ def test_a_friend_named_with_where_from_is_still_another_person() -> None:
         "She had an emergency operation and still has problems with her bladder."
     )
     assert read_text(text).case.history.bladder_dysfunction is not True
+
+
+def test_not_voided_since_is_unsure_never_a_denial() -> None:
+    """"Not voided since injury": neither retention nor a normal bladder (Z-ed-006 had read it as no bladder
+    trouble)."""
+    case = read_text("Fell from a ladder. Not voided since injury.").case
+    assert "history.bladder_dysfunction" in {u.finding for u in case.unsure}
+    assert case.history.bladder_dysfunction is not False
+
+
+def test_not_needing_the_loo_as_much_is_a_change_of_the_bladder() -> None:
+    """Z-msg-006 ended routine; hedged, it is unsure and the urgency rises."""
+    text = (
+        "hiya, sciatica down the back of my left leg into my heel for 3 weeks now. Dont think its anything but the "
+        "last few days I think maybe I'm not needing the loo as much??"
+    )
+    case = read_text(text).case
+    assert "history.altered_bladder_sensation" in {u.finding for u in case.unsure}
+    assert assess(case).triage.level in ("urgent", "emergency")
+    told = read_text("I'm not needing to go to the toilet as often.").case
+    assert told.history.altered_bladder_sensation is True
