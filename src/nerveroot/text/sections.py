@@ -110,13 +110,10 @@ def find_sections(text: str) -> Sections:
     found = _titled(text)
     stem = _STEM.search(text)
     if stem is not None and stem.start() > 0 and (options is None or stem.end() < options.start()):
-        i = bisect.bisect_right(found.starts, stem.start()) - 1
-        after = found.kinds[i]
-        starts = sorted({*found.starts, stem.start(), stem.end()})
-        kinds = {**dict(zip(found.starts, found.kinds, strict=True))}
+        kinds = dict(zip(found.starts, found.kinds, strict=True))
+        kinds.setdefault(stem.end(), found.kinds[bisect.bisect_right(found.starts, stem.start()) - 1])
         kinds[stem.start()] = "plan"
-        kinds.setdefault(stem.end(), after)
-        found = Sections(starts, [kinds[p] for p in starts])
+        found = Sections(sorted(kinds), [kinds[p] for p in sorted(kinds)])
     if options is None:
         return found
     keep = [(p, k) for p, k in zip(found.starts, found.kinds, strict=True) if p < options.end()]
