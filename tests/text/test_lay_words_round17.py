@@ -299,3 +299,15 @@ def test_not_needing_the_loo_as_much_is_a_change_of_the_bladder() -> None:
     assert assess(case).triage.level in ("urgent", "emergency")
     told = read_text("I'm not needing to go to the toilet as often.").case
     assert told.history.altered_bladder_sensation is True
+
+
+def test_been_to_the_loo_fine_raises_the_bladder_and_a_doubt_after_it_holds() -> None:
+    """A5-post-009: "I've been to the loo fine, well, ... it seemed normal, I didn't really pay attention": told,
+    then doubted, so unsure; told alone, a denial."""
+    doubted = read_text(
+        "Sciatica both legs since Saturday. I've been to the loo fine, well, I went this morning and it seemed "
+        "normal, I didn't really pay attention."
+    ).case
+    assert "history.bladder_dysfunction" in {u.finding for u in doubted.unsure}
+    told = read_text("Sciatica both legs since Saturday. I've been to the loo fine.").case
+    assert told.history.bladder_dysfunction is False
