@@ -311,3 +311,15 @@ def test_been_to_the_loo_fine_raises_the_bladder_and_a_doubt_after_it_holds() ->
     assert "history.bladder_dysfunction" in {u.finding for u in doubted.unsure}
     told = read_text("Sciatica both legs since Saturday. I've been to the loo fine.").case
     assert told.history.bladder_dysfunction is False
+
+
+def test_the_pain_said_as_it_going_down_both_legs() -> None:
+    """Z-msg-013: "had bad back since saturday and now its going down both my legs"."""
+    case = read_text("had bad back since saturday and now its going down both my legs.").case
+    assert case.pain.left == ["leg"] and case.pain.right == ["leg"]
+    assert case.history.bilateral_leg_symptoms_new is True
+
+
+def test_a_fiance_is_a_partner() -> None:
+    text = "When my fiancé and I were together on Sunday night I realised I couldn't feel anything down there."
+    assert read_text(text).case.history.sexual_dysfunction is True  # Z-post-017
