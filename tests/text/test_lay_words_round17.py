@@ -323,3 +323,9 @@ def test_the_pain_said_as_it_going_down_both_legs() -> None:
 def test_a_fiance_is_a_partner() -> None:
     text = "When my fiancé and I were together on Sunday night I realised I couldn't feel anything down there."
     assert read_text(text).case.history.sexual_dysfunction is True  # Z-post-017
+
+
+def test_legs_that_started_feeling_heavy() -> None:
+    """X-post-001 (after the held-back measurement): "last week both legs started feeling heavy"."""
+    case = read_text("Then last week both legs started feeling heavy, like wading through mud.").case
+    assert case.weakness.left == {"leg": True} and case.weakness.right == {"leg": True}
