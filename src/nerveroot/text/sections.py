@@ -113,7 +113,8 @@ def find_sections(text: str) -> Sections:
         kinds = dict(zip(found.starts, found.kinds, strict=True))
         kinds.setdefault(stem.end(), found.kinds[bisect.bisect_right(found.starts, stem.start()) - 1])
         kinds[stem.start()] = "plan"
-        found = Sections(sorted(kinds), [kinds[p] for p in sorted(kinds)])
+        starts = sorted(kinds)
+        found = Sections(starts, [kinds[p] for p in starts])
     if options is None:
         return found
     keep = [(p, k) for p, k in zip(found.starts, found.kinds, strict=True) if p < options.end()]

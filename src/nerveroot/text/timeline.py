@@ -25,7 +25,9 @@ from nerveroot.text.onset import ces_onset
 from nerveroot.text.settle import Doubt
 
 RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
-_TODAY_WEEKS = 0.15  # a day: "since lunchtime", "this morning"
+# hours old: "since lunchtime", "this morning" (a day, 0.143); the bound red_flags.yaml's acute_limb_ischaemia
+# takes for symptoms that began suddenly, kept the same here
+_TODAY_WEEKS = 0.15
 CHRONIC_WEEKS = 12  # back pain this old is the background of a new episode of leg pain
 _TRIVIAL = re.compile(r"^\s*$")
 _NOT_FOR_TIME = frozenset({"plan", "family", "social", "past_history", "imaging"})
