@@ -125,7 +125,7 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "KJ L absent, R 2+; AJ 2+ bilat.",
         {
             "reflexes.left.patellar": "absent",
-            "reflexes.right.patellar": ABSENT,
+            "reflexes.right.patellar": "normal",  # the other side's own value (round 18), never "absent"
             "reflexes.right.achilles": "normal",
         },
     ),

@@ -9,10 +9,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from nerveroot.case import MOVEMENTS
-from nerveroot.text.lexicon import Lexicon, look_up
+from nerveroot.text.lexicon import Lexicon, load_lexicon, look_up
 from nerveroot.text.mentions import Mention
 from nerveroot.text.sides import SideFinder, both, plural
 
@@ -26,7 +27,7 @@ RANK = {
 _ALSO_SIDE = re.compile(
     r"(?:\s*(?:on\s+|in\s+)?(?:the\s+)?(?:left|right|(?-i:L|R))\b)?\s*(?:at\s+)?(?:\d{2,3}\s*(?:°|degrees|deg)?\s*)?"
     r"(?:,|/|and|&)\s*(?:(?:on\s+|in\s+)?the\s+)?(?P<side>left|right|(?-i:L|R))\b"
-    r"(?:\s*(?:at\s+)?(?P<deg>\d{2,3})\s*(?:°|degrees|deg)?)?(?!\s*(?:-ve|[A-Za-z]|[0-5][+-]?(?![\d°])|[+↓↑]))",
+    r"(?:\s*(?:at\s+)?(?P<deg>\d{2,3})\s*(?:°|degrees|deg)?)?(?!\)?\s*(?:-ve|[A-Za-z]|[0-5][+-]?(?![\d°])|[+↓↑]))",
     re.I,
 )
 _FULL_RAISE = 80  # degrees: a leg raised this far is not a positive straight leg raise (consensus)
@@ -134,7 +135,8 @@ def finding(
         if sided
         else [""]
     )
-    also = _ALSO_SIDE.match(text, m.end) if sided and not entry.side else None
+    other = _other_level(lexicon, text, m) if sided and not entry.side else None
+    also = _ALSO_SIDE.match(text, m.end) if sided and not entry.side and other is None else None
     if also is not None and also.group("deg") and int(also.group("deg")) >= _FULL_RAISE:
         also = None  # "SLR L 30°, R 85°": the other leg rose nearly fully, not the same sign
     if also is not None:  # "SLR +ve L 30°, R 50°": the same finding on the other side, not said again
@@ -164,6 +166,44 @@ def finding(
                 implied = concrete.startswith("weakness.") and not isinstance(value, bool)
                 uncertain = m.flags.uncertain or holds == "doubted"
                 yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
+    if other is not None:
+        yield from _on_the_other_side(lexicon, m, other, names, text)
+
+
+def _other_level(lexicon: Lexicon, text: str, m: Mention) -> re.Match[str] | None:
+    """The other side's own level said straight after a reflex's ("R) KJ 1+, L) 2+", "absent on the left,
+    present on the right")."""
+    if not m.groups.get("level"):
+        return None
+    return _other_levels().match(text, m.end)
+
+
+@cache
+def _other_levels() -> re.Pattern[str]:
+    words = sorted((r.pattern for _, r in load_lexicon().lookups["level"]), key=len, reverse=True)
+    level = f"(?:{'|'.join(words)})(?![\\w/+-])"
+    return re.compile(
+        rf"(?:\s+(?:on\s+|in\s+)?(?:the\s+)?(?:left|right)\b)?\s*[,;/]\s*(?:and\s+|but\s+|while\s+)?(?:"
+        rf"(?:the\s+)?(?P<side>left|right|(?-i:L|R))\)?\s*:?\s*(?P<level>{level})"
+        rf"|(?P<level2>{level})\s+(?:on\s+|in\s+)?(?:the\s+)?(?P<side2>left|right)\b)",
+        re.IGNORECASE,
+    )
+
+
+def _on_the_other_side(
+    lexicon: Lexicon, m: Mention, other: re.Match[str], names: list[dict[str, str]], text: str
+) -> Iterator[Contribution]:
+    side = "left" if (other.group("side") or other.group("side2")).lower().startswith("l") else "right"
+    level = look_up(lexicon, "level", other.group("level") or other.group("level2"))
+    for path, raw in m.entry.sets.items():
+        if raw != "$level" or level is None:
+            continue
+        for fill in names:
+            concrete = path.replace("{side}", side)
+            for key, word in fill.items():
+                concrete = concrete.replace("{" + key + "}", word)
+            if "{" not in concrete:
+                yield Contribution(concrete, level, [(m.start, m.end), (other.start(), other.end())])
 
 
 def negate(value: Any) -> Any:

@@ -56,9 +56,10 @@ _NEAR = 80  # an organ further than this from its trouble, in another clause, is
 _GOES_ON = re.compile(
     r"\s*(?:like|as\s+in|i\.?e\.?|it(?:['’]s|\s+is)\s+like|it\s+feels\s+like|kind\s+of|sort\s+of)\b", re.I
 )
-# a sentence telling of going to the toilet without naming it: "I went before bed and it was a trickle"
+# a sentence telling of going to the toilet without naming it: "I went before bed and it was a trickle", "I
+# stand there and nothing happens"
 _WENT = re.compile(
-    r"\b(?:went|go|goes|going|tried\s+to\s+go|try\s+to\s+go)\b(?!\s+(?:to|for|out|back|up|down|into|on|in|with|home|off|over|through)\b)",
+    r"\b(?:(?:stand|stood|standing|sit|sat|sitting)\s+there\b|(?:went|go|goes|going|tried\s+to\s+go|try\s+to\s+go)\b(?!\s+(?:to|for|out|back|up|down|into|on|in|with|home|off|over|through)\b))",
     re.I,
 )
 _CARRIED = ("retention", "incontinence")  # troubles that a going-to-the-toilet sentence may take from before
@@ -154,13 +155,14 @@ def _organ(
 
 
 def _told_before(text: str, t: Mention, organs: list[Mention], before: int, s_lo: int) -> list[Mention]:
-    """A sentence about going that names no organ takes the bladder or bowel of the sentence before: "I've
-    hardly felt the need to pee. I went before bed and it was a trickle."
+    """A sentence about going that names no organ takes the bladder, bowel or toilet of the sentence before:
+    "I've hardly felt the need to pee. I went before bed and it was a trickle", "something's off with the loo.
+    I stand there and nothing happens for ages".
     """
     if t.entry.kind not in _CARRIED or not _WENT.search(text, s_lo, t.start):
         return []
     near = (o for o in organs if before <= o.start < s_lo and s_lo - o.start <= _BEFORE)
-    return [o for o in near if o.entry.kind in ("bladder", "bowel")]
+    return [o for o in near if o.entry.kind in ("bladder", "bowel", "toilet")]
 
 
 def _distance(a: Mention, b: Mention) -> int:

@@ -1,0 +1,108 @@
+"""Round 18 of issue 13: misses of the development batches, each written here before its fix.
+
+- Reflexes in a physiotherapist's shorthand: a side written "L)" or "R)", the other side's value given after a
+  comma without the reflex's name again ("R) KJ 1+, L) 2+", "ankle jerk absent on the left, present on the
+  right"), and "equal" written "=" or "symm", or after "present and".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textread import ABSENT, check_read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Reflexes: R) KJ 1+, L) 2+.",
+            {"reflexes.right.patellar": "reduced", "reflexes.left.patellar": "normal"},
+        ),
+        (
+            "AJ L) absent, R) 2+.",
+            {"reflexes.left.achilles": "absent", "reflexes.right.achilles": "normal"},
+        ),
+        (
+            "Reflexes: AJ R) absent, L) normal.",
+            {"reflexes.right.achilles": "absent", "reflexes.left.achilles": "normal"},
+        ),
+        (
+            "KJ R 1+, L 2+.",
+            {"reflexes.right.patellar": "reduced", "reflexes.left.patellar": "normal"},
+        ),
+        (
+            "Ankle jerk absent on the left, present on the right.",
+            {"reflexes.left.achilles": "absent", "reflexes.right.achilles": "normal"},
+        ),
+        # the same value on the other side is still the same finding said twice
+        (
+            "SLR +ve L 30°, R 50°.",
+            {"tests.left.straight_leg_raise": "positive", "tests.right.straight_leg_raise": "positive"},
+        ),
+        (
+            "AJ absent L, R.",
+            {"reflexes.left.achilles": "absent", "reflexes.right.achilles": "absent"},
+        ),
+    ],
+)
+def test_the_other_sides_reflex_after_a_comma(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Knee and ankle jerks were present and equal.",
+            {r: "normal" for r in ("reflexes.left.patellar", "reflexes.right.patellar",
+                                   "reflexes.left.achilles", "reflexes.right.achilles")},
+        ),
+        (
+            "Knee and ankle jerks are present and symmetrical.",
+            {r: "normal" for r in ("reflexes.left.patellar", "reflexes.right.patellar",
+                                   "reflexes.left.achilles", "reflexes.right.achilles")},
+        ),
+        (
+            "Reflexes: KJ, AJ 2+ =.",
+            {r: "normal" for r in ("reflexes.left.patellar", "reflexes.right.patellar",
+                                   "reflexes.left.achilles", "reflexes.right.achilles")},
+        ),
+        (
+            "Reflexes: KJ 2+ symm, AJ L) absent.",
+            {"reflexes.left.patellar": "normal", "reflexes.right.patellar": "normal",
+             "reflexes.left.achilles": "absent", "reflexes.right.achilles": ABSENT},
+        ),
+        ("AJs 2+ =.", {"reflexes.left.achilles": "normal", "reflexes.right.achilles": "normal"}),
+    ],
+)  # fmt: skip
+def test_reflexes_said_equal_in_shorthand_are_both_sides(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "never" here is the feeling of having finished, not a denial of the bladder
+        (
+            "Sciatica for 3 weeks. I never feel like I've finished when I pee.",
+            {"history.urinary_retention": True},
+        ),
+        (
+            "Left sciatica. Since Sunday something's off with the loo. I stand there and nothing happens for "
+            "ages, then it comes out really slow and I have to push.",
+            {"history.urinary_retention": True},
+        ),
+        ("Left leg pain. When I wee it comes out really slow.", {"history.urinary_retention": True}),
+    ],
+)
+def test_a_bladder_that_does_not_empty_in_a_persons_words(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
+
+
+def test_something_off_with_the_loo_is_never_reassured() -> None:
+    from textread import check_unsure
+
+    check_unsure("Sciatica down my left leg for 3 weeks. Something's a bit off with the loo lately.",
+                 "history.bladder_dysfunction")  # fmt: skip
