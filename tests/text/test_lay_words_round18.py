@@ -106,3 +106,61 @@ def test_something_off_with_the_loo_is_never_reassured() -> None:
 
     check_unsure("Sciatica down my left leg for 3 weeks. Something's a bit off with the loo lately.",
                  "history.bladder_dysfunction")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # a denial said "probably" settles nothing
+        (
+            'Left sciatica for ten weeks. She says her bladder is "probably fine" and she has had no accidents.',
+            "history.bladder_dysfunction",
+        ),
+        # a doubted change outlasts a clear "no" about another part of the same topic
+        (
+            "Five weeks ago I got sciatica in my right leg. Over the past few days I THINK my pee stream might be "
+            "weaker than it used to be? I can still feel when I need to go and I'm not leaking.",
+            "history.urinary_retention",
+        ),
+    ],
+)
+def test_a_bladder_said_probably_fine_or_might_be_weaker_is_unsure(text: str, finding: str) -> None:
+    from textread import check_unsure
+
+    check_unsure(text, finding)
+
+
+def test_no_sexual_partner_leaves_sexual_function_unsure() -> None:
+    from textread import check_unsure
+
+    check_unsure(
+        "For a day and a half she has had tingling between the legs. She has no sexual partner at present.",
+        "history.sexual_dysfunction",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ten days of back pain. There is no perianal sensation to pinprick and anal tone is lax.",
+            {
+                "exam.perianal_sensation": "absent",
+                "exam.anal_tone": "reduced",
+                "history.bowel_incontinence": ABSENT,
+            },
+        ),
+        (
+            'Operated in 2023 for cauda equina. She was left with a bladder she has to "time" rather than feel.',
+            {"history.altered_bladder_sensation": True},
+        ),
+        (
+            "Sudden pain in his back. I felt his feet and the left one is colder than the right.",
+            {"history.cold_feet": True},
+        ),
+    ],
+)
+def test_anal_tone_after_a_denial_a_timed_bladder_and_a_colder_foot(
+    text: str, expected: dict[str, Any]
+) -> None:
+    check_read(text, expected)

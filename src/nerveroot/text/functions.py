@@ -62,6 +62,8 @@ _WENT = re.compile(
     r"\b(?:(?:stand|stood|standing|sit|sat|sitting)\s+there\b|(?:went|go|goes|going|tried\s+to\s+go|try\s+to\s+go)\b(?!\s+(?:to|for|out|back|up|down|into|on|in|with|home|off|over|through)\b))",
     re.I,
 )
+# a trouble said with a doubt in its own words: "my stream might be weaker" (ConText sees no modifier inside it)
+_MIGHT = re.compile(r"\b(?:might|may|could)\s+(?:be|have)\b", re.I)
 _CARRIED = ("retention", "incontinence")  # troubles that a going-to-the-toilet sentence may take from before
 _BEFORE = 200  # characters back to the organ a going-to-the-toilet sentence takes
 
@@ -102,7 +104,7 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
         if path is None:
             continue
         spans = sorted({(t.start, t.end), (organ.start, organ.end)})
-        yield Contribution(path, not t.flags.negated, spans, t.flags.uncertain)
+        yield Contribution(path, not t.flags.negated, spans, t.flags.uncertain or bool(_MIGHT.search(t.text)))
 
 
 def _saddle_between(t: Mention, organ: Mention, regions: list[Mention]) -> bool:
