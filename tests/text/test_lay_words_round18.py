@@ -164,3 +164,33 @@ def test_anal_tone_after_a_denial_a_timed_bladder_and_a_colder_foot(
     text: str, expected: dict[str, Any]
 ) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone's guess at a diet, denied by the person, does not explain the weight lost
+        (
+            "Back ache for 3 months. I've lost about 8 kg since Christmas without trying, the wife thought I'd "
+            "been dieting for her sister's wedding but I haven't.",
+            {"history.unexplained_weight_loss": True},
+        ),
+        (
+            'Back pain for a week, both legs for 48 h. Passing urine but "not feeling it like normal".',
+            {"history.altered_bladder_sensation": True},
+        ),
+        (
+            "Breast cancer in 2019. In the bath the water felt cooler on my tummy below a line around my middle, "
+            "just under the ribs.",
+            {"exam.sensory_level": "T8"},
+        ),
+        (
+            "Microdiscectomy 4/52 ago, fever. On examination left EHL is now 3/5 (5/5 when she went home).",
+            {"history.progressive_weakness": True},
+        ),
+    ],
+)
+def test_weight_loss_bladder_feeling_a_level_on_the_trunk_and_a_grade_that_fell(
+    text: str, expected: dict[str, Any]
+) -> None:
+    check_read(text, expected)

@@ -65,6 +65,15 @@ _NEGATED_BEFORE = re.compile(
     r"(?:\b(?:without|not|no|never|nor|neither)|n['’]?t)\s+(?:[\w']+\s+){0,2}$", re.I
 )
 
+# "the wife thought I'd been dieting ... but I haven't": someone's guess, which the person then denies
+_GUESSED_BEFORE = re.compile(
+    r"\b(?:thought|thinks|assumed|assumes|wondered\s+if|asked\s+if|figured)\s+(?:[\w'’]+\s+){0,4}$", re.I
+)
+_DENIED_AFTER = re.compile(
+    r"[^.;!?]{0,60}?\bbut\s+(?:I|he|she|they)\s+(?:(?:have|has|had|was|were|is|did)n['’]?t|am\s+not|(?:have|has|had|was|were|is|did)\s+not)\b",
+    re.I,
+)
+
 
 def _holds(lexicon: Lexicon, unless: re.Pattern[str], text: str, lo: int, hi: int) -> str | None:
     """Is one of a finding's `unless` words said in the sentence, not negated: "yes"; only in doubt ("not sure
@@ -73,6 +82,10 @@ def _holds(lexicon: Lexicon, unless: re.Pattern[str], text: str, lo: int, hi: in
         u
         for u in unless.finditer(text, lo, hi)
         if not _NEGATED_BEFORE.search(text, max(lo, u.start() - 30), u.start())
+        and not (
+            _GUESSED_BEFORE.search(text, max(lo, u.start() - 40), u.start())
+            and _DENIED_AFTER.match(text, u.end(), hi)
+        )
     ]
     if not said:
         return None

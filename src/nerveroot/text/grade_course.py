@@ -22,14 +22,15 @@ _WAS = re.compile(
 )
 # ... or with its time after it: "L EHL 4/5 (5/5 at last Tx)", "PF 3/5 (4/5 on first visit)", "(5/5 last wk)",
 # "(R 5/5 at IA)", "(both 5/5 at your discharge review)", "PF 4/5 bilat (5/5 at IA)", "(both 5/5 at his 2-week
-# wound check)", "(both documented as 5/5 at her 2-week wound check)"
+# wound check)", "(both documented as 5/5 at her 2-week wound check)", "(5/5 when she went home)"
 _WAS_AFTER = re.compile(
     r"(?:\s+(?:on\s+the\s+)?(?:left|right|(?-i:L|R)|bilat(?:eral(?:ly)?)?|b/l|both\s+sides))?"
     r"\s*[(,;]\s*(?:(?:both|(?-i:L|R|Lt|Rt)|left|right)\s*:?\s*)?(?:(?:documented|recorded|noted|graded|charted)\s+(?:as\s+)?)?"
     r"(?P<grade>[0-5][+-]?)\s*/\s*5\s+"
     r"(?:(?:at|on|in|by)\s+(?:the\s+|your\s+|our\s+|his\s+|her\s+|their\s+)?)?(?:[\w-]+\s+){0,2}?"
     r"(?:last|previous|prev\.?|first|initial|IA\b|earlier|prior|before|baseline|admission|discharge|"
-    r"(?:wound\s+)?check\b|clinic\b|review\b|visit\b|appointment\b|"
+    r"(?:wound\s+)?check\b|clinic\b|review\b|visit\b|appointment\b|went\s+home\b|(?:was|were)\s+discharged\b|"
+    r"(?:first\s+)?came\s+in\b|first\s+(?:seen|saw|presented)\b|"
     r"(?:\d+|one|two|a)\s*(?:/\s*52|/\s*7|wks?|weeks?|days?)\s+ago)",
     re.I,
 )
