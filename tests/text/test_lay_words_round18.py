@@ -194,3 +194,33 @@ def test_weight_loss_bladder_feeling_a_level_on_the_trunk_and_a_grade_that_fell(
     text: str, expected: dict[str, Any]
 ) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a relative has, told in the sentences after the one that names them
+        (
+            "I'm 48 and have had pain down my right leg for four weeks. What's scaring me is my brother-in-law. "
+            "Three years ago he had sciatica, and he still has problems with his bladder now.",
+            {"history.bladder_dysfunction": ABSENT, "history.urinary_retention": ABSENT},
+        ),
+        # "PAD" is peripheral arterial disease, and a kneeling pad is for the knees
+        (
+            'Leg pain on walking. My grandson says it\'s "PAD" off Google.',
+            {"history.urinary_incontinence": ABSENT},
+        ),
+        ("I can still get up off the kneeling pad.", {"history.urinary_incontinence": ABSENT}),
+        # a leg or a vertebra that collapses is not a person who collapses
+        (
+            "I can't push up onto tiptoes on the left leg on its own, it just collapses.",
+            {"history.faintness_or_collapse": ABSENT},
+        ),
+        (
+            "Follow-up radiograph in four weeks to check for further collapse.",
+            {"history.faintness_or_collapse": ABSENT},
+        ),
+    ],
+)
+def test_what_is_not_this_persons_bladder_or_a_faint(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)

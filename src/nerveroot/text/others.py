@@ -34,7 +34,12 @@ def other_peoples(
     _others_go_on(text, found, clauses)
 
 
-_THIRD_PERSON = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:she|he|they)(?:s|re)?\b", re.I)  # "shes got"
+# "shes got"; "Three years ago he had ...", "In 2019 she was ..."
+_THIRD_PERSON = re.compile(
+    r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:[\w-]+\s+){1,3}(?:ago|later|before)\s*,?\s+|(?:back\s+)?in\s+\d{4}\s*,?\s+)?"
+    r"(?:she|he|they)(?:s|re)?\b",
+    re.I,
+)
 # a clinician named after the relative: the next sentence's "she" is more likely the clinician's
 _CLINICIAN = guarded(
     re.compile(
@@ -130,8 +135,10 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
     starts = [m.start for m in mentions]
     about_them: set[int] = set()
     for k in third:
-        said = list(other_person.finditer(text, *bounds[k - 1])) or _asking_for(
-            text, relatives, *bounds[k - 1]
+        said = (
+            list(other_person.finditer(text, *bounds[k - 1]))
+            or _asking_for(text, relatives, *bounds[k - 1])
+            or _named_last(text, relatives, *bounds[k - 1])
         )
         last = said[-1] if said else None
         if last is not None and _CLINICIAN.search(text, last.end(), bounds[k - 1][1]):
@@ -140,6 +147,20 @@ def _others_go_on(text: str, found: Found, bounds: list[tuple[int, int]]) -> Non
             about_them.add(k)
             lo, hi = bounds[k]
             _someone_elses(mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)])
+
+
+_MY_BEFORE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?$", re.I)
+_END_AFTER = re.compile(r"[\W_]*$")
+
+
+def _named_last(text: str, relatives: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
+    """A relative the sentence ends on, whom the next one goes on about ("What's scaring me is my
+    brother-in-law. Three years ago he had ...")."""
+    return [
+        r
+        for r in relatives.finditer(text, lo, hi)
+        if _MY_BEFORE.search(text, max(lo, r.start() - 20), r.start()) and _END_AFTER.match(text, r.end(), hi)
+    ]
 
 
 def _asking_for(text: str, relatives: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
