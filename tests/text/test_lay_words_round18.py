@@ -224,3 +224,14 @@ def test_weight_loss_bladder_feeling_a_level_on_the_trunk_and_a_grade_that_fell(
 )
 def test_what_is_not_this_persons_bladder_or_a_faint(text: str, expected: dict[str, Any]) -> None:
     check_read(text, expected)
+
+
+def test_the_side_a_grade_is_measured_against_is_not_its_side() -> None:
+    check_read(
+        "Left sciatica for ten weeks. He managed three single-leg heel raises on the left against fifteen on the "
+        "right, and I would grade plantarflexion 4+/5.",
+        {
+            "weakness.left.ankle_plantarflexion": 4.5,
+            "weakness.right.ankle_plantarflexion": ABSENT,
+        },  # 4+ as a number
+    )

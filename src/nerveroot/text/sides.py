@@ -62,6 +62,11 @@ class SideFinder:
         opened = self.brackets[i]
         return opened is None or opened == here
 
+    def _reference(self, i: int) -> bool:
+        """Is side `i` what another side is measured against ("... on the left against fifteen on the right")?"""
+        side = self.sides[i]
+        return _REFERENCE.search(self.text, max(0, side.start - 40), side.start) is not None
+
     @staticmethod
     def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(marks, pos) - 1
@@ -95,6 +100,8 @@ class SideFinder:
         here = _bracket(self.text, start)
         while j >= 0 and not self._beside(j, here):
             j -= 1  # a side said in a bracket stays in it
+        if j > 0 and sides[j - 1].start >= sentence[0] and self._reference(j):
+            j -= 1  # "three heel raises on the left against fifteen on the right, ... 4+/5": the other is the yardstick
         if after < len(sides) and not self._beside(after, here):
             after = len(sides)
         close = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
@@ -109,6 +116,13 @@ class SideFinder:
         if normal:  # "plantars downgoing", "heel and toe walking normal": said of both legs
             return list(LEG_SIDES)
         return ["unknown"]
+
+
+# a side named as what another is measured against: "against fifteen on the right", "compared with the left"
+_REFERENCE = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:[\w-]+\s+){0,3}?(?:on\s+|in\s+)?(?:the\s+|his\s+|her\s+|my\s+)?$",
+    re.I,
+)
 
 
 def _marker(text: str, side: Side) -> bool:
