@@ -235,3 +235,11 @@ def test_the_side_a_grade_is_measured_against_is_not_its_side() -> None:
             "weakness.right.ankle_plantarflexion": ABSENT,
         },  # 4+ as a number
     )
+
+
+def test_both_feet_the_same_later_does_not_put_the_pain_in_both_legs() -> None:
+    check_read(
+        "Two days after I missed a step, the leg started. Pain from the buttock down the outside of the leg to the "
+        "ankle. I tried standing on my heels and I can do it, both feet the same.",
+        {"history.bilateral_leg_symptoms_new": ABSENT, "pain.left.lateral_calf": ABSENT},
+    )

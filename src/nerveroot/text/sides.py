@@ -111,13 +111,20 @@ class SideFinder:
             return both(best.value)
         if j >= 0:
             return both(sides[j].value)
-        if sides:
-            return both(sides[0].value)
+        if sides and not (sides[0].value == "both" and _ALIKE.match(self.text, sides[0].end)):
+            return both(
+                sides[0].value
+            )  # not a later "both feet the same": two legs alike, not a symptom's side
         if normal:  # "plantars downgoing", "heel and toe walking normal": said of both legs
             return list(LEG_SIDES)
         return ["unknown"]
 
 
+# "both feet the same", "both legs fine": the legs compared, alike
+_ALIKE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|feel|look)\s+)?(?:the\s+same|fine|ok(?:ay)?|normal|equal|alike)\b",
+    re.I,
+)
 # a side named as what another is measured against: "against fifteen on the right", "compared with the left"
 _REFERENCE = re.compile(
     r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:[\w-]+\s+){0,3}?(?:on\s+|in\s+)?(?:the\s+|his\s+|her\s+|my\s+)?$",
