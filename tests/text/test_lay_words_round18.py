@@ -243,3 +243,42 @@ def test_both_feet_the_same_later_does_not_put_the_pain_in_both_legs() -> None:
         "ankle. I tried standing on my heels and I can do it, both feet the same.",
         {"history.bilateral_leg_symptoms_new": ABSENT, "pain.left.lateral_calf": ABSENT},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fall or trip that the weak leg caused is not an injury before the pain
+        (
+            "Sciatica for six weeks. In the last four days the left knee has buckled three times and he fell in the "
+            "garden yesterday (no injury).",
+            {"history.minor_trauma": ABSENT},
+        ),
+        (
+            "Right sciatica for a month. Ten days ago she noticed the right foot slapping on the pavement and she has "
+            "since tripped on the kerb twice.",
+            {"history.minor_trauma": ABSENT},
+        ),
+        ("I nearly fell off my chair reading the MRI report.", {"history.minor_trauma": ABSENT}),
+        # ... but a fall told on its own is one
+        ("Back pain since she slipped on the ice a week ago.", {"history.minor_trauma": True}),
+        # a sudden severe pain in a calf is the limb's, not an aneurysm's
+        (
+            "At about 10 a.m. today she felt a sudden severe pain in the right calf and foot.",
+            {"history.sudden_severe_pain": ABSENT, "onset": "sudden"},
+        ),
+        # pain eased by lying still, and night pain eased by getting up and pacing, is not unrelenting
+        (
+            "The pain is worse on standing and walking, easier lying still in bed.",
+            {"history.pain_at_rest_unrelenting": ABSENT},
+        ),
+        (
+            "In the early hours the pain wakes him, and he finds that getting up and pacing the flat eases it.",
+            {"history.pain_at_rest_unrelenting": ABSENT},
+        ),
+    ],
+)
+def test_falls_from_weakness_a_limbs_sudden_pain_and_pain_that_rest_eases(
+    text: str, expected: dict[str, Any]
+) -> None:
+    check_read(text, expected)

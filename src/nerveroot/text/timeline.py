@@ -196,6 +196,19 @@ def _forget_old_injuries(
         _, weeks, nearest = min(own, key=lambda o: o[0])
         if weeks > _EVENT_WEEKS and _LONG_AGO.search(nearest.text):
             contributions.remove(c)
+    for c in [c for c in contributions if c.path == "history.minor_trauma" and c.value is True]:
+        lo = parsed.sentence(c.spans[0][0], len(text))[0]
+        if _GAVE_WAY.search(text, lo, c.spans[0][0]):
+            contributions.remove(c)  # "the knee has buckled three times and he fell": the weakness's fall
+
+
+# a leg that gave way or a foot that catches, told before a fall or trip in the sentence: the fall is what the
+# weakness did, not an injury before the pain ("foot slapping on the pavement and she has since tripped")
+_GAVE_WAY = re.compile(
+    r"\b(?:buckl\w*|gave\s+(?:way|out)|giv(?:es|ing)\s+(?:way|out)|catch(?:es|ing)|caught|slap\w*|dragg?\w*|"
+    r"scuff\w*|foot\s+drop|flop\w*)\b",
+    re.I,
+)
 
 
 _LONG_AGO = re.compile(r"\bago\b", re.I)
