@@ -282,3 +282,22 @@ def test_falls_from_weakness_a_limbs_sudden_pain_and_pain_that_rest_eases(
     text: str, expected: dict[str, Any]
 ) -> None:
     check_read(text, expected)
+
+
+def test_a_buttock_and_upper_inner_thigh_with_less_feeling_may_be_the_saddle() -> None:
+    from textread import check_unsure
+
+    check_unsure(
+        "Sciatica down the back of my right leg for 4 weeks. Today drying off after a shower my right bum cheek and "
+        "the top of my inner thigh felt kind of strange, like there was less feeling?? Peeing and pooing are fine.",
+        "history.saddle_numbness",
+    )
+
+
+def test_a_deficit_that_settled_to_where_it_is_now_is_still_there() -> None:
+    check_read(
+        "Three years ago I had emergency surgery for cauda equina syndrome. What I was left with is a numb patch on "
+        "the left side of my bum and the back of my scrotum. It settled to where it is now about six months after "
+        "the op and has not changed one bit since. For the last three weeks I've had pain in my left leg again.",
+        {"history.saddle_numbness": True},
+    )

@@ -201,7 +201,9 @@ _RESOLVED = guarded(
         r"(?:been\s+)?(?:completely\s+|totally\s+|perfectly\s+)?(?:normal|fine)\s+(?:ever\s+)?since|"
         # "in 2015 I had sciatica in the left leg, it took about three months to go"
         r"took\s+(?:about\s+|around\s+|roughly\s+)?(?:\w+\s+){1,2}?(?:days|weeks|months)\s+to\s+(?:go|settle|clear|pass))\b"
-        r"(?!\s+(?:a\s+(?:bit|little)|somewhat|slightly|partly|partially|mostly|down\s+a\s+bit))",
+        # "it settled to where it is now": a deficit that settled at a level stays
+        r"(?!\s+(?:a\s+(?:bit|little)|somewhat|slightly|partly|partially|mostly|down\s+a\s+bit|"
+        r"(?:down\s+)?to\s+(?:where|how|what|a\s+(?:\w+\s+)?(?:level|point|patch))|at\s+(?:a|the|this|that)\s+(?:\w+\s+)?(?:level|point)))",
         re.I,
     )
 )
