@@ -301,3 +301,17 @@ def test_a_deficit_that_settled_to_where_it_is_now_is_still_there() -> None:
         "the op and has not changed one bit since. For the last three weeks I've had pain in my left leg again.",
         {"history.saddle_numbness": True},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'R L5 radic 5/52 (R buttock > lat calf > dorsum ft), improving. NEW?: for 2-3/7 "maybe" P&N L foot, comes '
+        "+ goes, pt genuinely unsure if it's from sitting cross-legged.",
+        "Right sciatica for five weeks. For the last 2 days maybe some tingling in the left foot too, not sure.",
+    ],
+)
+def test_the_other_leg_maybe_joining_for_days_leaves_both_legs_unsure(text: str) -> None:
+    from textread import check_unsure
+
+    check_unsure(text, "history.bilateral_leg_symptoms_new")
