@@ -315,3 +315,20 @@ def test_the_other_leg_maybe_joining_for_days_leaves_both_legs_unsure(text: str)
     from textread import check_unsure
 
     check_unsure(text, "history.bilateral_leg_symptoms_new")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fell from a roof. CT: burst fracture of L1 with 50 % loss of anterior height and a retropulsed fragment "
+        "occupying about 60 % of the canal at the level of the conus and upper cauda equina.",
+        "CT: L1 burst # with 50% height loss; retropulsed fragment occupying ~60% of canal at conus/cauda level.",
+        "MRI: a soft-tissue epidural mass extends from T11 to L1, compressing the distal cord and conus.",
+        "Conclusion: myeloma with T11-L1 epidural disease causing cord/conus compression.",
+    ],
+)
+def test_a_canal_filled_at_the_conus_on_a_scan_is_compression(text: str) -> None:
+    from nerveroot.text import read_text
+
+    findings = {i.finding for i in read_text(text).case.imaging}
+    assert "cord_compression" in findings, findings
