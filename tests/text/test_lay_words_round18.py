@@ -332,3 +332,11 @@ def test_a_canal_filled_at_the_conus_on_a_scan_is_compression(text: str) -> None
 
     findings = {i.finding for i in read_text(text).case.imaging}
     assert "cord_compression" in findings, findings
+
+
+def test_pinprick_patchily_reduced_near_the_anus_is_perianal() -> None:
+    check_read(
+        "Left sciatica for three weeks. Pinprick is patchily reduced over both buttocks close to the anus and over "
+        "the left posterior thigh.",
+        {"exam.perianal_sensation": "reduced", "sensation.left.posterior_thigh": "reduced"},
+    )
