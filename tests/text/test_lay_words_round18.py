@@ -340,3 +340,25 @@ def test_pinprick_patchily_reduced_near_the_anus_is_perianal() -> None:
         "the left posterior thigh.",
         {"exam.perianal_sensation": "reduced", "sensation.left.posterior_thigh": "reduced"},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bowels not opened for days is a change, never a "no"
+        "Both legs painful since Saturday. I haven't had a poo since Thursday but I'm on co-codamol so I assumed "
+        "that's the tablets.",
+        "Both legs painful since Saturday. He had no bowel movement since.",
+        "c/o LBP 3/7, now B/L LL paraesthesia. BO not since Sun, ?normal for him.",
+    ],
+)
+def test_bowels_not_opened_for_days_is_unsure_never_no(text: str) -> None:
+    from textread import check_unsure
+
+    check_unsure(text, "history.bowel_incontinence")
+
+
+def test_a_question_mark_before_normal_settles_nothing() -> None:
+    from textread import check_unsure
+
+    check_unsure("Right sciatica for a week. Bladder ?normal.", "history.bladder_dysfunction")
