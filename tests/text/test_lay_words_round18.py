@@ -362,3 +362,18 @@ def test_a_question_mark_before_normal_settles_nothing() -> None:
     from textread import check_unsure
 
     check_unsure("Right sciatica for a week. Bladder ?normal.", "history.bladder_dysfunction")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lung cancer spread to bone. I've got a numb band across my tummy: from about the level of my belly "
+            "button down, everything feels like it's wrapped in cling film.",
+            {"exam.sensory_level": "T10"},
+        ),
+        ("I wobbled badly on the way to the loo tonight.", {"history.gait_unsteady": True}),
+    ],
+)
+def test_a_numb_band_from_the_belly_button_down_and_a_bad_wobble(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
