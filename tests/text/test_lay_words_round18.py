@@ -377,3 +377,31 @@ def test_a_question_mark_before_normal_settles_nothing() -> None:
 )
 def test_a_numb_band_from_the_belly_button_down_and_a_bad_wobble(text: str, expected: dict[str, Any]) -> None:
     check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the warning sign named as a check is not a numbness felt; the feeling said normal denies it
+        (
+            "Right sciatica for two weeks. I did check the numbness thing properly, like the physio showed me, and "
+            "the feeling down there and on my bottom is normal.",
+            {"history.saddle_numbness": False},
+        ),
+        (
+            "Right sciatica. A couple of times I've stood up and felt as if I hadn't quite emptied.",
+            {"history.urinary_retention": True},
+        ),
+    ],
+)
+def test_a_check_a_question_and_a_bladder_not_quite_emptied(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
+
+
+def test_is_it_or_isnt_it_is_a_question_not_a_denial() -> None:
+    from textread import findings
+
+    got = findings(
+        'Right sciatica. If anyone has been through the "is it or isn\'t it" bladder worry, tell me.'
+    )
+    assert got.get("history.bladder_dysfunction") is not False, got
