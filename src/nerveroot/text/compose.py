@@ -148,7 +148,7 @@ def finding(
         if sided
         else [""]
     )
-    other = _other_level(lexicon, text, m) if sided and not entry.side else None
+    other = _other_level(text, m) if sided and not entry.side else None
     also = _ALSO_SIDE.match(text, m.end) if sided and not entry.side and other is None else None
     if also is not None and also.group("deg") and int(also.group("deg")) >= _FULL_RAISE:
         also = None  # "SLR L 30°, R 85°": the other leg rose nearly fully, not the same sign
@@ -171,19 +171,25 @@ def finding(
             value = _GRADE_AT_ALL
         for fill in names:
             for side in side_list:
-                concrete = path.replace("{side}", side)
-                for key, word in fill.items():
-                    concrete = concrete.replace("{" + key + "}", word)
+                concrete = _filled(path, side, fill)
                 if "{" in concrete:
                     continue
                 implied = concrete.startswith("weakness.") and not isinstance(value, bool)
                 uncertain = m.flags.uncertain or holds == "doubted"
                 yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
     if other is not None:
-        yield from _on_the_other_side(lexicon, m, other, names, text)
+        yield from _on_the_other_side(lexicon, m, other, names)
 
 
-def _other_level(lexicon: Lexicon, text: str, m: Mention) -> re.Match[str] | None:
+def _filled(path: str, side: str, fill: dict[str, str]) -> str:
+    """A set path with its side and its {muscle}/{reflex}/... placeholders filled."""
+    concrete = path.replace("{side}", side)
+    for key, word in fill.items():
+        concrete = concrete.replace("{" + key + "}", word)
+    return concrete
+
+
+def _other_level(text: str, m: Mention) -> re.Match[str] | None:
     """The other side's own level said straight after a reflex's ("R) KJ 1+, L) 2+", "absent on the left,
     present on the right")."""
     if not m.groups.get("level"):
@@ -204,7 +210,7 @@ def _other_levels() -> re.Pattern[str]:
 
 
 def _on_the_other_side(
-    lexicon: Lexicon, m: Mention, other: re.Match[str], names: list[dict[str, str]], text: str
+    lexicon: Lexicon, m: Mention, other: re.Match[str], names: list[dict[str, str]]
 ) -> Iterator[Contribution]:
     side = "left" if (other.group("side") or other.group("side2")).lower().startswith("l") else "right"
     level = look_up(lexicon, "level", other.group("level") or other.group("level2"))
@@ -212,9 +218,7 @@ def _on_the_other_side(
         if raw != "$level" or level is None:
             continue
         for fill in names:
-            concrete = path.replace("{side}", side)
-            for key, word in fill.items():
-                concrete = concrete.replace("{" + key + "}", word)
+            concrete = _filled(path, side, fill)
             if "{" not in concrete:
                 yield Contribution(concrete, level, [(m.start, m.end), (other.start(), other.end())])
 

@@ -111,10 +111,9 @@ class SideFinder:
             return both(best.value)
         if j >= 0:
             return both(sides[j].value)
+        # not a later "both feet the same": two legs alike, not a symptom's side
         if sides and not (sides[0].value == "both" and _ALIKE.match(self.text, sides[0].end)):
-            return both(
-                sides[0].value
-            )  # not a later "both feet the same": two legs alike, not a symptom's side
+            return both(sides[0].value)
         if normal:  # "plantars downgoing", "heel and toe walking normal": said of both legs
             return list(LEG_SIDES)
         return ["unknown"]

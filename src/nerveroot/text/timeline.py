@@ -155,6 +155,7 @@ def read_time(
         if d.weeks == weeks:
             out.append(Contribution("duration_weeks", d.weeks, [(d.mention.start, d.mention.end)]))
     _forget_old_injuries(text, parsed, times, contributions)
+    _forget_falls_from_weakness(text, parsed, contributions)
     doubts: list[Doubt] = []
     out.extend(
         both_legs(
@@ -196,10 +197,15 @@ def _forget_old_injuries(
         _, weeks, nearest = min(own, key=lambda o: o[0])
         if weeks > _EVENT_WEEKS and _LONG_AGO.search(nearest.text):
             contributions.remove(c)
+
+
+def _forget_falls_from_weakness(text: str, parsed: Parsed, contributions: list[Contribution]) -> None:
+    """A fall or trip told after a leg gave way in its sentence ("the knee has buckled three times and he fell")
+    is what the weakness did, not an injury before the pain: withdrawn from `contributions`."""
     for c in [c for c in contributions if c.path == "history.minor_trauma" and c.value is True]:
         lo = parsed.sentence(c.spans[0][0], len(text))[0]
         if _GAVE_WAY.search(text, lo, c.spans[0][0]):
-            contributions.remove(c)  # "the knee has buckled three times and he fell": the weakness's fall
+            contributions.remove(c)
 
 
 # a leg that gave way or a foot that catches, told before a fall or trip in the sentence: the fall is what the
