@@ -405,3 +405,14 @@ def test_is_it_or_isnt_it_is_a_question_not_a_denial() -> None:
         'Right sciatica. If anyone has been through the "is it or isn\'t it" bladder worry, tell me.'
     )
     assert got.get("history.bladder_dysfunction") is not False, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Constant mid-lumbar pain for a week, "nothing makes it better", can\'t sleep for it.',
+        "Mid-lumbar pain for a week, nothing makes it better.",
+    ],
+)
+def test_nothing_makes_it_better_is_unrelenting_pain(text: str) -> None:
+    check_read(text, {"history.pain_at_rest_unrelenting": True})
