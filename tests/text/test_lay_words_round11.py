@@ -66,7 +66,7 @@ READINGS: list[tuple[str, dict[str, object]]] = [
         "Power 5/5 throughout, ankle jerks present but reduced on the right, perianal sensation normal.",
         {"reflexes.right.achilles": "reduced"},
     ),
-    ("Knee jerks present only with reinforcement.", {"reflexes.unknown.patellar": "reduced"}),
+    ("Knee jerks present only with reinforcement.", {"reflexes.left.patellar": "reduced", "reflexes.right.patellar": "reduced"}),
     ("I don't want to sit in A&E with my 2 year old for hours. 41F if it matters.", {"age": 41.0}),
     (
         "Since Saturday I've been running temperatures, 38.2 last night, with shivers.",

@@ -15,7 +15,7 @@ from typing import Any
 from nerveroot.case import MOVEMENTS
 from nerveroot.text.lexicon import Lexicon, load_lexicon, look_up
 from nerveroot.text.mentions import Mention
-from nerveroot.text.sides import SideFinder, both, plural
+from nerveroot.text.sides import SideFinder, both, paired, plural
 
 # How abnormal a value is: an abnormal reading of a finding outranks a normal one.
 RANK = {
@@ -143,7 +143,9 @@ def finding(
         (
             both(entry.side)
             if entry.side
-            else finder.find(m.start, m.end, normal=normal, plural=plural(m.text))
+            else finder.find(
+                m.start, m.end, normal=normal, plural=plural(m.text), paired=paired(text, m.start, m.end)
+            )
         )
         if sided
         else [""]

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from nerveroot.text.guards import guarded
-from nerveroot.text.mentions import Within
+from nerveroot.text.mentions import Mention, Within
 
 _IF = guarded(
     re.compile(r"\b(?:if|should|in\s+case)\b(?!\s+(?:anything|not|so|necessary|needed|required)\b)", re.I)
@@ -24,6 +24,9 @@ _SEEK_CARE = guarded(
         r"\b(?:go|get|come|head|return|ring|phone|call|dial|seek|attend|contact|present|see)\s+(?:\w+\s+){0,2}?"
         r"(?:A\s*&\s*E|ED|ER|emergency|hospital|casualty|999|111|911|112|an?\s+ambulance|(?:the\s+|your\s+|my\s+)?"
         r"(?:GP|doctor|surgery|practice)|urgent(?:\s+care)?|back|help|medical|advice|attention|seen|checked)\b"
+        # "I'd be straight to the hospital", "be down at A&E"
+        r"|\bbe\s+(?:(?:straight|right|off|down|up|round|over)\s+)?(?:to|at|in|into)\s+(?:the\s+)?"
+        r"(?:A\s*&\s*E|ED|ER|hospital|casualty|emergency|GP|doctor['’]?s?)\b"
         # "come in", "pop in" (not "get numbness in the saddle area")
         r"|\b(?:come|go|pop|call)\s+(?:straight\s+|right\s+|back\s+)?in\b(?!\s+(?:the|my|his|her|your|their|a|an|both|either)\b)",
         re.I,
@@ -42,17 +45,33 @@ _RESUMES = guarded(
 )
 
 
+# a condition that points back to a list just given: "... any weakness in my legs, and said if any of that came on
+# I should go to A&E" (not "if any of that gets worse": that says it is there)
+_ANY_OF_THAT = re.compile(
+    r"\s+any\s+of\s+(?:that|those|these|them|this)\s+(?:\w+\s+)?(?:came|comes|come|happen\w*|start\w*|develop\w*|"
+    r"appear\w*|occur\w*|turn\w*\s+up|show\w*\s+up)\b",
+    re.I,
+)
+
+
 def safety_nets(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
-    """Mark hypothetical, in place, every mention between a condition and its instruction to seek care."""
+    """Mark hypothetical, in place, every mention between a condition and its instruction to seek care (and, for
+    "if any of that came on", the list before it)."""
     for lo, hi in bounds:
         for cue in _IF.finditer(text, lo, hi):
             then = _SEEK_CARE.search(text, cue.end(), hi)
+            if then is not None and _ANY_OF_THAT.match(text, cue.end()):
+                _suppose(within(text.rfind(":", lo, cue.start()) + 1 or lo, cue.start()))
             # "go to A&E if ...": the instruction first, the condition to the end of the sentence
             end = then.start() if then else hi if _SEEK_CARE.search(text, lo, cue.start()) else None
             if end is None:
                 continue
             resumes = _RESUMES.search(text, cue.end(), end)
             end = resumes.start() if resumes else end
-            for m in within(cue.end(), end):
-                if not m.flags.hypothetical:
-                    m.flags = replace(m.flags, hypothetical=True)
+            _suppose(within(cue.end(), end))
+
+
+def _suppose(mentions: list[Mention]) -> None:
+    for m in mentions:
+        if not m.flags.hypothetical:
+            m.flags = replace(m.flags, hypothetical=True)

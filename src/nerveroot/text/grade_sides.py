@@ -28,6 +28,8 @@ def own_side(text: str, m: Mention, finder: SideFinder) -> list[str] | None:
     side = finder.sides[k]
     if _AFTER_GRADE.search(text, max(0, side.start - 10), side.start):
         return None  # "3/5 R, PF 4/5": the side is the grade's before it, not the next movement's
+    if finder.yardstick(k):
+        return None  # "diminished compared with the left and quadriceps 4/5 on the right"
     if side.end <= m.start and m.start - side.end <= _SIDE_CHARS and JOIN.match(text[side.end : m.start]):
         return both(side.value)
     return None

@@ -14,6 +14,7 @@ left unsure (the fail-safe's worsening-or-severe-weakness topic).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from nerveroot.text.both_legs import present, weak_grade
@@ -161,7 +162,8 @@ _NO_WEAKER = re.compile(
 )
 _NO_WORSE = re.compile(
     r"(?:\b(?:not|no)|n['’]?t)\s+(?:(?:getting|got|gotten|become|becoming|any|been)\s+){0,2}worse\b|"
-    r"\bsame\s+as\s+(?:it\s+was\s+)?(?:a|last|one|two|three|four|\d+)\s+\w+\s+ago\b|"
+    r"\bsame\s+as\s+(?:it\s+was\s+)?(?:a|last|one|two|three|four|\d+)\s+\w+\s+ago\b|\bsame\s+as\s+last\s+\w+\b|"
+    r"\b(?:no|not\s+any)\s+different\s+(?:from|than|to)\s+(?:it\s+was\s+)?(?:a|last|one|two|three|four|\d+|before)\b|"
     r"(?:\bhas\s+not|\bhave\s+not|\bhas\s*n['’]?t|\bhave\s*n['’]?t)\s+changed\b|\bunchanged\b",
     re.I,
 )
@@ -188,6 +190,28 @@ def stable_course(text: str, contributions: list[Contribution]) -> list[Contribu
     if said is None:
         return []
     return [Contribution("history.progressive_weakness", False, [(said.start(), said.end())])]
+
+
+def stable_told_after(
+    text: str,
+    sentence: Callable[[int, int], tuple[int, int]],
+    contributions: list[Contribution],
+    course: list[Contribution],
+) -> list[Contribution]:
+    """Weakness told worse, then no worse in the rest of its sentence ("legs a bit weaker on stairs, says no
+    different from a year ago"): weaker than once, not getting weaker. The worsening is withdrawn from both
+    lists; the stable course is returned."""
+    stable: list[Contribution] = []
+    for told in (contributions, course):
+        for c in [c for c in told if c.path == "history.progressive_weakness" and c.value is True]:
+            hi = sentence(c.spans[0][0], len(text))[1]
+            said = _first(_NO_WORSE, text, c.spans[-1][1], hi) or _first(_NO_WEAKER, text, c.spans[-1][1], hi)
+            if said is not None:
+                told.remove(c)
+                stable.append(
+                    Contribution("history.progressive_weakness", False, [(said.start(), said.end())])
+                )
+    return stable[:1]
 
 
 def _end(text: str, start: int) -> int:

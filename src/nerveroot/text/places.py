@@ -57,6 +57,7 @@ def symptom_regions(
                 last_was_symptom
                 and group
                 and group_sentence == sentence
+                and not _TURN.search(text, group[-1].end, m.start)
                 and not (
                     any(g is group for g, _ in before)
                     and _COMMA.fullmatch(text, group[-1].end, m.start)
@@ -139,6 +140,8 @@ def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:
 
 
 _COMMA = re.compile(r"\s*[,;]\s*")
+# a turn between two symptom words parts them: "some low back ache but nothing shooting down the legs"
+_TURN = re.compile(r"\b(?:but|whereas|although|though|however|yet)\b", re.I)
 _ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
 # or only a verb of being or becoming with its degree: "my bum feels numb", "the shin has gone a bit numb"
 _BEING = re.compile(

@@ -22,6 +22,13 @@ _PLURAL = re.compile(
     r"\b(?:legs|calves|thighs|feet|shins|knees|heels|soles|buttocks|hips|ankles|limbs|extremities)\b", re.I
 )
 
+# A sign of both legs named in the plural ("knee jerks are reduced", "plantar responses flexor"): on both sides
+# unless its own clause names one ("ankle jerks absent on the right").
+_TRAILING = 30  # characters after a paired sign in which a side still names its own
+_PAIRED = re.compile(r"\b(?:jerks|reflexes|plantars|responses)\b", re.I)
+_COORDINATED = re.compile(r"\band\b|&|/", re.I)
+_NAMED_BEFORE = re.compile(r"\b(?:knee|ankle|patellar|achilles|(?-i:KJ|AJ))\s*(?:and|&|/)\s*$", re.I)
+
 
 @dataclass(frozen=True)
 class Side:
@@ -36,10 +43,15 @@ def resolve_sides(raw: list[Mention]) -> list[Side]:
     for m in raw:
         value = m.entry.value or ""
         if value in ("that", "other"):
-            if not out:
+            if not out:  # "this time it's the other leg" in a title, before any side: not yet known
+                out.append(Side("unknown", m.start, m.end))
                 continue
             last = out[-1].value
-            value = last if value == "that" or last == "both" else ("right" if last == "left" else "left")
+            value = (
+                last
+                if value == "that" or last in ("both", "unknown")
+                else ("right" if last == "left" else "left")
+            )
         out.append(Side(value, m.start, m.end))
     return out
 
@@ -62,10 +74,12 @@ class SideFinder:
         opened = self.brackets[i]
         return opened is None or opened == here
 
-    def _reference(self, i: int) -> bool:
-        """Is side `i` what another side is measured against ("... on the left against fifteen on the right")?"""
+    def yardstick(self, i: int, after: int = 0) -> bool:
+        """Is side `i` what another side is measured against ("... on the left against fifteen on the right"),
+        with the measuring word at or after `after`?"""
         side = self.sides[i]
-        return _REFERENCE.search(self.text, max(0, side.start - 40), side.start) is not None
+        said = _REFERENCE.search(self.text, max(0, side.start - 40), side.start)
+        return said is not None and said.start() >= after
 
     @staticmethod
     def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
@@ -75,7 +89,14 @@ class SideFinder:
         return lo, hi
 
     def find(
-        self, start: int, end: int, *, normal: bool = False, plural: bool = False, near: bool = False
+        self,
+        start: int,
+        end: int,
+        *,
+        normal: bool = False,
+        plural: bool = False,
+        near: bool = False,
+        paired: bool = False,
     ) -> list[str]:
         """Left, right, both, or ["unknown"]; a normal finding with no side named anywhere is on both.
         `near`: only a side said in the phrase's own clause counts (the low back is in the middle)."""
@@ -88,8 +109,11 @@ class SideFinder:
         if plural and not (j >= 0 and 0 <= start - sides[j].end <= 12):
             return list(LEG_SIDES)  # "numb feet and a weak right hand": the feet are both feet
         clause = self._bounds(self.clauses, start)
-        if j >= 0 and sides[j].start >= clause[0]:
+        # not the yardstick: "the right knee jerk is less than the left and quads 4/5 on the right"
+        if j >= 0 and sides[j].start >= clause[0] and not (after < len(sides) and self.yardstick(j)):
             return both(sides[j].value)
+        if after < len(sides) and self.yardstick(after, end):
+            after = len(sides)  # "full strength, the knee jerk equal to the left": the left is the yardstick
         if after < len(sides) and sides[after].start < clause[1]:
             return both(sides[after].value)
         if plural:
@@ -97,10 +121,12 @@ class SideFinder:
         if near:
             return ["unknown"]
         sentence = self._bounds(self.sentences, start)
+        if paired and not (after < len(sides) and sides[after].start < min(sentence[1], end + _TRAILING)):
+            return list(LEG_SIDES)  # "ankle jerks present but reduced on the right": its side may trail on
         here = _bracket(self.text, start)
         while j >= 0 and not self._beside(j, here):
             j -= 1  # a side said in a bracket stays in it
-        if j > 0 and sides[j - 1].start >= sentence[0] and self._reference(j):
+        if j > 0 and self.yardstick(j):
             j -= 1  # "three heel raises on the left against fifteen on the right, ... 4+/5": the other is the yardstick
         if after < len(sides) and not self._beside(after, here):
             after = len(sides)
@@ -124,9 +150,10 @@ _ALIKE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|feel|look)\s+)?(?:the\s+same|fine|ok(?:ay)?|normal|equal|alike)\b",
     re.I,
 )
-# a side named as what another is measured against: "against fifteen on the right", "compared with the left"
+# a side named as what another is measured against: "against fifteen on the right", "compared with the left",
+# "equal to the left"
 _REFERENCE = re.compile(
-    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:[\w-]+\s+){0,3}?(?:on\s+|in\s+)?(?:the\s+|his\s+|her\s+|my\s+)?$",
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|than|equal\s+to|same\s+as|symmetrical\s+with|similar\s+to)\s+(?:[\w/+-]+\s+){0,3}?(?:on\s+|in\s+)?(?:the\s+|his\s+|her\s+|my\s+)?$",
     re.I,
 )
 
@@ -148,3 +175,13 @@ def both(value: str) -> list[str]:
 
 def plural(text: str) -> bool:
     return _PLURAL.search(text) is not None
+
+
+def paired(text: str, start: int, end: int) -> bool:
+    """A sign named in the plural for itself ("knee jerks reduced"), not for two signs ("knee and ankle jerks")."""
+    said = _PAIRED.search(text, start, end)
+    return (
+        said is not None
+        and not _COORDINATED.search(text, start, said.start())
+        and not _NAMED_BEFORE.search(text, max(0, start - 20), start)
+    )

@@ -20,7 +20,7 @@ from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
-from nerveroot.text.motor_course import doubted_course, motor_course, stable_course
+from nerveroot.text.motor_course import doubted_course, motor_course, stable_course, stable_told_after
 from nerveroot.text.onset import ces_onset
 from nerveroot.text.settle import Doubt
 
@@ -170,6 +170,7 @@ def read_time(
         or motor_course(text, contributions)
         or stable_course(text, contributions)
     )
+    course.extend(stable_told_after(text, parsed.sentence, contributions, course))
     course, doubted = doubted_course(text, contributions, course)
     out.extend(course)
     doubts.extend(doubted)

@@ -68,6 +68,11 @@ _LOOK_BACK = 2  # sentences back, in its paragraph, where a sentence without a t
 _EXAMINED_TODAY = re.compile(
     r"\b(?:examin\w*|exam|O/E|seen|saw|review\w*|assess\w*)\s+(?:\w+\s+){0,2}?today\b", re.I
 )
+# a sudden onset denied: "nothing has changed suddenly", "it didn't come on suddenly", "not suddenly"
+_NOT_SUDDEN = re.compile(
+    r"(?:\bnot|\bnever|n['’]t|\bnothing\s+(?:has\s+|had\s+)?changed)\s+(?:(?:come|came|start\w*|happen\w*|on|so|at\s+all)\s+)*$",
+    re.I,
+)
 # "new" said of something other than symptoms: "feels like a new man", "a new mattress"
 _NEW_THING = re.compile(
     r"\s+(?:man|woman|person|lease\s+of\s+life|baby|job|house|home|car|puppy|dog|mattress|bed|chair|shoes|boots|"
@@ -103,6 +108,10 @@ class Told:
         onset = any(
             not _EXAMINED_TODAY.search(self.text, max(lo, m.start() - 30), m.end())
             and not _NEW_THING.match(self.text, m.end())
+            and not (
+                m.group().lower().startswith("sudden")
+                and _NOT_SUDDEN.search(self.text, max(lo, m.start() - 30), m.start())
+            )
             for m in self.recent.finditer(self.text, lo, hi)
         )
         return onset or any(w <= NEW_WEEKS for w in self.own(lo, hi))

@@ -1,0 +1,162 @@
+"""Round 19 of issue 13: misses of the development batches, each written here before its fix.
+
+- "bil" after a grade or a sign is both sides; a sign named in the plural ("knee jerks reduced", "plantar
+  responses flexor") is on both sides unless its own words name one.
+- A side said as the yardstick ("equal to the left", "4/5 against 5/5 on the left", "diminished compared with
+  the left") is not the side of what is said beside it.
+- A femoral stretch that "reproduced her thigh pain" is positive.
+- Weakness told worse, then no worse in the same breath ("a bit weaker on stairs, no different from a year ago"),
+  is not progressive.
+- A list of questions asked, or what to do "if any of that came on", names no symptom; nor does "I can stand on
+  my heels and toes"; nor "I'd be straight to the hospital" after an "if".
+- "Back ache but nothing shooting down the legs": the legs are not the ache's.
+- "The other leg" before any side is named (a post's title) is no side yet; "nothing has changed suddenly" is no
+  sudden onset.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textread import ABSENT, WEAK, check_read, findings
+
+from nerveroot.service import assess_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Neuro: EHL 4/5 bil, ankle jerks absent bil, SLR neg bil.",
+            {
+                "weakness.left.great_toe_extension": 4,
+                "weakness.right.great_toe_extension": 4,
+                "reflexes.left.achilles": "absent",
+                "reflexes.right.achilles": "absent",
+                "tests.left.straight_leg_raise": "negative",
+                "tests.right.straight_leg_raise": "negative",
+            },
+        ),
+        (
+            "Pain in the right calf for a month. On examination knee jerks are brisk and plantar responses are flexor.",
+            {
+                "reflexes.left.patellar": "brisk",
+                "reflexes.right.patellar": "brisk",
+                "reflexes.left.plantar_response": "flexor",
+                "reflexes.right.plantar_response": "flexor",
+            },
+        ),
+        # its own side, said just after it, still counts
+        (
+            "Left leg pain. Ankle jerks present but reduced on the right.",
+            {"reflexes.right.achilles": "reduced", "reflexes.left.achilles": ABSENT},
+        ),
+    ],
+)
+def test_bil_and_a_plural_sign_are_both_sides(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Numb outer right thigh for a month. The knee reflex is normal and equal to the left.",
+            {"reflexes.right.patellar": "normal", "weakness.left.knee_extension": ABSENT},
+        ),
+        (
+            "Right-sided thigh pain. Hip flexion is 4/5 against 5/5 on the left; quads 5/5.",
+            {"weakness.right.hip_flexion": 4, "weakness.right.knee_extension": 5},
+        ),
+        (
+            "Thigh pain. The right knee reflex is reduced compared with the left and quadriceps power is 4/5 "
+            "on the right.",
+            {"reflexes.right.patellar": "reduced", "weakness.right.knee_extension": 4,
+             "weakness.left.knee_extension": ABSENT},
+        ),
+    ],
+)
+def test_the_yardstick_side_is_not_the_findings_side(text: str, expected: dict[str, Any]) -> None:
+    check_read(text, expected)
+
+
+def test_a_femoral_stretch_that_brings_on_the_thigh_pain_is_positive() -> None:
+    check_read(
+        "Prone, the femoral stretch reproduced his thigh pain on the left.",
+        {"tests.left.femoral_nerve_stretch": "positive"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She says her legs feel "a little weaker" on the stairs, no different from a year ago.',
+        "My legs feel a bit weaker going uphill, same as last year.",
+    ],
+)
+def test_weaker_then_no_different_is_not_progressive(text: str) -> None:
+    assert findings(text).get("history.progressive_weakness") is False
+
+
+def test_weaker_by_the_day_is_still_progressive() -> None:
+    assert findings("My legs are getting weaker every day.").get("history.progressive_weakness") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pharmacist ran through a list: any numbness between my legs or round my back passage, any problems "
+        "with peeing or holding my bowels, any weakness in my legs, and said if any of that happens I should go "
+        "to A&E. None of it has.",
+        "If it spreads down into my foot or my leg starts giving way I'd be straight to the hospital.",
+    ],
+)
+def test_questions_asked_and_what_to_do_if_are_not_symptoms(text: str) -> None:
+    got = findings(text)
+    for path in ("history.saddle_numbness", "history.bladder_dysfunction", "history.progressive_weakness"):
+        assert got.get(path) is not True, (path, got)
+    for side in ("left", "right", "unknown"):
+        value = got.get(f"weakness.{side}.leg")
+        assert value in (None, False, 5), (side, got)  # flattened, weakness is a grade: no grade below 5
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_if_any_of_that_gets_worse_keeps_what_is_there() -> None:
+    check_read(
+        "I have numbness around my back passage and trouble passing urine; if any of that gets worse I'll go to A&E.",
+        {"history.saddle_numbness": True, "history.bladder_dysfunction": True},
+    )
+
+
+def test_standing_on_heels_and_toes_is_no_place_of_pain() -> None:
+    text = "Walking is fine apart from the pain, and I can stand on my heels and toes when I try."
+    check_read(text, {"pain.left.heel": ABSENT, "pain.right.heel": ABSENT, "pain.unknown.foot": ABSENT})
+    check_read("I can't stand on my heels.", {"tests.left.heel_walk": "weak"})
+    check_read("She is unable to stand on her right toes.", {"weakness.right.ankle_plantarflexion": WEAK})
+
+
+def test_a_turn_parts_the_ache_from_the_legs_nothing_goes_down() -> None:
+    text = "She has a stiff neck ache and some lower back ache but nothing shooting into the legs."
+    check_read(text, {"pain.left.leg": ABSENT, "pain.right.leg": ABSENT, "pain.unknown.low_back": True})
+    assert findings(text).get("history.bilateral_leg_symptoms_new") is not True
+
+
+def test_the_other_leg_before_any_side_is_no_side() -> None:
+    text = (
+        "Sciatica back after eight years, but this time it's the other leg\n\n"
+        "In 2017 I had sciatica down my right leg. It took about three months to settle. Two weeks ago I bent "
+        "to lift a crate and a few days later the pain started down the back of my left leg to the heel."
+    )
+    got = findings(text)
+    assert got.get("history.bilateral_leg_symptoms_new") is not True
+    assert got.get("pain.right.leg") is not True
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_nothing_changed_suddenly_is_no_sudden_onset_in_both_feet() -> None:
+    text = (
+        "Over the last two years both my feet have slowly gone numb. There's no pain down the legs, just the "
+        "numbness in the feet, and nothing has changed suddenly, it's crept up."
+    )
+    assert findings(text).get("history.bilateral_leg_symptoms_new") is not True
