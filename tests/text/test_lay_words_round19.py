@@ -160,3 +160,48 @@ def test_nothing_changed_suddenly_is_no_sudden_onset_in_both_feet() -> None:
         "numbness in the feet, and nothing has changed suddenly, it's crept up."
     )
     assert findings(text).get("history.bilateral_leg_symptoms_new") is not True
+
+
+def test_weakness_recorded_years_ago_and_the_same_today_is_not_new_in_both_legs() -> None:
+    text = (
+        "Her notes record weakness of big-toe extension on both sides at 4/5 three years ago, and today it is "
+        "the same. Claudication for years."
+    )
+    assert findings(text).get("history.bilateral_leg_symptoms_new") is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The big toe on the right feels weaker when I pull it up.",
+        "The physio said my quad is a little weaker on the left.",
+    ],
+)
+def test_a_limb_that_feels_weaker_is_weak_not_getting_weaker(text: str) -> None:
+    assert findings(text).get("history.progressive_weakness") is not True
+
+
+def test_skin_dull_from_the_belly_button_down_is_a_level_on_the_trunk() -> None:
+    check_read(
+        "This morning I realised that from about my belly button down my skin feels dull on both sides.",
+        {"exam.sensory_level": "T10"},
+    )
+
+
+def test_an_accident_in_the_pants_told_by_its_smell_is_the_bowels_at_a_relatives_house() -> None:
+    check_read(
+        "Last week at my dad's I had an accident in my pants. I never felt it coming, I only noticed the smell.",
+        {"history.bowel_incontinence": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudden upper back pain at 14:00. ~1 hr later both legs numb, ~3 hrs later legs weak, now unable to stand.",
+        "Five weeks ago I started catching my right toe on kerbs. At first I could still walk on my heels. Now "
+        "the right foot won't come up at all.",
+    ],
+)
+def test_weakness_told_as_a_sequence_of_hours_or_then_and_now_is_progressive(text: str) -> None:
+    assert findings(text).get("history.progressive_weakness") is True

@@ -40,7 +40,7 @@ _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a time that dates what is said in its sentence ("on Monday", "two days ago", "two days later", "at first")
 _DATED = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:by\s+|on\s+)?{_DAY}\b|\b(?:on\s+{_DAY}|(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+"
-    r"(?:days?|weeks?)\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
+    r"(?:days?|weeks?|hours?|hrs?)\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
     r"(?:for|over)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+days|"
     r"\d\s*/\s*7)\b",  # "for four days", "over the last three days", "2/7" (days, in a clinician's shorthand)
     re.I,

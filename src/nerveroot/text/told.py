@@ -26,7 +26,7 @@ AS_BEFORE = guarded(
     re.compile(
         r"\b(?:(?:the\s+)?same\s+(?:at|as\s+(?:at|in|on))\s+(?:previous|earlier|prior|last)|"
         r"unchanged\s+(?:from|since)\s+(?:previous|earlier|prior|last)|stable\s+(?:for|since|over)\s+(?:\w+\s+){0,3}?(?:months|years)|"
-        r"then\s+and\s+again\s+(?:today|now|this\s+week)|first\s+(?:examined|seen|noted|recorded|found)\s+(?:\w+\s+){0,3}?"
+        r"then\s+and\s+again\s+(?:today|now|this\s+week)|(?:today|now)\s+(?:it\s+|they\s+)?(?:is|are|remains?)\s+(?:still\s+)?(?:the\s+same|unchanged)|first\s+(?:examined|seen|noted|recorded|found)\s+(?:\w+\s+){0,3}?"
         r"in\s+(?:19|20)\d\d|(?:has|have)\s*(?:not|n['’]t)\s+changed\s+(?:on|at|since|by)|no\s+change\s+(?:on|at|since)\s+"
         r"(?:my\s+|our\s+|the\s+)?(?:examination|exam|review|assessment|last)|"
         # "No new leg pain, and my feet are no different"
