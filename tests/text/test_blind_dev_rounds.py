@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev15; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev16; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -275,6 +275,24 @@ ROUNDS: dict[str, Round] = {
             expectations_held=0.92,
             imaging_findings_with_their_level=0.78,
             texts_triaged_below_their_label=5,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    "Nineteenth round": Round(
+        ("blind_dev16",),
+        400,
+        limits(
+            warning_sign_recall=0.93,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.03,
+            denied_topics_left_unsure=0.03,
+            unclear_topics_unsure_or_present=0.9,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.94,
+            side_where_the_labels_give_one=0.95,
+            expectations_held=0.92,
+            imaging_findings_with_their_level=0.78,
+            texts_triaged_below_their_label=6,
             texts_refused_or_crashed=0,
         ),
     ),

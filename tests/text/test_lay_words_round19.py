@@ -205,3 +205,37 @@ def test_an_accident_in_the_pants_told_by_its_smell_is_the_bowels_at_a_relatives
 )
 def test_weakness_told_as_a_sequence_of_hours_or_then_and_now_is_progressive(text: str) -> None:
     assert findings(text).get("history.progressive_weakness") is True
+
+
+# After the held-back measurement (the fifty-fifth batches): two short messages that were emergencies.
+
+
+def test_a_leg_cold_and_white_from_the_knee_down_since_last_night_is_an_emergency() -> None:
+    text = (
+        "got up at 6 and my left foot feels numb, the leg from the knee down is freezing and gone a funny pale "
+        "colour and it hurts like mad. it was fine last night. had sciatica for years."
+    )
+    check_read(text, {"history.cold_feet": True, "onset": "sudden"})
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_the_worst_ever_pain_into_the_belly_with_a_collapse_and_an_aorta_being_watched() -> None:
+    text = (
+        "71M. sudden worst ever pain in my lower back going through to my stomach an hour ago, went dizzy and "
+        "ended up on the kitchen floor. had an ultrasound of my aorta in the spring and they said they'd keep "
+        "an eye on it."
+    )
+    check_read(
+        text,
+        {
+            "history.sudden_severe_pain": True,
+            "history.faintness_or_collapse": True,
+            "history.known_aneurysm": True,
+        },
+    )
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_walking_as_if_drunk_is_unsteady_and_a_wet_bed_is_the_bladder() -> None:
+    check_read("My hands are clumsy and I'm walking like I've had a drink.", {"history.gait_unsteady": True})
+    check_read("Woke up and the bed was a bit wet, never happened before.", {"history.urinary_incontinence": True})
