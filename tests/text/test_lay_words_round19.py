@@ -239,3 +239,16 @@ def test_the_worst_ever_pain_into_the_belly_with_a_collapse_and_an_aorta_being_w
 def test_walking_as_if_drunk_is_unsteady_and_a_wet_bed_is_the_bladder() -> None:
     check_read("My hands are clumsy and I'm walking like I've had a drink.", {"history.gait_unsteady": True})
     check_read("Woke up and the bed was a bit wet, never happened before.", {"history.urinary_incontinence": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("O: power R EHL - IA 4+/5, wk 3 4/5, today 3/5.", 3),
+        ("R ankle DF - IA 5/5, TODAY 4/5.", 4),
+    ],
+)
+def test_a_grade_series_from_the_first_visit_to_today_that_falls_is_progressive(text: str, grade: int) -> None:
+    got = findings(text)
+    assert got.get("history.progressive_weakness") is True
+    assert min(v for k, v in got.items() if k.startswith("weakness.right.")) == grade

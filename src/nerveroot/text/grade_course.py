@@ -44,8 +44,22 @@ _WAS_FULL = re.compile(
 )
 
 
+# a grade at each visit, in a physiotherapist's series: "L EHL - IA 4/5, wk 2 4-/5, TODAY 3/5"
+_SERIES = re.compile(
+    r"\b(?:IA|baseline|initial(?:ly|\s+assessment)?|first\s+(?:visit|session|assessment))\s*:?\s*(?P<before>[0-5][+-]?)\s*/\s*5"
+    r"(?:\s*,\s*(?:wk|week|session|visit)\s*\d+\s*:?\s*[0-5][+-]?\s*/\s*5)*\s*[,;]\s*(?:today|now|currently)\s*:?\s*"
+    r"(?P<now>[0-5][+-]?)\s*/\s*5",
+    re.I,
+)
+
+
 def graded_drop(text: str, contributions: list[Contribution]) -> list[Contribution]:
-    """A muscle graded lower now than the grade written beside it for before: weakness getting worse."""
+    """A muscle graded lower now than the grade written beside it for before (or at the first visit of a series):
+    weakness getting worse."""
+    for series in _SERIES.finditer(text):
+        before, now = mrc(series.group("before")), mrc(series.group("now"))
+        if before is not None and now is not None and grade_value(now) < grade_value(before):
+            return [Contribution("history.progressive_weakness", True, [(series.start(), series.end())])]
     for c in contributions:
         if not c.path.startswith("weakness.") or isinstance(c.value, bool) or not c.spans:
             continue

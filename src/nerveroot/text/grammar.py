@@ -29,7 +29,7 @@ _NEAR = re.compile(
     r"resistance|gravity|only|just|now|still|also|mildly|slightly|slight|little|markedly|lifting|raising|pulling|up|left|right|when\s+(?:I|you|she|he)|lift|lifts|raise|raises|"
     r"not|never|no|have|has|had|become|became|becoming|got|get|gets|getting|gone|go|goes|going|went|feel|feels|felt|feeling|seem|seems|very|quite|really|so|too|bit|a|more|steadily|gradually|progressively|increasingly|"
     r"about|around|roughly|approximately|approx|probably|maybe|perhaps|say|says|said|reckons|reckoned|called|rated|"
-    r"it|its|it['’]s|which|that|"
+    r"it|its|it['’]s|which|that|IA|baseline|initially|today|"
     r"weak|weaker|weakness|reduced|diminished|decreased|clearly|definitely|obviously|noticeably|visibly|much|worse|"
     r"stiff|stiffer|heavy|heavier|tired|shaky|sore|achy|aching)\b|"  # "legs have felt stiff and weak"
     r"n['’]t)*$",  # "EHL weak 3/5": the grade is EHL's
