@@ -252,3 +252,33 @@ def test_a_grade_series_from_the_first_visit_to_today_that_falls_is_progressive(
     got = findings(text)
     assert got.get("history.progressive_weakness") is True
     assert min(v for k, v in got.items() if k.startswith("weakness.right.")) == grade
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI: the L4-5 disc is collapsed with Modic change.",
+        "Pulses: the dorsalis pedis and posterior tibial pulses on the right are faint; left normal.",
+    ],
+)
+def test_a_collapsed_disc_and_faint_pulses_are_no_faint(text: str) -> None:
+    assert findings(text).get("history.faintness_or_collapse") is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse asked whether I'd had any numbness around my bottom or trouble with my bladder, and I haven't.",
+        "The physio asked me whether I'd had any numbness around my back passage or changes with my bladder, and "
+        "I haven't.",
+    ],
+)
+def test_a_screening_question_and_its_answer_name_no_symptom(text: str) -> None:
+    got = findings(text)
+    assert got.get("history.saddle_numbness") is not True
+    assert got.get("history.bladder_dysfunction") is not True
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_a_question_the_person_asked_about_their_own_numbness_keeps_it() -> None:
+    check_read("I asked if the numbness around my bottom was serious.", {"history.saddle_numbness": True})
