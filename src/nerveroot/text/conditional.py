@@ -47,8 +47,9 @@ _RESUMES = guarded(
 
 # a condition that points back to a list just given: "... any weakness in my legs, and said if any of that came on
 # I should go to A&E" (not "if any of that gets worse": that says it is there)
+# ("... and to attend A&E if any develop": the instruction before the condition)
 _ANY_OF_THAT = re.compile(
-    r"\s+any\s+of\s+(?:that|those|these|them|this)\s+(?:\w+\s+)?(?:came|comes|come|happen\w*|start\w*|develop\w*|"
+    r"\s+any\s+(?:of\s+(?:that|those|these|them|this)\s+(?:\w+\s+)?)?(?:came|comes|come|happen\w*|start\w*|develop\w*|"
     r"appear\w*|occur\w*|turn\w*\s+up|show\w*\s+up)\b",
     re.I,
 )
@@ -60,7 +61,7 @@ def safety_nets(text: str, bounds: list[tuple[int, int]], within: Within) -> Non
     for lo, hi in bounds:
         for cue in _IF.finditer(text, lo, hi):
             then = _SEEK_CARE.search(text, cue.end(), hi)
-            if then is not None and _ANY_OF_THAT.match(text, cue.end()):
+            if _ANY_OF_THAT.match(text, cue.end()) and (then or _SEEK_CARE.search(text, lo, cue.start())):
                 _suppose(within(text.rfind(":", lo, cue.start()) + 1 or lo, cue.start()))
             # "go to A&E if ...": the instruction first, the condition to the end of the sentence
             end = then.start() if then else hi if _SEEK_CARE.search(text, lo, cue.start()) else None

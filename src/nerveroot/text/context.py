@@ -25,7 +25,7 @@ from nerveroot.text.tokens import blank_nlp
 # A sentence ends at . ! ? ; before a space, or at a line break; not after "e.g.", "Dr." and the like.
 # A closing quote or bracket after the stop still ends it: 'Voiding OK, "maybe a little slower." No fever.'
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)]*(?=\s|$)\s*|\n\s*|\s\|\s*")  # " | " divides a table's cells
-_ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc")
+_ABBREVIATIONS = ("e.g", "i.e", "dr", "mr", "mrs", "ms", "vs", "approx", "etc", "incl", "esp")
 _WORD = re.compile(r"[^\W\d_]+(?:[/'’][^\W\d_]+)?|\?")
 _BLOCK_CHARS = 400  # characters of neighbouring sentences handed to ConText at once
 _TARGETS = "nerveroot_targets"  # the doc attribute ConText reads its targets from (not doc.ents: no copies)

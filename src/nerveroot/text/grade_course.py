@@ -76,6 +76,39 @@ def graded_drop(text: str, contributions: list[Contribution]) -> list[Contributi
     return []
 
 
+# the same muscle graded then, and now in one breath: "his dorsiflexion was 4/5; today it is 3/5"
+_NOW_IT = re.compile(
+    r"\s*[;,.]?\s*(?:but\s+|and\s+)?(?:today|now|this\s+(?:week|visit|time))\s*,?\s*(?:it|this|that|they)\s*"
+    r"(?:is|['’]s|are|has\s+(?:dropped|fallen|gone\s+down)\s+to|is\s+down\s+to)\s+(?P<grade>[0-5][+-]?)\s*/\s*5",
+    re.I,
+)
+_WAS_SAID = re.compile(r"\b(?:was|were|had\s+been)\b", re.I)
+
+
+def regraded(text: str, contributions: list[Contribution]) -> list[Contribution]:
+    """A grade said as before ("was 4/5") and followed by "today it is 3/5": today's grade replaces it (and is
+    no other muscle's), and a lower one is weakness getting worse."""
+    course: list[Contribution] = []
+    for c in list(contributions):
+        if not c.path.startswith("weakness.") or isinstance(c.value, bool) or len(c.spans) < 1:
+            continue
+        lo, end = min(a for a, _ in c.spans), max(e for _, e in c.spans)
+        now = _NOW_IT.match(text, end)
+        today = mrc(now.group("grade")) if now is not None else None
+        if now is None or today is None or not _WAS_SAID.search(text, lo, end):
+            continue
+        at = now.start("grade")
+        for other in [o for o in contributions if any(a <= at < b for a, b in o.spans)]:
+            contributions.remove(other)  # "today it is 3/5 and great toe extension ...": not the toe's
+        contributions.remove(c)
+        contributions.append(Contribution(c.path, today, [*c.spans, (now.start(), now.end())]))
+        if grade_value(today) < grade_value(c.value) and not course:
+            course.append(
+                Contribution("history.progressive_weakness", True, [*c.spans, (now.start(), now.end())])
+            )
+    return course
+
+
 # a sentence about an earlier examination: "seen 8 days ago with ...", "at her GP review a week ago ... was
 # recorded as 4/5"
 _THEN = re.compile(

@@ -90,6 +90,14 @@ _THEIR_STORY = re.compile(
     r"suffered|ended\s+up|died|got)\b",
     re.I,
 )
+# ... and, in a story the writer tells of their own body, what the relative was told or then could not do: "my
+# brother was told the same thing and then two days later couldn't pee" (in a message written for the relative,
+# "my husband couldn't pee" is the patient's)
+_THEIR_STORY_TOLD = re.compile(
+    r"\s+(?:also\s+|then\s+)?(?:was\s+(?:told|rushed|taken|admitted|left|operated)|went\s+on\s+to|couldn['’]?t|"
+    r"could\s+not|lost|wound\s+up)\b",
+    re.I,
+)
 # where their story stops: a new subject, the writer, a turn, the sentence's end
 _POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I))
 _STORY_STOP = guarded(
@@ -113,8 +121,11 @@ def _their_story(
     few words reach "his father needed emergency surgery" but not "... and was left with a numb saddle area".
     A relative is named with a possessive ("his father"); a name they were introduced by needs none."""
     starts = [lo for lo, _ in bounds]
+    own_story = _FIRST_PERSON.search(text) is not None
     for named in relatives:
-        story = _THEIR_STORY.match(text, named.end())
+        story = _THEIR_STORY.match(text, named.end()) or (
+            _THEIR_STORY_TOLD.match(text, named.end()) if own_story else None
+        )
         if story is None:
             continue
         if possessive and not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start()):

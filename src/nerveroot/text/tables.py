@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nerveroot.case import grade_value
 from nerveroot.text.compose import Contribution
@@ -24,7 +24,8 @@ from nerveroot.text.mentions import Found
 _ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
 _SIDE = {"r": "right", "rt": "right", "right": "right", "l": "left", "lt": "left", "left": "left"}
 _THEN = re.compile(
-    r"^(?:IA|initial|first|previous|prev\.?|before|then|baseline|last|\d+/\d+\s+ago|week\s+\d+)", re.I
+    r"^(?:IA|initial|first|1st|previous|prev\.?|before|then|baseline|last|\d+/\d+\s+ago|(?:week|wk)\s*\d+)",
+    re.I,
 )
 _NOW = re.compile(r"^(?:today|now|current|this\s+(?:visit|review)|review|latest)", re.I)
 _GRADE = re.compile(r"([0-5])\s*([+-]?)\s*(?:/\s*5)?")
@@ -39,8 +40,9 @@ class _Cell:
 
 def table_grades(text: str, found: Found) -> Iterator[Contribution]:
     """Weakness findings (and weakness getting worse) from tables of grades."""
-    for rows in _tables(text):
-        header = _cells(rows[0])
+    grids = [[_cells(row) for row in rows] for rows in _tables(text)]
+    for grid in grids + _aligned(text):
+        header = grid[0]
         heads = [c.text.strip().lower() for c in header]
         sides = [_SIDE.get(h) for h in heads]
         then = next((k for k, c in enumerate(header) if k and _THEN.match(c.text.strip())), None)
@@ -48,8 +50,7 @@ def table_grades(text: str, found: Found) -> Iterator[Contribution]:
             (k for k, c in reversed(list(enumerate(header))) if k and _NOW.match(c.text.strip())), None
         )
         corner = _SIDE.get(heads[0]) if heads else None
-        for row in rows[1:]:
-            cells = _cells(row)
+        for cells in grid[1:]:
             if not cells or set(cells[0].text) <= set("-: "):
                 continue  # the line under the header
             movement = next(
@@ -59,6 +60,7 @@ def table_grades(text: str, found: Found) -> Iterator[Contribution]:
             if movement is None:
                 continue
             where = f"weakness.{{}}.{movement.entry.value}"
+            own = corner or _row_side(cells[0].text)
             for k, cell in enumerate(cells[1:], start=1):
                 grade = _grade(cell.text)
                 side = sides[k] if k < len(sides) else None
@@ -66,13 +68,13 @@ def table_grades(text: str, found: Found) -> Iterator[Contribution]:
                     yield Contribution(
                         where.format(side), grade, [(movement.start, movement.end), (cell.start, cell.end)]
                     )
-            if corner is None or now is None or now >= len(cells):
+            if own is None or now is None or now >= len(cells):
                 continue
             today = _grade(cells[now].text)
             if today is None:
                 continue
             yield Contribution(
-                where.format(corner),
+                where.format(own),
                 today,
                 [(movement.start, movement.end), (cells[now].start, cells[now].end)],
             )
@@ -94,6 +96,68 @@ def _tables(text: str) -> list[list[re.Match[str]]]:
         else:
             tables.append([m])
     return [t for t in tables if len(t) >= 2]
+
+
+# a column lined up by spaces: two or more, or a tab, part the cells of a line
+_GAP = re.compile(r"[ ]{2,}|\t+")
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+_DATED_HEAD = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$")
+
+
+def _aligned(text: str) -> list[list[list[_Cell]]]:
+    """Tables lined up by spaces, one column per examination ("            IA 12/05   R/v   Today" over
+    "DF L        5          4     3"): a header naming today's column and an earlier one, then the rows that
+    have as many cells as it has, each a movement and its grades."""
+    grids: list[list[list[_Cell]]] = []
+    lines = list(_LINE.finditer(text))
+    k = 0
+    while k < len(lines):
+        header = _spaced(lines[k])
+        heads = [c.text for c in header[1:]]
+        if not (
+            len(header) >= 3
+            and any(_NOW.match(h) for h in heads)
+            and any(_THEN.match(h) or _DATED_HEAD.match(h) for h in heads)
+        ):
+            k += 1
+            continue
+        grid = [[replace(c, text="ia") if _DATED_HEAD.match(c.text) else c for c in header]]
+        k += 1
+        while k < len(lines):
+            cells = _spaced(lines[k])
+            if len(cells) != len(header) or all(_grade(c.text) is None for c in cells[1:]):
+                break
+            grid.append(cells)
+            k += 1
+        if len(grid) > 1:
+            grids.append(grid)
+    return grids
+
+
+def _spaced(line: re.Match[str]) -> list[_Cell]:
+    """A line's cells, parted by runs of spaces; a line that opens with spaces has an empty first cell."""
+    cells: list[_Cell] = []
+    pos = line.start()
+    end = line.end()
+    indent = re.match(r"[ \t]*", line.group()).end()  # type: ignore[union-attr]
+    if indent >= 2:
+        cells.append(_Cell("", pos, pos))
+    pos += indent
+    for gap in _GAP.finditer(text := line.string, pos, end):
+        if gap.start() > pos:
+            cells.append(_Cell(text[pos : gap.start()], pos, gap.start()))
+        pos = gap.end()
+    stripped = text[pos:end].rstrip()
+    if stripped:
+        cells.append(_Cell(stripped, pos, pos + len(stripped)))
+    return cells
+
+
+def _row_side(label: str) -> str | None:
+    """The side a row's own label names ("DF L", "R EHL"), when the corner names none."""
+    words = re.findall(r"[A-Za-z]+", label)
+    sides = {_SIDE[w.lower()] for w in words if w.lower() in _SIDE and (len(w) > 1 or w.isupper())}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _cells(row: re.Match[str]) -> list[_Cell]:

@@ -16,7 +16,7 @@ from typing import Any
 from nerveroot.text.both_legs import NOT_LEG, both_legs, present
 from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
-from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop
+from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop, regraded
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
@@ -150,6 +150,7 @@ def read_time(
         and any(d.leg for d in dated)
     ):
         chosen = [d for d in dated if d.leg]  # "back pain for 10 years, leg pain for 3 weeks": this episode
+    chosen = _this_episode(text, parsed, chosen)
     weeks = max((d.weeks for d in chosen), default=None)
     for d in chosen:
         if d.weeks == weeks:
@@ -162,8 +163,10 @@ def read_time(
             lexicon, text, parsed=parsed, contributions=contributions, times=times, weeks=weeks, doubts=doubts
         )
     )
+    again = regraded(text, contributions)
     course = (
-        list(_progressive(lexicon, text, parsed, found, contributions))
+        again
+        or list(_progressive(lexicon, text, parsed, found, contributions))
         or graded_drop(text, contributions)
         or dropped_since(text, found, parsed, contributions)
         or fewer_raises(text, parsed)
@@ -180,6 +183,27 @@ def read_time(
     if weeks is not None and weeks > _TODAY_WEEKS:  # hours old already says it
         out.extend(_cold_lately(parsed, times, contributions))
     return out, doubts
+
+
+# the pain of old, set against this one: "nothing like his usual arthritis back, which he's had for twenty years"
+_BACKGROUND = re.compile(
+    r"\b(?:usual|normal|ordinary|regular|(?:nothing|not)\s+(?:at\s+all\s+)?like|unlike|different\s+(?:from|to))\b",
+    re.I,
+)
+
+
+def _this_episode(text: str, parsed: Parsed, dated: list[Dated]) -> list[Dated]:
+    """Durations of years said of the old, usual pain that a new one is set against are its background, when
+    the story dates the new one too ("since lunchtime ... nothing like his usual back, which he's had for
+    twenty years": hours)."""
+    background = [
+        d
+        for d in dated
+        if d.weeks >= CHRONIC_WEEKS
+        and _BACKGROUND.search(text, parsed.sentence(d.mention.start, len(text))[0], d.mention.start)
+    ]
+    rest = [d for d in dated if d not in background]
+    return rest if background and rest else dated
 
 
 def _forget_old_injuries(

@@ -1,0 +1,224 @@
+"""Round 20 of issue 13: misses of the development batches, each written here before its fix.
+
+- A new pain since this afternoon beside a back "he has had for years" is hours old: the old one is the
+  background, not this episode's length (a known aneurysm with new pain is an emergency).
+- A scan's "leak" beside the aorta is not the bladder's; "felt faint and had to sit down" is near-fainting.
+- Grades charted in columns lined up by spaces, one column per visit: the last is today's, a fall is weakness
+  getting worse; so is a grade said "was 4/5 a week ago, today 3/5".
+- "Since ~noon" is a time of hours; "six days earlier" dates what follows.
+- What a relative "was told" and then "couldn't" do is theirs, in a story the writer tells of their own body.
+- What to watch for, listed, then "go to A&E if any appear": the list is advice, not symptoms.
+- Pain that "keeps her up at night", that "bears no relation to activity", that is "constant now even lying
+  down" or the same "whether I'm sitting, lying or walking" is pain at rest.
+- "Because of the chemo" is chemotherapy given now.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textread import ABSENT, check_read, findings
+
+from nerveroot.service import assess_text
+
+
+def test_a_new_pain_since_this_afternoon_beside_an_old_back_with_a_known_aneurysm_is_an_emergency() -> None:
+    text = (
+        "My dad is 76 and has an abdominal aortic aneurysm of 5.1 cm that the hospital keeps an eye on. Since "
+        "about two this afternoon he has had a deep, constant pain low in his back on the right, not like the "
+        "stiff back he has had for fifteen years. He looks grey and sweaty."
+    )
+    got = findings(text)
+    assert got.get("duration_weeks", 0) < 1, got.get("duration_weeks")
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_an_old_back_alone_keeps_its_years() -> None:
+    text = "Stiff lower back for fifteen years, much the same. No leg symptoms."
+    assert findings(text).get("duration_weeks", 0) > 500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CT: 6 cm abdominal aortic aneurysm with a possible contained leak on the left.",
+        "Ultrasound shows the aneurysm; a small leak from the aorta cannot be ruled out.",
+    ],
+)
+def test_a_leak_beside_the_aorta_is_not_the_bladder(text: str) -> None:
+    check_read(text, {"history.urinary_incontinence": ABSENT, "history.bladder_dysfunction": ABSENT})
+
+
+def test_a_leak_of_urine_is_still_the_bladder() -> None:
+    check_read("Since Tuesday I leak a little urine when I stand up.", {"history.urinary_incontinence": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back pain for ten days. This morning he went light-headed and had to sit down on the stairs.",
+        "Low back ache since Sunday; she felt faint and had to lie down on the kitchen floor twice today.",
+    ],
+)
+def test_feeling_faint_and_having_to_sit_down_is_near_fainting(text: str) -> None:
+    check_read(text, {"history.faintness_or_collapse": True})
+
+
+def test_sitting_down_because_the_leg_hurts_is_not_fainting() -> None:
+    check_read("The leg pain is so bad on walking I have to sit down.", {"history.faintness_or_collapse": ABSENT})
+
+
+def test_grades_lined_up_in_columns_by_visit() -> None:
+    text = (
+        "O:\n"
+        "              1st visit 03/02    wk 3       Today\n"
+        "EHL R         5                  4          3\n"
+        "DF R          5                  5          4-\n"
+        "Reflexes symmetrical.\n"
+    )
+    check_read(
+        text,
+        {
+            "weakness.right.great_toe_extension": 3,
+            "weakness.right.ankle_dorsiflexion": 3.5,
+            "history.progressive_weakness": True,
+        },
+    )
+
+
+def test_grades_lined_up_with_today_first_and_a_date_after() -> None:
+    text = "Obj:        today     02/03\nPF L        3/5       4/5\nEv L        4/5       4/5\n"
+    check_read(
+        text, {"weakness.left.ankle_plantarflexion": 3, "history.progressive_weakness": True}
+    )
+
+
+def test_grades_lined_up_that_hold_steady_are_not_progressive() -> None:
+    text = "          IA     Today\nEHL L     4      4\nDF L      5      5\n"
+    check_read(text, {"weakness.left.great_toe_extension": 4, "history.progressive_weakness": ABSENT})
+
+
+def test_a_grade_said_before_and_today_is_todays_and_getting_worse() -> None:
+    text = (
+        "Right L5 radiculopathy. At her last visit ten days ago hip abduction was 4+/5; today it is 4-/5 and "
+        "extensor hallucis longus is 3/5."
+    )
+    check_read(
+        text,
+        {
+            "weakness.right.hip_abduction": 3.5,
+            "weakness.right.great_toe_extension": 3,
+            "history.progressive_weakness": True,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PC: fell off a chair. HPC: 80M, fell this morning. Sharp pain in the low back. Since ~noon numbness "
+        "and weakness in both legs, cannot stand.",
+        "Six days earlier, lifting a suitcase, he felt his back give; soon after the pain went down the back of "
+        "both legs.",
+    ],
+)
+def test_a_time_of_hours_or_days_earlier_makes_both_legs_new(text: str) -> None:
+    check_read(text, {"history.bilateral_leg_symptoms_new": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My right leg aches down to the ankle. My uncle was told it was a disc too, and a week later couldn't "
+        "pass water at all.",
+        "I have sciatica in my left leg. The worst bit is remembering that my sister went on to lose feeling "
+        "in her bottom.",
+    ],
+)
+def test_what_a_relative_was_told_and_then_could_not_do_is_theirs(text: str) -> None:
+    check_read(
+        text,
+        {
+            "history.urinary_retention": ABSENT,
+            "history.bladder_dysfunction": ABSENT,
+            "history.saddle_numbness": ABSENT,
+        },
+    )
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_a_message_for_a_relative_who_cannot_pee_is_theirs_and_an_emergency() -> None:
+    text = "Writing for my husband. My husband couldn't pee all day and both his legs have gone weak since lunch."
+    check_read(text, {"history.urinary_retention": True})
+    assert assess_text(text).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Improving R S1. Went through the warning signs (numb saddle, bladder or bowel upset, pain in both "
+        "legs) and to attend A&E if any develop.",
+        "Safety net: told him what to look out for - numbness around the back passage, trouble passing urine - "
+        "and to ring 999 if any appear.",
+    ],
+)
+def test_a_list_of_signs_then_go_to_hospital_if_any_appear_is_advice(text: str) -> None:
+    check_read(
+        text,
+        {
+            "history.saddle_numbness": ABSENT,
+            "history.bladder_dysfunction": ABSENT,
+            "history.urinary_retention": ABSENT,
+            "history.bowel_incontinence": ABSENT,
+        },
+    )
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_a_sign_that_is_there_before_if_any_worse_is_still_there() -> None:
+    text = "Her saddle has been numb since Friday and she will go to A&E if any of it gets worse."
+    check_read(text, {"history.saddle_numbness": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lower thoracic pain for two months; it keeps him up at night and codeine barely helps.",
+        "Back pain for six weeks. It bears no relation to activity.",
+        "Back pain for a month with a fever, constant now even lying down.",
+        "For a month the ache in his back is no different whether he's standing, lying or walking.",
+    ],
+)
+def test_pain_that_rest_does_not_change_is_pain_at_rest(text: str) -> None:
+    check_read(text, {"history.pain_at_rest_unrelenting": True})
+
+
+def test_being_kept_awake_by_a_noisy_neighbour_is_not_pain_at_rest() -> None:
+    check_read(
+        "Sciatica in my left leg. The neighbour's dog keeps me up at night but the leg is easing.",
+        {"history.pain_at_rest_unrelenting": ABSENT},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ache in my back since Monday. My temperature is fine, I take it daily because of the chemo.", True),
+        ("Back ache. I had chemo in 2015 and have been clear since.", ABSENT),
+    ],
+)
+def test_because_of_the_chemo_is_chemotherapy_now(text: str, expected: Any) -> None:
+    check_read(text, {"history.immunosuppression": expected})
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("Night pain only when she rolls over, settles straight away.", "history.pain_at_rest_unrelenting"),
+        ("The calf is weaker on the right than it should be; no change since last month.", "history.progressive_weakness"),
+        ("SH: retired teacher, denies drug use incl. injecting.", "history.intravenous_drug_use"),
+    ],
+)
+def test_what_only_sounds_like_the_warning_sign(text: str, path: str) -> None:
+    check_read(text, {path: ABSENT})
