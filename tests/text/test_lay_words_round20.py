@@ -222,3 +222,29 @@ def test_because_of_the_chemo_is_chemotherapy_now(text: str, expected: Any) -> N
 )
 def test_what_only_sounds_like_the_warning_sign(text: str, path: str) -> None:
     check_read(text, {path: ABSENT})
+
+
+def test_he_after_my_brother_in_the_writers_own_story_is_the_brother() -> None:
+    text = (
+        "My left calf aches when I sit. My brother had cauda equina in 2019 (he was 38, since then he has to "
+        "self-catheterise and he is numb down below)."
+    )
+    check_read(
+        text, {"history.urinary_retention": ABSENT, "history.saddle_numbness": ABSENT, "history.bladder_dysfunction": ABSENT}
+    )
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_he_after_his_father_in_a_clinicians_note_is_the_patient() -> None:
+    text = "His father had prostate cancer. He has new numbness in the saddle since yesterday."
+    check_read(text, {"history.saddle_numbness": True})
+
+
+def test_a_parents_cancer_is_theirs() -> None:
+    text = "My lower back has ached since Sunday. I worry about every twinge after a parent's cancer."
+    check_read(text, {"history.history_of_cancer": ABSENT})
+
+
+def test_it_was_down_one_leg_then_the_other_one_too_is_pain_new_in_both() -> None:
+    text = "Hurt my back gardening. On Monday it was down my left leg; since Wednesday the right one is going as well."
+    check_read(text, {"pain.left.leg": True, "history.bilateral_leg_symptoms_new": True})

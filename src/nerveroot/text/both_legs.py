@@ -222,6 +222,7 @@ def _dated(text: str, lo: int, hi: int, recent: re.Pattern[str]) -> bool:
     return any(not _NEW.fullmatch(m.group()) for m in recent.finditer(text, lo, hi))
 
 
+_DATED_BEFORE = 30  # characters before the other leg in which its own time is said
 # the other leg said by ellipsis: "now the right one's going too", "the left one has started as well" (not "the
 # right is fine too")
 _OTHER_TOO = guarded(
@@ -247,16 +248,14 @@ def _other_leg_said_too(
         lo, hi = parsed.sentence(m.start(), len(text))
         own = said.get((lo, hi), set())
         side = m.group("side").lower()
-        if own and side not in own and CHANGE.search(text, lo, hi):
+        # a word of change, or its own time ("... down my left leg; since Wednesday the right one is going as well")
+        joined = CHANGE.search(text, lo, hi) or _dated(
+            text, max(lo, m.start() - _DATED_BEFORE), m.end(), recent
+        )
+        if own and side not in own and joined:
             return lo, hi
         earlier = {s for (a, _), sides in said.items() if a < lo for s in sides}
-        if (
-            not own
-            and earlier
-            and side not in earlier
-            and _dated(text, lo, hi, recent)
-            and CHANGE.search(text, lo, hi)
-        ):
+        if not own and earlier and side not in earlier and _dated(text, lo, hi, recent) and joined:
             return lo, hi
     return None
 

@@ -100,6 +100,7 @@ _THEIR_STORY_TOLD = re.compile(
 )
 # where their story stops: a new subject, the writer, a turn, the sentence's end
 _POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I))
+_MINE = guarded(re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?$", re.I))
 _STORY_STOP = guarded(
     re.compile(r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I)
 )
@@ -131,7 +132,10 @@ def _their_story(
         if possessive and not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start()):
             continue
         hi = bounds[bisect.bisect_right(starts, named.start()) - 1][1]
-        stop = (_STORY_STOP if possessive else _NAMED_STORY_STOP).search(text, story.end(), hi)
+        # in the writer's own story, "he" and "she" after "my brother" are the brother ("my brother had cauda
+        # equina (he was 41, he still has to self-catheterise)"); in a clinician's note, the patient
+        mine = own_story and _MINE.search(text, max(0, named.start() - 20), named.start())
+        stop = (_STORY_STOP if possessive and not mine else _NAMED_STORY_STOP).search(text, story.end(), hi)
         _someone_elses(within(story.end(), stop.start() if stop else hi))
 
 
