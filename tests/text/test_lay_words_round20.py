@@ -21,6 +21,7 @@ import pytest
 from textread import ABSENT, check_read, findings
 
 from nerveroot.service import assess_text
+from nerveroot.text import read_text
 
 
 def test_a_new_pain_since_this_afternoon_beside_an_old_back_with_a_known_aneurysm_is_an_emergency() -> None:
@@ -248,3 +249,19 @@ def test_a_parents_cancer_is_theirs() -> None:
 def test_it_was_down_one_leg_then_the_other_one_too_is_pain_new_in_both() -> None:
     text = "Hurt my back gardening. On Monday it was down my left leg; since Wednesday the right one is going as well."
     check_read(text, {"pain.left.leg": True, "history.bilateral_leg_symptoms_new": True})
+
+
+def test_a_bladder_behaving_itself_is_a_denial() -> None:
+    text = "My right calf cramps when I walk. The nurse asked, and my bladder and bowels are behaving themselves."
+    check_read(text, {"history.bladder_dysfunction": False, "history.bowel_incontinence": False})
+
+
+def test_no_poo_for_days_is_not_a_denial_of_the_bowels() -> None:
+    text = "My bum has gone numb since yesterday. Haven't had a poo in four days, probably the tramadol."
+    got = findings(text)
+    assert got.get("history.bowel_incontinence") is not False
+    assert "history.bowel_incontinence" in {u.finding for u in read_unsure(text)}
+
+
+def read_unsure(text: str) -> list[Any]:
+    return list(read_text(text).case.unsure)
