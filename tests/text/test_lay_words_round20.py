@@ -265,3 +265,42 @@ def test_no_poo_for_days_is_not_a_denial_of_the_bowels() -> None:
 
 def read_unsure(text: str) -> list[Any]:
     return list(read_text(text).case.unsure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perianal PP: reduced R side. AJ R absent.",
+        "Saddle sensation: reduced on the left. PR tone normal.",
+    ],
+)
+def test_perianal_sensation_given_after_a_colon(text: str) -> None:
+    check_read(text, {"exam.perianal_sensation": "reduced"})
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Sciatica for a month. Since Friday an odd sensation around my bottom, maybe the cold?", "history.saddle_numbness"),
+        ("Both my calves have gone numb since Saturday. Loo ok I think??", "history.bladder_dysfunction"),
+        ("Both legs tingle since Friday. Toilet-wise I really don't know.", "history.bladder_dysfunction"),
+        ("My bottom is numb since last night. Not had a wee since breakfast now I think of it.", "history.bladder_dysfunction"),
+        (
+            "Both legs tingle since Friday. I've not noticed numbness down below, but then I wasn't really checking.",
+            "history.saddle_numbness",
+        ),
+        (
+            "Both feet numb since Sunday. On tramadol so bunged up, and as for weeing, I think it's normal?",
+            "history.bowel_incontinence",
+        ),
+    ],
+)
+def test_a_warning_sign_said_with_doubt_is_listed_unsure(text: str, finding: str) -> None:
+    got = findings(text)
+    assert got.get(finding) is not False, got.get(finding)
+    assert finding in {u.finding for u in read_unsure(text)} or got.get(finding) is True
+
+
+def test_what_a_poster_was_taken_to_mean_is_not_a_symptom() -> None:
+    text = "Sciatica in my right leg. I'd seen the posters and thought it meant you couldn't wee at all."
+    check_read(text, {"history.urinary_retention": ABSENT})

@@ -212,6 +212,17 @@ def test_an_unknown_context_category_is_refused_with_the_allowed_ones() -> None:
     assert any("POSSIBLE_EXISTENCE" in p.message for p in err.problems)
 
 
+def test_a_context_phrase_given_twice_is_refused() -> None:
+    """Two rules on one phrase both match; medspaCy keeps one by rule order, so a new rule elsewhere could
+    silently change the scope the phrase has."""
+    data = _data()
+    data["context"]["rules"].append(
+        {"literal": "Look out for", "category": "HYPOTHETICAL", "direction": "FORWARD", "max_scope": 3}
+    )
+    err = _refused(data)
+    assert any("Look out for" in p.message and "more than once" in p.message for p in err.problems)
+
+
 def _strings(node: Any, where: str) -> list[tuple[str, str]]:
     if isinstance(node, str):
         return [(where, node)]

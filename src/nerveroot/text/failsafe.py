@@ -60,6 +60,8 @@ _NORMAL_RESIDUAL_ML = 100
 _WHICH = re.compile(r"\W*(?:both|either|including|i\.?e\.?|that\s+is|for)\b", re.I)
 _ASIDE = re.compile(r"\W*(?:I|we)\s+(?:asked|checked|did\s+ask)\W*", re.I)  # "- I asked," between the two
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
+# ... up to a new clause: "I'm bunged up, and weeing is normal" (not "bladder, bowels and saddle normal")
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|so|then)\b", re.I)
 
 
 def unsettled(
@@ -265,9 +267,10 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
     s_lo, s_hi = parsed.sentence(m.start, len(text))
     if _HEADER.match(text, m.end) and hi < s_hi:  # "Bladder: voiding OK", "Saddle — denies"
         hi = parsed.clause(hi, len(text))[1]
-    if _denial(text, lo, hi):
+    after = _NEXT_CLAUSE.search(text, m.end, hi)
+    if _denial(text, lo, after.start() if after else hi):
         return True
-    stop = _CONTRAST.search(text, m.end, s_hi)
+    stop = _CONTRAST.search(text, m.end, s_hi) or _NEXT_CLAUSE.search(text, m.end, s_hi)
     ahead = min(stop.start() if stop else s_hi, m.end + _REACH)
     if _denial(text, m.end, ahead):  # "Bladder, bowels and saddle sensation normal"
         return True

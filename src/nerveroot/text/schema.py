@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from nerveroot.case import IMAGING_FINDINGS, Movement, Region
 
@@ -62,6 +62,23 @@ class ContextRules(_Strict):
     max_scope_source: str
     max_scope_reason: str
     rules: list[ContextRule]
+
+    @field_validator("rules")
+    @classmethod
+    def _each_phrase_once(cls, rules: list[ContextRule]) -> list[ContextRule]:
+        """A phrase given twice matches twice on the same words; medspaCy then keeps one of the two by the order
+        of its rule ids, so adding a rule anywhere could change which scope a phrase has."""
+        seen: set[str] = set()
+        for rule in rules:
+            if rule.pattern is not None:
+                continue
+            key = rule.literal.lower()
+            if key in seen:
+                raise ValueError(
+                    f"context rule {rule.literal!r} is given more than once; expected each phrase once"
+                )
+            seen.add(key)
+        return rules
 
 
 SectionKind = Literal["history", "exam", "imaging", "plan", "past_history", "family", "social", "medication"]
