@@ -304,3 +304,31 @@ def test_a_warning_sign_said_with_doubt_is_listed_unsure(text: str, finding: str
 def test_what_a_poster_was_taken_to_mean_is_not_a_symptom() -> None:
     text = "Sciatica in my right leg. I'd seen the posters and thought it meant you couldn't wee at all."
     check_read(text, {"history.urinary_retention": ABSENT})
+
+
+def test_a_sentence_with_its_own_subject_does_not_carry_the_last_symptom_to_the_saddle() -> None:
+    text = (
+        "The outer toes are numb. She has noticed nothing strange around the back passage."
+    )
+    check_read(text, {"history.saddle_numbness": ABSENT})
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_a_path_told_without_a_subject_still_goes_on() -> None:
+    check_read(
+        "Tingling for a week. From my bum down the back of my thigh to my calf.",
+        {"tingling.unknown.buttock": True},
+    )
+
+
+def test_the_questions_a_physio_asked_name_no_symptom() -> None:
+    text = "My right leg aches. The physio asked me lots of questions about weeing, a numb bottom and my bowels."
+    check_read(
+        text,
+        {"history.saddle_numbness": ABSENT, "history.bladder_dysfunction": ABSENT, "history.bowel_incontinence": ABSENT},
+    )
+
+
+def test_a_relative_named_then_given_a_diagnosis_is_theirs() -> None:
+    text = "My left hip aches at night. My aunt Carol was diagnosed with breast cancer that went to her bones."
+    check_read(text, {"history.history_of_cancer": ABSENT})

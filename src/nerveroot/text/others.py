@@ -100,6 +100,7 @@ _THEIR_STORY_TOLD = re.compile(
 )
 # where their story stops: a new subject, the writer, a turn, the sentence's end
 _POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I))
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]{1,15})\b(?!\s*[.!?])")
 _MINE = guarded(re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?$", re.I))
 _STORY_STOP = guarded(
     re.compile(r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I)
@@ -124,9 +125,9 @@ def _their_story(
     starts = [lo for lo, _ in bounds]
     own_story = _FIRST_PERSON.search(text) is not None
     for named in relatives:
-        story = _THEIR_STORY.match(text, named.end()) or (
-            _THEIR_STORY_TOLD.match(text, named.end()) if own_story else None
-        )
+        after = _NAME_AFTER.match(text, named.end())  # "my uncle Ray was diagnosed ..."
+        at = after.end() if after else named.end()
+        story = _THEIR_STORY.match(text, at) or (_THEIR_STORY_TOLD.match(text, at) if own_story else None)
         if story is None:
             continue
         if possessive and not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start()):

@@ -177,7 +177,9 @@ def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:
     i = _sentence_of(parsed, m.start)
     lo = parsed.sentences[i]
     hi = parsed.sentences[i + 1] if i + 1 < len(parsed.sentences) else m.end + 40
-    if _PATH.search(text, max(lo, m.start - 30), m.start) or _ARROW.match(text, m.end):
+    if (_PATH.search(text, max(lo, m.start - 30), m.start) and not _SUBJECT.match(text, lo)) or _ARROW.match(
+        text, m.end
+    ):
         return True
     lead = [w.strip(",.-") for w in text[lo : m.start].lower().split()]
     if hi - lo > 60 or len(lead) > 4 or not all(_LEAD.match(w) for w in lead):
@@ -186,6 +188,12 @@ def _fragment(m: Mention, parsed: Parsed, text: str) -> bool:
     return any(_GOING.match(w) for w in lead) or _TAIL.match(text, m.end, hi) is not None
 
 
+# a sentence with its own subject is a statement, not a path going on ("He has noticed nothing odd around the
+# back passage" after "the toes feel 'like they belong to someone else'")
+_SUBJECT = re.compile(
+    r"\s*(?:he|she|I|they|we|there)\s+(?:has|have|had|is|was|are|were|does|did|do|says|said|noticed|notices)\b",
+    re.I,
+)
 _GOING = re.compile(
     r"(?:into|in|to|down|through|across|round|around|up|and|also|then|radiating|spreading|going|goes|way)$"
 )
