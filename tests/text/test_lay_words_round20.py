@@ -332,3 +332,17 @@ def test_the_questions_a_physio_asked_name_no_symptom() -> None:
 def test_a_relative_named_then_given_a_diagnosis_is_theirs() -> None:
     text = "My left hip aches at night. My aunt Carol was diagnosed with breast cancer that went to her bones."
     check_read(text, {"history.history_of_cancer": ABSENT})
+
+
+def test_absent_perianal_and_a_level_below_l1_on_both_sides() -> None:
+    text = "Power 2/5 both legs. Sensation reduced below L1 bilat, absent perianal."
+    check_read(text, {"exam.sensory_level": "L1", "exam.perianal_sensation": "absent"})
+
+
+def test_legs_numb_from_the_waist_down_are_numb_legs_and_a_level() -> None:
+    text = "For two days her legs have been numb from the waist down, like standing in snow."
+    check_read(
+        text,
+        {"numbness.left.leg": True, "numbness.right.leg": True, "history.bilateral_leg_symptoms_new": True},
+    )
+    assert findings(text).get("exam.sensory_level")
