@@ -296,6 +296,24 @@ ROUNDS: dict[str, Round] = {
             texts_refused_or_crashed=0,
         ),
     ),
+    "Twentieth round": Round(
+        ("blind_dev17",),
+        600,
+        limits(
+            warning_sign_recall=0.94,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.02,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.92,
+            any_weakness_recall=0.94,
+            grade_within_one_mrc_step=0.92,
+            side_where_the_labels_give_one=0.96,
+            expectations_held=0.91,
+            imaging_findings_with_their_level=0.8,
+            texts_triaged_below_their_label=7,
+            texts_refused_or_crashed=0,
+        ),
+    ),
 }
 
 

@@ -346,3 +346,22 @@ def test_legs_numb_from_the_waist_down_are_numb_legs_and_a_level() -> None:
         {"numbness.left.leg": True, "numbness.right.leg": True, "history.bilateral_leg_symptoms_new": True},
     )
     assert findings(text).get("exam.sensory_level")
+
+
+def test_a_leg_gone_cold_and_dead_this_morning_with_no_pulse_found_is_an_emergency() -> None:
+    """After the held-back measurement (not in its figures): an old sciatica, none for a year, and a new leg."""
+    text = (
+        "I'm 70 and had sciatica in my right leg for years, nothing in the last six months. Today at about six, "
+        "when I stood up, my left leg felt dead and it has gone cold from the knee down. My son felt for the "
+        "pulse on top of my foot like the nurse does at my diabetic check-ups and he can't find it on the left."
+    )
+    got = findings(text)
+    assert got.get("duration_weeks", 99) < 1, got.get("duration_weeks")
+    assert got.get("tests.left.pedal_pulses") == "absent"
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_walking_like_being_on_a_boat_with_clumsy_hands_is_seen_within_the_day() -> None:
+    text = "For two months walking has felt like being on a ship and my hands are clumsy with buttons."
+    check_read(text, {"history.gait_unsteady": True})
+    assert assess_text(text).triage.level in ("urgent", "emergency")

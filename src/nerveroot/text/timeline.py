@@ -192,6 +192,13 @@ _BACKGROUND = re.compile(
 )
 
 
+_NONE_IN = re.compile(
+    r"\b(?:nothing|none|no\s+(?:\w+\s+)?(?:trouble|problems?|pain|symptoms?|issues?|episodes?|sciatica|"
+    r"flare[\s-]*ups?))\s*(?:at\s+all\s+)?$",
+    re.I,
+)
+
+
 def _this_episode(text: str, parsed: Parsed, dated: list[Dated]) -> list[Dated]:
     """Durations of years said of the old, usual pain that a new one is set against are its background, when
     the story dates the new one too ("since lunchtime ... nothing like his usual back, which he's had for
@@ -271,6 +278,8 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     lo, hi = parsed.clause(m.start, len(text))
     if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
         return False
+    if _NONE_IN.search(text, max(lo, m.start - 40), m.start):
+        return False  # "sciatica on and off for years, nothing in the last twelve months": a time without them
     if _PROCEDURE.search(text, lo, hi) and not any(lo <= s.start < hi for s in found["symptoms"]):
         return False  # "had a stent put in that leg 2 yrs ago": a procedure's time, no symptom told with it
     if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
