@@ -279,7 +279,9 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
         return False
     if _NONE_IN.search(text, max(lo, m.start - 40), m.start):
-        return False  # "sciatica on and off for years, nothing in the last twelve months": a time without them
+        return (
+            False  # "sciatica on and off for years, nothing in the last twelve months": a time without them
+        )
     if _PROCEDURE.search(text, lo, hi) and not any(lo <= s.start < hi for s in found["symptoms"]):
         return False  # "had a stent put in that leg 2 yrs ago": a procedure's time, no symptom told with it
     if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
