@@ -365,3 +365,16 @@ def test_walking_like_being_on_a_boat_with_clumsy_hands_is_seen_within_the_day()
     text = "For two months walking has felt like being on a ship and my hands are clumsy with buttons."
     check_read(text, {"history.gait_unsteady": True})
     assert assess_text(text).triage.level in ("urgent", "emergency")
+
+
+def test_legs_weaker_over_the_years_are_not_weakness_getting_worse() -> None:
+    check_read("Over the years his legs have become rather weaker.", {"history.progressive_weakness": ABSENT})
+
+
+def test_a_foot_weaker_over_the_last_week_is_getting_worse() -> None:
+    check_read("Her left foot has become weaker over the last week.", {"history.progressive_weakness": True})
+
+
+def test_the_toilet_seems_ok_i_think_is_listed_unsure() -> None:
+    text = "Both legs numb since Sunday. Toilet seems ok I think??"
+    assert "history.bladder_dysfunction" in {u.finding for u in read_unsure(text)}

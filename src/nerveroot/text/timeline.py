@@ -50,6 +50,11 @@ _DEFICIT_WORSENING = guarded(
 )
 _SUPPOSED = re.compile(r"\b(?:if|unless|should|in\s+case|watch\s+for|return)\b", re.I)
 _WORSE_CHARS = 90  # how far a word of worsening may stand from the weakness it speaks of
+_OVER_YEARS = re.compile(
+    r"\b(?:over|during|across|in)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?:(?:few|several|many|\d+|two|three|four|five|ten)\s+)?"
+    r"(?:years|decades)\b|\bfor\s+(?:many\s+)?years\b",
+    re.I,
+)
 _NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
 # "worse walking", "worse on standing": what brings the symptom on, not its course
 _BROUGHT_ON = re.compile(
@@ -367,6 +372,8 @@ def _progressive(
                 continue
             if _OTHER_BEFORE.search(text, max(0, w.start() - 20), w.start()):
                 continue  # "numbness spreading"
+            if _OVER_YEARS.search(text, own_lo, near_hi):
+                continue  # "over the years her legs have become somewhat weaker": slow, not the red flag's course
             # "... over the last week it's got worse: yesterday it buckled ..., and today I can't get up from a
             # low chair": "it" getting worse, told first, and the weakness later in the same sentence
             told_first = (
