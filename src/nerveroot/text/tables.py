@@ -109,6 +109,8 @@ def _aligned(text: str) -> list[list[list[_Cell]]]:
     "DF L        5          4     3"): a header naming today's column and an earlier one, then the rows that
     have as many cells as it has, each a movement and its grades."""
     grids: list[list[list[_Cell]]] = []
+    if "  " not in text and "\t" not in text:
+        return grids  # no column lined up anywhere (most texts)
     lines = list(_LINE.finditer(text))
     k = 0
     while k < len(lines):
