@@ -6,7 +6,8 @@
 - Grades charted in columns lined up by spaces, one column per visit: the last is today's, a fall is weakness
   getting worse; so is a grade said "was 4/5 a week ago, today 3/5".
 - "Since ~noon" is a time of hours; "six days earlier" dates what follows.
-- What a relative "was told" and then "couldn't" do is theirs, in a story the writer tells of their own body.
+- A relative named and then diagnosed ("my uncle Ray was diagnosed with ...") is theirs; what a relative cannot
+  do, in a message that may be written for them, stays the patient's (two readings tried and dropped).
 - What to watch for, listed, then "go to A&E if any appear": the list is advice, not symptoms.
 - Pain that "keeps her up at night", that "bears no relation to activity", that is "constant now even lying
   down" or the same "whether I'm sitting, lying or walking" is pain at rest.
@@ -131,22 +132,14 @@ def test_a_time_of_hours_or_days_earlier_makes_both_legs_new(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "My right leg aches down to the ankle. My uncle was told it was a disc too, and a week later couldn't "
-        "pass water at all.",
-        "I have sciatica in my left leg. The worst bit is remembering that my sister went on to lose feeling "
-        "in her bottom.",
+        "My knees are bad. My husband couldn't feel his bottom this morning and can't pee.",
+        "I've got sciatica myself. My wife lost the feeling in her bottom today and can't wee.",
     ],
 )
-def test_what_a_relative_was_told_and_then_could_not_do_is_theirs(text: str) -> None:
-    check_read(
-        text,
-        {
-            "history.urinary_retention": ABSENT,
-            "history.bladder_dysfunction": ABSENT,
-            "history.saddle_numbness": ABSENT,
-        },
-    )
-    assert assess_text(text).triage.level != "emergency"
+def test_what_a_relative_cannot_do_in_a_message_that_may_be_for_them_stays_an_emergency(text: str) -> None:
+    """Tried and dropped: in a story the writer tells of their own body, what a relative "was told" and then
+    "couldn't" do read as the relative's (a brother's retention years ago): it made these messages routine."""
+    assert assess_text(text).triage.level == "emergency"
 
 
 def test_a_message_for_a_relative_who_cannot_pee_is_theirs_and_an_emergency() -> None:
@@ -225,15 +218,12 @@ def test_what_only_sounds_like_the_warning_sign(text: str, path: str) -> None:
     check_read(text, {path: ABSENT})
 
 
-def test_he_after_my_brother_in_the_writers_own_story_is_the_brother() -> None:
-    text = (
-        "My left calf aches when I sit. My brother had cauda equina in 2019 (he was 38, since then he has to "
-        "self-catheterise and he is numb down below)."
-    )
-    check_read(
-        text, {"history.urinary_retention": ABSENT, "history.saddle_numbness": ABSENT, "history.bladder_dysfunction": ABSENT}
-    )
-    assert assess_text(text).triage.level != "emergency"
+def test_he_after_my_husband_stays_the_patients_when_the_message_may_be_for_him() -> None:
+    """Tried and dropped: "he" after "my brother" in the writer's own story read as the brother's. It made this
+    message, from a writer who also mentions her own back, self-care."""
+    text = "My back is sore too. My husband had a fall this morning and he can't pass urine and both his legs are weak."
+    check_read(text, {"history.urinary_retention": True})
+    assert assess_text(text).triage.level == "emergency"
 
 
 def test_he_after_his_father_in_a_clinicians_note_is_the_patient() -> None:

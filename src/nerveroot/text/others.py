@@ -90,18 +90,11 @@ _THEIR_STORY = re.compile(
     r"suffered|ended\s+up|died|got)\b",
     re.I,
 )
-# ... and, in a story the writer tells of their own body, what the relative was told or then could not do: "my
-# brother was told the same thing and then two days later couldn't pee" (in a message written for the relative,
-# "my husband couldn't pee" is the patient's)
-_THEIR_STORY_TOLD = re.compile(
-    r"\s+(?:also\s+|then\s+)?(?:was\s+(?:told|rushed|taken|admitted|left|operated)|went\s+on\s+to|couldn['’]?t|"
-    r"could\s+not|lost|wound\s+up)\b",
-    re.I,
-)
+# a relative named by name, then diagnosed: "my uncle Ray was diagnosed with prostate cancer" (not "my husband Tom
+# had a fall and can't pee", which may be a message written for him)
+_NAMED_DIAGNOSED = re.compile(r"\s+(?-i:[A-Z][a-z]{1,15})(?=\s+(?:was\s+diagnosed|died|passed\s+away)\b)")
 # where their story stops: a new subject, the writer, a turn, the sentence's end
 _POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I))
-_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]{1,15})\b(?!\s*[.!?])")
-_MINE = guarded(re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?$", re.I))
 _STORY_STOP = guarded(
     re.compile(r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I)
 )
@@ -123,20 +116,17 @@ def _their_story(
     few words reach "his father needed emergency surgery" but not "... and was left with a numb saddle area".
     A relative is named with a possessive ("his father"); a name they were introduced by needs none."""
     starts = [lo for lo, _ in bounds]
-    own_story = _FIRST_PERSON.search(text) is not None
     for named in relatives:
-        after = _NAME_AFTER.match(text, named.end())  # "my uncle Ray was diagnosed ..."
-        at = after.end() if after else named.end()
-        story = _THEIR_STORY.match(text, at) or (_THEIR_STORY_TOLD.match(text, at) if own_story else None)
+        after = _NAMED_DIAGNOSED.match(text, named.end())
+        story = _THEIR_STORY.match(text, after.end() if after else named.end())
         if story is None:
             continue
         if possessive and not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start()):
             continue
         hi = bounds[bisect.bisect_right(starts, named.start()) - 1][1]
-        # in the writer's own story, "he" and "she" after "my brother" are the brother ("my brother had cauda
-        # equina (he was 41, he still has to self-catheterise)"); in a clinician's note, the patient
-        mine = own_story and _MINE.search(text, max(0, named.start() - 20), named.start())
-        stop = (_STORY_STOP if possessive and not mine else _NAMED_STORY_STOP).search(text, story.end(), hi)
+        # "he" and "she" stop it even in the writer's own story: "my back is sore too. My husband had a fall this
+        # morning and he can't pass urine" may be a message for him
+        stop = (_STORY_STOP if possessive else _NAMED_STORY_STOP).search(text, story.end(), hi)
         _someone_elses(within(story.end(), stop.start() if stop else hi))
 
 
