@@ -368,3 +368,8 @@ def test_a_foot_weaker_over_the_last_week_is_getting_worse() -> None:
 def test_the_toilet_seems_ok_i_think_is_listed_unsure() -> None:
     text = "Both legs numb since Sunday. Toilet seems ok I think??"
     assert "history.bladder_dysfunction" in {u.finding for u in read_unsure(text)}
+
+
+def test_weaker_over_the_years_and_much_worse_this_week_is_getting_worse() -> None:
+    text = "Her left foot has got weaker over the years, and much weaker since Monday: she trips on every kerb."
+    check_read(text, {"history.progressive_weakness": True})

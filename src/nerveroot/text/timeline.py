@@ -283,10 +283,9 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     lo, hi = parsed.clause(m.start, len(text))
     if _EARLIER.search(text, lo, hi) or lexicon.time["future"].search(text, lo, m.start):
         return False
+    # "sciatica on and off for years, nothing in the last twelve months": a time without them
     if _NONE_IN.search(text, max(lo, m.start - 40), m.start):
-        return (
-            False  # "sciatica on and off for years, nothing in the last twelve months": a time without them
-        )
+        return False
     if _PROCEDURE.search(text, lo, hi) and not any(lo <= s.start < hi for s in found["symptoms"]):
         return False  # "had a stent put in that leg 2 yrs ago": a procedure's time, no symptom told with it
     if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
@@ -372,7 +371,9 @@ def _progressive(
                 continue
             if _OTHER_BEFORE.search(text, max(0, w.start() - 20), w.start()):
                 continue  # "numbness spreading"
-            if _OVER_YEARS.search(text, own_lo, near_hi):
+            if _OVER_YEARS.search(text, own_lo, near_hi) and not lexicon.time["recent"].search(
+                text, own_lo, near_hi
+            ):
                 continue  # "over the years her legs have become somewhat weaker": slow, not the red flag's course
             # "... over the last week it's got worse: yesterday it buckled ..., and today I can't get up from a
             # low chair": "it" getting worse, told first, and the weakness later in the same sentence
