@@ -38,6 +38,12 @@ _EARLIER = guarded(
         re.I,
     )
 )
+# a time with nothing in it: "sciatica on and off for years, nothing in the last twelve months"
+_NONE_IN = re.compile(
+    r"\b(?:nothing|none|no\s+(?:\w+\s+)?(?:trouble|problems?|pain|symptoms?|issues?|episodes?|sciatica|"
+    r"flare[\s-]*ups?))\s*(?:at\s+all\s+)?$",
+    re.I,
+)
 # an impression's "bilateral L5 deficit, progressing over days", said when weakness is read: a root's or the
 # nerves' deficit (not a "sensory deficit") getting worse
 _DEFICIT = r"(?:(?:motor|neuro(?:logical)?|[LS][1-5]|root|bilateral)\s+)+deficits?"
@@ -197,13 +203,6 @@ _BACKGROUND = re.compile(
 )
 
 
-_NONE_IN = re.compile(
-    r"\b(?:nothing|none|no\s+(?:\w+\s+)?(?:trouble|problems?|pain|symptoms?|issues?|episodes?|sciatica|"
-    r"flare[\s-]*ups?))\s*(?:at\s+all\s+)?$",
-    re.I,
-)
-
-
 def _this_episode(text: str, parsed: Parsed, dated: list[Dated]) -> list[Dated]:
     """Durations of years said of the old, usual pain that a new one is set against are its background, when
     the story dates the new one too ("since lunchtime ... nothing like his usual back, which he's had for
@@ -344,6 +343,7 @@ def _progressive(
             yield Contribution("history.progressive_weakness", True, [(m.start(), m.end())])
             return
     worsening = lexicon.time["worsening"]
+    said_lately = lexicon.time["recent"].search
     seen: dict[tuple[int, int], list[re.Match[str]]] = {}  # weak words of one sentence look at the same words
     for start, end in weak:
         if _NOT_MUSCLE.search(text, max(0, start - 40), start):
@@ -359,6 +359,9 @@ def _progressive(
         said = seen.get((lo, hi))
         if said is None:
             said = seen[(lo, hi)] = list(worsening.finditer(text, lo, hi))
+        # "over the years her legs have become somewhat weaker": slow, not the red flag's course
+        if said and _OVER_YEARS.search(text, own_lo, near_hi) and not said_lately(text, own_lo, near_hi):
+            continue
         for w in said:
             if w.start() < own_lo and not _COULD.search(w.group()):
                 continue  # the sentence before counts only for what could be done then
@@ -371,10 +374,6 @@ def _progressive(
                 continue
             if _OTHER_BEFORE.search(text, max(0, w.start() - 20), w.start()):
                 continue  # "numbness spreading"
-            if _OVER_YEARS.search(text, own_lo, near_hi) and not lexicon.time["recent"].search(
-                text, own_lo, near_hi
-            ):
-                continue  # "over the years her legs have become somewhat weaker": slow, not the red flag's course
             # "... over the last week it's got worse: yesterday it buckled ..., and today I can't get up from a
             # low chair": "it" getting worse, told first, and the weakness later in the same sentence
             told_first = (
