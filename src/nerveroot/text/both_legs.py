@@ -122,7 +122,7 @@ def both_legs(
         yield Contribution("history.bilateral_leg_symptoms_new", False, [both_sentences[old[0]]])
     elif any(lately(lo, hi) for lo, hi in about_both):
         yield Contribution("history.bilateral_leg_symptoms_new", True, [span])
-    elif weeks is not None and not any(CHANGE.search(text, *s) for s in both_sentences):
+    elif weeks is not None and not any(_changed(text, *s) for s in both_sentences):
         yield Contribution("history.bilateral_leg_symptoms_new", weeks <= NEW_WEEKS, [span])
     elif weeks is None and _injured_now(contributions):
         yield Contribution("history.bilateral_leg_symptoms_new", True, [span])  # both legs since the injury
@@ -133,6 +133,15 @@ def both_legs(
         doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *span)))
     else:  # brought on by walking, with no time said: claudication, the long-standing kind
         yield Contribution("history.bilateral_leg_symptoms_new", False, [span])
+
+
+def _changed(text: str, lo: int, hi: int) -> bool:
+    """Is a change told in lo..hi? "Spreads" in a sentence of walking or standing is the march of symptoms they
+    bring on, not a change ("now" still is one: "now both legs ache when I walk")."""
+    return any(
+        not (m.group().lower().startswith("spread") and _EXERTION.search(text, lo, hi))
+        for m in CHANGE.finditer(text, lo, hi)
+    )
 
 
 def _doubted(

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from nerveroot.case import MOVEMENTS
+from nerveroot.text.contractions import NT
 from nerveroot.text.lexicon import Lexicon, load_lexicon, look_up
 from nerveroot.text.mentions import Mention
 from nerveroot.text.sides import SideFinder, both, paired, plural
@@ -62,7 +63,7 @@ class Contribution:
 
 # "without dieting", "not trying to lose it": an `unless` word said negated does not hold
 _NEGATED_BEFORE = re.compile(
-    r"(?:\b(?:without|not|no|never|nor|neither)|n['’]?t)\s+(?:[\w']+\s+){0,2}$", re.I
+    r"(?:\b(?:without|not|no|never|nor|neither)|" + NT + r")\s+(?:[\w']+\s+){0,2}$", re.I
 )
 
 # "the wife thought I'd been dieting ... but I haven't": someone's guess, which the person then denies

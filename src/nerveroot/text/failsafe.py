@@ -18,6 +18,7 @@ from functools import cache
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
+from nerveroot.text.contractions import NT
 from nerveroot.text.lexicon import load_lexicon, topic_findings
 from nerveroot.text.mentions import Found, Mention
 from nerveroot.text.settle import Doubt, alarming, words
@@ -37,14 +38,18 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|except|apart\s+from)\b
 # a negation just before a denying word turns it round: "not normal", "isnt working properly", "never right",
 # "stopped working properly"
 _NEGATED_BEFORE = re.compile(
-    r"(?:\b(?:not|never|no\s+longer|hardly|barely|stopped|stops|ceased)|n['’]?t)\s+(?:(?:\w+|feel\w*)\s+)?$",
+    r"(?:\b(?:not|never|no\s+longer|hardly|barely|stopped|stops|ceased)|"
+    + NT
+    + r")\s+(?:(?:\w+|feel\w*)\s+)?$",
     re.I,
 )
 _NOT_WELL = re.compile(
-    r"(?:\b(?:not|never)|n['’]?t)\s+(?:(?:quite|really|feeling|feel|been|be|working|going|the)\s+){0,2}"
+    r"(?:\b(?:not|never)|" + NT + r")\s+(?:(?:quite|really|feeling|feel|been|be|working|going|the)\s+){0,2}"
     r"(?:right|normal|ok|okay|fine|good|well|properly|the\s+same|as\s+(?:it|they)\s+should|like\s+(?:it|they)\s+(?:was|were|used|should)|"
     r"what\s+(?:it|they)\s+(?:was|were|used\s+to\s+be))\b"
-    r"|(?:\b(?:not|never)|n['’]?t)\s+(?:been\s+|be\s+)?working\s+(?:in\s+the\s+bedroom|down\s+(?:there|below))",
+    r"|(?:\b(?:not|never)|"
+    + NT
+    + r")\s+(?:been\s+|be\s+)?working\s+(?:in\s+the\s+bedroom|down\s+(?:there|below))",
     re.I,
 )
 # a bladder word that names one of its findings: denied, it settles only that finding
@@ -58,6 +63,12 @@ _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 # below the 200 mL red flag, still settles nothing)
 _NORMAL_RESIDUAL_ML = 100
 _WHICH = re.compile(r"\W*(?:both|either|including|i\.?e\.?|that\s+is|for)\b", re.I)
+# a clause of only bladder and bowel words after a denial names what it denied: "toilet normal, wee and poo"
+_ONLY_WHICH = re.compile(
+    r"\W*(?:(?:wee|wees|pee|pees|poo|poos|bladder|bowels?|waterworks|urine|stools?|number\s+(?:ones?|twos?|1s?|2s?))"
+    r"\W*(?:\b(?:and|or)\b|&|/|\+)?\W*)+",
+    re.I,
+)
 _ASIDE = re.compile(r"\W*(?:I|we)\s+(?:asked|checked|did\s+ask)\W*", re.I)  # "- I asked," between the two
 _REACH = 90  # characters after a raised topic in which a shared "normal" still speaks of it
 # ... up to a new clause: "I'm bunged up, and weeing is normal" (not "bladder, bowels and saddle normal")
@@ -281,7 +292,7 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
     if _listed_after_denial(text, m, s_lo):  # "RF: all -ve (B&B, SA, Ca, wt)"
         return True
     # a clause that says which, after a denial: "going to the toilet OK - I asked, both wee and poo"
-    if lo > s_lo and _WHICH.match(text, lo, m.start):
+    if lo > s_lo and (_WHICH.match(text, lo, m.start) or _ONLY_WHICH.fullmatch(text, lo, hi)):
         p_lo, p_hi = parsed.clause(lo - 1, len(text))
         while p_lo > s_lo and _ASIDE.fullmatch(text, p_lo, p_hi):
             p_lo, p_hi = parsed.clause(p_lo - 1, len(text))
@@ -316,11 +327,12 @@ def _not_well(text: str, m: Mention, parsed: Parsed) -> bool:
 
 # a function that failed: "bladder doesn't empty properly", "did not empty fully", "can't hold it"
 _FAILED = re.compile(
-    r"(?:\b(?:not|never)|n['’]?t)\s+(?:\w+\s+)?(?:empty\w*|control\w*|hold\w*|start\w*|finish\w*)\b", re.I
+    r"(?:\b(?:not|never)|" + NT + r")\s+(?:\w+\s+)?(?:empty\w*|control\w*|hold\w*|start\w*|finish\w*)\b", re.I
 )
 _UNABLE = re.compile(
     r"\b(?:can['’]?t|cant|cannot|can\s+not|couldn['’]?t|couldnt|could\s+not|unable\s+to|struggl\w*\s+to)\s+"
-    r"(?!say\b|complain\b|think\b|remember\b|recall\b)(?:[\w'’]+\s+){0,4}$",
+    r"(?!say\b|complain\b|think\b|remember\b|recall\b|link\b|connect\b|put\s+it\s+down\b|pin\s+it\b)"
+    r"(?:[\w'’]+\s+){0,4}$",
     re.I,
 )
 

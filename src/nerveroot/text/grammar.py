@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
+from nerveroot.text.contractions import NT
 from nerveroot.text.grade_sides import JOIN, by_column, group_side, own_side
 from nerveroot.text.lexicon import Entry, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
@@ -37,7 +38,9 @@ _NEAR = re.compile(
 )
 _NEAR_CHARS = 45
 _NOT_RIGHT_BEFORE = re.compile(
-    r"(?:\b(?:not|never|no\s+longer|hardly|barely)|n['’]?t)\s+(?:(?:quite|really|as|so|very|feel\w*|look\w*|seem\w*|be|been)\s+)*$",
+    r"(?:\b(?:not|never|no\s+longer|hardly|barely)|"
+    + NT
+    + r")\s+(?:(?:quite|really|as|so|very|feel\w*|look\w*|seem\w*|be|been)\s+)*$",
     re.I,
 )
 _SKIP_SECTIONS = frozenset({"imaging", "plan", "family"})

@@ -15,8 +15,13 @@ from nerveroot.text.coordination import Shared, scanner_of
 
 _TRIED = re.compile(
     r"\b(?:tried|try|tries|trying|attempted|went)\s+to\s+(?P<act>[^.;!?]{3,90}?)\s*,?\s*(?:and|but)\s+"
-    r"(?:I|he|she|they)?\s*(?:just\s+|simply\s+|really\s+|totally\s+|completely\s+)?"
-    r"(?P<fail>couldn['’]?t|could\s+not|can['’]?t|cannot|wasn['’]?t\s+able\s+to|was\s+unable\s+to|failed)\b",
+    r"(?:(?:I|he|she|they)?\s*(?:just\s+|simply\s+|really\s+|totally\s+|completely\s+)?"
+    r"(?P<fail>couldn['’]?t|could\s+not|can['’]?t|cannot|wasn['’]?t\s+able\s+to|was\s+unable\s+to|failed)\b"
+    # what was moved would not: "tried to pull my foot up and it will not move", "... and nothing happened"
+    r"|(?:it|they|the\s+\w+|my\s+\w+|his\s+\w+|her\s+\w+)\s+(?:just\s+|simply\s+)?"
+    r"(?:won['’]?t|will\s+not|wouldn['’]?t|would\s+not|didn['’]?t|did\s+not|doesn['’]?t|does\s+not)\s+"
+    r"(?:move|budge|shift|go|come|lift|respond)\b(?!\s+(?:much|very|as|properly|fully|far|high|well|quite)\b)"
+    r"|nothing\s+(?:happens|happened|happening|moves|moved))",
     re.I,
 )
 _COULD_NOT = "couldn't "

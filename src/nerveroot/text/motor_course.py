@@ -19,6 +19,7 @@ from typing import Any
 
 from nerveroot.text.both_legs import present, weak_grade
 from nerveroot.text.compose import Contribution
+from nerveroot.text.contractions import NT
 from nerveroot.text.settle import Doubt, words
 
 # what is felt in a leg, whose worsening is not the weakness's: "leg pain getting worse"
@@ -155,20 +156,31 @@ def ungraded(text: str, values: dict[str, Any], contributions: list[Contribution
 # the weakness's course told as no worse: "not getting any weaker", "same as a month ago, not worse", "no
 # better, no worse", "hasn't changed"
 _NO_WEAKER = re.compile(
-    r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:been\s+)?(?:getting\s+|got\s+|gotten\s+|becoming\s+)?(?:any\s+)?weaker\b|"
+    r"(?:\b(?:not|no|never)|"
+    + NT
+    + r")\s+(?:been\s+)?(?:getting\s+|got\s+|gotten\s+|becoming\s+)?(?:any\s+)?weaker\b|"
     r"\bno\s+(?:\w+\s+)?change\s+in\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:weakness|strength|power)\b|"
     r"\b(?:weakness|strength|power)\s+(?:is\s+|was\s+|has\s+been\s+|remains\s+|remained\s+)?(?:unchanged|stable|static|the\s+same)\b",
     re.I,
 )
 _NO_WORSE = re.compile(
-    r"(?:\b(?:not|no)|n['’]?t)\s+(?:(?:getting|got|gotten|become|becoming|any|been)\s+){0,2}worse\b|"
+    r"(?:\b(?:not|no)|" + NT + r")\s+(?:(?:getting|got|gotten|become|becoming|any|been)\s+){0,2}worse\b|"
     r"\bsame\s+as\s+(?:it\s+was\s+)?(?:a|last|one|two|three|four|\d+)\s+\w+\s+ago\b|\bsame\s+as\s+last\s+\w+\b|"
     r"\b(?:no|not\s+any)\s+different\s+(?:from|than|to)\s+(?:it\s+was\s+)?(?:a|last|one|two|three|four|\d+|before)\b|"
     r"(?:\bhas\s+not|\bhave\s+not|\bhas\s*n['’]?t|\bhave\s*n['’]?t)\s+changed\b|\bunchanged\b",
     re.I,
 )
 # a sentence that goes on about the thing before it: "It's not getting worse", "It's been like that ..."
-_GOES_ON = re.compile(r"\s*(?:it|this|that|the\s+weakness|the\s+strength|strength|power)\b", re.I)
+# ("Not getting worse over the last week or so")
+_GOES_ON = re.compile(r"\s*(?:it|this|that|the\s+weakness|the\s+strength|strength|power|not|no)\b", re.I)
+# the whole trouble told no worse, as a sentence of its own anywhere: "It's not getting worse and it's not getting
+# better, just sort of stuck" (a weakness told worse elsewhere still wins: the abnormal reading is kept)
+_ALL_NO_WORSE = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)(?:(?:and|but|so)\s+)?(?:it['’]?s|it\s+is|its|things\s+are|everything['’]?s|"
+    r"everything\s+is|it\s+has|it['’]s\s+been|it\s+hasn['’]?t\s+been)\s+(?:definitely\s+|really\s+|certainly\s+)?"
+    r"(?:not|n['’]t|no)\s+(?:getting\s+|got\s+|gotten\s+|any\s+)?worse\b",
+    re.I,
+)
 
 
 def stable_course(text: str, contributions: list[Contribution]) -> list[Contribution]:
@@ -187,6 +199,8 @@ def stable_course(text: str, contributions: list[Contribution]) -> list[Contribu
         said = _first(_NO_WORSE, text, lo, after)
         if said is not None:
             break
+    if said is None:
+        said = _first(_ALL_NO_WORSE, text)
     if said is None:
         return []
     return [Contribution("history.progressive_weakness", False, [(said.start(), said.end())])]

@@ -34,9 +34,11 @@ def other_peoples(
     _others_go_on(text, found, clauses)
 
 
-# "shes got"; "Three years ago he had ...", "In 2019 she was ..."
+# "shes got"; "Three years ago he had ...", "In 2019 she was ...", "Last year he had ..."
 _THIRD_PERSON = re.compile(
-    r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:[\w-]+\s+){1,3}(?:ago|later|before)\s*,?\s+|(?:back\s+)?in\s+\d{4}\s*,?\s+)?"
+    r"\W*(?:(?:and|but|so|then)\s+)?(?:(?:[\w-]+\s+){1,3}(?:ago|later|before)\s*,?\s+|(?:back\s+)?in\s+\d{4}\s*,?\s+|"
+    r"(?:last|that|the\s+previous|the\s+following|one)\s+(?:year|month|week|summer|winter|spring|autumn|christmas|"
+    r"night|day|morning|evening)\s*,?\s+)?"
     r"(?:she|he|they)(?:s|re)?\b",
     re.I,
 )
@@ -86,13 +88,18 @@ def _theirs(text: str, bounds: list[tuple[int, int]], within: Within, relatives:
 
 # a relative's own history: "his father needed emergency surgery ... and was left with a numb saddle area"
 _THEIR_STORY = re.compile(
-    r"\s+(?:also\s+|once\s+|previously\s+)?(?:had|has\s+had|needed|underwent|was\s+diagnosed|developed|"
-    r"suffered|ended\s+up|died|got)\b",
+    # "Dad was 78 and had been losing weight" (not "my mum is 79 and has had myeloma": she may be the patient),
+    # "her husband is currently having treatment for prostate cancer"
+    r"\s+(?:was\s+\d{1,3}\s+and\s+)?(?:also\s+|once\s+|previously\s+)?(?:had|has\s+had|needed|underwent|"
+    r"was\s+diagnosed|developed|suffered|ended\s+up|died|got|(?:is|was)\s+(?:currently\s+|now\s+|still\s+)?"
+    r"(?:having|getting|receiving|undergoing|being\s+treated))\b",
     re.I,
 )
 # a relative named by name, then diagnosed: "my uncle Ray was diagnosed with prostate cancer" (not "my husband Tom
 # had a fall and can't pee", which may be a message written for him)
 _NAMED_DIAGNOSED = re.compile(r"\s+(?-i:[A-Z][a-z]{1,15})(?=\s+(?:was\s+diagnosed|died|passed\s+away)\b)")
+# a parent named as a name needs no possessive: "Dad was 78 and had been losing weight for ages"
+_AS_A_NAME = re.compile(r"(?-i:Mum|Mom|Mam|Dad|Nan|Nana|Gran|Grandad|Granddad|Grandma|Grandpa)")
 # where their story stops: a new subject, the writer, a turn, the sentence's end
 _POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", re.I))
 _STORY_STOP = guarded(
@@ -121,7 +128,11 @@ def _their_story(
         story = _THEIR_STORY.match(text, after.end() if after else named.end())
         if story is None:
             continue
-        if possessive and not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start()):
+        if (
+            possessive
+            and not _POSSESSIVE.search(text, max(0, named.start() - 20), named.start())
+            and not _AS_A_NAME.fullmatch(named.group())
+        ):
             continue
         hi = bounds[bisect.bisect_right(starts, named.start()) - 1][1]
         # "he" and "she" stop it even in the writer's own story: "my back is sore too. My husband had a fall this

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from nerveroot.text.conditional import safety_nets
 from nerveroot.text.context import Parsed
+from nerveroot.text.contractions import NT
 from nerveroot.text.denied_after import checklists
 from nerveroot.text.guards import guarded
 from nerveroot.text.mentions import Found, Mention, Within
@@ -129,9 +130,13 @@ _NOTHING_LIKE_THAT = guarded(
         r"|\bno\s+(?:problems?|issues?|trouble)\s+(?:there|with\s+(?:that|those|any\s+of\s+(?:that|those|them)))\b"
         r"|\b(?:it['’]?s\s+|its\s+)?a\s+no\s+to\s+(?:all|each|every\w*|both)(?:\s+of\s+(?:that|those|these|them))?\b"
         r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b"
-        # "asked about peeing and numbness in the saddle area — all fine", "... and all of that is completely normal"
-        r"|(?:[—–:,]|\band)\s+all\s+(?:of\s+(?:that|those|it|them)\s+)?(?:is\s+|was\s+|were\s+|are\s+)?"
-        r"(?:completely\s+|totally\s+|absolutely\s+|perfectly\s+)?(?:fine|normal|ok|okay|good|clear)\b"
+        # "asked about peeing and numbness in the saddle area — all fine", "... and all of that is completely normal",
+        # "I've checked for numbness down below in the shower and it all feels normal"
+        r"|(?:[—–:,]|\band)\s+(?:it\s+|they\s+)?all\s+(?:of\s+(?:that|those|it|them)\s+)?"
+        r"(?:is\s+|was\s+|were\s+|are\s+|feels?\s+|felt\s+|seems?\s+|seemed\s+|looks?\s+|looked\s+)?"
+        # (not "all clear since", "all clear at the five-year scan": a cancer's remission, not an answer)
+        r"(?:completely\s+|totally\s+|absolutely\s+|perfectly\s+)?(?:fine|normal|ok|okay|good|"
+        r"clear(?!\s+(?:since|ever|now|for|after|following|at|on|from)\b))\b"
         # "I asked specifically about bladder, bowel and saddle symptoms and she has none"
         r"|\b(?:s?he|they|I|the\s+patient)\s+(?:has|have|had|reports?|reported|describes?|described)\s+none\b"
         # "... about numbness between my legs and problems controlling my bladder or bowels and I have neither"
@@ -230,7 +235,7 @@ _PERSISTS = re.compile(
     rf"\b(?:{_LEFT}|stable|unchanged|never|persist\w*|remains?|most\s+(?:things|of\s+it)|apart\s+from|except)\b",
     re.I,
 )
-_NOT_BEFORE = re.compile(r"(?:\b(?:never|not|hardly|barely)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
+_NOT_BEFORE = re.compile(r"(?:\b(?:never|not|hardly|barely)|" + NT + r")\s+(?:\w+\s+)?$", re.I)
 # ... unless it came back: "settled last year but came back two weeks ago"
 _TURN = guarded(re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I))
 _AGAIN = guarded(

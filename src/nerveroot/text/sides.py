@@ -130,6 +130,9 @@ class SideFinder:
             j -= 1  # "three heel raises on the left against fifteen on the right, ... 4+/5": the other is the yardstick
         if after < len(sides) and not self._beside(after, here):
             after = len(sides)
+        # an aside in brackets is about what it follows: "SLR L 50° +ve (pain to sole), R neg"
+        if here is not None and j >= 0 and sides[j].end <= here and sides[j].start >= sentence[0]:
+            return both(sides[j].value)
         close = [s for s in (sides[j] if j >= 0 else None, sides[after] if after < len(sides) else None) if s]
         close = [s for s in close if sentence[0] <= s.start < sentence[1]]
         if close:

@@ -16,6 +16,7 @@ from typing import Any
 from nerveroot.text.both_legs import NOT_LEG, both_legs, present
 from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
+from nerveroot.text.contractions import NT
 from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop, regraded
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
@@ -61,7 +62,7 @@ _OVER_YEARS = re.compile(
     r"(?:years|decades)\b|\bfor\s+(?:many\s+)?years\b",
     re.I,
 )
-_NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|n['’]?t)\s+(?:\w+\s+)?$", re.I)
+_NOT_WORSE = re.compile(r"(?:\b(?:not|no|never)|" + NT + r")\s+(?:\w+\s+)?$", re.I)
 # "worse walking", "worse on standing": what brings the symptom on, not its course
 _BROUGHT_ON = re.compile(
     r"\s+(?:when|on|with|while|after|if|walking|standing|sitting|bending|lying|at\s+night|in\s+the\s+(?:morning|evening))\b",
@@ -504,11 +505,20 @@ def _rest_pain(
             continue  # a foot "worse at night" (or a sentence going on about it): a nerve's pain
         per_story.setdefault(story, []).append(cue)
     done: set[str] = set()
+    # the lexicon's night pain that eases on rising ("waking him at 4 a.m., and gets better once he is up"):
+    # its story's cues are that pain, not unrelenting pain
+    risen = {
+        parsed.sentence(c.spans[0][0], len(text))
+        for c in contributions
+        if c.path == "history.night_pain_improves_on_getting_up" and c.value is True and c.spans
+    }
     for cues in per_story.values():
         strong = [c for c in cues if c.entry.kind in ("unrelenting", "eases_on_rising")]
         if not strong and len(cues) < 2:
             continue
-        rising = any(c.entry.kind == "eases_on_rising" for c in cues)
+        rising = any(
+            c.entry.kind == "eases_on_rising" or parsed.sentence(c.start, len(text)) in risen for c in cues
+        )
         path = "history.night_pain_improves_on_getting_up" if rising else "history.pain_at_rest_unrelenting"
         if path not in done:
             done.add(path)

@@ -74,6 +74,25 @@ _NOT_SUDDEN = re.compile(
     re.I,
 )
 # "new" said of something other than symptoms: "feels like a new man", "a new mattress"
+# a time spent doing something: "ten minutes standing", "half an hour of walking"
+_SPENT = re.compile(
+    r"\s+(?:of\s+)?(?:stand|walk|sitt|sat\b|run|jogg|cycl|driv|queu|exercis|garden|hoover|shopp)\w*", re.I
+)
+_MINUTES = re.compile(r"\b(?:min\w*|hours?|hrs?|h|secs?|seconds?)\b", re.I)
+
+
+def _spent(text: str, start: int, end: int) -> bool:
+    """Minutes or hours spent doing something ("ten minutes standing at the sink"), not days ("over the last four
+    days walking has become difficult": when it began)."""
+    return _MINUTES.search(text, start, end) is not None and _SPENT.match(text, end) is not None
+
+
+# how soon a symptom eases, not when it began: "sitting brings relief within a few minutes"
+_HOW_SOON = re.compile(
+    r"\b(?:relief|reliev\w*|eases?|eased|easing|settles?|settled|settling|subsides?|subsided|wears?\s+off|wore\s+off|"
+    r"goes\s+(?:off|away)|went\s+(?:off|away)|recover\w*|better)\b[^.;!?]{0,25}$",
+    re.I,
+)
 _NEW_THING = re.compile(
     r"\s+(?:man|woman|person|lease\s+of\s+life|baby|job|house|home|car|puppy|dog|mattress|bed|chair|shoes|boots|"
     r"trainers|glasses|knee|hip|physio|GP|doctor)\b",
@@ -100,14 +119,17 @@ class Told:
         object.__setattr__(self, "bounds", self.parsed.spans(len(self.text)))
 
     def own(self, lo: int, hi: int) -> list[float]:
-        """The durations (weeks) said in lo..hi."""
-        return [w for w, t in self.times if lo <= t.start < hi]
+        """The durations (weeks) said in lo..hi; not how long an activity lasts before the symptoms come ("after
+        about ten minutes standing at the sink")."""
+        return [w for w, t in self.times if lo <= t.start < hi and not _spent(self.text, t.start, t.end)]
 
     def lately(self, lo: int, hi: int) -> bool:
         """Is an onset of days said in lo..hi ("since Monday", "3/7")? Not the day of an examination."""
         onset = any(
             not _EXAMINED_TODAY.search(self.text, max(lo, m.start() - 30), m.end())
             and not _NEW_THING.match(self.text, m.end())
+            and not _HOW_SOON.search(self.text, max(lo, m.start() - 40), m.start())
+            and not _spent(self.text, m.start(), m.end())
             and not (
                 m.group().lower().startswith("sudden")
                 and _NOT_SUDDEN.search(self.text, max(lo, m.start() - 30), m.start())
