@@ -363,3 +363,90 @@ def test_over_the_last_four_days_walking_has_become_difficult_dates_the_legs() -
         "difficult and both legs feel stiff and heavy."
     )
     check_read(text, {"history.bilateral_leg_symptoms_new": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Agg: sitting, flexion, cough. Ease: walking, lying prone.",
+            {
+                "history.worse_sitting": True,
+                "history.worse_bending_forward": True,
+                "history.worse_cough_sneeze": True,
+                "history.worse_walking": ABSENT,
+            },
+        ),
+        (
+            "Agg: walking >200m, standing. Ease: sitting, leaning on trolley.",
+            {
+                "history.worse_walking": True,
+                "history.worse_standing": True,
+                "history.relieved_by_sitting_or_bending_forward": True,
+                "history.worse_sitting": ABSENT,
+            },
+        ),
+        ("P1 agg by sitting and cough", {"history.worse_sitting": True, "history.worse_cough_sneeze": True}),
+        ("Agg: nil. Ease: sitting.", {"history.worse_sitting": ABSENT}),
+        ("Agg: not sitting, walking.", {"history.worse_sitting": ABSENT, "history.worse_walking": True}),
+    ],
+)
+def test_each_item_of_an_aggravating_or_easing_list_is_read(text: str, expected: dict[str, object]) -> None:
+    check_read(text, expected)
+
+
+def test_not_relieved_by_sitting_is_no_easing_list() -> None:
+    check_read(
+        "71M, smoker, right calf pain walking uphill. Not relieved by sitting.",
+        {"history.relieved_by_sitting_or_bending_forward": ABSENT},
+    )
+
+
+def test_it_was_the_classic_then_its_places_is_the_sciatica_in_those_places() -> None:
+    text = (
+        "Three weeks into my first bout of sciatica. Within a day it was the classic: right buttock, down the "
+        "back of the thigh, calf, and into the outside of the foot. Then on Sunday my LEFT leg started tingling, "
+        "down the back of the thigh into the sole."
+    )
+    check_read(text, {"pain.right.buttock": True, "history.bilateral_leg_symptoms_new": True})
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_down_both_is_both_legs_and_a_dress_size_dropped_is_weight_loss() -> None:
+    check_read(
+        "At first the pain went down the left leg; for the last two days it has gone down both.",
+        {"pain.left.leg": True, "pain.right.leg": True, "history.bilateral_leg_symptoms_new": True},
+    )
+    check_read("I've also dropped a dress size without trying.", {"history.unexplained_weight_loss": True})
+    check_read(
+        "I've dropped a dress size since the diet started.", {"history.unexplained_weight_loss": ABSENT}
+    )
+
+
+def test_nothing_there_when_with_the_girlfriend_is_a_change_in_sexual_function() -> None:
+    check_read(
+        "since tues i cant feel my bits properly, like when im with my gf theres nothing there",
+        {"history.sexual_dysfunction": True, "history.saddle_numbness": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Today he says both his legs feel "far away", like they\'re not properly his.',
+        "Since yesterday both legs feel like they're not mine.",
+    ],
+)
+def test_legs_that_feel_far_away_or_not_ones_own_are_numb_and_new_in_both(text: str) -> None:
+    check_read(
+        text,
+        {"numbness.left.leg": True, "numbness.right.leg": True, "history.bilateral_leg_symptoms_new": True},
+    )
+
+
+def test_the_usual_sensation_of_the_stream_muted_is_altered_bladder_sensation() -> None:
+    check_read(
+        "This morning she had to think about whether she'd finished passing urine, as the usual sensation of the "
+        "stream was muted.",
+        {"history.altered_bladder_sensation": True},
+    )

@@ -31,6 +31,13 @@ _IT_GOES = re.compile(
     r"(?:(?:in|into|down|to|through|across|round|around|over|on|up)\s+)?(?:(?:the|my|his|her|both|each|either)\s+)",
     re.I,
 )
+# "it" said to be the usual kind, then its places listed: "Within a day it was the classic: right buttock, down the
+# back of the thigh, calf ..."
+_IT_CLASSIC = re.compile(
+    r"(?<![\w'’])(?P<it>it|this)(?:['’]s|\s+(?:is|was|became))\s+(?:the|a|your|my)\s+(?:\w+\s+)?"
+    r"(?:classic|usual|typical|textbook|standard)(?:\s+(?:sciatica|thing|pattern|one|picture|route))?\s*[:—–-]\s*",
+    re.I,
+)
 # "it" as the object of having or feeling it, then where: "I've had it in my right leg for 2 weeks"
 _HAD_IT = re.compile(
     r"(?<![\w'’])(?:had|have|got|get|feel|felt|getting)\s+(?P<it>it)\s+(?:(?:in|into|down|on|up)\s+)"
@@ -55,7 +62,12 @@ def pronoun_symptoms(
     if not symptoms or not regions:
         return []
     out: list[tuple[Entry, int, int]] = []
-    told = [*_IT_GOES.finditer(text), *_HAD_IT.finditer(text), *_SAME_INTO.finditer(text)]
+    told = [
+        *_IT_GOES.finditer(text),
+        *_HAD_IT.finditer(text),
+        *_SAME_INTO.finditer(text),
+        *_IT_CLASSIC.finditer(text),
+    ]
     for m in sorted(told, key=lambda x: x.start()):
         region = next((r for r in regions if r.start >= m.end() - 1), None)
         if region is None or region.start - m.end() > 12:

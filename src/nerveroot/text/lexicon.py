@@ -89,6 +89,7 @@ class Lexicon:
     explained: re.Pattern[str]  # a reason given in the same sentence for going more often
     relieved: re.Pattern[str]
     relieved_after: re.Pattern[str]
+    factors: dict[str, list[tuple[str, re.Pattern[str]]]]  # headings, items and stops of a listed factor
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
     spelling: dict[str, str] = field(default_factory=dict)  # a misspelt key word -> the word
@@ -337,6 +338,13 @@ def build(data: Any) -> Lexicon:
         explained=_regex(lex.functions.explained or ["(?!)"], macros, "functions.explained"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
         relieved_after=_regex(lex.rest["relieved_after"], macros, "rest.relieved_after"),
+        factors={
+            "aggravating": [("", _regex(lex.factors.aggravating, macros, "factors.aggravating"))],
+            "easing": [("", _regex(lex.factors.easing, macros, "factors.easing"))],
+            "stop": [("", _regex(lex.factors.stop, macros, "factors.stop"))],
+            "worse": [(k, _regex(v, macros, f"factors.worse.{k}")) for k, v in lex.factors.worse.items()],
+            "eased": [(k, _regex(v, macros, f"factors.eased.{k}")) for k, v in lex.factors.eased.items()],
+        },
         spelling=misspellings(lex.spelling.words, lex.spelling.keep, lex.spelling.also),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={

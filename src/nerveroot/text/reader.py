@@ -17,6 +17,7 @@ from typing import Any
 from nerveroot.text import failsafe, grammar, imaging, scope, tables, timeline, vitals
 from nerveroot.text.compose import Contribution, dropped, finding
 from nerveroot.text.context import Flags, Parsed, parse
+from nerveroot.text.factors import listed_factors
 from nerveroot.text.functions import functions
 from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions, inside
@@ -74,6 +75,7 @@ def read(text: str) -> Read:
     contributions.extend(tables.table_grades(text, found))
     contributions.extend(tables.paired_grades(text, found))
     contributions.extend(functions(text, found, parsed))
+    contributions.extend(listed_factors(text))
     contributions.extend(vitals.arm_pressures(text))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
     contributions.extend(dated)

@@ -132,6 +132,28 @@ class Functions(_Strict):
     explained: Patterns = []
 
 
+FactorFinding = Literal[
+    "history.worse_sitting",
+    "history.worse_standing",
+    "history.worse_walking",
+    "history.worse_bending_forward",
+    "history.worse_extension_or_twisting",
+    "history.worse_cough_sneeze",
+    "history.relieved_by_sitting_or_bending_forward",
+]
+
+
+class Factors(_Strict):
+    """A clinician's list of what aggravates or eases ("Agg: sitting, flexion, cough"): its headings, the words
+    of each item, and where a list stops."""
+
+    aggravating: Patterns
+    easing: Patterns
+    worse: dict[FactorFinding, Patterns]
+    eased: dict[FactorFinding, Patterns]
+    stop: Patterns
+
+
 class Time(_Strict):
     """Which time phrases date the symptoms, and which words say they are new or gone."""
 
@@ -180,6 +202,7 @@ class LexiconFile(_Strict):
     demographics: list[DemographicRow]
     ignore: Patterns
     functions: Functions
+    factors: Factors
     rest: dict[Literal["unrelenting", "weak", "eases_on_rising", "relieved", "relieved_after"], Patterns]
     sections: dict[SectionKind, list[str]]
     topics: Topics
