@@ -450,3 +450,45 @@ def test_the_usual_sensation_of_the_stream_muted_is_altered_bladder_sensation() 
         "stream was muted.",
         {"history.altered_bladder_sensation": True},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "Left L5 radiculopathy. Nothing to suggest bladder, bowel or saddle involvement.",
+            ("history.bladder_dysfunction", "history.bowel_incontinence", "history.saddle_numbness"),
+        ),
+        (
+            "Left sciatica. My waterworks and bowels are doing what they're supposed to.",
+            ("history.bladder_dysfunction", "history.bowel_incontinence"),
+        ),
+        ("Left sciatica. Everything working in the bedroom department.", ("history.sexual_dysfunction",)),
+        (
+            "Left sciatica. Wees are normal, no problems there, and everything else is working as normal as far as "
+            "I can tell.",
+            ("history.bladder_dysfunction",),
+        ),
+    ],
+)
+def test_denials_in_new_words_deny(text: str, denied: tuple[str, ...]) -> None:
+    case = read_text(text).case
+    assert not case.unsure, case.unsure
+    for path in denied:
+        section, name = path.split(".")
+        assert getattr(getattr(case, section), name) is False, (path, case)
+
+
+def test_a_hedge_of_the_same_topic_after_its_denial_still_doubts_it() -> None:
+    case = read_text("Left sciatica. Wees are normal, as far as I can tell.").case
+    assert "history.bladder_dysfunction" in {u.finding for u in case.unsure}
+
+
+def test_the_side_one_lies_on_is_not_the_side_of_a_symptom() -> None:
+    text = (
+        "Pain down the outside of my right thigh and calf for five weeks. Lying on my left side with a pillow "
+        "helps. The GP said it's sciatica and said my foot and toe were strong."
+    )
+    got = findings(text)
+    assert not any(k.startswith(("pain.left", "numbness.left")) for k in got), got
+    assert assess_text(text).triage.level != "emergency"

@@ -57,6 +57,11 @@ _NARROW = (
     (re.compile(r"incontinen\w*|leak\w*|dribbl\w*|pads?|nappies", re.I), "history.urinary_incontinence"),
     (re.compile(r"retention", re.I), "history.urinary_retention"),
 )
+# a clause about the rest, not the topic said before it
+_ELSE = re.compile(
+    r"\W*(?:(?:and|but|so)\s+)?(?:everything|anything|all|the\s+rest)\s+else\b|\W*(?:(?:and|but)\s+)?the\s+rest\b",
+    re.I,
+)
 _BUT_BEFORE = re.compile(r"\bbut\s+[\"'“‘]?\s*$", re.I)
 _HEADER = re.compile(r"\s*(?::|—|–|-)\s*")
 # clinical consensus: an adult bladder that empties normally leaves under 100 mL (why a residual of 100-199 mL,
@@ -115,6 +120,10 @@ def _hedged(
         return False
     if hedge.start() < hi:
         return True
+    if _ELSE.match(text, parsed.clause(hedge.start(), len(text))[0], hedge.start()):
+        return (
+            False  # "Wees are normal, and everything else is working as far as I can tell": the rest's doubt
+        )
     k = bisect.bisect_left(marks, (max(end, hi), ""))
     between = {other for pos, other in marks[k:] if pos < hedge.start() and other != topic}
     # "States bladder OK, BO OK, no saddle numbness, but 'haven't really paid attention'": a hedge brought in by
