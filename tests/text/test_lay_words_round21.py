@@ -492,3 +492,46 @@ def test_the_side_one_lies_on_is_not_the_side_of_a_symptom() -> None:
     got = findings(text)
     assert not any(k.startswith(("pain.left", "numbness.left")) for k in got), got
     assert assess_text(text).triage.level != "emergency"
+
+
+def test_sudden_bad_pain_into_the_belly_and_coming_round_on_the_floor_is_an_aneurysm_emergency() -> None:
+    text = (
+        "58 yo male, smoker. about half an hour ago really sudden bad pain in my lower back going into my belly. "
+        "stood up to get water and everything went black, came round on the kitchen floor. back doesnt hurt when "
+        "i press it."
+    )
+    check_read(
+        text,
+        {
+            "history.faintness_or_collapse": True,
+            "history.sudden_severe_pain": True,
+            "history.back_pain": ABSENT,
+        },
+    )
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_years_of_another_illness_are_not_the_backs_time() -> None:
+    text = (
+        "I'm 57 and have had rheumatoid arthritis for twelve years. I'm on methotrexate weekly plus adalimumab "
+        "every two weeks. Three weeks ago my lower back started hurting, quite suddenly, after a day of decorating "
+        "the spare room. I haven't had any temperatures."
+    )
+    got = findings(text)
+    assert 2 < got.get("duration_weeks", 0) < 4, got.get("duration_weeks")
+    assert assess_text(text).triage.level == "prompt"
+
+
+def test_numbness_at_the_top_of_the_inner_thighs_and_groin_asks_about_the_saddle() -> None:
+    text = "Left sciatica for a week. A kind of numbness at the top of my inner thighs and in my groin."
+    case = read_text(text).case
+    assert case.history.saddle_numbness is True or "history.saddle_numbness" in {
+        u.finding for u in case.unsure
+    }
+    assert assess_text(text).triage.level in ("urgent", "emergency")
+
+
+def test_couldnt_you_know_finish_is_a_change_in_sexual_function() -> None:
+    text = "Me and my partner were together on Saturday and the feeling down there was muted, I couldn't, you know, finish."
+    check_read(text, {"history.sexual_dysfunction": True})
+    check_read("I couldn't finish my walk because of the leg pain.", {"history.sexual_dysfunction": ABSENT})
