@@ -12,28 +12,30 @@ import re
 from collections.abc import Iterator
 
 from nerveroot.text.compose import Contribution
+from nerveroot.text.contractions import NT
 from nerveroot.text.lexicon import load_lexicon
 
 _LIST_CHARS = 120
-_NOT_BEFORE = re.compile(r"(?:\b(?:no|not|never|nil)|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_NOT_BEFORE = re.compile(r"(?:\b(?:no|not|never|nil)|" + NT + r")\s+(?:\w+\s+)?$", re.I)
 
 
 def listed_factors(text: str) -> Iterator[Contribution]:
     """Each item of an aggravating or easing list, as its finding."""
     factors = load_lexicon().factors
-    heads = [(kind, m) for kind in ("aggravating", "easing") for m in factors[kind][0][1].finditer(text)]
+    heads = [
+        *((factors.worse, m) for m in factors.aggravating.finditer(text)),
+        *((factors.eased, m) for m in factors.easing.finditer(text)),
+    ]
     if not heads:
         return
     starts = sorted(m.start() for _, m in heads)
-    stop = factors["stop"][0][1]
-    for kind, head in heads:
+    for items, head in heads:
         if _NOT_BEFORE.search(text, max(0, head.start() - 20), head.start()):
             continue  # "not relieved by sitting": the heading denied
         end = min([s for s in starts if s > head.start()] + [head.end() + _LIST_CHARS, len(text)])
-        halt = stop.search(text, head.end(), end)
+        halt = factors.stop.search(text, head.end(), end)
         if halt is not None:
             end = halt.start()
-        items = factors["worse" if kind == "aggravating" else "eased"]
         for path, words in items:
             said = next(
                 (w for w in words.finditer(text, head.end(), end)

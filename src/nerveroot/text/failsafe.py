@@ -120,10 +120,9 @@ def _hedged(
         return False
     if hedge.start() < hi:
         return True
+    # "Wees are normal, and everything else is working as far as I can tell": the rest's doubt, not the topic's
     if _ELSE.match(text, parsed.clause(hedge.start(), len(text))[0], hedge.start()):
-        return (
-            False  # "Wees are normal, and everything else is working as far as I can tell": the rest's doubt
-        )
+        return False
     k = bisect.bisect_left(marks, (max(end, hi), ""))
     between = {other for pos, other in marks[k:] if pos < hedge.start() and other != topic}
     # "States bladder OK, BO OK, no saddle numbness, but 'haven't really paid attention'": a hedge brought in by

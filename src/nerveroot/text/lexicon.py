@@ -72,6 +72,18 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Factors:
+    """A clinician's list of what aggravates or eases (lexicon `factors`): its headings, where a list stops, and
+    each finding with the words of its items."""
+
+    aggravating: re.Pattern[str]
+    easing: re.Pattern[str]
+    stop: re.Pattern[str]
+    worse: list[tuple[str, re.Pattern[str]]]
+    eased: list[tuple[str, re.Pattern[str]]]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     sections: dict[str, Section]
     lookups: dict[str, list[tuple[str, re.Pattern[str]]]]
@@ -89,7 +101,7 @@ class Lexicon:
     explained: re.Pattern[str]  # a reason given in the same sentence for going more often
     relieved: re.Pattern[str]
     relieved_after: re.Pattern[str]
-    factors: dict[str, list[tuple[str, re.Pattern[str]]]]  # headings, items and stops of a listed factor
+    factors: Factors
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
     spelling: dict[str, str] = field(default_factory=dict)  # a misspelt key word -> the word
@@ -338,13 +350,13 @@ def build(data: Any) -> Lexicon:
         explained=_regex(lex.functions.explained or ["(?!)"], macros, "functions.explained"),
         relieved=_regex(lex.rest["relieved"], macros, "rest.relieved"),
         relieved_after=_regex(lex.rest["relieved_after"], macros, "rest.relieved_after"),
-        factors={
-            "aggravating": [("", _regex(lex.factors.aggravating, macros, "factors.aggravating"))],
-            "easing": [("", _regex(lex.factors.easing, macros, "factors.easing"))],
-            "stop": [("", _regex(lex.factors.stop, macros, "factors.stop"))],
-            "worse": [(k, _regex(v, macros, f"factors.worse.{k}")) for k, v in lex.factors.worse.items()],
-            "eased": [(k, _regex(v, macros, f"factors.eased.{k}")) for k, v in lex.factors.eased.items()],
-        },
+        factors=Factors(
+            aggravating=_regex(lex.factors.aggravating, macros, "factors.aggravating"),
+            easing=_regex(lex.factors.easing, macros, "factors.easing"),
+            stop=_regex(lex.factors.stop, macros, "factors.stop"),
+            worse=[(k, _regex(v, macros, f"factors.worse.{k}")) for k, v in lex.factors.worse.items()],
+            eased=[(k, _regex(v, macros, f"factors.eased.{k}")) for k, v in lex.factors.eased.items()],
+        ),
         spelling=misspellings(lex.spelling.words, lex.spelling.keep, lex.spelling.also),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={
