@@ -535,3 +535,14 @@ def test_couldnt_you_know_finish_is_a_change_in_sexual_function() -> None:
     text = "Me and my partner were together on Saturday and the feeling down there was muted, I couldn't, you know, finish."
     check_read(text, {"history.sexual_dysfunction": True})
     check_read("I couldn't finish my walk because of the leg pain.", {"history.sexual_dysfunction": ABSENT})
+
+
+def test_a_right_performance_is_no_side() -> None:
+    text = (
+        "Pain in the left groin for eight months. Putting my left sock and boot on is a right performance. The "
+        "physio bent my hip up and it hurt like hell in my groin and barely moved compared to the right."
+    )
+    got = findings(text)
+    assert not any(k.startswith("pain.right") for k in got), got
+    assert assess_text(text).triage.level != "emergency"
+    check_read("Sharp pain down my right leg, a right pain it is.", {"pain.right.leg": True})
