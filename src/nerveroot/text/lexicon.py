@@ -8,7 +8,6 @@ accepts, every region, movement, topic and category an id of the project's one v
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,7 +23,7 @@ from nerveroot.errors import CaseError, KnowledgeError, Problem
 from nerveroot.text.normalise import misspellings
 from nerveroot.text.scan import Scanner, Section, compile_section, load_known, save_known
 from nerveroot.text.schema import LexiconFile
-from nerveroot.yamlfile import load_yaml
+from nerveroot.yamlfile import cache_dir, load_yaml
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _SECTIONS = ("findings", "ignore", "symptoms", "regions")  # overlap priority, first wins
@@ -375,11 +374,11 @@ def build(data: Any) -> Lexicon:
 
 def _cache_file(rows: dict[str, list[tuple[Entry, str]]]) -> Path | None:
     """Where the start letters of exactly these patterns are kept between runs (None: no cache)."""
-    if os.environ.get("NERVEROOT_NO_CACHE"):
+    folder = cache_dir()
+    if folder is None:
         return None
     digest = hashlib.sha256("\n".join(sorted({p for r in rows.values() for _, p in r})).encode()).hexdigest()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "nerveroot" / f"lexicon-prefixes-{digest[:16]}.json"
+    return folder / f"lexicon-prefixes-{digest[:16]}.json"
 
 
 def look_up(lexicon: Lexicon, table: str, words: str) -> str | None:

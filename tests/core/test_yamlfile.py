@@ -1,0 +1,79 @@
+"""The YAML data files are parsed once per version, then read back from a JSON copy (a cold start is faster)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nerveroot.yamlfile import load_yaml
+
+DATA = "topics:\n  bladder:\n    findings: [red_flags.urinary_retention]\n    weight: 0.5\n"
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("NERVEROOT_NO_CACHE", raising=False)
+    return tmp_path / "nerveroot"
+
+
+def test_a_file_parsed_once_is_read_back_from_its_json_copy(cache_home: Path) -> None:
+    first = load_yaml(DATA)
+    copies = list(cache_home.glob("yaml-*.json"))
+    assert len(copies) == 1
+    # the copy is what the second load returns: mark it and see the mark come back
+    marked = json.loads(copies[0].read_text("utf-8"))
+    marked["topics"]["bladder"]["weight"] = 0.75
+    copies[0].write_text(json.dumps(marked), "utf-8")
+    assert load_yaml(DATA)["topics"]["bladder"]["weight"] == 0.75
+    assert first == {"topics": {"bladder": {"findings": ["red_flags.urinary_retention"], "weight": 0.5}}}
+
+
+def test_another_version_of_the_text_is_parsed_afresh(cache_home: Path) -> None:
+    load_yaml(DATA)
+    assert load_yaml(DATA.replace("0.5", "0.25"))["topics"]["bladder"]["weight"] == 0.25
+    assert len(list(cache_home.glob("yaml-*.json"))) == 2
+
+
+def test_a_damaged_copy_is_ignored_and_replaced(cache_home: Path) -> None:
+    load_yaml(DATA)
+    (copy,) = cache_home.glob("yaml-*.json")
+    copy.write_text("{not json", "utf-8")
+    assert load_yaml(DATA)["topics"]["bladder"]["weight"] == 0.5
+    assert json.loads(copy.read_text("utf-8"))["topics"]["bladder"]["weight"] == 0.5
+
+
+def test_data_json_cannot_hold_exactly_is_not_copied(cache_home: Path) -> None:
+    """Whole-number keys and dates would come back as strings: such a file is always parsed."""
+    text = "grades:\n  5: normal\n  4: weak\nreviewed: 2026-11-29\n"
+    for _ in range(2):
+        data = load_yaml(text)
+        assert data == {"grades": {5: "normal", 4: "weak"}, "reviewed": datetime.date(2026, 11, 29)}
+    assert list(cache_home.glob("yaml-*.json")) == []
+
+
+def test_no_copy_is_kept_when_the_cache_is_switched_off(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVEROOT_NO_CACHE", "1")
+    assert load_yaml(DATA)["topics"]["bladder"]["weight"] == 0.5
+    assert not cache_home.exists()
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.delenv("NERVEROOT_NO_CACHE", raising=False)
+    assert load_yaml(DATA)["topics"]["bladder"]["weight"] == 0.5
+
+
+def test_bad_yaml_is_still_refused(cache_home: Path) -> None:
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("topics: [unclosed\n")
