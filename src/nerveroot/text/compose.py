@@ -31,6 +31,12 @@ _ALSO_SIDE = re.compile(
     r"(?:\s*(?:at\s+)?(?P<deg>\d{2,3})\s*(?:°|degrees|deg)?)?(?!\)?\s*(?:-ve|[A-Za-z]|[0-5][+-]?(?![\d°])|[+↓↑]))",
     re.I,
 )
+# the other side's own count after a count ("single-leg heel raise L 8 reps / R 20", "R 22 / L 24")
+_OTHER_COUNT = re.compile(
+    r"\s*(?:reps|repetitions|times|x)?\s*(?:[,/;]|\bvs\.?|\bversus|\band)?\s*(?:the\s+)?"
+    r"(?P<side>left|right|(?-i:L|R))\)?\s*:?\s*(?P<count>\d{1,3})(?![\d/°]|\.\d)",
+    re.I,
+)
 _FULL_RAISE = 80  # degrees: a leg raised this far is not a positive straight leg raise (consensus)
 # "can't lift it at all": no movement against gravity, MRC 2 or less.
 _AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,4}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
@@ -152,7 +158,12 @@ def finding(
         else [""]
     )
     other = _other_level(text, m) if sided and not entry.side else None
-    also = _ALSO_SIDE.match(text, m.end) if sided and not entry.side and other is None else None
+    counted = _OTHER_COUNT.match(text, m.end) if sided and "$count" in sets.values() else None
+    also = (
+        _ALSO_SIDE.match(text, m.end)
+        if sided and not entry.side and other is None and counted is None
+        else None
+    )
     if also is not None and also.group("deg") and int(also.group("deg")) >= _FULL_RAISE:
         also = None  # "SLR L 30°, R 85°": the other leg rose nearly fully, not the same sign
     if also is not None:  # "SLR +ve L 30°, R 50°": the same finding on the other side, not said again
@@ -182,6 +193,11 @@ def finding(
                 yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
     if other is not None:
         yield from _on_the_other_side(lexicon, m, other, names)
+    if counted is not None:  # "heel raise L 8 / R 20": the other side's own count
+        side = "left" if counted.group("side").lower().startswith("l") else "right"
+        spans = [(m.start, m.end), (counted.start(), counted.end())]
+        for path in (p for p, raw in sets.items() if raw == "$count"):
+            yield Contribution(path.replace("{side}", side), int(counted.group("count")), spans)
 
 
 def _filled(path: str, side: str, fill: dict[str, str]) -> str:

@@ -62,6 +62,15 @@ _THEN_FAILED = re.compile(
     re.I,
 )
 
+# a weakness that came and went and now stays: "At first only when I was tired. Now it's all the time"
+_NOW_ALWAYS = re.compile(
+    r"\b(?:at\s+first|initially|to\s+begin\s+with|in\s+the\s+beginning)\s*,?\s+(?:it\s+(?:was|did|happened)\s+)?"
+    r"only\b[^.!?;]{0,80}[.!?;,]\s*(?:but\s+|and\s+)?(?:now|these\s+days|today)\b[^.!?;]{0,30}?"
+    r"\b(?:all\s+the\s+time|constant(?:ly)?|every\s+(?:step|time|day)|always|the\s+whole\s+time|non[\s-]*stop)\b",
+    re.I,
+)
+_FELT_WORD = re.compile(rf"\b(?:{_FELT}|numb|tingl\w*|hurts?|sore)\b", re.I)
+
 # "if her walking deteriorates": advice about what may come, not what has
 _IF = re.compile(
     r"\b(?:if|should|unless|in\s+case|whether|watch\s+(?:out\s+)?for|look\s+out\s+for)\b[^.;!?]*$", re.I
@@ -78,6 +87,8 @@ def motor_course(text: str, contributions: list[Contribution]) -> list[Contribut
         said = _first(_ASCENDING, text)
     if said is None:
         said = _sequence(text, weak)
+    if said is None:
+        said = _now_always(text, weak)
     if said is None:
         return []
     return [
@@ -97,6 +108,17 @@ def _first(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -
          if not _IF.search(text, max(lo, m.start() - 60), m.start())),
         None,
     )  # fmt: skip
+
+
+def _now_always(text: str, weak: list[Contribution]) -> re.Match[str] | None:
+    """Weakness, then within its next sentence or two a course from "only at first" to "all the time", with
+    nothing felt (pain, numbness) said in between: the weakness's own course, getting worse."""
+    for c in weak:
+        end = c.spans[0][1]
+        m = _first(_NOW_ALWAYS, text, end, min(len(text), end + 250))
+        if m is not None and not _FELT_WORD.search(text, end, m.end()):
+            return m
+    return None
 
 
 def _sequence(text: str, weak: list[Contribution]) -> re.Match[str] | None:

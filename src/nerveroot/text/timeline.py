@@ -110,6 +110,7 @@ _EVENT = frozenset({"history.significant_trauma", "history.minor_trauma"})
 # an event whose "... ago" is when the pain began: an injury, or a lift ("lifting shopping out of a car boot 12
 # days ago")
 _ONSET = _EVENT | {"history.after_lifting_or_bending"}
+_BEGAN = _EVENT | {"history.sudden_severe_pain"}
 # A finding phrase whose time is the symptoms' own: weakness, signs, the present story's complaints. Others
 # (a cancer, an operation, weight lost, smoking) have times of their own.
 _SYMPTOM_PATHS = (
@@ -134,9 +135,9 @@ def read_time(
 ) -> tuple[list[Contribution], list[Doubt]]:
     lexicon = load_lexicon()
     out: list[Contribution] = []
-    # a time inside a finding's words is that finding's ("weight loss of 5 kg over 3 months"); an injury's is
-    # when the pain began ("fell off a ladder this morning, about 8 ft")
-    spans = sorted((f.start, f.end) for f in found["findings"] if not _EVENT.intersection(f.entry.sets))
+    # a time inside a finding's words is that finding's ("weight loss of 5 kg over 3 months"); an injury's, or a
+    # sudden pain's, is when the pain began ("fell off a ladder this morning", "20 mins ago he got terrible pain")
+    spans = sorted((f.start, f.end) for f in found["findings"] if not _BEGAN.intersection(f.entry.sets))
     dated: list[Dated] = []
     times: list[tuple[float, Mention]] = []
     for m in found["demographics"]:
