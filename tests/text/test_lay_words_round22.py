@@ -12,6 +12,12 @@
 - A side between a walking test and its result ("Toe walk L weak"), each side's own count of heel raises
   ("L 8 reps / R 20"), and a capital B after a grade or a reflex ("4/5 B", "AJ absent B", "SLR 70° B neg"):
   both sides.
+- "Five days ago the right leg started as well", told before "numb ... on both sides": new in both legs.
+- A band under the breast or across the chest that wraps round to the back is thoracic pain.
+- "Spinal surgery contacted" is a team, not a past operation; an accident found by its smell ("smelt") is
+  the bowel's; legs that "have been bad" are symptoms in the legs.
+- A vertebra that lost height on a scan ("40% loss of height of T11", "30% height loss") is a fracture, not
+  a disc's lost height; a scan's title said as a sentence ("MRI lumbar spine. L4-5 ...") heads its report.
 - A weakness that came and went and now stays ("At first only when I was tired. Now it's all the time") is
   getting worse.
 """
@@ -236,3 +242,79 @@ def test_a_capital_b_before_a_negative_straight_leg_raise_is_both_sides_negative
         "SLR 70° B neg.",
         {"tests.left.straight_leg_raise": "negative", "tests.right.straight_leg_raise": "negative"},
     )
+
+
+def test_the_other_leg_said_to_have_started_lately_before_both_sides_are_told() -> None:
+    check_read(
+        "She developed low back pain with left-sided sciatica three weeks ago; five days ago the right leg started"
+        ' as well. She says she is numb "from my bottom to the backs of my knees" on both sides.',
+        {"history.bilateral_leg_symptoms_new": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has an aching band under the left breast that wraps round to her back.",
+        "A tight band across his chest at night, and his legs are stiff.",
+    ],
+)
+def test_a_band_round_the_chest_is_thoracic_pain(text: str) -> None:
+    check_read(text, {"history.thoracic_pain": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dexamethasone 16 mg given; clinical oncology and spinal surgery contacted tonight.",
+        "Spinal surgery informed and will review.",
+    ],
+)
+def test_a_spinal_surgery_team_contacted_is_no_past_operation(text: str) -> None:
+    check_read(text, {"history.previous_spinal_surgery": ABSENT})
+
+
+def test_an_accident_in_the_pants_found_by_its_smell_is_the_bowel() -> None:
+    check_read(
+        "today i had an accident in my pants and didnt even know till i smelt it",
+        {"history.bowel_incontinence": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["back and both legs been bad for a week left worse.", "both legs are bad since tuesday"]
+)
+def test_legs_said_to_be_bad_are_symptoms_in_the_legs(text: str) -> None:
+    check_read(text, {"pain.left.leg": True, "pain.right.leg": True})
+
+
+def test_bad_luck_is_no_symptom() -> None:
+    check_read("My leg was bad luck, I tripped.", {"pain.unknown.leg": ABSENT, "pain.left.leg": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI whole spine. Findings: Expansile lesion in the T11 vertebral body. About 40% loss of height of T11.",
+        "MRI lumbar spine: L1 wedge with 30% height loss.",
+    ],
+)
+def test_a_vertebra_that_lost_height_on_a_scan_is_a_fracture(text: str) -> None:
+    assert "fracture" in {i.finding for i in read_text(text).case.imaging}
+
+
+def test_a_scan_s_title_said_as_a_sentence_heads_its_report() -> None:
+    imaging = read_text("MRI lumbar spine. L4-5 disc protrusion compressing the left L5 root.").case.imaging
+    assert [(i.finding, i.level, i.compresses) for i in imaging] == [("disc_protrusion", "L4-L5", "L5")]
+
+
+@pytest.mark.parametrize(
+    "text", ["MRI was normal. L4-5 disc protrusion on the old scan.", "MRI requested. Left L5 weakness."]
+)
+def test_a_sentence_about_a_scan_is_no_title(text: str) -> None:
+    assert read_text(text).case.imaging == []
+
+
+def test_loss_of_height_at_a_disc_level_is_no_fracture() -> None:
+    text = "MRI lumbar spine:\nFindings: Disc desiccation at L3-4, L4-5 and L5-S1 with mild loss of height at L4-5."
+    assert "fracture" not in {i.finding for i in read_text(text).case.imaging}

@@ -107,8 +107,11 @@ def both_legs(
         and not EPISODIC.search(text, *s)
     ]
     if not new:  # "... in BOTH legs now?? it started in my right leg 2 weeks ago, since sat the left calf is
-        # tingling as well": the other leg joined lately, told in a sentence of its own
-        joined = _other_leg_joins(text, parsed, contributions, recent)
+        # tingling as well": the other leg joined lately, told in a sentence of its own ("five days ago the right
+        # leg started as well", before "numb ... on both sides")
+        joined = _other_leg_joins(text, parsed, contributions, recent) or _other_leg_said_too(
+            text, parsed, contributions, recent
+        )
         new = [joined] if joined is not None else []
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or CHRONIC.search(text, *s)
            or AS_BEFORE.search(text, *s) or told.long_before(s[0])]  # fmt: skip

@@ -119,7 +119,7 @@ def _blocks(text: str, sections: Sections) -> list[_Block]:
     pos = 0
     old = _old_scan_said(text)
     for line in text.splitlines(keepends=True):
-        kind = _heading(line, old)
+        kind = _heading(line, old) or _title_sentence(line, old)
         if kind:
             blank = _BLANK.search(text, pos)
             while blank is not None and _REPORT_PART.match(text, blank.end()):
@@ -153,6 +153,21 @@ def _heading(line: str, old: bool) -> str | None:
     if old and lexicon["old"][0][1].search(compared):
         return None
     return kind
+
+
+# a scan's title said as a sentence of its own at the start of a line ("MRI lumbar spine. L4-5 disc protrusion
+# ..."): the scan and where, nothing else (not "MRI was normal.", not "MRI requested.")
+_TITLE = re.compile(
+    r"\s*(?P<title>(?:(?:urgent|emergency|repeat|new|today['’]?s)\s+)?(?:MRI|MR|CT|x[\s-]*ray|XR|radiograph)"
+    r"(?:\s+(?:of|the|whole|full|lumbar|lumbosacral|thoracic|thoracolumbar|cervical|spine|L[\s/-]*S|L[\s-]*spine|"
+    r"T[\s-]*spine|sacrum|pelvis|scan|with|without|contrast|gadolinium|and|&|\+))*)\.\s+(?=\S)",
+    re.I,
+)
+
+
+def _title_sentence(line: str, old: bool) -> str | None:
+    m = _TITLE.match(line)
+    return _heading(m.group("title"), old) if m is not None else None
 
 
 def _old_scan_said(text: str) -> bool:
