@@ -229,17 +229,22 @@ def test_both_feet_numb_for_a_couple_of_years_are_not_new() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "expected", "unsure"),
     [
+        # "the same as they've been for years" says the bladder has not changed, not that it works: a bladder
+        # trouble years old is said the same way (t2-post-002), so the bladder is left unsure (round 22)
         ("Waterworks are the same as they've been for years, I get up once a night, and nothing is numb in the private"
-         " area.", {"history.altered_bladder_sensation": ABSENT, "history.saddle_numbness": ABSENT}),
+         " area.", {"history.altered_bladder_sensation": ABSENT, "history.saddle_numbness": False},
+         {"history.bladder_dysfunction"}),
         ("He reports no change in his bladder over the past year, no saddle numbness, and his bowels are regular and"
-         " under control.", {"history.saddle_numbness": ABSENT, "history.bowel_incontinence": ABSENT}),
+         " under control.", {"history.saddle_numbness": ABSENT, "history.bowel_incontinence": ABSENT}, set()),
     ],
 )  # fmt: skip
-def test_a_new_clause_after_and_keeps_its_own_denial(text: str, expected: dict[str, object]) -> None:
+def test_a_new_clause_after_and_keeps_its_own_denial(
+    text: str, expected: dict[str, object], unsure: set[str]
+) -> None:
     check_read(text, expected)
-    assert not read_text(text).case.unsure
+    assert {u.finding for u in read_text(text).case.unsure} == unsure
 
 
 def test_a_known_aneurysm_with_sudden_pain_into_the_belly_is_an_emergency() -> None:

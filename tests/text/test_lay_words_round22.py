@@ -25,7 +25,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read, check_unsure
+from textread import ABSENT, WEAK, check_read, check_unsure
 
 from nerveroot.engine.knowledge_common import LEVELS
 from nerveroot.service import assess_text
@@ -318,3 +318,179 @@ def test_a_sentence_about_a_scan_is_no_title(text: str) -> None:
 def test_loss_of_height_at_a_disc_level_is_no_fracture() -> None:
     text = "MRI lumbar spine:\nFindings: Disc desiccation at L3-4, L4-5 and L5-S1 with mild loss of height at L4-5."
     assert "fracture" not in {i.finding for i in read_text(text).case.imaging}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H/o: pain not relieved by rest or analgesics, disturbs sleep.",
+        "Over the last fortnight the foot aches even at rest, worst at night.",
+    ],
+)
+def test_pain_at_rest_after_a_history_heading_or_told_as_aching_even_at_rest(text: str) -> None:
+    check_read(text, {"history.pain_at_rest_unrelenting": True})
+
+
+def test_h_o_without_its_colon_is_still_a_past_history() -> None:
+    check_read("Pain in the leg. H/o back surgery.", {"history.previous_spinal_surgery": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sensory ↓ over ant thigh & legs B/L, saddle region ↓. Anal tone lax.", "Saddle area reduced."],
+)
+def test_the_saddle_said_reduced(text: str) -> None:
+    check_read(text, {"history.saddle_numbness": True})
+
+
+def test_the_saddle_said_normal_is_denied() -> None:
+    check_read("Saddle region normal.", {"history.saddle_numbness": False})
+
+
+def test_no_longer_feeling_the_need_for_a_wee_after_saying_the_bladder_is_fine() -> None:
+    text = "No numbness around my bottom, bladder fine. For four days I don't really get the feeling that I need a wee."
+    check_read(text, {"history.altered_bladder_sensation": True})
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_a_feeling_down_below_that_is_not_quite_there_is_saddle_numbness() -> None:
+    text = (
+        "For the last three days there's been a strange feeling down below, fuzzy, not quite there, between my"
+        " legs and round the back."
+    )
+    check_read(text, {"history.saddle_numbness": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week my wife noticed wet patches on my trousers a couple of times. I honestly hadn't noticed.",
+        "Twice this week my trousers were wet and I hadn't felt a thing.",
+    ],
+)
+def test_wet_trousers_are_leaking(text: str) -> None:
+    check_read(text, {"history.urinary_incontinence": True})
+
+
+def test_the_seat_area_said_normal_but_not_checked_is_unsettled() -> None:
+    check_unsure(
+        "Both legs ache on walking. The seat area feels normal to me when I wash, although I admit I haven't"
+        " really checked properly.",
+        "history.saddle_numbness",
+    )
+
+
+def test_hurrying_to_the_loo_is_a_bladder_trouble() -> None:
+    check_read(
+        "Lately I have to hurry to the loo a bit more than I used to.", {"history.bladder_dysfunction": True}
+    )
+
+
+def test_knees_that_jumped_a_lot_when_tapped_are_brisk() -> None:
+    check_read(
+        "I asked the GP about my hands and she tapped my knees and they jumped a lot.",
+        {"reflexes.left.patellar": "brisk", "reflexes.right.patellar": "brisk"},
+    )
+
+
+def test_walking_like_a_cowboy_with_the_feet_wide_apart_is_a_wide_based_gait() -> None:
+    check_read("My wife says I walk like a cowboy with my feet wide apart.", {"exam.wide_based_gait": True})
+
+
+def test_walking_like_a_cowboy_alone_is_no_wide_based_gait() -> None:
+    check_read(
+        "I'm on my feet a lot and the kids think it's hilarious that I walk like a cowboy at the moment.",
+        {"exam.wide_based_gait": ABSENT},
+    )
+
+
+def test_a_foot_that_has_started_to_slap_and_is_worse_than_days_ago_is_getting_worse() -> None:
+    check_read(
+        "Over the past week his right foot has started to slap and catch, and he says it is noticeably worse than"
+        " even four days ago.",
+        {"weakness.right.ankle_dorsiflexion": 3, "history.progressive_weakness": True},
+    )
+
+
+def test_needing_help_to_get_to_the_toilet_after_legs_went_weak_is_getting_worse() -> None:
+    check_read(
+        "Over the past two days his legs have felt stiff and weak, and today he needed his wife's help to get to"
+        " the toilet.",
+        {"history.progressive_weakness": True},
+    )
+
+
+def test_pain_worse_than_days_ago_is_not_weakness_getting_worse() -> None:
+    check_read(
+        "My foot drags. The pain is worse than two days ago.", {"history.progressive_weakness": ABSENT}
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("My wife says I'm slapping my right foot on the kitchen floor.", 3),
+        ("And he's dragging his right foot a little on the way to the loo.", WEAK),
+    ],
+)
+def test_a_foot_slapped_on_the_floor_or_dragged_is_weak_to_lift(text: str, grade: object) -> None:
+    check_read(text, {"weakness.right.ankle_dorsiflexion": grade})
+
+
+def test_dragging_the_feet_about_a_decision_is_no_weakness() -> None:
+    check_read("He's dragging his feet about seeing the GP.", {"weakness.unknown.ankle_dorsiflexion": ABSENT})
+
+
+@pytest.mark.parametrize(
+    "text", ["fell on my backside ice skating on sunday", "She fell on her tailbone at the rink."]
+)
+def test_a_fall_on_the_backside_is_an_injury(text: str) -> None:
+    check_read(text, {"history.minor_trauma": True})
+
+
+def test_the_private_area_is_the_saddle() -> None:
+    check_read(
+        "now she says she cant feel her private area and she keeps wetting herself since yesterday",
+        {"history.saddle_numbness": True},
+    )
+
+
+def test_not_sure_of_having_finished_is_an_altered_bladder_sensation() -> None:
+    check_read(
+        "I've had to go back to the toilet twice in the last day or two because I wasn't sure if I'd actually"
+        " finished, which isn't like me.",
+        {"history.altered_bladder_sensation": True},
+    )
+
+
+def test_a_bare_r_leg_that_started_the_same_days_ago_joins_the_first() -> None:
+    check_read(
+        "L sciatica x3/52. 4/7 ago R leg started same — back of thigh/calf.",
+        {"history.bilateral_leg_symptoms_new": True},
+    )
+
+
+def test_an_answer_in_a_relative_clause_denies_what_was_asked() -> None:
+    check_read(
+        "She asked the usual questions about the toilet and numbness in my private area, which I'm fine on.",
+        {"history.saddle_numbness": False},
+    )
+
+
+def test_a_question_about_a_sign_with_no_answer_never_reassures() -> None:
+    case = read_text("She asked about numbness down below.").case
+    assert case.history.saddle_numbness is not False
+
+
+def test_a_bladder_the_same_as_for_years_is_no_denial_of_a_long_standing_trouble() -> None:
+    """ "Bladder is the same as it has been for years" after old spinal surgery says the trouble is old, not absent."""
+    case = read_text("Left sciatica again. Bladder is the same as it has been for years.").case
+    assert case.history.bladder_dysfunction is not False
+
+
+def test_a_sarcastic_i_wish_after_weight_loss_asked_about_denies_it() -> None:
+    check_read(
+        "She asked me a load of questions about peeing and numbness in my privates, which I don't have, and"
+        " whether I'd lost weight (I wish).",
+        {"history.unexplained_weight_loss": ABSENT},
+    )

@@ -235,11 +235,12 @@ def _dated(text: str, lo: int, hi: int, recent: re.Pattern[str]) -> bool:
 
 
 _DATED_BEFORE = 30  # characters before the other leg in which its own time is said
-# the other leg said by ellipsis: "now the right one's going too", "the left one has started as well" (not "the
-# right is fine too")
+# the other leg said by ellipsis: "now the right one's going too", "the left one has started as well", "4/7 ago R
+# leg started same" (not "the right is fine too")
 _OTHER_TOO = guarded(
     re.compile(
-        r"\b(?:the|my|his|her)\s+(?P<side>left|right)(?:\s+(?:one|leg|side|foot|calf|thigh)s?)?(?:['’]s)?\s+"
+        r"\b(?:(?:the|my|his|her)\s+(?P<side>left|right)(?:\s+(?:one|leg|side|foot|calf|thigh)s?)?|"
+        r"(?P<bare>left|right|(?-i:L|R))\s+(?:leg|side|foot|calf|thigh))(?:['’]s)?\s+"
         r"(?:(?!(?:fine|ok|okay|normal|good|unaffected|better|clear|alright|all\s+right)\b)[\w'’]+\s+){0,4}?"
         r"(?:too|as\s+well|also|(?:exactly\s+)?the\s+same|started|joined\s+in)\b",
         re.I,
@@ -259,7 +260,7 @@ def _other_leg_said_too(
     for m in _OTHER_TOO.finditer(text):
         lo, hi = parsed.sentence(m.start(), len(text))
         own = said.get((lo, hi), set())
-        side = m.group("side").lower()
+        side = "left" if (m.group("side") or m.group("bare")).lower().startswith("l") else "right"
         # a word of change, or its own time ("... down my left leg; since Wednesday the right one is going as well")
         joined = CHANGE.search(text, lo, hi) or _dated(
             text, max(lo, m.start() - _DATED_BEFORE), m.end(), recent

@@ -52,8 +52,10 @@ _THEN_FAILED = re.compile(
     r"(?:day|morning|evening)|(?:\d+|a\s+few|two|three|four)\s+days\s+later|the\s+(?:next|following)\s+(?:day|morning)|"
     r"today|this\s+morning|now|since\s+then|by\s+now|by\s+this\s+(?:morning|afternoon|evening)|by\s+today)\b[^.;!?]{0,100}?"
     r"(?:\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
-    r"unable\s+to|barely|no\s+longer|had\s+to\s+(?:haul|pull|drag|heave|hoist)|needed\s+help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
-    r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up|"
+    r"unable\s+to|barely|no\s+longer|had\s+to\s+(?:haul|pull|drag|heave|hoist)|"
+    r"needed\s+(?:(?:his|her|my|their|a|some)\s+)?(?:\w+['’]s\s+)?help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
+    r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|get\s+(?:to|into|onto|on\s+to|out\s+of)\s+(?:the\s+)?(?:toilet|loo|bathroom|bed|car|chair)|"
+    r"climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up|"
     r"rise\s+on(?:to)?|clear\s+the\s+(?:kerb|curb|step|ground|floor)|lift\s+(?:his|her|my|the)\s+(?:toes|foot|front)|push\s+off)"
     r"(?!\w|\s+(?:(?:very\s+)?far|more\s+than|for\s+(?:long|more)|because|due\s+to|without\s+(?:pain|stopping)))"
     # a walking aid newly needed: "now needs a frame", "today needed a stick"
@@ -67,6 +69,13 @@ _NOW_ALWAYS = re.compile(
     r"\b(?:at\s+first|initially|to\s+begin\s+with|in\s+the\s+beginning)\s*,?\s+(?:it\s+(?:was|did|happened)\s+)?"
     r"only\b[^.!?;]{0,80}[.!?;,]\s*(?:but\s+|and\s+)?(?:now|these\s+days|today)\b[^.!?;]{0,30}?"
     r"\b(?:all\s+the\s+time|constant(?:ly)?|every\s+(?:step|time|day)|always|the\s+whole\s+time|non[\s-]*stop)\b",
+    re.I,
+)
+# the weakness told worse than days before, by a pronoun after it: "his right foot has started to slap and
+# catch, and he says it is noticeably worse than even four days ago"
+_WORSE_THAN_AGO = re.compile(
+    r"\b(?:it|this|that|they)(?:['’]s|\s+is|\s+are|\s+has\s+(?:got|gotten|become)|\s+was)\s+(?:\w+\s+)?"
+    r"(?:worse|weaker)\s+than\s+(?:even\s+|it\s+was\s+|they\s+were\s+)?(?:\w+\s+){0,2}?(?:days?|weeks?)\s+ago\b",
     re.I,
 )
 _FELT_WORD = re.compile(rf"\b(?:{_FELT}|numb|tingl\w*|hurts?|sore)\b", re.I)
@@ -111,13 +120,15 @@ def _first(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -
 
 
 def _now_always(text: str, weak: list[Contribution]) -> re.Match[str] | None:
-    """Weakness, then within its next sentence or two a course from "only at first" to "all the time", with
-    nothing felt (pain, numbness) said in between: the weakness's own course, getting worse."""
+    """Weakness, then within its next sentence or two a course from "only at first" to "all the time", or "it is
+    worse than four days ago", with nothing felt (pain, numbness) said in between: the weakness's own course,
+    getting worse."""
     for c in weak:
         end = c.spans[0][1]
-        m = _first(_NOW_ALWAYS, text, end, min(len(text), end + 250))
-        if m is not None and not _FELT_WORD.search(text, end, m.end()):
-            return m
+        for rx in (_NOW_ALWAYS, _WORSE_THAN_AGO):
+            m = _first(rx, text, end, min(len(text), end + 250))
+            if m is not None and not _FELT_WORD.search(text, end, m.end()):
+                return m
     return None
 
 
