@@ -226,6 +226,8 @@ def test_pain_that_came_and_went_and_now_stays_is_not_weakness_getting_worse() -
         ("Single-leg heel raise R 22 / L 24", 24, 22),
         ("SL heel raise R 8, L 18.", 18, 8),
         ("Single leg heel raise L 6 reps vs R 22.", 6, 22),
+        ("SL heel raise L 18, R 8.", 18, 8),
+        ("Single-leg heel raise R 25 / L 5.", 5, 25),
     ],
 )
 def test_each_side_keeps_its_own_count_of_heel_raises(text: str, left: int, right: int) -> None:
