@@ -496,3 +496,16 @@ def test_a_sarcastic_i_wish_after_weight_loss_asked_about_denies_it() -> None:
         " whether I'd lost weight (I wish).",
         {"history.unexplained_weight_loss": ABSENT},
     )
+
+
+def test_using_again_with_injecting_in_brackets_is_injecting_drug_use() -> None:
+    text = (
+        "been using again the last couple of months (injecting, i know). lower back started hurting about 10 days"
+        " ago."
+    )
+    check_read(text, {"history.intravenous_drug_use": True})
+    assert LEVELS.index(assess_text(text).triage.level) >= LEVELS.index("prompt")
+
+
+def test_a_weird_feeling_down_below_is_the_saddle() -> None:
+    check_read("There's a weird feeling down below when I wipe.", {"history.saddle_numbness": True})
