@@ -97,7 +97,7 @@ def motor_course(text: str, contributions: list[Contribution]) -> list[Contribut
     if said is None:
         said = _sequence(text, weak)
     if said is None:
-        said = _now_always(text, weak)
+        said = _course_told_after(text, weak)
     if said is None:
         return []
     return [
@@ -119,7 +119,7 @@ def _first(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -
     )  # fmt: skip
 
 
-def _now_always(text: str, weak: list[Contribution]) -> re.Match[str] | None:
+def _course_told_after(text: str, weak: list[Contribution]) -> re.Match[str] | None:
     """Weakness, then within its next sentence or two a course from "only at first" to "all the time", or "it is
     worse than four days ago", with nothing felt (pain, numbness) said in between: the weakness's own course,
     getting worse."""
