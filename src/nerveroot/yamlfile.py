@@ -7,6 +7,8 @@ Even so, parsing the data files was a tenth of a cold `assess --text` (0.17 s of
 therefore kept as JSON, named by a digest of the YAML text, in the user's cache folder; JSON loads about six
 times faster. A new version of a file has a new digest, so a stale copy is never read; a copy that cannot be
 read or written only costs the parse. Data JSON cannot hold exactly (whole-number keys, dates) is not copied.
+Copies are pruned when one is written: those of each kind used least recently go first, so the folder does not
+grow with every version of the data files a developer or an upgrade leaves behind.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# copies kept of the parsed data files: about five versions of each of the thirteen
+_KEEP_YAML = 64
 
 
 def cache_dir() -> Path | None:
@@ -35,10 +40,10 @@ def load_yaml(text: str) -> Any:
     if folder is None:
         return yaml.load(text, Loader=_LOADER)
     copy = folder / f"yaml-{hashlib.sha256(text.encode()).hexdigest()[:24]}.json"
-    try:
-        return json.loads(copy.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
+    kept = read_cached(copy)
+    if kept is not None:
+        with suppress(ValueError):
+            return json.loads(kept)
     data = yaml.load(text, Loader=_LOADER)
     _keep(copy, data)
     return data
@@ -51,10 +56,36 @@ def _keep(copy: Path, data: Any) -> None:
         return  # a date or another value JSON has no type for
     if json.loads(encoded) != data:
         return  # whole-number keys would come back as strings
+    write_cached(copy, encoded, keep=_KEEP_YAML)
+
+
+def read_cached(path: Path) -> str | None:
+    """A cache file's text, or None; a file read is marked as just used, so pruning keeps it."""
     try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        tmp = copy.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(encoded, encoding="utf-8")
-        tmp.replace(copy)
+        text = path.read_text(encoding="utf-8")
     except OSError:
-        pass
+        return None
+    with suppress(OSError):
+        os.utime(path)
+    return text
+
+
+def write_cached(path: Path, text: str, *, keep: int) -> None:
+    """Write a cache file whole (a reader never sees half of it), then keep only the `keep` most recently used
+    files of its kind (its name up to the last "-"). A cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        return
+    kind = path.name.rsplit("-", 1)[0]
+    used: list[tuple[float, Path]] = []
+    for other in path.parent.glob(f"{kind}-*{path.suffix}"):
+        with suppress(OSError):  # another process may have pruned it already
+            used.append((other.stat().st_mtime, other))
+    for _, old in sorted(used, reverse=True)[keep:]:
+        if old != path:
+            with suppress(OSError):
+                old.unlink()

@@ -77,3 +77,40 @@ def test_a_cache_that_cannot_be_written_only_costs_time(
 def test_bad_yaml_is_still_refused(cache_home: Path) -> None:
     with pytest.raises(yaml.YAMLError):
         load_yaml("topics: [unclosed\n")
+
+
+def test_copies_used_least_recently_are_pruned_when_one_is_written(cache_home: Path) -> None:
+    """Every version of every data file used to stay in the cache for ever; now the least used go."""
+    import os
+
+    from nerveroot import yamlfile
+
+    def version(k: int) -> str:
+        return f"version: v{k}\n"
+
+    def copy_of(k: int) -> Path:
+        return next(
+            c
+            for c in cache_home.glob("yaml-*.json")
+            if json.loads(c.read_text("utf-8")) == {"version": f"v{k}"}
+        )
+
+    load_yaml(version(0))
+    for k in range(1, yamlfile._KEEP_YAML + 5):
+        load_yaml(version(k))
+        os.utime(copy_of(k), (1_000_000_000 + k, 1_000_000_000 + k))  # written a second after the one before
+        load_yaml(version(0))  # read back each time (now): the most recently used
+    copies = {json.loads(c.read_text("utf-8"))["version"] for c in cache_home.glob("yaml-*.json")}
+    assert len(copies) == yamlfile._KEEP_YAML
+    assert "v0" in copies  # the oldest written, but used all along
+    assert {"v1", "v2", "v3", "v4", "v5"}.isdisjoint(copies)  # never read again: the first to go
+    assert f"v{yamlfile._KEEP_YAML + 4}" in copies
+
+
+def test_the_lexicon_keeps_a_few_versions_of_its_start_letters(cache_home: Path) -> None:
+    from nerveroot.text.scan import load_known, save_known
+
+    for k in range(12):
+        save_known(cache_home / f"lexicon-prefixes-{k:016x}.json", {"a": frozenset({"x"})})
+    assert len(list(cache_home.glob("lexicon-prefixes-*.json"))) == 8
+    assert load_known(cache_home / f"lexicon-prefixes-{11:016x}.json") == {"a": frozenset({"x"})}

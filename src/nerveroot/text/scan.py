@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from nerveroot.yamlfile import read_cached, write_cached
 
 # The regular expression parser, used only to index each phrase by the letters it can start with.
 _c: Any = importlib.import_module("re._constants")
@@ -341,9 +342,10 @@ def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 def load_known(path: Path) -> dict[str, frozenset[str] | None]:
     """Start letters worked out before, from a cache file (JSON, never code); empty when there is none."""
+    kept = read_cached(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(kept) if kept is not None else {}
+    except ValueError:
         return {}
     if not isinstance(data, dict):
         return {}
@@ -351,13 +353,7 @@ def load_known(path: Path) -> dict[str, frozenset[str] | None]:
 
 
 def save_known(path: Path, known: dict[str, frozenset[str] | None]) -> None:
-    """Keep the start letters for the next cold start; a cache that cannot be written is only slower."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(
-            json.dumps({k: sorted(v) if v is not None else None for k, v in known.items()}), "utf-8"
-        )
-        tmp.replace(path)
-    except OSError:
-        pass
+    """Keep the start letters for the next cold start (a few lexicon versions' worth)."""
+    write_cached(
+        path, json.dumps({k: sorted(v) if v is not None else None for k, v in known.items()}), keep=8
+    )
