@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import pytest
-from textread import check_unsure
+from textread import check_read, check_unsure
 
 from nerveroot.text import read_text
 
@@ -53,3 +53,39 @@ def test_a_weird_feeling_when_sitting_on_the_loo_raises_the_saddle() -> None:
         "exactly, just duller. Weeing is completely normal.",
         "history.saddle_numbness",
     )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "loses her footing reaching for the kettle and sits down heavily on the kitchen floor",
+        "was losing his footing on the wet deck and sat down really hard",
+    ],
+)
+def test_losing_a_footing_or_sitting_down_heavily_is_a_minor_fall(words: str) -> None:
+    case = read_text(
+        f"An 81-year-old woman with osteoporosis {words}. Since then she has had back pain."
+    ).case
+    assert case.history.minor_trauma is True
+
+
+@pytest.mark.parametrize(
+    "course",
+    [
+        "Three days of increasing difficulty walking; today needs a frame.",
+        "Progressive difficulty with the stairs over a fortnight.",
+        "Her walking has become increasingly difficult this week.",
+    ],
+)
+def test_increasing_difficulty_walking_with_weakness_found_is_progressive(course: str) -> None:
+    check_read(
+        f"58M, known lung cancer. {course} Hip flexion 3/5 on both sides.",
+        {"history.progressive_weakness": True},
+    )
+
+
+def test_increasing_difficulty_walking_from_pain_alone_says_nothing_of_weakness() -> None:
+    case = read_text(
+        "Three days of increasing difficulty walking because of the pain. Left EHL 4/5, otherwise 5/5."
+    ).case
+    assert case.history.progressive_weakness is not True

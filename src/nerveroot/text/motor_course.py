@@ -27,7 +27,12 @@ _FELT = r"pain|ache|aching|numbness|tingling|burning|sciatica|cramp\w*"
 _MOTOR_WORSE = re.compile(
     rf"\b(?:walking|gait|mobility|strength|power|legs?|foot|feet)(?!\s+(?:distance|tolerance|range|{_FELT}))\s+"
     rf"(?:(?:has|have|had|is|are|was|were)\s+)?(?:been\s+)?(?:(?!not\b|never\b|no\b|{_FELT})\w+\s+)?"
-    r"(?:deteriorat\w*|worsen\w*|got\s+worse|getting\s+worse|gone\s+downhill|declin\w*)",
+    r"(?:deteriorat\w*|worsen\w*|got\s+worse|getting\s+worse|gone\s+downhill|declin\w*)"
+    # "three days of increasing difficulty walking", "her walking has become increasingly difficult"
+    r"|\b(?:increasing|progressive|worsening|deteriorating)\s+(?:difficulty|trouble|problems?)\s+(?:with\s+)?"
+    r"(?:walking|standing|mobilising|mobilizing|(?:the\s+)?stairs)\b(?!\s+(?:because|due|from|with\s+(?:the\s+)?pain))"
+    r"|\b(?:walking|mobility|gait|standing)\s+(?:(?:is|was|has|had|have|been|become|became|getting|becoming)\s+){1,2}"
+    r"(?:increasingly|progressively|steadily)\s+(?:difficult|hard|harder|worse|unsteady|laboured|labored)\b",
     re.I,
 )
 _ASCENDING = re.compile(
