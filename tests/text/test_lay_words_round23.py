@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from textread import check_read, check_unsure
 
+from nerveroot.service import assess_text
 from nerveroot.text import read_text
 
 
@@ -89,3 +90,64 @@ def test_increasing_difficulty_walking_from_pain_alone_says_nothing_of_weakness(
         "Three days of increasing difficulty walking because of the pain. Left EHL 4/5, otherwise 5/5."
     ).case
     assert case.history.progressive_weakness is not True
+
+
+DAVIE = (
+    "hiya its Davie Munro. wee question. ma sciatica wis just the left leg but since thursday its in baith legs "
+    "noo and when ah wipe ma bum ah cannae really feel it, like its no ma bum. is that normal wi sciatica?"
+)
+
+
+def test_a_scots_message_of_saddle_numbness_is_read() -> None:
+    """Scots words (cannae, baith, noo, ma) are read as the English ones; "wee question" is no bladder. (Both
+    legs are not read here: a second "my bum" in the sentence loses them, left for a later round.)"""
+    assert read_text(DAVIE).case.history.saddle_numbness is True
+    assessment = assess_text(DAVIE)
+    assert assessment.triage.level == "emergency"
+    assert "bladder" not in {u.topic for u in assessment.unresolved}
+
+
+def test_dialect_words_keep_their_own_offsets_in_the_evidence() -> None:
+    read = read_text(DAVIE)
+    spans = {e.text for e in read.evidence}
+    assert "cannae really feel" in spans or any("cannae" in s for s in spans)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "like it's not my bum",
+        "as if it's not part of me",
+        "like it isn't my bottom at all",
+        "like its no ma bum",
+    ],
+)
+def test_a_likeness_told_with_not_describes_the_numbness_and_does_not_deny_it(words: str) -> None:
+    check_read(
+        f"Left sciatica for three weeks. When I wipe my bum I can't really feel it, {words}.",
+        {"history.saddle_numbness": True},
+    )
+
+
+def test_ma_before_a_relative_s_word_stays_the_mother() -> None:
+    """ "ma" is "my" only before a part of the body: "my ma had cancer" is the mother's."""
+    case = read_text("ma back's been sore for two weeks. my ma had cancer of the bowel.").case
+    assert case.history.history_of_cancer is not True
+
+
+def test_call_me_back_is_not_my_back() -> None:
+    """"me" is "my" before a part of the body, but not after a verb that takes it ("call me back")."""
+    text = (
+        "Please can someone call me back urgently. My dad is 79, he normally has sciatica in his left leg but "
+        "this afternoon the leg suddenly got really painful and now his foot is cold and white and he says its "
+        "numb. He can barely move his toes."
+    )
+    assert read_text(text).case.history.cold_feet is True
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_if_it_is_not_my_bladder_is_still_a_denial_of_the_bladder() -> None:
+    case = read_text(
+        "Both legs ache since Saturday. I can pee fine, I can feel it. I feel like if it's not my bladder I'm ok?"
+    ).case
+    assert "history.bladder_dysfunction" not in {u.finding for u in case.unsure}

@@ -251,3 +251,24 @@ def test_no_pattern_ends_in_a_space_it_can_never_be_followed_by() -> None:
         if stem.endswith((r"\s+", r"\s")):
             dead.append(f"{where}: {pattern[-60:]}")
     assert dead == []
+
+
+def test_a_context_token_that_yaml_reads_as_a_boolean_is_refused() -> None:
+    """An unquoted `no` in a token list is YAML's false: spaCy refused it only when the first text was read."""
+    data = _data()
+    data["context"]["rules"].append(
+        {
+            "literal": "as if not (a likeness)",
+            "category": "PSEUDO",
+            "direction": "PSEUDO",
+            "pattern": [{"LOWER": {"IN": ["as", "like"]}}, {"LOWER": {"IN": ["not", False]}}],
+        }
+    )
+    err = _refused(data)
+    assert any("quote" in p.message and "False" in p.message for p in err.problems), err.problems
+
+
+def test_a_dialect_word_with_a_capturing_group_is_refused() -> None:
+    data = _data()
+    data["spelling"]["dialect"]["both"] = ["(baith)"]
+    assert any("spelling.dialect.both" in p.path for p in _refused(data).problems)

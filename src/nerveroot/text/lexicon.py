@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from nerveroot.case import MOVEMENTS, REGIONS, parse_case
 from nerveroot.errors import CaseError, KnowledgeError, Problem
-from nerveroot.text.normalise import misspellings
+from nerveroot.text.normalise import Dialect, misspellings
 from nerveroot.text.scan import Scanner, Section, compile_section, load_known, save_known
 from nerveroot.text.schema import LexiconFile
 from nerveroot.yamlfile import cache_dir, load_yaml
@@ -104,6 +104,7 @@ class Lexicon:
     time: dict[str, re.Pattern[str]]
     imaging: dict[str, list[tuple[str, re.Pattern[str]]]]
     spelling: dict[str, str] = field(default_factory=dict)  # a misspelt key word -> the word
+    dialect: Dialect = field(default_factory=Dialect)  # "cannae" -> "can't"
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
@@ -259,14 +260,24 @@ def topic_findings() -> dict[str, tuple[str, ...]]:
     return {name: tuple(t["findings"]) for name, t in topics.items()}
 
 
-def _regex(patterns: list[str], macros: dict[str, str], where: str) -> re.Pattern[str]:
+def _regex(
+    patterns: list[str], macros: dict[str, str], where: str, *, groups: bool = True
+) -> re.Pattern[str]:
+    """The patterns as one expression of whole words. `groups=False`: one that is made a group of a larger
+    expression, so holds no capturing group of its own."""
     body = "|".join(_expand(p, macros, where) for p in patterns) or r"(?!x)x"
     try:
-        return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+        regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
     except re.error as exc:
         raise KnowledgeError(
             "a lexicon pattern is not valid", [Problem(where, str(exc), body[:80])]
         ) from None
+    if not groups and regex.groups:
+        raise KnowledgeError(
+            "a lexicon pattern is not valid",
+            [Problem(where, "holds a capturing group; use (?:...)", body[:80])],
+        )
+    return regex
 
 
 def validate(data: Any) -> LexiconFile:
@@ -357,6 +368,9 @@ def build(data: Any) -> Lexicon:
             eased=[(k, _regex(v, macros, f"factors.eased.{k}")) for k, v in lex.factors.eased.items()],
         ),
         spelling=misspellings(lex.spelling.words, lex.spelling.keep, lex.spelling.also),
+        dialect=Dialect.of(
+            {w: _regex(ps, macros, f"spelling.dialect.{w}", groups=False) for w, ps in lex.spelling.dialect.items()}
+        ),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={
             "modality": [(k, _regex(v, macros, f"imaging.modality.{k}")) for k, v in lex.imaging.modality.items()],

@@ -11,6 +11,7 @@ offset still points at the person's own words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _WRAP_FROM = 40  # a line at least this long that stops mid-sentence was wrapped, not ended
@@ -113,25 +114,53 @@ class Corrections:
         return self.original(lo, end=False), self.original(hi, end=True)
 
 
-def correct(text: str, spelling: dict[str, str]) -> tuple[str, Corrections]:
-    """Misspelt key words replaced by the word; offsets map back through the Corrections."""
-    if not spelling:
+@dataclass(frozen=True)
+class Dialect:
+    """Words of a dialect or of speech read as the standard ones ("cannae" -> "can't", "baith" -> "both"): one
+    expression whose group `d<k>` is the k-th word's."""
+
+    regex: re.Pattern[str] | None = None
+    words: tuple[str, ...] = ()
+
+    @staticmethod
+    def of(table: dict[str, re.Pattern[str]]) -> Dialect:
+        if not table:
+            return Dialect()
+        words = tuple(table)
+        body = "|".join(f"(?P<d{k}>{table[w].pattern})" for k, w in enumerate(words))
+        return Dialect(re.compile(body, re.IGNORECASE), words)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text):
+            yield m.start(), m.end(), self.words[int((m.lastgroup or "d0")[1:])]
+
+
+def correct(text: str, spelling: dict[str, str], dialect: Dialect | None = None) -> tuple[str, Corrections]:
+    """Misspelt key words, and a dialect's words, replaced by the word; offsets map back through the
+    Corrections."""
+    found = list(dialect.finditer(text)) if dialect is not None else []
+    if spelling:
+        found.extend(
+            (m.start(), m.end(), spelling[m.group().lower()])
+            for m in _WORD.finditer(text)
+            if m.group().lower() in spelling
+        )
+    if not found:
         return text, Corrections()
     parts: list[str] = []
     pairs: list[tuple[int, int, int, int]] = []
     last = 0
     size = 0
-    for m in _WORD.finditer(text):
-        word = spelling.get(m.group().lower())
-        if word is None:
-            continue
-        parts.append(text[last : m.start()])
-        size += m.start() - last
-        pairs.append((size, size + len(word), m.start(), m.end()))
+    for start, end, word in sorted(found):
+        if start < last:
+            continue  # inside a word replaced already
+        parts.append(text[last:start])
+        size += start - last
+        pairs.append((size, size + len(word), start, end))
         parts.append(word)
         size += len(word)
-        last = m.end()
-    if not pairs:
-        return text, Corrections()
+        last = end
     parts.append(text[last:])
     return "".join(parts), Corrections(tuple(pairs))

@@ -49,12 +49,33 @@ Category = Literal[
 ]
 
 
+_WORD_ATTRS = frozenset({"LOWER", "ORTH", "TEXT", "NORM", "LEMMA"})  # token attributes whose values are words
+
+
 class ContextRule(_Strict):
     literal: str
     category: Category
     direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
     pattern: list[dict[str, Any]] | None = None
     max_scope: int | None = Field(default=None, ge=1, le=50)
+
+    @field_validator("pattern")
+    @classmethod
+    def _words_are_text(cls, pattern: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+        """A token's words are text: YAML reads an unquoted no, yes, on or off as a boolean."""
+        for token in pattern or []:
+            for key, value in token.items():
+                if key not in _WORD_ATTRS:
+                    continue  # IS_ALPHA: true, OP: "?"
+                words = (
+                    [*value.get("IN", []), *value.get("NOT_IN", [])] if isinstance(value, dict) else [value]
+                )
+                odd = [w for w in words if not isinstance(w, str)]
+                if odd:
+                    raise ValueError(
+                        f"token words must be text; quote {odd!r} (YAML reads no/yes/on/off as booleans)"
+                    )
+        return pattern
 
 
 class ContextRules(_Strict):
@@ -109,6 +130,7 @@ class Spelling(_Strict):
     words: list[str] = []
     keep: list[str] = []  # real words a variant must never be taken for ("bowls" is no "bowels")
     also: dict[str, list[str]] = {}  # misspellings no single slip of a key gives ("canser")
+    dialect: dict[str, list[str]] = {}  # a dialect's words, as patterns, read as the word ("cannae": "can't")
 
 
 class Functions(_Strict):
