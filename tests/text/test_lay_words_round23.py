@@ -136,7 +136,7 @@ def test_ma_before_a_relative_s_word_stays_the_mother() -> None:
 
 
 def test_call_me_back_is_not_my_back() -> None:
-    """"me" is "my" before a part of the body, but not after a verb that takes it ("call me back")."""
+    """ "me" is "my" before a part of the body, but not after a verb that takes it ("call me back")."""
     text = (
         "Please can someone call me back urgently. My dad is 79, he normally has sciatica in his left leg but "
         "this afternoon the leg suddenly got really painful and now his foot is cold and white and he says its "
@@ -151,3 +151,60 @@ def test_if_it_is_not_my_bladder_is_still_a_denial_of_the_bladder() -> None:
         "Both legs ache since Saturday. I can pee fine, I can feel it. I feel like if it's not my bladder I'm ok?"
     ).case
     assert "history.bladder_dysfunction" not in {u.finding for u in case.unsure}
+
+
+def test_a_white_cold_foot_with_no_pulse_found_by_a_son_is_limb_ischaemia() -> None:
+    text = (
+        "I'm 81. This morning I couldnae get my slipper on because the right foot's gone white. The whole leg "
+        "from the knee down went dead and sore, and it's cold. My son keeps feeling for a pulse on the top of the "
+        "foot and says he can't find one but he's no nurse."
+    )
+    case = read_text(text).case
+    assert case.history.cold_feet is True
+    assert case.tests.right is not None and case.tests.right.pedal_pulses == "absent"
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_sciatica_now_in_both_is_in_both_legs() -> None:
+    text = "the sciatica thats been in my right leg is in both now since yesterday."
+    assert read_text(text).case.history.bilateral_leg_symptoms_new is True
+
+
+def test_a_radical_prostatectomy_is_a_history_of_cancer() -> None:
+    case = read_text(
+        "He had a radical prostatectomy in 2019 and was told he was clear. Back pain 3 weeks."
+    ).case
+    assert case.history.history_of_cancer is True
+
+
+def test_a_sensory_level_just_above_the_umbilicus_is_t10() -> None:
+    check_read("Pinprick reduced from just above the umbilicus downwards.", {"exam.sensory_level": "T10"})
+
+
+@pytest.mark.parametrize("words", ["copped a dumper", "got dumped by a big wave"])
+def test_a_surfer_dumped_by_a_wave_had_a_minor_injury(words: str) -> None:
+    text = f"went for a surf sat arvo and {words}, woke up sunday with my lower back stiff."
+    assert read_text(text).case.history.minor_trauma is True
+
+
+def test_could_at_that_point_and_cannot_today_is_progressive() -> None:
+    check_read(
+        "I saw Aoife last Tuesday with three weeks of right-sided sciatica into the sole. At that point she could "
+        "do heel raises on the right, if weakly. Today she cannot rise onto the toes of her right foot at all. "
+        "I would grade plantarflexion 3/5.",
+        {"history.progressive_weakness": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "words", ["I'm down 7 kilos since Easter, which I haven't tried to do", "she's down half a stone"]
+)
+def test_down_so_many_kilos_is_weight_lost(words: str) -> None:
+    check_read(
+        f"Deep ache in the low back for two months. {words}.", {"history.unexplained_weight_loss": True}
+    )
+
+
+def test_down_so_many_kilos_on_a_diet_is_not_unexplained() -> None:
+    case = read_text("Back ache for two months. I'm down 7 kilos on the diet the nurse gave me.").case
+    assert case.history.unexplained_weight_loss is not True
