@@ -208,3 +208,50 @@ def test_down_so_many_kilos_is_weight_lost(words: str) -> None:
 def test_down_so_many_kilos_on_a_diet_is_not_unexplained() -> None:
     case = read_text("Back ache for two months. I'm down 7 kilos on the diet the nurse gave me.").case
     assert case.history.unexplained_weight_loss is not True
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Temperature in the unit today was 100.9 °F.",
+        "T 102.4 °F, HR 110.",
+        "temp 101.3F",
+        "had a fever of 101",
+    ],
+)
+def test_a_fever_in_fahrenheit_is_a_fever(words: str) -> None:
+    check_read(f"Nine days of constant low back pain. {words}", {"history.fever": True})
+
+
+@pytest.mark.parametrize("words", ["Temp 98.6 F.", "Temp normal, pulse was 101.", "T 37.2, HR 101."])
+def test_a_normal_temperature_or_another_vital_sign_is_no_fever(words: str) -> None:
+    assert read_text(f"Nine days of constant low back pain. {words}").case.history.fever is not True
+
+
+@pytest.mark.parametrize(
+    "words", ["Six weeks ago I had an L4-L5 fusion (TLIF, rods and screws).", "I had an L4/5 fusion six weeks ago."]
+)
+def test_a_fusion_named_by_its_level_weeks_ago_is_recent_spinal_surgery(words: str) -> None:
+    check_read(f"{words} Now a deep ache at the surgery level.", {"history.spinal_surgery_within_3_months": True})
+
+
+def test_haven_t_weighed_myself_and_looking_thinner_leave_the_weight_unsure() -> None:
+    """"haven't weighed myself" was never read: a pattern that starts with "n't" is never tried mid-word."""
+    check_unsure(
+        "Back pain for 7 weeks, worst at night. Weight I think is the same, I haven't weighed myself lately, my "
+        "wife says I look a little thinner in the face.",
+        "history.unexplained_weight_loss",
+    )
+
+
+def test_a_toilet_said_normal_without_special_attention_settles_nothing() -> None:
+    check_unsure(
+        "Sciatica in both legs since Monday. With the toilet I think everything is normal, I did not pay special "
+        "attention.",
+        "history.bladder_dysfunction",
+    )
+
+
+def test_one_foot_a_little_cooler_than_the_other_is_read() -> None:
+    case = read_text("My feet look normal color, maybe the right is a little cooler than the left.").case
+    assert case.history.cold_feet is True
