@@ -229,14 +229,17 @@ def test_a_normal_temperature_or_another_vital_sign_is_no_fever(words: str) -> N
 
 
 @pytest.mark.parametrize(
-    "words", ["Six weeks ago I had an L4-L5 fusion (TLIF, rods and screws).", "I had an L4/5 fusion six weeks ago."]
+    "words",
+    ["Six weeks ago I had an L4-L5 fusion (TLIF, rods and screws).", "I had an L4/5 fusion six weeks ago."],
 )
 def test_a_fusion_named_by_its_level_weeks_ago_is_recent_spinal_surgery(words: str) -> None:
-    check_read(f"{words} Now a deep ache at the surgery level.", {"history.spinal_surgery_within_3_months": True})
+    check_read(
+        f"{words} Now a deep ache at the surgery level.", {"history.spinal_surgery_within_3_months": True}
+    )
 
 
 def test_haven_t_weighed_myself_and_looking_thinner_leave_the_weight_unsure() -> None:
-    """"haven't weighed myself" was never read: a pattern that starts with "n't" is never tried mid-word."""
+    """ "haven't weighed myself" was never read: a pattern that starts with "n't" is never tried mid-word."""
     check_unsure(
         "Back pain for 7 weeks, worst at night. Weight I think is the same, I haven't weighed myself lately, my "
         "wife says I look a little thinner in the face.",
@@ -255,3 +258,18 @@ def test_a_toilet_said_normal_without_special_attention_settles_nothing() -> Non
 def test_one_foot_a_little_cooler_than_the_other_is_read() -> None:
     case = read_text("My feet look normal color, maybe the right is a little cooler than the left.").case
     assert case.history.cold_feet is True
+
+
+def test_a_level_told_before_the_feeling_is_a_sensory_level() -> None:
+    check_read(
+        'Yesterday I noticed that from about my belly button down my skin feels "muffled" when I touch it.',
+        {"exam.sensory_level": "T10"},
+    )
+
+
+def test_giving_way_since_two_days_then_not_standing_today_is_progressive() -> None:
+    check_read(
+        "Lower back pain since ~10 days. Since 2 days the right leg is giving way, today she could not stand up "
+        "from the toilet without his help. R hip flexion 3/5.",
+        {"history.progressive_weakness": True},
+    )

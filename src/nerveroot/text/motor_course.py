@@ -47,7 +47,7 @@ _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATED = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:by\s+|on\s+)?{_DAY}\b|\b(?:on\s+{_DAY}|(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+"
     r"(?:days?|weeks?|hours?|hrs?)\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
-    r"(?:for|over)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+days|"
+    r"(?:for|over|since)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+days|"
     r"\d\s*/\s*7)\b",  # "for four days", "over the last three days", "2/7" (days, in a clinician's shorthand)
     re.I,
 )
