@@ -273,3 +273,27 @@ def test_giving_way_since_two_days_then_not_standing_today_is_progressive() -> N
         "from the toilet without his help. R hip flexion 3/5.",
         {"history.progressive_weakness": True},
     )
+
+
+def test_a_leg_that_went_dead_at_an_hour_this_morning_is_hours_old() -> None:
+    text = (
+        '77F. Carer found her at 08:00; pt says L leg "went dead" ~05:00 when she got up for the loo and has hurt '
+        "since. O/E: L leg pale, mottled below knee, cold to mid-calf. L popliteal, DP, PT absent. Ankle DF 2/5."
+    )
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_that_s_not_new_is_not_new_in_both_legs() -> None:
+    text = "hi both my legs have been tingly for like a yr w my back, thats not new."
+    assert read_text(text).case.history.bilateral_leg_symptoms_new is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cnt feel my bum when i sit on the toilet since yday",
+        "today my arse cheeks n round my ring feel numb like when youve sat on a cold wall too long",
+    ],
+)
+def test_text_speak_and_slang_for_a_numb_bottom_are_saddle_numbness(text: str) -> None:
+    assert read_text(text).case.history.saddle_numbness is True

@@ -39,6 +39,8 @@ NOTHING_NEW = guarded(
     re.compile(
         r"\b(?:nothing(?:['’]s|\s+has)\s+changed\s+(?:recently|lately|in\s+(?:months|years|ages))|(?:been|was)\s+like\s+"
         r"this\s+for\s+(?:well\s+)?(?:over\s+|more\s+than\s+)?(?:a\s+year|years|months|\d+\s+(?:months|years))|so\s+not\s+new|"
+        # "that's not new", "thats not new", "it isn't new"
+        r"(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+not\s+(?:anything\s+)?new|(?:that|this|it)\s+(?:is|was)n['’]?t\s+new|"
         r"been\s+the\s+same\s+for\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?(?:[\w-]+\s+){0,4}?(?:months|years))\b",
         re.I,
     )
