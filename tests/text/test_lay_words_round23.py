@@ -297,3 +297,24 @@ def test_that_s_not_new_is_not_new_in_both_legs() -> None:
 )
 def test_text_speak_and_slang_for_a_numb_bottom_are_saddle_numbness(text: str) -> None:
     assert read_text(text).case.history.saddle_numbness is True
+
+
+def test_a_grade_in_brackets_after_weakness_told_in_words_is_its_grade() -> None:
+    text = (
+        "Pain for four weeks in the right groin and front of the thigh. His quadriceps was 4/5 a fortnight ago when "
+        "his physio saw him; today he cannot straighten the knee against gravity (3/5)."
+    )
+    check_read(text, {"weakness.right.knee_extension": 3, "history.progressive_weakness": True})
+    assert assess_text(text).triage.level == "urgent"
+
+
+def test_this_am_unable_to_stand_after_legs_weak_yesterday_is_progressive() -> None:
+    check_read(
+        "Yesterday pm both legs began feeling numb + weak; this AM unable to stand from chair despite 2 staff. "
+        "Power: knee ext 3/5 bilat.",
+        {"history.progressive_weakness": True},
+    )
+
+
+def test_tone_pr_down_is_reduced_anal_tone() -> None:
+    check_read("Saddle: ↓ pinprick. Tone PR ↓. PVR 640 mL.", {"exam.anal_tone": "reduced"})

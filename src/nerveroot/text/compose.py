@@ -42,6 +42,13 @@ _FULL_RAISE = 80  # degrees: a leg raised this far is not a positive straight le
 _AT_ALL = re.compile(r"[\s,]*(?:\w+\s+){0,4}?(?:at\s+all|whatsoever|completely|totally)\b", re.I)
 _COMPLETELY = re.compile(r"\b(?:completely|totally|utterly)\s+(?:unable|paralys\w*)\s*$", re.I)
 _GRADE_AT_ALL = 2
+# the examiner's grade in brackets after a weakness told in words: "cannot straighten the knee against gravity
+# (3/5)", "foot drop on the left (MRC 2/5)"
+_BRACKETED_GRADE = re.compile(
+    r"(?:\s+(?:against\s+gravity|fully|at\s+all|properly|today|now|on\s+(?:the\s+)?(?:left|right)))*"
+    r"\s*\(\s*(?:MRC\s*|power\s*|grade\s*)?(?P<grade>[0-5](?:[+-](?!\d))?)\s*/\s*5\s*\)",
+    re.I,
+)
 # ... but a demanding task not done at all ("can't hop on it at all") is weakness, not paralysis. Not rising
 # on tiptoe at all is MRC 2 (Daniels and Worthingham's plantarflexion test: no heel rise, grade 2), so tiptoe
 # and heel raises are not in this list.
@@ -170,6 +177,7 @@ def finding(
         extra = "left" if also.group("side").lower().startswith("l") else "right"
         side_list = list(dict.fromkeys([*side_list, extra]))
     at_all = _AT_ALL.match(text, m.end) is not None or _COMPLETELY.search(text, max(0, m.start - 30), m.start)
+    bracketed = _BRACKETED_GRADE.match(text, m.end)
     names = _placeholders(lexicon, m, regions, findings)
     for path, raw in sets.items():
         value = _value(lexicon, raw, m)
@@ -183,6 +191,9 @@ def finding(
             and not _TASK.search(m.text)
         ):
             value = _GRADE_AT_ALL
+        if value is True and bracketed and path.startswith("weakness.") and not m.flags.negated:
+            grade = bracketed.group("grade")
+            value = grade if grade in ("4+", "4-") else int(grade[0])
         for fill in names:
             for side in side_list:
                 concrete = _filled(path, side, fill)

@@ -55,7 +55,8 @@ _DATED = re.compile(
 _THEN_FAILED = re.compile(
     rf"(?:^|(?<=[.;!?:]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:by\s+{_DAY}|by\s+(?:the\s+)?(?:next|following)\s+"
     r"(?:day|morning|evening)|(?:\d+|a\s+few|two|three|four)\s+days\s+later|the\s+(?:next|following)\s+(?:day|morning)|"
-    r"today|this\s+morning|now|since\s+then|by\s+now|by\s+this\s+(?:morning|afternoon|evening)|by\s+today)\b[^.;!?]{0,100}?"
+    r"today|this\s+morning|this\s+(?-i:AM|am)|this\s+a\.m\.|now|since\s+then|by\s+now|by\s+this\s+(?:morning|afternoon|evening)|"
+    r"by\s+today)\b[^.;!?]{0,100}?"
     r"(?:\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
     r"unable\s+to|barely|no\s+longer|had\s+to\s+(?:haul|pull|drag|heave|hoist)|"
     r"needed\s+(?:(?:his|her|my|their|a|some)\s+)?(?:\w+['’]s\s+)?help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
