@@ -318,3 +318,33 @@ def test_this_am_unable_to_stand_after_legs_weak_yesterday_is_progressive() -> N
 
 def test_tone_pr_down_is_reduced_anal_tone() -> None:
     check_read("Saddle: ↓ pinprick. Tone PR ↓. PVR 640 mL.", {"exam.anal_tone": "reduced"})
+
+
+def test_a_movement_told_by_its_verb_after_cannot_or_barely_is_weak() -> None:
+    check_read(
+        "He can barely flex the left hip (2/5) and cannot dorsiflex the left ankle.",
+        {"weakness.left.hip_flexion": 2, "weakness.left.ankle_dorsiflexion": 2},
+    )
+
+
+def test_a_movement_limited_by_pain_is_not_weakness() -> None:
+    assert read_text("Back pain. He cannot bend the knee because of pain.").case.weakness.unknown is None
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I haven't noticed my stools coming. Back pain.", {"history.bowel_incontinence": True}),
+        (
+            "No bowel movement since Monday. This morning I finally went and honestly I didn't really feel it happen.",
+            {"history.bowel_incontinence": True},
+        ),
+        ("Since Saturday he's walking funny, sort of wide and wobbly.", {"exam.wide_based_gait": True}),
+        (
+            "pulled something in my lower back at netball (landed weird going for an intercept)",
+            {"history.minor_trauma": True},
+        ),
+    ],
+)
+def test_more_words_of_the_66th_batch(text: str, finding: dict[str, object]) -> None:
+    check_read(text, finding)

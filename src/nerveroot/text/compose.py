@@ -191,7 +191,10 @@ def finding(
             and not _TASK.search(m.text)
         ):
             value = _GRADE_AT_ALL
-        if value is True and bracketed and path.startswith("weakness.") and not m.flags.negated:
+        examined = (
+            bool(bracketed) and path.startswith("weakness.") and not m.flags.negated and value is not False
+        )
+        if examined and bracketed:  # the examiner's own grade, not one implied by the words
             grade = bracketed.group("grade")
             value = grade if grade in ("4+", "4-") else int(grade[0])
         for fill in names:
@@ -199,7 +202,7 @@ def finding(
                 concrete = _filled(path, side, fill)
                 if "{" in concrete:
                     continue
-                implied = concrete.startswith("weakness.") and not isinstance(value, bool)
+                implied = concrete.startswith("weakness.") and not isinstance(value, bool) and not examined
                 uncertain = m.flags.uncertain or holds == "doubted"
                 yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
     if other is not None:
