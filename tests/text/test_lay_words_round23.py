@@ -348,3 +348,35 @@ def test_a_movement_limited_by_pain_is_not_weakness() -> None:
 )
 def test_more_words_of_the_66th_batch(text: str, finding: dict[str, object]) -> None:
     check_read(text, finding)
+
+
+def test_a_known_aneurysm_watched_with_sudden_stabbing_pain_and_dizziness_is_an_emergency() -> None:
+    text = (
+        "doc pain in mi belly and back come sudden like somebody stab me about a hour ago, feel dizzy and sweaty, I am "
+        "69. they been watching the aneurysm in mi belly at the hospital every year."
+    )
+    case = read_text(text).case
+    assert case.history.known_aneurysm is True
+    assert case.history.faintness_or_collapse is True
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_not_getting_the_feeling_to_pass_urine_is_altered_bladder_sensation() -> None:
+    text = (
+        "Since eight days pain down the right leg. Since two days I am not getting the feeling to pass urine. When I "
+        "go it comes, but I do not feel it properly passing."
+    )
+    assert read_text(text).case.history.altered_bladder_sensation is True
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_not_needing_the_toilet_more_than_usual_is_no_altered_sensation() -> None:
+    case = read_text(
+        "Sciatica three weeks. I am not feeling the need to go to the toilet more than usual."
+    ).case
+    assert case.history.altered_bladder_sensation is not True
+
+
+def test_toilet_paper_that_feels_like_nothing_is_saddle_numbness() -> None:
+    text = "weirdly the toilet paper feels like nothing when I wipe since Sunday, like it's not my bum"
+    assert read_text(text).case.history.saddle_numbness is True

@@ -272,3 +272,14 @@ def test_a_dialect_word_with_a_capturing_group_is_refused() -> None:
     data = _data()
     data["spelling"]["dialect"]["both"] = ["(baith)"]
     assert any("spelling.dialect.both" in p.path for p in _refused(data).problems)
+
+
+def test_no_pattern_swallowed_its_neighbour_through_a_lost_quote() -> None:
+    """A pattern list whose opening quote is lost still parses as YAML: the patterns run together into one
+    expression that never matches ("5.3 cm aortic aneurysm" went unread that way while it was being edited)."""
+    merged = [
+        (where, p)
+        for where, p in _strings(_data(), "lexicon")
+        if ("', '" in p or p.endswith("'")) and not where.endswith(".literal")
+    ]
+    assert merged == []
