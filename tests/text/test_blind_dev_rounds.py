@@ -352,6 +352,26 @@ ROUNDS: dict[str, Round] = {
             texts_refused_or_crashed=0,
         ),
     ),
+    # floors set 2026-12-02 (the sixty-sixth and sixty-seventh batches, d6+e6 and f6+g6, were each held back
+    # until the reader was frozen, cd6e6b4 and c13bc05)
+    "Twenty-third round": Round(
+        ("blind_dev20",),
+        600,
+        limits(
+            warning_sign_recall=0.93,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.025,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.88,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.98,
+            side_where_the_labels_give_one=0.98,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.86,
+            texts_triaged_below_their_label=4,
+            texts_refused_or_crashed=0,
+        ),
+    ),
 }
 
 
