@@ -283,3 +283,12 @@ def test_no_pattern_swallowed_its_neighbour_through_a_lost_quote() -> None:
         if ("', '" in p or p.endswith("'")) and not where.endswith(".literal")
     ]
     assert merged == []
+
+
+def test_a_dialect_pattern_that_may_start_anywhere_is_refused() -> None:
+    """The dialect table is tried only at words that start as one of its patterns can: a pattern that could start
+    with any letter would make that filter say nothing."""
+    data = _data()
+    data["spelling"]["dialect"]["both"] = ["\\w*aith"]
+    err = _refused(data)
+    assert any(p.path == "spelling.dialect" for p in err.problems), err.problems

@@ -280,6 +280,17 @@ def _regex(
     return regex
 
 
+def _dialect(table: dict[str, list[str]], macros: dict[str, str]) -> Dialect:
+    try:
+        return Dialect.of(
+            {w: _regex(ps, macros, f"spelling.dialect.{w}", groups=False) for w, ps in table.items()}
+        )
+    except ValueError as exc:
+        raise KnowledgeError(
+            "a dialect pattern is not valid", [Problem("spelling.dialect", str(exc))]
+        ) from None
+
+
 def validate(data: Any) -> LexiconFile:
     """The lexicon's data checked against its schema, naming each problem (key, value, what was expected)."""
     try:
@@ -368,9 +379,7 @@ def build(data: Any) -> Lexicon:
             eased=[(k, _regex(v, macros, f"factors.eased.{k}")) for k, v in lex.factors.eased.items()],
         ),
         spelling=misspellings(lex.spelling.words, lex.spelling.keep, lex.spelling.also),
-        dialect=Dialect.of(
-            {w: _regex(ps, macros, f"spelling.dialect.{w}", groups=False) for w, ps in lex.spelling.dialect.items()}
-        ),
+        dialect=_dialect(lex.spelling.dialect, macros),
         time={k: _regex(v, macros, f"time.{k}") for k, v in lex.time.model_dump().items()},
         imaging={
             "modality": [(k, _regex(v, macros, f"imaging.modality.{k}")) for k, v in lex.imaging.modality.items()],
