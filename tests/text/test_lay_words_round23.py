@@ -380,3 +380,17 @@ def test_not_needing_the_toilet_more_than_usual_is_no_altered_sensation() -> Non
 def test_toilet_paper_that_feels_like_nothing_is_saddle_numbness() -> None:
     text = "weirdly the toilet paper feels like nothing when I wipe since Sunday, like it's not my bum"
     assert read_text(text).case.history.saddle_numbness is True
+
+
+def test_a_grade_today_then_a_higher_one_last_week_is_progressive() -> None:
+    check_read(
+        "physio measured my left foot lifting today 2 out of 5, last week it was 4, she said I must phone you today",
+        {"history.progressive_weakness": True, "weakness.left.ankle_dorsiflexion": 2},
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["EHL 4/5 today, last week it was 4 as well.", "EHL 3/5 today, last week it was 2."]
+)
+def test_a_grade_today_no_better_than_last_week_is_not_progressive(text: str) -> None:
+    assert read_text(text).case.history.progressive_weakness is not True

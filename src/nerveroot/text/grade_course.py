@@ -109,6 +109,32 @@ def regraded(text: str, contributions: list[Contribution]) -> list[Contribution]
     return course
 
 
+# the earlier grade told after today's: "my left foot lifting today 2 out of 5, last week it was 4"
+_BEFORE_IT_WAS = re.compile(
+    r"\s*[;,(]?\s*(?:and\s+|but\s+|whereas\s+|while\s+)?(?:last\s+(?:week|time|visit|session|appointment)|"
+    r"(?:a|one|two|three|\d+)\s+(?:days?|weeks?)\s+ago|(?:at\s+)?(?:the|her|his|my)\s+(?:last|previous)\s+"
+    r"(?:visit|appointment|session|review))\s*,?\s*(?:it|she|he|they|I)\s+(?:was|were|had\s+been|scored|got)\s+"
+    r"(?:a\s+)?(?P<grade>[0-5][+-]?)(?:\s*(?:/|out\s+of)\s*5)?(?![\d/])",
+    re.I,
+)
+
+
+def graded_before(text: str, contributions: list[Contribution]) -> list[Contribution]:
+    """A grade today, then a higher one said as before ("today 2 out of 5, last week it was 4"): weakness getting
+    worse. Today's grade stays the grade."""
+    for c in contributions:
+        if not c.path.startswith("weakness.") or isinstance(c.value, bool) or not c.spans:
+            continue
+        end = max(e for _, e in c.spans)
+        before = _BEFORE_IT_WAS.match(text, end)
+        then = mrc(before.group("grade")) if before is not None else None
+        if before is not None and then is not None and grade_value(then) > grade_value(c.value):
+            return [
+                Contribution("history.progressive_weakness", True, [*c.spans, (before.start(), before.end())])
+            ]
+    return []
+
+
 # a sentence about an earlier examination: "seen 8 days ago with ...", "at her GP review a week ago ... was
 # recorded as 4/5"
 _THEN = re.compile(

@@ -17,7 +17,7 @@ from nerveroot.text.both_legs import NOT_LEG, both_legs, present
 from nerveroot.text.compose import Contribution, dropped, duration
 from nerveroot.text.context import Parsed
 from nerveroot.text.contractions import NT
-from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_drop, regraded
+from nerveroot.text.grade_course import dropped_since, fewer_raises, graded_before, graded_drop, regraded
 from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
@@ -181,6 +181,7 @@ def read_time(
         again
         or list(_progressive(lexicon, text, parsed, found, contributions))
         or graded_drop(text, contributions)
+        or graded_before(text, contributions)
         or dropped_since(text, found, parsed, contributions)
         or fewer_raises(text, parsed)
         or motor_course(text, contributions)
