@@ -191,18 +191,24 @@ def finding(
             and not _TASK.search(m.text)
         ):
             value = _GRADE_AT_ALL
-        examined = (
-            bool(bracketed) and path.startswith("weakness.") and not m.flags.negated and value is not False
+        # the examiner's own grade, not one implied by the words
+        examiners_grade = (
+            mrc(bracketed.group("grade"))
+            if bracketed and path.startswith("weakness.") and not m.flags.negated and value is not False
+            else None
         )
-        if examined and bracketed:  # the examiner's own grade, not one implied by the words
-            grade = bracketed.group("grade")
-            value = grade if grade in ("4+", "4-") else int(grade[0])
+        if examiners_grade is not None:
+            value = examiners_grade
         for fill in names:
             for side in side_list:
                 concrete = _filled(path, side, fill)
                 if "{" in concrete:
                     continue
-                implied = concrete.startswith("weakness.") and not isinstance(value, bool) and not examined
+                implied = (
+                    concrete.startswith("weakness.")
+                    and not isinstance(value, bool)
+                    and examiners_grade is None
+                )
                 uncertain = m.flags.uncertain or holds == "doubted"
                 yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
     if other is not None:
@@ -333,6 +339,14 @@ _COUNT_WORDS = {
 }
 
 
+def mrc(text: str) -> int | str | None:
+    """A written grade as the case holds it: a + or - is kept where the case has it (4+, 4-), else the grade
+    itself ("3-" is 3); None when it is no grade."""
+    if text in ("4+", "4-"):
+        return text
+    return int(text[0]) if text[:1].isdigit() else None
+
+
 def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
     if not (isinstance(raw, str) and raw.startswith("$")):
         return raw
@@ -342,7 +356,7 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
         text = g.get("grade") or g.get("grade2")
         if not text:
             return True
-        return text if text in ("4+", "4-") else int(text[0])
+        return mrc(text)
     if name == "trunk":
         words = g.get("trunk") or g.get("trunk2") or g.get("trunk3") or ""
         return words.upper() if words[:1] in "TL" and words[1:].isdigit() else look_up(lexicon, name, words)

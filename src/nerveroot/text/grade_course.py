@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from nerveroot.case import grade_value
-from nerveroot.text.compose import Contribution
+from nerveroot.text.compose import Contribution, mrc
 from nerveroot.text.context import Parsed
-from nerveroot.text.grammar import grade_of, mrc
+from nerveroot.text.grammar import grade_of
 from nerveroot.text.mentions import Found
 
 # an earlier grade written beside the present one: "plantarflexion 4/5 (previously 5/5)", "EHL 2/5 (was 4-/5)"
@@ -127,8 +127,8 @@ def graded_before(text: str, contributions: list[Contribution]) -> list[Contribu
             continue
         end = max(e for _, e in c.spans)
         before = _BEFORE_IT_WAS.match(text, end)
-        then = mrc(before.group("grade")) if before is not None else None
-        if before is not None and then is not None and grade_value(then) > grade_value(c.value):
+        then = mrc(before.group("grade")) if before else None
+        if before and then is not None and grade_value(then) > grade_value(c.value):
             return [
                 Contribution("history.progressive_weakness", True, [*c.spans, (before.start(), before.end())])
             ]

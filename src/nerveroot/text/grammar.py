@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from nerveroot.text.compose import Contribution, dropped
+from nerveroot.text.compose import Contribution, dropped, mrc
 from nerveroot.text.context import Parsed
 from nerveroot.text.contractions import NT
 from nerveroot.text.grade_sides import JOIN, by_column, group_side, own_side
@@ -234,14 +234,6 @@ def _near(text: str, a_end: int, b_start: int, between: Sequence[Mention], limit
 
 
 _WORD_GRADES = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
-
-
-def mrc(text: str) -> int | str | None:
-    """A written grade as the case holds it: a + or - is kept where the case has it (4+, 4-), else the grade
-    itself ("3-" is 3); None when it is no grade."""
-    if text in ("4+", "4-"):
-        return text
-    return int(text[0]) if text[:1].isdigit() else None
 
 
 def grade_of(g: Mention) -> int | str | bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from nerveroot.text.compose import Contribution
+from nerveroot.text.compose import Contribution, mrc
 from nerveroot.text.context import Parsed
 from nerveroot.text.lexicon import load_lexicon, look_up
 from nerveroot.text.sides import SideFinder
@@ -41,8 +41,9 @@ def myotome_grades(
             if first not in _ROOTS or last not in _ROOTS:
                 continue
             roots = _ROOTS[_ROOTS.index(first) : _ROOTS.index(last) + 1]
-            grade = m.group("grade")
-            value: int | str = grade if grade in ("4+", "4-") else int(grade[0])
+            value = mrc(m.group("grade"))
+            if value is None:
+                continue
             named = look_up(lexicon, "muscle", m.group("muscle")) if m.group("muscle") else None
             movements = [named] if named else [table[r] for r in roots if r in table]
             sides = finder.find(m.start(), m.end(), normal=value == 5)

@@ -50,9 +50,8 @@ def read(text: str) -> Read:
     """The case (as JSON data) and every finding read with the words behind it."""
     text = normalise(text)  # the same length: every offset still points at the person's words
     lexicon = load_lexicon()
-    text, fixed = correct(
-        text, lexicon.spelling, lexicon.dialect
-    )  # "bladdder": offsets map back through `fixed`
+    # "bladdder", "cannae": offsets map back through `fixed`
+    text, fixed = correct(text, lexicon.spelling, lexicon.dialect)
     sections = find_sections(text)
     found = find_mentions(text)
     parsed = _context(text, found, sections)

@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from nerveroot.case import grade_value
-from nerveroot.text.compose import Contribution
-from nerveroot.text.grammar import mrc
+from nerveroot.text.compose import Contribution, mrc
 from nerveroot.text.mentions import Found
 
 _ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
