@@ -110,7 +110,7 @@ def test_a_scots_message_of_saddle_numbness_is_read() -> None:
 def test_dialect_words_keep_their_own_offsets_in_the_evidence() -> None:
     read = read_text(DAVIE)
     spans = {e.text for e in read.evidence}
-    assert "cannae really feel" in spans or any("cannae" in s for s in spans)
+    assert any("cannae" in s for s in spans)  # the person's own word, not "can't"
 
 
 @pytest.mark.parametrize(
