@@ -25,7 +25,7 @@ class _Said(Protocol):
 
 # "it" as the subject, then where it is or went: be, or a verb of moving, then a place word or an article
 _IT_GOES = re.compile(
-    r"(?<![\w'’])(?P<it>it|this)(?:['’]s|\s+(?:is|was|has|had|went|goes|go|going|gone|spread\w*|moved|moves|travel\w*|"
+    r"(?<![\w'’])(?P<it>it|this)(?:['’]?s|\s+(?:is|was|has|had|went|goes|go|going|gone|spread\w*|moved|moves|travel\w*|"
     r"radiat\w*|shoot\w*|started|starts|now|also|then))\b(?:\s+(?:now|also|then|even|gone|going|been|started|starting|spread\w*|"
     r"moved|travel\w*|go|going|to|shoot\w*|radiat\w*|just|only|mainly|mostly|more|really))*\s+"
     r"(?:(?:in|into|down|to|through|across|round|around|over|on|up)\s+)?(?:(?:the|my|his|her|both|each|either)\s+)",

@@ -119,15 +119,27 @@ _BEFORE_IT_WAS = re.compile(
 )
 
 
+# a weak grade said straight after to be new since a normal examination: "L ankle dorsiflexion 4/5 (new since I
+# examined him a month ago, when his strength was normal)", "EHL 4/5, previously 5/5"
+_NEW_SINCE_NORMAL = re.compile(
+    r"\s*[;,(—–-]?\s*(?:\w+\s*[—–-]?\s+){0,2}?(?:new(?:ly)?\s+(?:since|compared\s+(?:with|to)|from)\s+(?:[^.;)]{0,80}?)"
+    r"(?:normal|full|intact|5/5|fine)|(?:previously|formerly|initially)\s+(?:normal|full|intact|5\s*/\s*5)(?![\w/])|"
+    r"(?:was|were)\s+(?:normal|full|intact|5\s*/\s*5)\s+(?:at|on|when|last|a\s+(?:week|month)|\d+\s+(?:days?|weeks?|months?)\s+ago)\b)",
+    re.I,
+)
+
+
 def graded_before(text: str, contributions: list[Contribution]) -> list[Contribution]:
-    """A grade today, then a higher one said as before ("today 2 out of 5, last week it was 4"): weakness getting
-    worse. Today's grade stays the grade."""
+    """A grade today, then a higher one said as before ("today 2 out of 5, last week it was 4", "4/5, new since
+    ... his strength was normal"): weakness getting worse. Today's grade stays the grade."""
     for c in contributions:
         if not c.path.startswith("weakness.") or isinstance(c.value, bool) or not c.spans:
             continue
         end = max(e for _, e in c.spans)
         before = _BEFORE_IT_WAS.match(text, end)
         then = mrc(before.group("grade")) if before else None
+        if before is None or then is None:
+            before, then = _NEW_SINCE_NORMAL.match(text, end), 5
         if before and then is not None and grade_value(then) > grade_value(c.value):
             return [
                 Contribution("history.progressive_weakness", True, [*c.spans, (before.start(), before.end())])

@@ -258,13 +258,22 @@ def stable_told_after(
     for told in (contributions, course):
         for c in [c for c in told if c.path == "history.progressive_weakness" and c.value is True]:
             hi = sentence(c.spans[0][0], len(text))[1]
-            said = _first(_NO_WORSE, text, c.spans[-1][1], hi) or _first(_NO_WEAKER, text, c.spans[-1][1], hi)
-            if said is not None:
+            end = c.spans[-1][1]
+            said = _first(_NO_WORSE, text, end, hi) or _first(_NO_WEAKER, text, end, hi)
+            # "L EHL 4/5 (new - was 5/5 at IA), R EHL 4/5 (unchanged)": another grade's own course
+            if said is not None and not _graded_between(contributions, end, said.start()):
                 told.remove(c)
                 stable.append(
                     Contribution("history.progressive_weakness", False, [(said.start(), said.end())])
                 )
     return stable[:1]
+
+
+def _graded_between(contributions: list[Contribution], lo: int, hi: int) -> bool:
+    return any(
+        c.path.startswith("weakness.") and not isinstance(c.value, bool) and lo <= c.spans[0][0] < hi
+        for c in contributions
+    )
 
 
 def _end(text: str, start: int) -> int:

@@ -105,6 +105,11 @@ _POSSESSIVE = guarded(re.compile(r"\b(?:my|his|her|their|our)\s+(?:\w+\s+)?$", r
 _STORY_STOP = guarded(
     re.compile(r"[;.!?]|\b(?:I|me|my|he|she|they|we|you|but|because|although|though|whereas)\b", re.I)
 )
+# their story goes on through what they are still left with: "my sister had surgery for cauda equina and she
+# still can't feel things down there" (not "my husband had a fall and he can't pass urine": maybe written for him)
+_STILL_THEIRS = re.compile(
+    r"(?:he|she|they)\s+(?:still|(?:was|were|is|are|has\s+been|have\s+been)\s+left)\b", re.I
+)
 # a named person's story goes on through "she" and "her" ("Bev had sciatica - her whole leg was numb")
 _NAMED_STORY_STOP = guarded(
     re.compile(r"[;.!?]|\b(?:I|me|my|we|you|but|because|although|though|whereas)\b", re.I)
@@ -137,7 +142,10 @@ def _their_story(
         hi = bounds[bisect.bisect_right(starts, named.start()) - 1][1]
         # "he" and "she" stop it even in the writer's own story: "my back is sore too. My husband had a fall this
         # morning and he can't pass urine" may be a message for him
-        stop = (_STORY_STOP if possessive else _NAMED_STORY_STOP).search(text, story.end(), hi)
+        stops = _STORY_STOP if possessive else _NAMED_STORY_STOP
+        stop = stops.search(text, story.end(), hi)
+        while stop is not None and _STILL_THEIRS.match(text, stop.start()):
+            stop = stops.search(text, stop.end(), hi)  # "... and she still can't feel things down there"
         _someone_elses(within(story.end(), stop.start() if stop else hi))
 
 

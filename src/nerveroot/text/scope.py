@@ -128,6 +128,8 @@ _NOTHING_LIKE_THAT = guarded(
         r"\b(?:(?:there|there['’]s|there\s+is|there\s+was|I['’]ve\s+had|I\s+have)\s+)?(?:nothing|none)\s+"
         r"(?:like\s+that|of\s+(?:that|those|these|them|the\s+sort)|at\s+all)\b"
         r"|\bno\s+(?:problems?|issues?|trouble)\s+(?:there|with\s+(?:that|those|any\s+of\s+(?:that|those|them)))\b"
+        # "She asked about numbness in the private area and the bladder and bowels and there's nothing wrong there"
+        r"|\bnothing\s+(?:wrong|amiss|the\s+matter)\s+(?:there|with\s+(?:that|those|them|any\s+of\s+(?:that|those|them)))\b"
         r"|\b(?:it['’]?s\s+|its\s+)?a\s+no\s+to\s+(?:all|each|every\w*|both)(?:\s+of\s+(?:that|those|these|them))?\b"
         r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b"
         # "asked about peeing and numbness in the saddle area — all fine", "... and all of that is completely normal",

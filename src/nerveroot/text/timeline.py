@@ -294,6 +294,9 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
            for f in found["findings"]):  # fmt: skip
         return False  # "breast cancer 10 years ago" dates a past illness, not this episode
     s_lo, s_hi = parsed.sentence(m.start, len(text))
+    aside = _bracketed(text, m.start, s_lo, s_hi)
+    if aside is not None and _about_a_finding(text, aside, found):
+        return False  # "HIV (viral load detectable after missing doses for several months)": the aside's time
     events: list[tuple[int, bool]] = []  # (distance, is a symptom)
     for kind in ("symptoms", "regions", "findings"):
         for f in found[kind]:
@@ -315,6 +318,26 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     if not events:
         return True
     return min(events, key=lambda e: (e[0], not e[1]))[1]  # at equal distance, the symptom
+
+
+def _about_a_finding(text: str, aside: tuple[int, int], found: Found) -> bool:
+    """Do the brackets tell more of a finding named just before them, and of no symptom or body part?"""
+    lo, hi = aside
+    if any(lo <= s.start < hi for k in ("symptoms", "regions") for s in found[k]):
+        return False
+    return any(
+        0 <= lo - f.end <= 2 and not any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
+        for f in found["findings"]
+    )
+
+
+def _bracketed(text: str, pos: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of the brackets around `pos` within its sentence, if it is in brackets."""
+    opened = text.rfind("(", lo, pos)
+    if opened < 0 or text.rfind(")", opened, pos) >= 0:
+        return None
+    closed = text.find(")", pos, hi)
+    return (opened, closed) if closed >= 0 else None
 
 
 def _distance(start: int, end: int, m: Mention) -> int:

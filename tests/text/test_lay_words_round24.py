@@ -1,0 +1,155 @@
+"""Round 24 of issue 13: misses of the development batches, each written here before its fix.
+
+- "its in both legs now" (no apostrophe) says the last symptom again, in both legs, as "it's" does: a later
+  symptom in the same clause ("when i wipe my bum i cant really feel it") no longer takes the legs from it.
+- A time in brackets about something else ("HIV (... missing doses for several months)") does not date the
+  symptoms.
+- "She asked about numbness in the private area and the bladder and bowels and there's nothing wrong there": the
+  answer denies what was asked.
+- What a relative is "still" left with after their own illness is theirs ("my sister had surgery for cauda equina
+  and she still can't feel things down there").
+- A seat or trousers found wet, "didn't even know I'd gone": incontinence not felt; "full of ants": tingling;
+  "the last couple days" (no "of") is lately.
+- "voluntary squeeze absent" is reduced anal tone, and its "absent" does not deny "anal tone lax" before it.
+- "haven't told anyone, not even my wife: my junk feels numb" is told, not denied; "sex this weekend was ..."
+  raises the sexual topic.
+- A weak grade "new since ... when his strength was normal" or "(new - was 5/5 at IA)" is weakness getting
+  worse, and another side's "(unchanged)" after it does not undo that.
+- "x3 mo" is three months; "over the past ~6 hrs" is lately.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textread import ABSENT, check_read, check_unsure
+
+from nerveroot.service import assess_text
+from nerveroot.text import read_text
+
+
+@pytest.mark.parametrize("it", ["its", "it's", "it is"])
+def test_its_without_an_apostrophe_says_the_symptom_again_in_both_legs(it: str) -> None:
+    text = (
+        f"my sciatica was just the left leg but since thursday {it} in both legs now and when i wipe my bum i "
+        "cant really feel it, like its not my bum. can i wait for my appointment"
+    )
+    check_read(text, {"history.bilateral_leg_symptoms_new": True, "history.saddle_numbness": True})
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_a_time_in_brackets_about_something_else_does_not_date_the_symptoms() -> None:
+    text = (
+        "A 36-year-old man with HIV (CD4 180 cells/uL, viral load detectable after missing doses for several "
+        "months) presents with 2 weeks of new low back pain. No leg symptoms. Afebrile."
+    )
+    check_read(text, {"duration_weeks": 2.0, "history.immunosuppression": True})
+    assert assess_text(text).triage.level in ("prompt", "urgent")
+
+
+@pytest.mark.parametrize("answer", ["there's nothing wrong there", "there is nothing wrong with any of that"])
+def test_asked_about_then_nothing_wrong_there_denies_what_was_asked(answer: str) -> None:
+    text = (
+        "Both legs ache when I walk, for about three years. She asked about numbness in the private area and the "
+        f"bladder and bowels and {answer}, I'm pleased to say."
+    )
+    check_read(
+        text,
+        {
+            "history.saddle_numbness": False,
+            "history.bladder_dysfunction": False,
+            "history.bowel_incontinence": False,
+        },
+    )
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_what_a_relative_is_still_left_with_is_theirs() -> None:
+    text = (
+        "Pain in my left buttock and calf for 4 weeks. My older sister had emergency back surgery 2 years ago for "
+        "cauda equina and she still can't feel things normally down there and has to use a catheter sometimes. "
+        "The bathroom is normal for me."
+    )
+    check_read(text, {"history.saddle_numbness": ABSENT, "history.altered_bladder_sensation": ABSENT})
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_a_wet_seat_not_felt_is_incontinence_and_ants_are_tingling() -> None:
+    text = (
+        "back was buggered by wed. since thurs both me legs feel like theyre full of ants, worse the left. drove "
+        "home today and when I got out the ute the seat was wet, didnt even know Id gone."
+    )
+    check_read(
+        text,
+        {
+            "history.urinary_incontinence": True,
+            "history.altered_bladder_sensation": True,
+            "history.bilateral_leg_symptoms_new": True,
+        },
+    )
+    assert assess_text(text).triage.level == "emergency"
+
+
+@pytest.mark.parametrize("wet", ["my trousers were soaked from the rain", "the seat was wet from the shower"])
+def test_wet_from_the_rain_is_not_incontinence(wet: str) -> None:
+    check_read(
+        f"Sciatica down my left leg for 2 weeks. Came in and {wet}.", {"history.urinary_incontinence": ABSENT}
+    )
+
+
+def test_the_last_couple_days_without_of_is_lately() -> None:
+    check_unsure(
+        "right leg sciatica for 3 wks, outer calf to foot. the last couple days maybe the left leg is starting "
+        "too? kind of achy in the back of the thigh but not sure",
+        "history.bilateral_leg_symptoms_new",
+    )
+
+
+def test_voluntary_squeeze_absent_is_reduced_tone_and_denies_nothing_before_it() -> None:
+    text = "Saddle anaesthesia to pinprick S2-S5 bilaterally; anal tone lax, voluntary squeeze absent."
+    check_read(text, {"exam.anal_tone": "reduced", "history.bowel_incontinence": ABSENT})
+
+
+def test_someone_not_told_is_not_a_denial() -> None:
+    text = (
+        "Both legs hurt and tingle since Sunday. And this is the part I haven't told anyone, not even my wife: my "
+        "junk feels kind of numb. Like half asleep."
+    )
+    check_read(text, {"history.saddle_numbness": True})
+
+
+def test_sex_this_weekend_was_raises_the_sexual_topic() -> None:
+    case = read_text(
+        "Sciatica in both legs since Sunday. sex this weekend was... not normal, let's leave it there."
+    ).case
+    assert "history.sexual_dysfunction" in {u.finding for u in case.unsure} or case.history.sexual_dysfunction
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "L EHL 4/5 and L ankle dorsiflexion 4/5 (new since I examined him a month ago, when his strength was normal)",
+        "L EHL 4/5 (new — was 5/5 at IA), R EHL 4/5 (unchanged)",
+        "L EHL 4/5, previously 5/5",
+    ],
+)
+def test_a_weak_grade_new_since_a_normal_examination_is_getting_worse(words: str) -> None:
+    check_read(f"Left L5 sciatica for 10 days. O: {words}.", {"history.progressive_weakness": True})
+
+
+def test_a_weak_grade_unchanged_is_not_getting_worse() -> None:
+    check_read(
+        "Left L5 sciatica for 10 days. O: L EHL 4/5 (unchanged since last week).",
+        {"history.progressive_weakness": False},
+    )
+
+
+@pytest.mark.parametrize("words", ["x3 mo", "x 3 mos", "x3 months"])
+def test_x_three_mo_is_three_months(words: str) -> None:
+    check_read(f"c/o numb feet {words}, gradually worse.", {"duration_weeks": 13.035})
+
+
+def test_over_the_past_about_six_hours_is_lately() -> None:
+    check_read(
+        "81F fell this AM. Over the past ~6 hrs her legs have become progressively weak and numb.",
+        {"history.bilateral_leg_symptoms_new": True},
+    )
