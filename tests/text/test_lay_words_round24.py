@@ -15,7 +15,12 @@
   raises the sexual topic.
 - A weak grade "new since ... when his strength was normal" or "(new - was 5/5 at IA)" is weakness getting
   worse, and another side's "(unchanged)" after it does not undo that.
-- "x3 mo" is three months; "over the past ~6 hrs" is lately.
+- "x3 mo" is three months; "over the past ~6 hrs" is lately; "a year and a half" is 18 months; ", so like 7
+  weeks" is the duration.
+- Beside both legs for years, "recently burnt his sole on hot pavers" neither is a symptom nor makes both legs new.
+- A leak "since my 3rd baby, thats 10 yrs ago now, same as its always been" is old: "ago now" is no change.
+- "The other leg" is the opposite of the last leg named on one side, past "either side of my bits" in between;
+  a leg said to be fine lends its side to nothing in the next sentence.
 """
 
 from __future__ import annotations
@@ -153,3 +158,63 @@ def test_over_the_past_about_six_hours_is_lately() -> None:
         "81F fell this AM. Over the past ~6 hrs her legs have become progressively weak and numb.",
         {"history.bilateral_leg_symptoms_new": True},
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "weeks"),
+    [("about a year and a half", 78.21), ("a week and a half", 1.429), ("two and a half years", 130.35)],
+)
+def test_a_time_and_a_half(words: str, weeks: float) -> None:
+    check_read(f"Aching in both buttocks for {words}, on walking.", {"duration_weeks": weeks})
+
+
+def test_so_like_seven_weeks_is_the_duration() -> None:
+    check_read(
+        "55M. Been dealing with sciatica on my left side since around Memorial Day, so like 7 weeks. Pain down the "
+        "outside of the calf.",
+        {"duration_weeks": 7.0},
+    )
+
+
+def test_a_burn_from_something_hot_is_no_symptom_and_nothing_new() -> None:
+    text = (
+        "Over about two years both feet have become numb, as if walking on cotton wool. He cannot feel the sand at "
+        "the beach properly and recently burnt his sole on hot pavers without noticing."
+    )
+    check_read(text, {"history.burning_pain": ABSENT, "history.bilateral_leg_symptoms_new": False})
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_a_leak_ten_years_ago_now_and_the_same_is_old() -> None:
+    text = (
+        "Hi, I've got sciatica down the back of my right leg into the heel for 2 weeks. Just so you know I've had a "
+        "bit of leaking when I cough since my 3rd baby, thats 10 yrs ago now, same as its always been, no worse."
+    )
+    assert assess_text(text).triage.level == "urgent"
+
+
+def test_the_other_leg_is_the_opposite_of_the_last_leg_past_either_side() -> None:
+    check_read(
+        "38M. Had a disc go about two and a half weeks ago - left leg sciatica, back of the leg to the heel. In the "
+        "shower I noticed the skin either side of my bits feels dull. And I've now got sciatica pain in the other "
+        "leg too, just the back of the calf.",
+        {
+            "pain.right.posterior_calf": True,
+            "pain.left.posterior_calf": True,
+            "history.bilateral_leg_symptoms_new": True,
+        },
+    )
+
+
+def test_a_leg_said_to_be_fine_lends_its_side_to_nothing() -> None:
+    text = (
+        "Sciatica on my left side for 7 weeks, down the outside of the calf. About 3 weeks ago I couldn't get my left "
+        "big toe up and now the foot is getting weaker each week. No problems with the bathroom, right leg is totally "
+        "fine. Is the foot thing something that comes back on its own when the pain gets better?"
+    )
+    check_read(text, {"pain.right.foot": ABSENT})
+    assert assess_text(text).triage.level == "urgent"
+
+
+def test_as_if_walking_is_a_likeness_not_walking() -> None:
+    check_read("Both feet numb for two years, as if walking on cotton wool.", {"history.worse_walking": ABSENT})

@@ -123,7 +123,7 @@ class Dialect:
 
     regex: re.Pattern[str] | None = None
     words: tuple[str, ...] = ()
-    # the lower-case starts (two or three letters) a match can have: the expression is tried only at a word that
+    # the lower-case starts (one to three letters) a match can have: the expression is tried only at a word that
     # starts so, not at every character (a search of the whole text was a tenth of the reader's time)
     heads: frozenset[str] = frozenset()
 
@@ -145,8 +145,8 @@ class Dialect:
         for w in _WORD_START.finditer(text):
             pos = w.start()
             key = text[pos : pos + 3].lower()
-            if key not in heads and key[:2] not in heads:
-                continue
+            if key not in heads and key[:2] not in heads and key[:1] not in heads:
+                continue  # ("a" starts "a year and a half": a head may be shorter than its word)
             m = match(text, pos)
             if m is not None:
                 yield m.start(), m.end(), self.words[int((m.lastgroup or "d0")[1:])]

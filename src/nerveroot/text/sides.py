@@ -47,11 +47,17 @@ def resolve_sides(raw: list[Mention]) -> list[Side]:
                 out.append(Side("unknown", m.start, m.end))
                 continue
             last = out[-1].value
-            value = (
-                last
-                if value == "that" or last in ("both", "unknown")
-                else ("right" if last == "left" else "left")
-            )
+            # "the other leg" is the opposite of the last leg named on one side, past a "both" in between ("left
+            # leg sciatica ... the skin either side of my bits ... now sciatica in the other leg too")
+            one = next((s.value for s in reversed(out) if s.value in ("left", "right")), None)
+            if value == "other" and one is not None:
+                value = "right" if one == "left" else "left"
+            else:
+                value = (
+                    last
+                    if value == "that" or last in ("both", "unknown")
+                    else ("right" if last == "left" else "left")
+                )
         out.append(Side(value, m.start, m.end))
     return out
 
@@ -80,6 +86,14 @@ class SideFinder:
         side = self.sides[i]
         said = _REFERENCE.search(self.text, max(0, side.start - 40), side.start)
         return said is not None and said.start() >= after
+
+    def _lent(self, j: int, lo: int) -> int:
+        """The earlier side an abnormal phrase with none of its own takes, from another sentence: not a leg said
+        to be fine ("right leg is totally fine. Is the foot thing ..."), when another side was said before it."""
+        k = j
+        while k >= 0 and self.sides[k].start < lo and _SAID_FINE.match(self.text, self.sides[k].end):
+            k -= 1
+        return k if k >= 0 else j
 
     @staticmethod
     def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
@@ -139,7 +153,7 @@ class SideFinder:
             best = min(close, key=lambda s: start - s.end if s.end <= start else s.start - end)
             return both(best.value)
         if j >= 0:
-            return both(sides[j].value)
+            return both(sides[j if normal else self._lent(j, sentence[0])].value)
         # not a later "both feet the same": two legs alike, not a symptom's side
         if sides and not (sides[0].value == "both" and _ALIKE.match(self.text, sides[0].end)):
             return both(sides[0].value)
@@ -148,6 +162,11 @@ class SideFinder:
         return ["unknown"]
 
 
+_SAID_FINE = re.compile(
+    r"\s+(?:leg|side|foot)\s*(?:is|was|feels|'s|’s)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
+    r"(?:fine|ok(?:ay)?|normal|unaffected|good|alright|all\s+right|clear)\b",
+    re.I,
+)
 # "both feet the same", "both legs fine": the legs compared, alike
 _ALIKE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|feel|look)\s+)?(?:the\s+same|fine|ok(?:ay)?|normal|equal|alike)\b",
