@@ -45,7 +45,9 @@ _OLD = re.compile(
     re.I,
 )
 # (not the "now" of "that's 10 yrs ago now": how long ago, not a change)
-_CHANGE = re.compile(r"\b(?:(?<!ago\s)now|new(?:ly)?|started|began|begun|developed|worse\w*|suddenly|today)\b", re.I)
+_CHANGE = re.compile(
+    r"\b(?:(?<!ago\s)now|new(?:ly)?|started|began|begun|developed|worse\w*|suddenly|today)\b", re.I
+)
 
 
 def ces_onset(
