@@ -21,6 +21,9 @@
 - A leak "since my 3rd baby, thats 10 yrs ago now, same as its always been" is old: "ago now" is no change.
 - "The other leg" is the opposite of the last leg named on one side, past "either side of my bits" in between;
   a leg said to be fine lends its side to nothing in the next sentence.
+- "When I wipe after the toilet I can barely feel it" is the saddle's skin, not a bladder unfelt.
+- "losing weight ... should help" is advice; "my husband Gene finished radiation for prostate cancer" is his.
+- "My legs hurt when I walk": the hurt is read as well as the walking that brings it on.
 """
 
 from __future__ import annotations
@@ -217,4 +220,43 @@ def test_a_leg_said_to_be_fine_lends_its_side_to_nothing() -> None:
 
 
 def test_as_if_walking_is_a_likeness_not_walking() -> None:
-    check_read("Both feet numb for two years, as if walking on cotton wool.", {"history.worse_walking": ABSENT})
+    check_read(
+        "Both feet numb for two years, as if walking on cotton wool.", {"history.worse_walking": ABSENT}
+    )
+
+
+def test_wiping_before_the_toilet_is_the_saddle_not_the_bladder() -> None:
+    check_read(
+        "back bad for a week. since yesterday when I wipe after the toilet I can barely feel it, both sides of my "
+        "bum feel like after the dentist needle.",
+        {"history.saddle_numbness": True, "history.altered_bladder_sensation": ABSENT},
+    )
+
+
+def test_losing_weight_as_advice_is_no_weight_loss() -> None:
+    case = read_text(
+        "Numb patch on my right thigh. She said losing weight and changing the belt should help."
+    ).case
+    assert case.history.unexplained_weight_loss is None
+    assert "history.unexplained_weight_loss" not in {u.finding for u in case.unsure}
+
+
+def test_a_husband_treated_for_cancer_by_name_is_his() -> None:
+    check_read(
+        "My back and legs hurt when I walk. My husband Gene finished radiation for prostate cancer last spring.",
+        {"history.history_of_cancer": ABSENT},
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            "My back and legs hurt when I walk.",
+            {"pain.left.leg": True, "pain.right.leg": True, "history.worse_walking": True},
+        ),
+        ("My left leg hurts when I stand.", {"pain.left.leg": True, "history.worse_standing": True}),
+    ],
+)
+def test_a_hurt_told_with_what_brings_it_on_is_read(words: str, expected: dict[str, object]) -> None:
+    check_read(words, expected)

@@ -115,12 +115,16 @@ def both_legs(
         new = [joined] if joined is not None else []
     old = [s for s in both_sentences if any(w > NEW_WEEKS for w in own(*s)) or CHRONIC.search(text, *s)
            or AS_BEFORE.search(text, *s) or told.long_before(s[0])]  # fmt: skip
-    if old:  # beside both legs for years, "recently" alone dates an event, not the symptoms ("recently burnt
-        # his sole on hot pavers without noticing"): new needs a time of its own
+    if any(any(w > NEW_WEEKS for w in own(*s)) for s in old):
+        # beside both legs for years, "recently" alone dates an event, not the symptoms ("Over about two years both
+        # feet have become numb ... recently burnt his sole on hot pavers"): new needs a time of its own
         new = [
             s
             for s in new
-            if _dated(text, *s, recent) or FIRST_TIME.search(text, *s) or told.just_before(s[0])
+            if _dated(text, *s, recent)
+            or any(w <= NEW_WEEKS for w in own(*s))
+            or FIRST_TIME.search(text, *s)
+            or told.just_before(s[0])
         ]
     about_both = [
         (lo, hi) for lo, hi in bounds if BOTH.search(text, lo, hi) and not AS_BEFORE.search(text, lo, hi)

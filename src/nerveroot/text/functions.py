@@ -107,9 +107,15 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
         yield Contribution(path, not t.flags.negated, spans, t.flags.uncertain or bool(_MIGHT.search(t.text)))
 
 
+_WIPE_BEFORE = 30  # characters before the toilet in which the wiping it was said with may be named
+
+
 def _saddle_between(t: Mention, organ: Mention, regions: list[Mention]) -> bool:
-    """Is the saddle area named between the trouble and the toilet it was said with?"""
+    """Is the saddle area named between the trouble and the toilet it was said with, or the wiping just before
+    the toilet ("when I wipe after the toilet I can barely feel it")?"""
     lo, hi = min(t.end, organ.end), max(t.start, organ.start)
+    if organ.start < t.start:
+        lo = organ.start - _WIPE_BEFORE
     return any(lo <= r.start < hi and "saddle" in r.entry.regions for r in regions)
 
 

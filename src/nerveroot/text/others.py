@@ -90,14 +90,17 @@ def _theirs(text: str, bounds: list[tuple[int, int]], within: Within, relatives:
 _THEIR_STORY = re.compile(
     # "Dad was 78 and had been losing weight" (not "my mum is 79 and has had myeloma": she may be the patient),
     # "her husband is currently having treatment for prostate cancer"
-    r"\s+(?:was\s+\d{1,3}\s+and\s+)?(?:also\s+|once\s+|previously\s+)?(?:had|has\s+had|needed|underwent|"
-    r"was\s+diagnosed|developed|suffered|ended\s+up|died|got|(?:is|was)\s+(?:currently\s+|now\s+|still\s+)?"
+    r"\s+(?:was\s+\d{1,3}\s+and\s+)?(?:also\s+|once\s+|previously\s+|just\s+)?(?:had|has\s+had|needed|underwent|"
+    r"was\s+diagnosed|developed|suffered|ended\s+up|died|got|finished|completed|"
+    r"(?:is|was)\s+(?:currently\s+|now\s+|still\s+)?"
     r"(?:having|getting|receiving|undergoing|being\s+treated))\b",
     re.I,
 )
 # a relative named by name, then diagnosed: "my uncle Ray was diagnosed with prostate cancer" (not "my husband Tom
 # had a fall and can't pee", which may be a message written for him)
-_NAMED_DIAGNOSED = re.compile(r"\s+(?-i:[A-Z][a-z]{1,15})(?=\s+(?:was\s+diagnosed|died|passed\s+away)\b)")
+_NAMED_DIAGNOSED = re.compile(
+    r"\s+(?-i:[A-Z][a-z]{1,15})(?=\s+(?:was\s+diagnosed|died|passed\s+away|(?:just\s+)?(?:finished|completed|underwent))\b)"
+)
 # a parent named as a name needs no possessive: "Dad was 78 and had been losing weight for ages"
 _AS_A_NAME = re.compile(r"(?-i:Mum|Mom|Mam|Dad|Nan|Nana|Gran|Grandad|Granddad|Grandma|Grandpa)")
 # where their story stops: a new subject, the writer, a turn, the sentence's end
