@@ -24,12 +24,19 @@
 - "When I wipe after the toilet I can barely feel it" is the saddle's skin, not a bladder unfelt.
 - "losing weight ... should help" is advice; "my husband Gene finished radiation for prostate cancer" is his.
 - "My legs hurt when I walk": the hurt is read as well as the walking that brings it on.
+
+After the held-back batches (j6, k6) were measured once, their misses, each written here first:
+- "since dinner time" is today: a foot gone cold and white since then is acute limb ischaemia.
+- "me right foot" is "my right foot" (a side between the dialect "me" and the body word).
+- "came off the back ... about six or seven foot down onto the concrete" is a fall from a height.
+- "When I ... go up on my toes, I can't do it on that side": the attempt, then its failure.
+- "(like needles)" is tingling.
 """
 
 from __future__ import annotations
 
 import pytest
-from textread import ABSENT, check_read, check_unsure
+from textread import ABSENT, WEAK, check_read, check_unsure
 
 from nerveroot.service import assess_text
 from nerveroot.text import read_text
@@ -260,3 +267,40 @@ def test_a_husband_treated_for_cancer_by_name_is_his() -> None:
 )
 def test_a_hurt_told_with_what_brings_it_on_is_read(words: str, expected: dict[str, object]) -> None:
     check_read(words, expected)
+
+
+def test_a_foot_gone_cold_and_white_since_dinner_time_is_an_emergency() -> None:
+    text = (
+        "help left foot gone cold and white since dinner time cant feel me toes and cant move them right. no back "
+        "pain. got a heart flutter thing they give me tablets for but i ran out. 71"
+    )
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_me_then_a_side_then_the_foot_is_my_foot() -> None:
+    text = "since monday i cant lift me right foot up at all it just slaps down when i walk. bladder fine."
+    check_read(text, {"weakness.right.ankle_dorsiflexion": 2.0})
+    assert assess_text(text).triage.level == "urgent"
+
+
+def test_six_or_seven_foot_down_onto_concrete_is_a_fall_from_a_height() -> None:
+    text = (
+        "Sunday evening I was up on the trailer stacking bales and I lost my footing and came off the back, about six "
+        "or seven foot down onto the concrete. Two days on and the back is very sore. Legs fine, waterworks normal."
+    )
+    check_read(text, {"history.significant_trauma": True})
+
+
+def test_when_i_go_up_on_my_toes_i_cant_do_it_is_weakness() -> None:
+    check_read(
+        "Pain down the back of my leg into the heel for five weeks. When I go to reach the top shelf and go up on my "
+        "toes, I can't do it on that side.",
+        {"weakness.unknown.ankle_plantarflexion": WEAK},
+    )
+
+
+def test_like_needles_is_tingling() -> None:
+    check_read(
+        "3 weeks of (like needles) from my left hip down the side of the leg to top of foot.",
+        {"tingling.left.dorsum_foot": True},
+    )

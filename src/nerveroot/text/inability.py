@@ -1,4 +1,5 @@
-"""An inability told after the attempt: "I tried to go up on my toes ... and I just couldn't".
+"""An inability told after the attempt: "I tried to go up on my toes ... and I just couldn't", "when I go up on my
+toes, I can't do it".
 
 The lexicon reads an inability with its verb first ("couldn't go up on my toes"). A person often tells the
 attempt first and the failure after it. The attempt is read again as "couldn't <attempt>" and any finding
@@ -24,12 +25,20 @@ _TRIED = re.compile(
     r"|nothing\s+(?:happens|happened|happening|moves|moved))",
     re.I,
 )
+# the attempt as a "when" clause, the failure after a comma: "When I go to reach the top shelf and go up on my
+# toes, I can't do it on that side"
+_WHEN_I = re.compile(
+    r"\bwhen\s+(?:I|he|she|they)\s+(?:try\s+to\s+|tried\s+to\s+|go\s+to\s+(?:\w+\s+){0,6}?and\s+)?"
+    r"(?P<act>[^.;!?,]{3,90}?)\s*,\s*(?:I|he|she|they)\s+(?:just\s+)?(?P<fail>can['’]?t|cannot|couldn['’]?t|could\s+not)\s+"
+    r"(?:do\s+(?:it|that|this)|manage(?:\s+it)?)\b",
+    re.I,
+)
 _COULD_NOT = "couldn't "
 
 
 def attempts_failed(text: str) -> Iterator[Shared]:
     """Findings of an attempt told as failed, spanning the attempt and its failure."""
-    for m in _TRIED.finditer(text):
+    for m in (*_TRIED.finditer(text), *_WHEN_I.finditer(text)):
         act = m.group("act")
         said = _COULD_NOT + act
         hits = scanner_of(("findings",)).scan(said, [0])[0]
