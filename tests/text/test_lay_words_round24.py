@@ -31,6 +31,9 @@ After the held-back batches (j6, k6) were measured once, their misses, each writ
 - "came off the back ... about six or seven foot down onto the concrete" is a fall from a height.
 - "When I ... go up on my toes, I can't do it on that side": the attempt, then its failure.
 - "(like needles)" is tingling.
+- "post-void scan 310 mL" is a residual (a bladder warning sign despite "denies any bladder trouble").
+- "NEW ache R buttock + back of R thigh" after a left L5 radiculopathy, undated, is the other leg joining; not with
+  a time of its own, nor beside "her left leg is unaffected" (a leg "unaffected" is free of the symptom).
 """
 
 from __future__ import annotations
@@ -304,3 +307,31 @@ def test_like_needles_is_tingling() -> None:
         "3 weeks of (like needles) from my left hip down the side of the leg to top of foot.",
         {"tingling.left.dorsum_foot": True},
     )
+
+
+def test_a_post_void_scan_is_a_residual() -> None:
+    check_read(
+        "Denies any bladder trouble, but post-void scan 310 mL.", {"exam.post_void_residual_ml": 310.0}
+    )
+
+
+def test_new_said_of_the_other_leg_after_the_first_is_both_legs() -> None:
+    text = (
+        "35F, barista. L L5 radic 5/52. Today: leg pain up since Sat after moving a sofa; NEW ache R buttock + back "
+        "of R thigh."
+    )
+    check_read(text, {"history.bilateral_leg_symptoms_new": True})
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Left leg numb since my operation years ago. Now I have a new pain on the right side, buttock and back of "
+        "thigh, for the past 2 weeks.",
+        "Old numbness of the left foot since surgery. She reports no change since the onset of the new pain in the "
+        "right calf, and her left leg is unaffected.",
+    ],
+)
+def test_new_with_its_own_time_or_beside_a_leg_said_fine_is_not_both_legs(words: str) -> None:
+    case = read_text(words).case
+    assert case.history.bilateral_leg_symptoms_new is not True

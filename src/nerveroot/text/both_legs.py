@@ -185,6 +185,21 @@ def _injured_now(contributions: list[Contribution]) -> bool:
 # before"); "new" alone is not enough ("a new pain on the right side" may be the only leg)
 _NEW = re.compile(r"new(?:ly)?|recent(?:ly)?", re.I)
 _NEW_OR_NOW = guarded(re.compile(r"\b(?:new(?:ly)?|now)\b", re.I))
+# a time of its own, which the durations decide instead ("a new pain on the right side ... for the past 2 weeks")
+_ANY_TIME = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|a\s+couple\s+of)\s*"
+    r"(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\b|\b\d+\s*/\s*(?:7|52|12)\b",
+    re.I,
+)
+# a leg said to be fine in the same sentence: "... since the onset of the new pain, and her left leg is unaffected"
+_LEG_FINE = re.compile(
+    r"\b(?:leg|side|foot)\s+(?:is|was|remains|feels|has\s+been)\s+(?:\w+\s+)?(?:unaffected|fine|normal|ok(?:ay)?|clear)\b",
+    re.I,
+)
+# "NEW" said of the other leg after the first was told, with no time of its own ("NEW ache R buttock")
+_SAID_NEW = re.compile(
+    r"\b(?-i:NEW)\b|\bnew(?:ly)?\s+(?:onset\s+)?(?:ache|pain|tingling|numbness|symptoms?|sciatica)\b", re.I
+)
 _JOINS = guarded(
     re.compile(
         r"\b(?:too|as\s+well|also|similar|the\s+same|same\s+(?:pattern|pain|thing|symptoms?)|other\s+(?:leg|foot|side|calf|thigh)|never\s+had\s+(?:it|this|that)\s+"
@@ -224,8 +239,16 @@ def _other_leg_joins(
             # sciatica ... Over the past 36 hours he has developed tingling in the right calf")
             after_first = min(sides[other])[0] < lo
             changed = after_first and CHANGE.search(text, lo, hi)
-            if lately and (
-                _JOINS.search(text, lo, hi) or (dated and (_NEW_OR_NOW.search(text, lo, hi) or changed))
+            # or "NEW" said of the other leg after the first was told, undated ("L L5 radic 5/52 ... NEW ache R
+            # buttock + back of R thigh")
+            if (
+                lately
+                and (_JOINS.search(text, lo, hi) or (dated and (_NEW_OR_NOW.search(text, lo, hi) or changed)))
+            ) or (
+                after_first
+                and _SAID_NEW.search(text, lo, hi)
+                and not _ANY_TIME.search(text, lo, hi)
+                and not _LEG_FINE.search(text, lo, hi)
             ):
                 return lo, hi
             # for a doubt: told lately after the first leg, with a doubt in it or the next sentence ("... For the
