@@ -31,6 +31,8 @@ After the held-back batches (j6, k6) were measured once, their misses, each writ
 - "came off the back ... about six or seven foot down onto the concrete" is a fall from a height.
 - "When I ... go up on my toes, I can't do it on that side": the attempt, then its failure.
 - "(like needles)" is tingling.
+- Nigerian Pidgin "i no fit feel my bumbum" is "I can't feel my bum"; "the marital side of things has stopped
+  working" is sexual dysfunction.
 - "post-void scan 310 mL" is a residual (a bladder warning sign despite "denies any bladder trouble").
 - "NEW ache R buttock + back of R thigh" after a left L5 radiculopathy, undated, is the other leg joining; not with
   a time of its own, nor beside "her left leg is unaffected" (a leg "unaffected" is free of the symptom).
@@ -335,3 +337,20 @@ def test_new_said_of_the_other_leg_after_the_first_is_both_legs() -> None:
 def test_new_with_its_own_time_or_beside_a_leg_said_fine_is_not_both_legs(words: str) -> None:
     case = read_text(words).case
     assert case.history.bilateral_leg_symptoms_new is not True
+
+
+def test_pidgin_no_fit_feel_my_bumbum_is_saddle_numbness() -> None:
+    text = (
+        "Since 5 days my two legs dey weak and heavy, i dey drag them. This morning when i sit on the toilet seat i "
+        "no fit feel my bumbum at all, like e no be my own."
+    )
+    check_read(text, {"history.saddle_numbness": True})
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_the_marital_side_of_things_stopped_working_is_sexual_dysfunction() -> None:
+    check_read(
+        "Both legs ache since Saturday. The marital side of things has stopped working: I could not maintain "
+        "anything and there was no sensation at all.",
+        {"history.sexual_dysfunction": True},
+    )
