@@ -16,6 +16,7 @@ from nerveroot.text.guards import guarded
 from nerveroot.text.lexicon import Lexicon
 from nerveroot.text.mentions import Mention
 from nerveroot.text.settle import Doubt, red_flag_paths, words
+from nerveroot.text.sides import LEG_FINE
 from nerveroot.text.told import (
     AS_BEFORE,
     BOTH,
@@ -191,11 +192,6 @@ _ANY_TIME = re.compile(
     r"(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\b|\b\d+\s*/\s*(?:7|52|12)\b",
     re.I,
 )
-# a leg said to be fine in the same sentence: "... since the onset of the new pain, and her left leg is unaffected"
-_LEG_FINE = re.compile(
-    r"\b(?:leg|side|foot)\s+(?:is|was|remains|feels|has\s+been)\s+(?:\w+\s+)?(?:unaffected|fine|normal|ok(?:ay)?|clear)\b",
-    re.I,
-)
 # "NEW" said of the other leg after the first was told, with no time of its own ("NEW ache R buttock")
 _SAID_NEW = re.compile(
     r"\b(?-i:NEW)\b|\bnew(?:ly)?\s+(?:onset\s+)?(?:ache|pain|tingling|numbness|symptoms?|sciatica)\b", re.I
@@ -248,7 +244,7 @@ def _other_leg_joins(
                 after_first
                 and _SAID_NEW.search(text, lo, hi)
                 and not _ANY_TIME.search(text, lo, hi)
-                and not _LEG_FINE.search(text, lo, hi)
+                and not LEG_FINE.search(text, lo, hi)  # "... and her left leg is unaffected"
             ):
                 return lo, hi
             # for a doubt: told lately after the first leg, with a doubt in it or the next sentence ("... For the

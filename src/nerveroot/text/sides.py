@@ -91,9 +91,13 @@ class SideFinder:
         """The earlier side an abnormal phrase with none of its own takes, from another sentence: not a leg said
         to be fine ("right leg is totally fine. Is the foot thing ..."), when another side was said before it."""
         k = j
-        while k >= 0 and self.sides[k].start < lo and _SAID_FINE.match(self.text, self.sides[k].end):
+        while k >= 0 and self.sides[k].start < lo and self._said_fine(self.sides[k].end):
             k -= 1
         return k if k >= 0 else j
+
+    def _said_fine(self, end: int) -> bool:
+        space = _SPACE.match(self.text, end)
+        return space is not None and LEG_FINE.match(self.text, space.end()) is not None
 
     @staticmethod
     def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
@@ -162,11 +166,13 @@ class SideFinder:
         return ["unknown"]
 
 
-_SAID_FINE = re.compile(
-    r"\s+(?:leg|side|foot)\s*(?:is|was|feels|'s|’s)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
+# a leg said to be fine: "right leg is totally fine", "her left leg is unaffected"
+LEG_FINE = re.compile(
+    r"\b(?:leg|side|foot)\s*(?:is|was|remains|feels|has\s+been|'s|’s)\s+(?:\w+\s+)?"
     r"(?:fine|ok(?:ay)?|normal|unaffected|good|alright|all\s+right|clear)\b",
     re.I,
 )
+_SPACE = re.compile(r"\s+")
 # "both feet the same", "both legs fine": the legs compared, alike
 _ALIKE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|feel|look)\s+)?(?:the\s+same|fine|ok(?:ay)?|normal|equal|alike)\b",
