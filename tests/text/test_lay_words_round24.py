@@ -33,6 +33,7 @@ After the held-back batches (j6, k6) were measured once, their misses, each writ
 - "(like needles)" is tingling.
 - Nigerian Pidgin "i no fit feel my bumbum" is "I can't feel my bum"; "the marital side of things has stopped
   working" is sexual dysfunction.
+- "I wish I could say it was the diet" gives no reason for weight lost "and I wasn't trying".
 - "post-void scan 310 mL" is a residual (a bladder warning sign despite "denies any bladder trouble").
 - "NEW ache R buttock + back of R thigh" after a left L5 radiculopathy, undated, is the other leg joining; not with
   a time of its own, nor beside "her left leg is unaffected" (a leg "unaffected" is free of the symptom).
@@ -353,4 +354,16 @@ def test_the_marital_side_of_things_stopped_working_is_sexual_dysfunction() -> N
         "Both legs ache since Saturday. The marital side of things has stopped working: I could not maintain "
         "anything and there was no sensation at all.",
         {"history.sexual_dysfunction": True},
+    )
+
+
+def test_a_reason_wished_for_does_not_explain_weight_loss() -> None:
+    text = (
+        "Grinding ache low in my back most of the time. The thing is I've lost about a stone since Christmas and I "
+        "wasn't trying, I wish I could say it was the diet but I've been eating the same."
+    )
+    check_read(text, {"history.unexplained_weight_loss": True})
+    check_read(
+        "Back ache. I've lost about a stone since Christmas, it was the diet.",
+        {"history.unexplained_weight_loss": False},
     )

@@ -83,6 +83,8 @@ _NEGATED_BEFORE = re.compile(
 _GUESSED_BEFORE = re.compile(
     r"\b(?:thought|thinks|assumed|assumes|wondered\s+if|asked\s+if|figured)\s+(?:[\w'’]+\s+){0,4}$", re.I
 )
+# "I wish I could say it was the diet": a reason wished for, not given
+_WISHED_BEFORE = re.compile(r"\b(?:wish|wished|if\s+only|(?:would|I['’]d)\s+love\s+to)\b[^.;!?]{0,30}$", re.I)
 _DENIED_AFTER = re.compile(
     r"[^.;!?]{0,60}?\bbut\s+(?:I|he|she|they)\s+(?:(?:have|has|had|was|were|is|did)n['’]?t|am\s+not|(?:have|has|had|was|were|is|did)\s+not)\b",
     re.I,
@@ -96,6 +98,7 @@ def _holds(lexicon: Lexicon, unless: re.Pattern[str], text: str, lo: int, hi: in
         u
         for u in unless.finditer(text, lo, hi)
         if not _NEGATED_BEFORE.search(text, max(lo, u.start() - 30), u.start())
+        and not _WISHED_BEFORE.search(text, max(lo, u.start() - 40), u.start())
         and not (
             _GUESSED_BEFORE.search(text, max(lo, u.start() - 40), u.start())
             and _DENIED_AFTER.match(text, u.end(), hi)
