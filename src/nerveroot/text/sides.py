@@ -46,18 +46,11 @@ def resolve_sides(raw: list[Mention]) -> list[Side]:
             if not out:  # "this time it's the other leg" in a title, before any side: not yet known
                 out.append(Side("unknown", m.start, m.end))
                 continue
-            last = out[-1].value
             # "the other leg" is the opposite of the last leg named on one side, past a "both" in between ("left
             # leg sciatica ... the skin either side of my bits ... now sciatica in the other leg too")
             one = next((s.value for s in reversed(out) if s.value in ("left", "right")), None)
-            if value == "other" and one is not None:
-                value = "right" if one == "left" else "left"
-            else:
-                value = (
-                    last
-                    if value == "that" or last in ("both", "unknown")
-                    else ("right" if last == "left" else "left")
-                )
+            opposite = {"left": "right", "right": "left"}.get(one or "")
+            value = out[-1].value if value == "that" or opposite is None else opposite
         out.append(Side(value, m.start, m.end))
     return out
 

@@ -23,6 +23,7 @@ from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.motor_course import doubted_course, motor_course, stable_course, stable_told_after
 from nerveroot.text.onset import ces_onset
+from nerveroot.text.sections import bracket_around
 from nerveroot.text.settle import Doubt
 
 RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
@@ -294,7 +295,7 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
            for f in found["findings"]):  # fmt: skip
         return False  # "breast cancer 10 years ago" dates a past illness, not this episode
     s_lo, s_hi = parsed.sentence(m.start, len(text))
-    aside = _bracketed(text, m.start, s_lo, s_hi)
+    aside = bracket_around(text, m.start)
     if aside is not None and _about_a_finding(text, aside, found):
         return False  # "HIV (viral load detectable after missing doses for several months)": the aside's time
     events: list[tuple[int, bool]] = []  # (distance, is a symptom)
@@ -329,15 +330,6 @@ def _about_a_finding(text: str, aside: tuple[int, int], found: Found) -> bool:
         0 <= lo - f.end <= 2 and not any(p.startswith(_SYMPTOM_PATHS) for p in f.entry.sets)
         for f in found["findings"]
     )
-
-
-def _bracketed(text: str, pos: int, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span of the brackets around `pos` within its sentence, if it is in brackets."""
-    opened = text.rfind("(", lo, pos)
-    if opened < 0 or text.rfind(")", opened, pos) >= 0:
-        return None
-    closed = text.find(")", pos, hi)
-    return (opened, closed) if closed >= 0 else None
 
 
 def _distance(start: int, end: int, m: Mention) -> int:
