@@ -131,7 +131,9 @@ def body_map_submit(request: Request, form: FormData) -> Response:
         return journey.go_to(request, "body_map", {**state, "read_story": story})
     kept = {str(k) for k in form.getlist("keep")}
     chosen = {
-        leaf[0]: leaf[1] for leaf in leaves if isinstance(leaf, list) and len(leaf) == 2 and leaf[0] in kept
+        leaf[0]: leaf[1]
+        for leaf in leaves
+        if isinstance(leaf, list) and len(leaf) == 2 and isinstance(leaf[0], str) and leaf[0] in kept
     }
     merged = body_form.merge_words(new, chosen)
     if not any(merged.get(k) for k in bodymap.KINDS) and not chosen and "marks" not in errors:
