@@ -9,7 +9,8 @@ The figures are the issue's:
 - under-triage: texts whose triage is below ``triage_min`` (over-triage: above ``triage_max``);
 - warning-sign topics: recall (a topic labelled present is present in the reader's case) and false alarms
   (a topic labelled denied, or not mentioned, that the reader's case has as present), per (text, topic);
-  an unclear topic must be listed in ``unresolved`` or be read as present: never reassured;
+  an unclear topic must be listed in ``unresolved`` or be read as present: never reassured; a present topic
+  not read but listed in ``unresolved`` is counted apart ("read or listed unsure"): missed, not silently;
 - any weakness: recall per text, and the grade within one MRC step where the label gives one;
 - side: the top root's side where ``expect.side`` is given (with no root named, the side of the reader's leg
   findings: "unknown" when none was given a side); and each labelled sided finding that the reader read at
@@ -281,6 +282,7 @@ class Tally:
     over: int = 0
     topic_present: int = 0
     topic_found: int = 0
+    topic_unsure: int = 0  # present, not read, but listed unresolved: not silently missed
     topic_negative: int = 0  # (text, topic) labelled denied or not mentioned
     topic_false: int = 0
     denied: int = 0
@@ -434,6 +436,7 @@ def score(r: Result, misses: list[str] | None = None) -> Tally:
         if kind == "present":
             t.topic_present += 1
             t.topic_found += topic in got
+            t.topic_unsure += topic not in got and unsure
             if topic not in got:
                 miss(f"warning sign missed: {topic}" + (" (listed unsure)" if unsure else ""))
         elif kind == "unclear":
@@ -597,6 +600,7 @@ def _share(a: int, b: int) -> float:
 # The figures a test can hold at a floor (at least) or a ceiling (at most), by name.
 FIGURES: dict[str, Callable[[Tally], float]] = {
     "warning-sign recall": lambda t: _share(t.topic_found, t.topic_present),
+    "warning signs read or listed unsure": lambda t: _share(t.topic_found + t.topic_unsure, t.topic_present),
     "warning-sign false alarms": lambda t: _share(t.topic_false, t.topic_negative),
     "false alarms of denied topics": lambda t: _share(t.denied_false, t.denied),
     "denied topics left unsure": lambda t: _share(t.denied_unsure, t.denied),
@@ -638,6 +642,7 @@ ROWS = [
     ("under-triaged", lambda t: str(t.under)),
     ("over-triaged", lambda t: str(t.over)),
     ("warning-sign recall", lambda t: _pct(t.topic_found, t.topic_present)),
+    ("…read or listed unsure", lambda t: _pct(t.topic_found + t.topic_unsure, t.topic_present)),
     ("warning-sign false alarms", lambda t: _pct(t.topic_false, t.topic_negative)),
     ("…of denied topics", lambda t: _pct(t.denied_false, t.denied)),
     ("denied topics left unsure", lambda t: _pct(t.denied_unsure, t.denied)),

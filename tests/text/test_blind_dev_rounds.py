@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev21; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev22; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -388,6 +388,26 @@ ROUNDS: dict[str, Round] = {
             expectations_held=0.94,
             imaging_findings_with_their_level=0.85,
             texts_triaged_below_their_label=2,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-12-02 (evening), with the topic net retrained on these texts (docs/reader.md)
+    "Twenty-fifth round": Round(
+        ("blind_dev22",),
+        200,
+        limits(
+            warning_sign_recall=0.92,
+            warning_signs_read_or_listed_unsure=0.97,
+            warning_sign_false_alarms=0.013,
+            false_alarms_of_denied_topics=0.04,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.95,
+            any_weakness_recall=0.95,
+            grade_within_one_mrc_step=0.97,
+            side_where_the_labels_give_one=0.97,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.72,
+            texts_triaged_below_their_label=5,
             texts_refused_or_crashed=0,
         ),
     ),

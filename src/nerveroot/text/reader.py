@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from nerveroot.text import failsafe, grammar, imaging, scope, tables, timeline, vitals
+from nerveroot.text import failsafe, grammar, imaging, scope, tables, timeline, topic_net, vitals
 from nerveroot.text.compose import Contribution, dropped, finding
 from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.factors import listed_factors
@@ -32,6 +32,8 @@ from nerveroot.text.sides import SideFinder, resolve_sides
 # Kinds of mention ConText looks at; the first three never overlap one another.
 _TARGETS = ("findings", "symptoms", "regions")
 _EXTRA = ("topics", "strength", "imaging", "organs", "troubles", "rest")
+# Kinds of mention that give words a reading: the topic net does not second-guess them.
+_READ = ("findings", "symptoms", "topics", "troubles", "organs", "grades", "strength", "imaging")
 # What a section's words are, for a present finding of this person.
 _SECTION_FLAGS = {
     "plan": Flags(hypothetical=True),
@@ -100,6 +102,8 @@ def read(text: str) -> Read:
     doubts.extend(d for d in raised if d.finding not in values)
     values = coherent(values)
     doubts.extend(ungraded(text, values, contributions))
+    # what the rules did not read is not "no": the topic net, on words they did not read
+    doubts.extend(topic_net.raised(text, values, doubts, [(m.start, m.end) for k in _READ for m in found[k]]))
     case = nest(values)
     scans = imaging.read_imaging(text, found, parsed, sections)
     if scans:
