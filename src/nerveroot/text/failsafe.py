@@ -19,7 +19,7 @@ from functools import cache
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
 from nerveroot.text.contractions import NT
-from nerveroot.text.lexicon import load_lexicon, topic_findings
+from nerveroot.text.lexicon import HISTORY_TOPICS, load_lexicon, topic_findings
 from nerveroot.text.mentions import Found, Mention
 from nerveroot.text.settle import Doubt, alarming, words
 
@@ -284,6 +284,9 @@ def _denied(text: str, m: Mention, parsed: Parsed) -> bool:
     """Do the words around a raised topic deny it: its clause, the list it heads, or a denial before it?"""
     lo, hi = parsed.clause(m.start, len(text))
     s_lo, s_hi = parsed.sentence(m.start, len(text))
+    if m.entry.kind in HISTORY_TOPICS and _RECOVERED.search(text, m.end, s_hi):
+        # "had chemo in 2019, been fine since", "all clear now": well after it, still a history of it
+        return _DENIES.search(text, s_lo, m.start) is not None
     if _HEADER.match(text, m.end) and hi < s_hi:  # "Bladder: voiding OK", "Saddle — denies"
         hi = parsed.clause(hi, len(text))[1]
     after = _NEXT_CLAUSE.search(text, m.end, hi)
@@ -317,6 +320,11 @@ def _listed_after_denial(text: str, m: Mention, s_lo: int) -> bool:
     return _denial(text, max(s_lo, opened - _BEFORE_BRACKET), opened)
 
 
+_RECOVERED = re.compile(
+    r"\b(?:(?:given\s+(?:the\s+|an?\s+)?)?all[\s-]+clear|in\s+remission|no\s+recurrence|cured|"
+    r"(?:been\s+)?(?:fine|well|ok|okay|clear|good|healthy)\s+(?:ever\s+)?since|clear\s+(?:now|since))\b",
+    re.I,
+)
 _EXCEPT = re.compile(r"\b(?:except|but|apart\s+from|other\s+than|bar|save)\b", re.I)
 _BEFORE_BRACKET = 30  # characters before a bracketed list in which its denial is said
 

@@ -70,6 +70,11 @@ class Entry:
     transparent: bool = False  # findings: their words are read as symptoms and body parts too
 
 
+# Topics whose past is still the person's history: chemotherapy years ago is a history of cancer
+# (red_flags.yaml), not an episode that is over, so its words raise the topic however long ago.
+HISTORY_TOPICS = frozenset({"cancer"})
+
+
 @dataclass(frozen=True)
 class Factors:
     """A clinician's list of what aggravates or eases (lexicon `factors`): its headings, where a list stops, and
@@ -224,7 +229,8 @@ def _rows(data: LexiconFile, macros: dict[str, str]) -> dict[str, list[tuple[Ent
         add("movements", Entry("movements", 0, value=str(movement)), patterns, f"lookups.muscle.{movement}")
     add("grades", Entry("grades", 0), ["{grade}", "{grade_word}", "{grade_table}"], "grades")
     for topic, patterns in data.topics.words.items():
-        add("topics", Entry("topics", 0, kind=topic), patterns, f"topics.words.{topic}")
+        entry = Entry("topics", 0, kind=topic, historical_ok=topic in HISTORY_TOPICS)
+        add("topics", entry, patterns, f"topics.words.{topic}")
     g = data.grammar
     for kind, patterns in (("weak", g.weak), ("normal", g.normal), ("throughout", g.throughout)):
         add("strength", Entry("strength", 0, kind=kind), patterns, f"grammar.{kind}")

@@ -1,0 +1,41 @@
+"""Twenty-fifth round: a cancer in the past is still a history of cancer (docs/reader.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nerveroot.engine import assess
+from nerveroot.text import read_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left buttock and calf pain for 4 weeks now. Back in 2019 I had chemo and a mastectomy on the left side.",
+        "Left buttock and calf pain for 4 weeks now. Back in 2019 I had chemo and a mastectomy on the left side, "
+        "been fine since then, no other problems.",
+        "Left buttock and calf pain 4 weeks. Was treated for a lump in my breast a few years ago, all clear now "
+        "they said.",
+    ],
+)
+def test_a_cancer_treated_years_ago_is_not_over(text: str) -> None:
+    """Words of cancer told in the past ("back in 2019 I had chemo") are a history, not an episode that ended, and
+    being well since ("been fine since", "all clear now") does not deny it: the topic is at least unsure, and the
+    triage at least prompt (PRODUCT.md: a cancer history)."""
+    a = assess(read_text(text).case)
+    assert "cancer" in {u.topic for u in a.unresolved} or read_text(text).case.history.history_of_cancer
+    assert a.triage.level == "prompt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left sciatica 4 weeks. My mum had chemo years ago, all clear now.",
+        "Left sciatica 4 weeks. Never had cancer, been fine since the op on my knee.",
+        "Left sciatica 4 weeks. No history of cancer.",
+    ],
+)
+def test_someone_elses_cancer_or_a_denied_one_raises_nothing(text: str) -> None:
+    reading = read_text(text)
+    assert "cancer" not in {u.topic for u in assess(reading.case).unresolved}
+    assert reading.case.history.history_of_cancer is not True
