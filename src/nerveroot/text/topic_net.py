@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from nerveroot.text.lexicon import topic_findings
@@ -70,8 +71,18 @@ def net_from(raw: dict[str, Any]) -> Net:
     )
 
 
-def _grams(text: str, token: re.Pattern[str]) -> Iterator[tuple[str, int, int]]:
-    """Every word 1-3-gram, lower case, with where it starts and ends in the text."""
+def _grams(text: str, token: re.Pattern[str]) -> list[str]:
+    """Every word 1-3-gram, lower case (as scikit-learn's word n-grams)."""
+    w = [t.lower() for t in token.findall(text)]
+    return [
+        *w,
+        *(f"{a} {b}" for a, b in pairwise(w)),
+        *(f"{a} {b} {c}" for a, b, c in zip(w, w[1:], w[2:], strict=False)),
+    ]
+
+
+def _located(text: str, token: re.Pattern[str]) -> Iterator[tuple[str, int, int]]:
+    """The same n-grams with where each starts and ends in the text (only for the words shown)."""
     toks = [(m.group().lower(), m.start(), m.end()) for m in token.finditer(text)]
     for n in range(1, _MAX_N + 1):
         for i in range(len(toks) - n + 1):
@@ -89,7 +100,7 @@ def _vector(grams: Iterable[str], net: Net) -> dict[str, float]:
 def scores(text: str, net: Net | None = None) -> dict[str, float]:
     """Each topic's probability that the text raises it for this person."""
     net = net or load_net()
-    x = _vector((g for g, _, _ in _grams(text, net.token)), net)
+    x = _vector(_grams(text, net.token), net)
     return dict(zip(net.topics, _probabilities(x, net), strict=True))
 
 
@@ -125,19 +136,19 @@ def raised(
     net = load_net()
     findings = topic_findings()
     doubted = {d.finding for d in doubts}
-    grams = list(_grams(text, net.token))
-    x = _vector((g for g, _, _ in grams), net)
+    x = _vector(_grams(text, net.token), net)
     likely = [
         k
         for k, (topic, p) in enumerate(zip(net.topics, _probabilities(x, net), strict=True))
         if p >= net.threshold and not _answered(topic, findings[topic], values, doubted)
     ]
+    if not likely:
+        return []
+    grams = [gram for gram in _located(text, net.token) if gram[0] in x]
     spans = sorted(read)
     out = []
     for k in likely:
-        _, start, end = max(
-            (gram for gram in grams if gram[0] in x), key=lambda gram: x[gram[0]] * net.weights[gram[0]][k]
-        )
+        _, start, end = max(grams, key=lambda gram: x[gram[0]] * net.weights[gram[0]][k])
         if not any(a < end and start < b for a, b in spans):
             out.append(Doubt(findings[net.topics[k]][0], words(text, start, end)))
     return out
