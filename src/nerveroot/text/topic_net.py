@@ -24,6 +24,9 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from nerveroot.text.lexicon import topic_findings
 from nerveroot.text.settle import Doubt, words
 
@@ -38,7 +41,8 @@ class Net:
     topics: tuple[str, ...]
     intercepts: tuple[float, ...]
     idf: Mapping[str, float]
-    weights: Mapping[str, tuple[float, ...]]
+    row: Mapping[str, int]  # each n-gram's row of `weights`
+    weights: npt.NDArray[np.float64]  # n-grams x topics
     threshold: float
     token: re.Pattern[str]
 
@@ -65,7 +69,10 @@ def net_from(raw: dict[str, Any]) -> Net:
         topics=topics,
         intercepts=tuple(raw["intercepts"]),
         idf={g: row[0] for g, row in raw["features"].items()},
-        weights={g: tuple(row[1:]) for g, row in raw["features"].items()},
+        row={g: i for i, g in enumerate(raw["features"])},
+        weights=np.array([row[1:] for row in raw["features"].values()], dtype=np.float64).reshape(
+            -1, len(topics)
+        ),
         threshold=float(raw["threshold"]),
         token=re.compile(raw["token_pattern"]),
     )
@@ -105,11 +112,10 @@ def scores(text: str, net: Net | None = None) -> dict[str, float]:
 
 
 def _probabilities(x: Mapping[str, float], net: Net) -> list[float]:
-    z = list(net.intercepts)
-    for g, v in x.items():
-        for k, w in enumerate(net.weights[g]):
-            z[k] += v * w
-    return [1.0 / (1.0 + math.exp(-zk)) for zk in z]
+    z = np.array(net.intercepts)
+    if x:
+        z += np.array(list(x.values())) @ net.weights[[net.row[g] for g in x]]
+    return [1.0 / (1.0 + math.exp(-zk)) for zk in z.tolist()]
 
 
 def _answered(topic: str, findings: tuple[str, ...], values: Mapping[str, Any], doubted: set[str]) -> bool:
@@ -148,7 +154,7 @@ def raised(
     spans = sorted(read)
     out = []
     for k in likely:
-        _, start, end = max(grams, key=lambda gram: x[gram[0]] * net.weights[gram[0]][k])
+        _, start, end = max(grams, key=lambda gram: x[gram[0]] * net.weights[net.row[gram[0]], k])
         if not any(a < end and start < b for a, b in spans):
             out.append(Doubt(findings[net.topics[k]][0], words(text, start, end)))
     return out
