@@ -39,3 +39,28 @@ def test_someone_elses_cancer_or_a_denied_one_raises_nothing(text: str) -> None:
     reading = read_text(text)
     assert "cancer" not in {u.topic for u in assess(reading.case).unresolved}
     assert reading.case.history.history_of_cancer is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 4pm my left foot has gone cold and white and numb and the calf is very painful.",
+        "Since about 5 o'clock her right foot has been cold and pale, she cant feel it and her calf hurts.",
+        "This afternoon about 2, watching telly, my left foot went strange. Cold as ice, and the toes a bit blue.",
+    ],
+)
+def test_a_foot_gone_cold_since_a_clock_time_today_is_an_emergency(text: str) -> None:
+    """A clock time ("since 4pm", "since about 5 o'clock") is today, and "went strange" after "this afternoon"
+    is the change dated; "toes a bit blue" is a foot's colour: acute limb ischaemia (PRODUCT.md: emergency)."""
+    reading = read_text(text)
+    assert reading.case.history.cold_feet is True
+    assert reading.case.duration_weeks is not None and reading.case.duration_weeks < 1
+    assert assess(reading.case).triage.level == "emergency"
+
+
+def test_age_in_years_then_sex_is_not_a_duration() -> None:
+    """ "Pt: 58 yrs / F" is her age and sex; "× 3 days" (a multiplication sign) is the symptoms' time."""
+    reading = read_text("Pt: 58 yrs / F, teacher.\nC/o: LBP radiating to both lower limbs × 3 days.")
+    assert (reading.case.age, reading.case.sex) == (58, "female")
+    assert reading.case.duration_weeks == pytest.approx(3 / 7, abs=0.01)
+    assert reading.case.history.bilateral_leg_symptoms_new is True

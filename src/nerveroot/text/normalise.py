@@ -24,12 +24,12 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2764\u2728\u2b50\ufe0f
 
 
 def normalise(text: str) -> str:
-    """Soft line wraps as spaces, emoji as full stops, a minus sign as "-" and a text-speak "n" as "&", keeping
-    every offset."""
+    """Soft line wraps as spaces, emoji as full stops, a minus sign as "-", a multiplication sign as "x" and a
+    text-speak "n" as "&", keeping every offset."""
     if "\n" in text:
         text = _SOFT_BREAK.sub(_unwrap, text)
     if not text.isascii():
-        text = _EMOJI.sub(_stop, text).replace("\u2212", "-")
+        text = _EMOJI.sub(_stop, text).replace("\u2212", "-").replace("\u00d7", "x")  # "× 2 days"
     if " n " in text:
         text = _TEXT_AND.sub("&", text)  # "back n leg pain": text-speak "and", one character for one
     return text
