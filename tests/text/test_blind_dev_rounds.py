@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev22; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev23; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -407,6 +407,26 @@ ROUNDS: dict[str, Round] = {
             side_where_the_labels_give_one=0.97,
             expectations_held=0.93,
             imaging_findings_with_their_level=0.72,
+            texts_triaged_below_their_label=5,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the round's second fresh batch (the seventy-first), held back until measured, then tuned on
+    "Twenty-fifth round, second batch": Round(
+        ("blind_dev23",),
+        200,
+        limits(
+            warning_sign_recall=0.9,
+            warning_signs_read_or_listed_unsure=0.97,
+            warning_sign_false_alarms=0.009,
+            false_alarms_of_denied_topics=0.015,
+            denied_topics_left_unsure=0.01,
+            unclear_topics_unsure_or_present=0.95,
+            any_weakness_recall=0.95,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.97,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.86,
             texts_triaged_below_their_label=5,
             texts_refused_or_crashed=0,
         ),
