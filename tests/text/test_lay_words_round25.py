@@ -64,3 +64,24 @@ def test_age_in_years_then_sex_is_not_a_duration() -> None:
     assert (reading.case.age, reading.case.sex) == (58, "female")
     assert reading.case.duration_weeks == pytest.approx(3 / 7, abs=0.01)
     assert reading.case.history.bilateral_leg_symptoms_new is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband is 79. For six weeks he has been staggering like he's had a few, and his shirt buttons take "
+        "him forever now. He dropped three mugs last week. His back aches as always.",
+        "I am 66 years man. Two months my walking is like drunk man, I hold the wall. My fingers became like "
+        "wood and I cannot close the buttons of my coat. My handwriting is like a child.",
+    ],
+)
+def test_unsteady_walking_with_clumsy_hands_is_urgent(text: str) -> None:
+    """Unsteady walking with hands that fumble buttons, drop cups or feel wooden is the picture of pressure on
+    the cord in the neck: urgent (REFERENCE.md, Sheffield red flags: widespread neurology with altered hand
+    function), with no reflexes needed, since a person cannot know their own."""
+    reading = read_text(text)
+    assert reading.case.history.gait_unsteady is True
+    assert reading.case.history.hand_symptoms is True
+    a = assess(reading.case)
+    assert a.triage.level == "urgent"
+    assert any("hands" in r for r in a.triage.reasons)
