@@ -85,3 +85,28 @@ def test_unsteady_walking_with_clumsy_hands_is_urgent(text: str) -> None:
     a = assess(reading.case)
     assert a.triage.level == "urgent"
     assert any("hands" in r for r in a.triage.reasons)
+
+
+def test_a_trip_caused_by_a_foot_that_would_not_lift_is_weakness_not_an_injury() -> None:
+    """ "Tripped ... because the toes didn't come up" is foot drop told by what it did: weakness of the ankle's
+    lift, and the trip its consequence (no minor trauma, so no fracture route at 80); "lifting the knee high to
+    clear the step" is a high-stepping walk."""
+    text = (
+        "I'm 80 and my back has ached for a month, with pain down the outside of the right leg. Last week I "
+        "tripped on the rug because the toes on my right foot didn't come up, and now I'm lifting the knee high "
+        "to clear the step."
+    )
+    reading = read_text(text)
+    assert (reading.case.weakness.right or {}).get("ankle_dorsiflexion", 5) <= 3
+    assert reading.case.history.minor_trauma is not True
+    assert assess(reading.case).triage.level == "urgent"
+
+
+def test_the_fingers_of_the_foot_are_its_toes() -> None:
+    """Said through a translator: "I cannot stand on the fingers of the left foot, on the right foot I can"."""
+    reading = read_text(
+        "Two weeks my left leg burns from the back of the thigh to the heel. I cannot stand on the fingers of the "
+        "left foot, on the right foot I can."
+    )
+    assert (reading.case.weakness.left or {}).get("ankle_plantarflexion", 5) < 5
+    assert assess(reading.case).triage.level in ("prompt", "urgent")

@@ -243,8 +243,8 @@ def _forget_falls_from_weakness(text: str, parsed: Parsed, contributions: list[C
     """A fall or trip told after a leg gave way in its sentence ("the knee has buckled three times and he fell")
     is what the weakness did, not an injury before the pain: withdrawn from `contributions`."""
     for c in [c for c in contributions if c.path == "history.minor_trauma" and c.value is True]:
-        lo = parsed.sentence(c.spans[0][0], len(text))[0]
-        if _GAVE_WAY.search(text, lo, c.spans[0][0]):
+        lo, hi = parsed.sentence(c.spans[0][0], len(text))
+        if _GAVE_WAY.search(text, lo, c.spans[0][0]) or _BECAUSE_WEAK.search(text, c.spans[0][1], hi):
             contributions.remove(c)
 
 
@@ -257,6 +257,12 @@ _GAVE_WAY = re.compile(
 )
 
 
+# ... or after it, as its cause: "tripped on the hall runner because the toes didn't come up"
+_BECAUSE_WEAK = re.compile(
+    r"\b(?:because|cos|coz|cuz)\s+(?:[\w'’]+\s+){0,8}?(?:(?:did|does|do|would|could|wo|ca)n['’]?t\s+"
+    r"(?:come|lift|go|pick)\s+up|gave\s+(?:way|out)|buckled|caught|dragg?\w*|weak\w*|foot\s+drop)",
+    re.I,
+)
 _LONG_AGO = re.compile(r"\bago\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?:years|decades)\s+ago\b", re.I)
 
