@@ -110,3 +110,12 @@ def test_the_fingers_of_the_foot_are_its_toes() -> None:
     )
     assert (reading.case.weakness.left or {}).get("ankle_plantarflexion", 5) < 5
     assert assess(reading.case).triage.level in ("prompt", "urgent")
+
+
+def test_years_of_kneeling_at_work_are_not_the_symptoms_time() -> None:
+    """ "Been on my knees for twenty years" is a tiler's trade; the sciatica's own four weeks are its time."""
+    reading = read_text(
+        "Tiler, 42, self employed, been on my knees for twenty years so I suppose this was coming. Sciatica in "
+        "the right leg for about four weeks, started after laying a big porcelain floor."
+    )
+    assert reading.case.duration_weeks == pytest.approx(4, abs=0.5)
