@@ -45,8 +45,8 @@ _ASCENDING = re.compile(
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a time that dates what is said in its sentence ("on Monday", "two days ago", "two days later", "at first")
 _DATED = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?:by\s+|on\s+)?{_DAY}\b|\b(?:on\s+{_DAY}|(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+"
-    r"(?:days?|weeks?|hours?|hrs?)\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
+    rf"(?:^|(?<=[.!?]\s))(?:by\s+|on\s+)?{_DAY}\b|\b(?:on\s+{_DAY}|(?:\d+|a|one|a\s+few|a\s+couple\s+of|several|two|three|"
+    r"four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|hours?|hrs?)\s+(?:ago|later)|a\s+fortnight\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
     r"(?:for|over|since)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+days|"
     r"\d\s*/\s*7)\b",  # "for four days", "over the last three days", "2/7" (days, in a clinician's shorthand)
     re.I,
@@ -56,12 +56,14 @@ _THEN_FAILED = re.compile(
     rf"(?:^|(?<=[.;!?:]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:by\s+{_DAY}|by\s+(?:the\s+)?(?:next|following)\s+"
     r"(?:day|morning|evening)|(?:\d+|a\s+few|two|three|four)\s+days\s+later|the\s+(?:next|following)\s+(?:day|morning)|"
     r"today|this\s+morning|this\s+(?-i:AM|am)|this\s+a\.m\.|now|since\s+then|by\s+now|by\s+this\s+(?:morning|afternoon|evening)|"
-    r"by\s+today)\b[^.;!?]{0,100}?"
-    r"(?:\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
+    r"by\s+today|this\s+week)\b[^.;!?]{0,100}?"
+    # the leg failing under load: "this week it has given way twice"
+    r"(?:\b(?:buckl(?:ed|es|ing)|gave\s+way|given\s+way|giving\s+way|gives\s+way)\b|"
+    r"\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
     r"unable\s+to|barely|no\s+longer|had\s+to\s+(?:haul|pull|drag|heave|hoist)|"
     r"needed\s+(?:(?:his|her|my|their|a|some)\s+)?(?:\w+['’]s\s+)?help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
     r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|get\s+(?:to|into|onto|on\s+to|out\s+of)\s+(?:the\s+)?(?:toilet|loo|bathroom|bed|car|chair)|"
-    r"climb|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up|"
+    r"climb|squat|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up|"
     r"rise\s+on(?:to)?|clear\s+the\s+(?:kerb|curb|step|ground|floor)|lift\s+(?:his|her|my|the)\s+(?:toes|foot|front)|push\s+off)"
     r"(?!\w|\s+(?:(?:very\s+)?far|more\s+than|for\s+(?:long|more)|because|due\s+to|without\s+(?:pain|stopping)))"
     # a walking aid newly needed: "now needs a frame", "today needed a stick"

@@ -90,7 +90,7 @@ class SideFinder:
 
     def _said_fine(self, end: int) -> bool:
         space = _SPACE.match(self.text, end)
-        return space is not None and LEG_FINE.match(self.text, space.end()) is not None
+        return space is not None and _SIDE_FINE.match(self.text, space.end()) is not None
 
     @staticmethod
     def _bounds(marks: list[int], pos: int) -> tuple[int, int]:
@@ -159,12 +159,14 @@ class SideFinder:
         return ["unknown"]
 
 
-# a leg said to be fine: "right leg is totally fine", "her left leg is unaffected"
-LEG_FINE = re.compile(
-    r"\b(?:leg|side|foot)\s*(?:is|was|remains|feels|has\s+been|'s|’s)\s+(?:\w+\s+)?"
-    r"(?:fine|ok(?:ay)?|normal|unaffected|good|alright|all\s+right|clear)\b",
-    re.I,
+_FINE = (
+    r"(?:is|was|remains|feels|has\s+been|'s|’s)\s+(?:\w+\s+)?"
+    r"(?:fine|ok(?:ay)?|normal|unaffected|good|alright|all\s+right|clear)\b"
 )
+# a leg said to be fine: "right leg is totally fine", "her left leg is unaffected"
+LEG_FINE = re.compile(r"\b(?:leg|side|foot)\s*" + _FINE, re.I)
+# straight after a side, the noun may go unsaid: "The left is fine."
+_SIDE_FINE = re.compile(r"(?:(?:leg|side|foot|one)\s*)?" + _FINE, re.I)
 _SPACE = re.compile(r"\s+")
 # "both feet the same", "both legs fine": the legs compared, alike
 _ALIKE = re.compile(
