@@ -54,3 +54,103 @@ def test_a_weakness_dated_then_failing_this_week_is_getting_worse(text: str) -> 
     reading = read_text(text)
     assert reading.case.history.progressive_weakness is True
     assert assess(reading.case).triage.level == "urgent"
+
+
+def test_strength_lined_up_under_side_columns() -> None:
+    """A trauma note's power chart lined up by spaces under "R" and "L": each column is that side's grades."""
+    case = read_text(
+        "Neuro:        R     L\n"
+        "Hip flex      4     4\n"
+        "Knee ext      3     4\n"
+        "DF            3     2\n"
+        "PF            4     4\n"
+        "Reflexes: knee jerks reduced both sides, ankle jerks absent both sides."
+    ).case
+    assert (case.weakness.right or {}).get("knee_extension") == 3
+    assert (case.weakness.left or {}).get("knee_extension") == 4
+    assert (case.weakness.left or {}).get("ankle_dorsiflexion") == 2
+    assert (case.weakness.right or {}).get("hip_flexion") == 4
+
+
+@pytest.mark.parametrize("arrow", ["↓", "⬇", "dec"])
+def test_a_knee_jerk_with_a_down_arrow_is_reduced(arrow: str) -> None:
+    """ "KJ ↓ bilat" is reduced knee jerks on both sides, never brisk."""
+    case = read_text(f"PF 4 4\nKJ {arrow} bilat, AJ 0 bilat.").case
+    for side in (case.reflexes.left, case.reflexes.right):
+        assert side is not None and side.patellar == "reduced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Low back and buttock pain for two years, age 26. I wake up around 4am most nights aching and stiff, and "
+        "the only thing that helps is getting up and walking about.",
+        "Low back pain for two years, age 26. Most nights I wake up at about 5 with my back aching; once I'm up "
+        "and moving it eases off.",
+    ],
+)
+def test_night_pain_that_walking_about_eases_is_inflammatory_not_unrelenting(text: str) -> None:
+    """Waking in the small hours with pain that getting up and moving eases is inflammatory back pain's night
+    pain, not the unrelenting rest pain of a tumour or infection."""
+    history = read_text(text).case.history
+    assert history.pain_at_rest_unrelenting is not True
+    assert history.night_pain_improves_on_getting_up is True
+
+
+def test_an_epidural_haematoma_on_a_scan_is_an_epidural_mass() -> None:
+    """A bleed in the epidural space after an injection compresses like any mass: the schema's epidural_mass."""
+    case = read_text(
+        "Woke with severe back pain the morning after a spinal injection. MRI: dorsal epidural haematoma from L2 "
+        "to L4 compressing the thecal sac."
+    ).case
+    assert "epidural_mass" in {i.finding for i in case.imaging}
+
+
+def test_progressive_stiffness_and_heaviness_of_both_legs_is_weakness_getting_worse() -> None:
+    """ "4/12 progressive stiffness + heaviness both legs": the course covers both words, and heaviness is
+    weakness."""
+    case = read_text("HPC: 64M. 4/12 progressive stiffness + heaviness both legs, 2 falls.").case
+    assert case.history.progressive_weakness is True
+
+
+def test_an_examiner_pushing_against_the_feet_is_no_symptom_in_them() -> None:
+    """ "She lifted my leg (that hurt) and pushed against my feet and toes": the feet are examined, not sore,
+    and one sore leg is no new trouble in both."""
+    case = read_text(
+        "Right buttock and shin pain for three weeks after lifting a crate. The physio did lots of tests, lifting "
+        "my leg up (that hurt at about halfway) and pushing against my feet and toes."
+    ).case
+    assert not case.pain.left
+    assert case.history.bilateral_leg_symptoms_new is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Felt a sudden pop in the middle of the back of his right thigh while sprinting three weeks ago.",
+        "On examination she has a thoracolumbar kyphosis and point tenderness at about L2.",
+        "For about three months I've had a dull ache in my lower-middle back.",
+    ],
+)
+def test_places_that_are_not_the_thoracic_spine(text: str) -> None:
+    """The back of a thigh, a kyphosis's curve and the lower-middle back are not thoracic pain."""
+    assert read_text(text).case.history.thoracic_pain is not True
+
+
+def test_a_belt_worn_looser_by_choice_is_no_weight_loss() -> None:
+    """ "I've started wearing the belt looser" is a choice against a squashed nerve, not clothes hanging off."""
+    text = (
+        "Burning on the outside of my right thigh for two months. I've started wearing the belt looser and braces "
+        "instead for a week and I think it's slightly better."
+    )
+    assert read_text(text).case.history.unexplained_weight_loss is not True
+
+
+def test_cannot_tell_you_about_sex_is_not_a_loss_of_it() -> None:
+    """ "Sex life is not a priority, so I can't tell you about that one" leaves sexual function unsaid or unsure,
+    never read as lost."""
+    case = read_text(
+        "Sciatica down both legs for a week. Peeing normal, nothing numb between my legs. Sex life is... well, not "
+        "a priority at the moment with my back like this, so I can't tell you about that one honestly."
+    ).case
+    assert case.history.sexual_dysfunction is not True

@@ -105,8 +105,9 @@ _DATED_HEAD = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$")
 
 def _aligned(text: str) -> list[list[list[_Cell]]]:
     """Tables lined up by spaces, one column per examination ("            IA 12/05   R/v   Today" over
-    "DF L        5          4     3"): a header naming today's column and an earlier one, then the rows that
-    have as many cells as it has, each a movement and its grades."""
+    "DF L        5          4     3") or per side ("Neuro:   R   L" over "Knee ext   3   4"): a header naming
+    today's column and an earlier one, or both sides, then the rows that have as many cells as it has, each a
+    movement and its grades."""
     grids: list[list[list[_Cell]]] = []
     if "  " not in text and "\t" not in text:
         return grids  # no column lined up anywhere (most texts)
@@ -115,11 +116,11 @@ def _aligned(text: str) -> list[list[list[_Cell]]]:
     while k < len(lines):
         header = _spaced(lines[k])
         heads = [c.text for c in header[1:]]
-        if not (
-            len(header) >= 3
-            and any(_NOW.match(h) for h in heads)
-            and any(_THEN.match(h) or _DATED_HEAD.match(h) for h in heads)
-        ):
+        timed = any(_NOW.match(h) for h in heads) and any(
+            _THEN.match(h) or _DATED_HEAD.match(h) for h in heads
+        )
+        sided = {_SIDE.get(h.strip().lower()) for h in heads} == {"left", "right"}
+        if not (len(header) >= 3 and (timed or sided)):
             k += 1
             continue
         grid = [[replace(c, text="ia") if _DATED_HEAD.match(c.text) else c for c in header]]

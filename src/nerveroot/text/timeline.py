@@ -507,10 +507,15 @@ def _rest_pain(
     # sentences that go on about the pain: "It ..." or "She describes it as ..." right after a pain sentence
     # each mapped to the pain sentence it goes on from: the cues of one story are weighed together
     about: dict[tuple[int, int], tuple[int, int]] = {}
+    # and the pain sentence just before each sentence: easing on rising said next ("... aching. Once I'm up and
+    # moving it eases off") is that pain's
+    before: dict[tuple[int, int], tuple[int, int]] = {}
     previous: tuple[int, int] | None = None
     for sentence in parsed.spans(len(text)):
-        if previous is not None and (previous in starts or previous in about) and _goes_on(text, *sentence):
-            about[sentence] = about.get(previous, previous)
+        if previous is not None and (previous in starts or previous in about):
+            before[sentence] = about.get(previous, previous)
+            if _goes_on(text, *sentence):
+                about[sentence] = before[sentence]
         previous = sentence
     per_story: dict[tuple[int, int], list[Mention]] = {}
     for cue in found["rest"]:
@@ -521,6 +526,8 @@ def _rest_pain(
             continue
         sentence = parsed.sentence(cue.start, len(text))
         story = about.get(sentence, sentence if sentence in starts else None)
+        if story is None and cue.entry.kind == "eases_on_rising":
+            story = before.get(sentence)
         if story is None:
             continue
         nerve = (sentence in distal or story in distal) and cue.entry.kind != "eases_on_rising"
