@@ -154,3 +154,26 @@ def test_cannot_tell_you_about_sex_is_not_a_loss_of_it() -> None:
         "a priority at the moment with my back like this, so I can't tell you about that one honestly."
     ).case
     assert case.history.sexual_dysfunction is not True
+
+
+def test_old_sphincter_symptoms_said_unchanged_after_a_review_are_old() -> None:
+    """ "...needs to double-void; urology reviewed him in 2020 and these have been unchanged for over five
+    years": the symptoms are long-standing and stable, so urgent, not an emergency (PRODUCT.md capability 4)."""
+    reading = read_text(
+        "He had an emergency discectomy for cauda equina syndrome in 2018. Since then he has had a numb patch on "
+        "the left side of the perineum and needs to double-void; urology reviewed him in 2020 and these have "
+        "been unchanged for over five years. Four weeks of new left sciatica to the outer foot."
+    )
+    assert (reading.case.history.ces_symptoms_onset_days or 0) > 14
+    assert assess(reading.case).triage.level == "urgent"
+
+
+def test_new_sphincter_symptoms_beside_an_unchanged_back_stay_an_emergency() -> None:
+    """The stable words must be about the sphincter symptoms: an old back pain "the same as ever" beside a bladder
+    that stopped two days ago leaves the bladder new."""
+    reading = read_text(
+        "Since Tuesday I can't feel when I need to wee and I have to strain to get it started. My back has "
+        "been the same for years, it has been exactly the same since my op in 2015."
+    )
+    assert reading.case.history.ces_symptoms_onset_days is None
+    assert assess(reading.case).triage.level == "emergency"

@@ -118,6 +118,14 @@ _ANAPHOR = re.compile(
     re.I,
 )
 
+# later in a clause of its own: "urology reviewed him in 2020 and these have been unchanged for five years", "the
+# spinal team say it's nerve damage and it has been exactly the same since about six months after the op"
+_THESE_STABLE = re.compile(
+    r"\b(?:it|these|they|those|both|all\s+(?:of\s+)?(?:this|these|them)|the\s+symptoms)\s+(?:have|has|had|are|were)\s+"
+    r"(?:(?:all|both|been|remained|stayed|exactly|just|much)\s+){0,3}(?:unchanged|stable|static|the\s+same)\b",
+    re.I,
+)
+
 
 def _stable_time(
     text: str,
@@ -138,7 +146,7 @@ def _stable_time(
         if not _STABLE.search(text, lo, hi):
             continue
         named = bisect.bisect_left(about, lo) < bisect.bisect_left(about, hi)
-        if not (named or _ANAPHOR.match(text, lo)):
+        if not (named or _ANAPHOR.match(text, lo) or _THESE_STABLE.search(text, lo, hi)):
             continue  # "my back pain is the same as ever": not about these symptoms
         own = [w for w, t in times if lo <= t.start < hi]
         if own:
