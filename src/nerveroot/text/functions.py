@@ -85,9 +85,17 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             continue
         if organ is None or (
             kind == "sensation"
-            and (_PLACE.fullmatch(organ.text) or (_NUMB.match(t.text) and _PATCH.match(text, t.end)))
+            and (
+                _PLACE.fullmatch(organ.text)
+                or (
+                    _NUMB.match(t.text)
+                    and (_PATCH.match(text, t.end) or _skin_after(text, t, found["regions"]))
+                )
+            )
         ):
-            continue  # "reduced feeling around the anus" is the saddle's skin (compose.py), not the bowel
+            # "reduced feeling around the anus" is the saddle's skin (compose.py), not the bowel; so is "problem
+            # with pee ... or numb on the bottom"
+            continue
         if (
             kind == "sensation"
             and organ.entry.kind == "toilet"
@@ -98,6 +106,8 @@ def functions(text: str, found: Found, parsed: Parsed) -> Iterator[Contribution]
             )
         ):
             continue  # "numb between his legs when he sits on the toilet", "numb when I wipe after the loo": skin
+        if kind == "retention" and _HURTS_AFTER.match(text, t.end):
+            continue  # "when I go to the toilet and I push, the pain is shooting more": straining hurts (a disc)
         if kind == "urgency" and load_lexicon().explained.search(text, *parsed.sentence(t.start, len(text))):
             continue  # "going more often cos of the baby": frequency with its own reason
         path = _FINDING.get((organ.entry.kind or "", kind))
@@ -117,6 +127,26 @@ def _saddle_between(t: Mention, organ: Mention, regions: list[Mention]) -> bool:
     if organ.start < t.start:
         lo = organ.start - _WIPE_BEFORE
     return any(lo <= r.start < hi and "saddle" in r.entry.regions for r in regions)
+
+
+# what straining does to the pain, said straight after it
+_HURTS_AFTER = re.compile(
+    r"[\s,;:-]+(?:(?:then|and)\s+)?(?:the\s+|my\s+)?(?:pain|sciatica|leg|back)\s+(?:is\s+|gets?\s+|goes\s+)?"
+    r"(?:\w+\s+)?(?:worse|more|shooting|shoots|kills|agony|flares?|spikes?)\b|[\s,;:-]+it\s+(?:really\s+)?(?:hurts|kills)\b",
+    re.I,
+)
+_SKIN_REACH = 25  # characters after "numb" in which a saddle place makes it the skin's
+# "on the bottom" is no buttock region of its own (the lexicon keeps "the bottom" of things out of the regions)
+_ON_THE_BOTTOM = re.compile(
+    r"\s+(?:on|around|round|in|at|over)\s+(?:the|my|his|her)\s+(?:bottom|bum|backside)\b", re.I
+)
+
+
+def _skin_after(text: str, t: Mention, regions: list[Mention]) -> bool:
+    """Is a saddle place named just after a numb word ("numb on the bottom", "numb around the back passage")?"""
+    return _ON_THE_BOTTOM.match(text, t.end) is not None or any(
+        t.end <= r.start < t.end + _SKIN_REACH and "saddle" in r.entry.regions for r in regions
+    )
 
 
 def _inside_finding(m: Mention, owned: list[tuple[int, int]]) -> bool:

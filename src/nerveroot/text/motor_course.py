@@ -107,6 +107,8 @@ def motor_course(text: str, contributions: list[Contribution]) -> list[Contribut
     if said is None:
         said = _course_told_after(text, weak)
     if said is None:
+        said = _acute_failure(text, weak)
+    if said is None:
         return []
     return [
         Contribution("history.progressive_weakness", True, [weak[0].spans[0], (said.start(), said.end())])
@@ -153,6 +155,47 @@ def _sequence(text: str, weak: list[Contribution]) -> re.Match[str] | None:
         (m for m in _THEN_FAILED.finditer(text, min(dated_weak)) if not _IF.search(text, m.start(), m.end())),
         None,
     )
+
+
+# weakness that began hours or days ago ("since yesterday", "since Saturday", "since this morning", "2/7")
+_LATELY = re.compile(
+    rf"\bsince\s+(?:yesterday|yest\w*|last\s+night|this\s+(?:morning|afternoon|am|a\.m\.)|{_DAY}|"
+    r"(?:mon|tues?|weds?|thurs?|fri|sat|sun)\b)|\b(?:\d|one|two|three|four|five)\s*(?:/\s*7|days?\s+ago)\b",
+    re.I,
+)
+# and already fails the whole leg: a fall, legs that buckle, a walking aid (not a trip: a dropped foot trips from
+# the day it drops, getting worse or not)
+_FAILS = re.compile(
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\bwithout\s)(?<!\bdenies\s)(?<!\bnearly\s)(?<!\balmost\s)"
+    r"\b(?:fell|fallen|falls|falling|buckl(?:e|es|ed|ing)|gave\s+way|giving\s+way|gives\s+way|"
+    r"needs?\s+(?:a\s+)?(?:frame|stick|zimmer|walker)|(?:can['’]?t|cannot|unable\s+to)\s+(?:stand|walk|weight[\s-]?bear))\b",
+    re.I,
+)
+
+
+def _acute_failure(text: str, weak: list[Contribution]) -> re.Match[str] | None:
+    """Weakness dated hours or days ago in its own sentence, that in the same sentence or the next already
+    brings falls, buckling, trips or a walking aid ("Since yesterday both legs have felt weak and he fell twice"):
+    a deficit still evolving. Not when the weakness is said to be no worse ("foot drop noticed 4/7 ago, unchanged
+    since")."""
+    if _first(_NO_WEAKER, text) or _first(_NO_WORSE, text):
+        return None
+    for c in weak:
+        start = c.spans[0][0]
+        lo = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+        hi = _end(text, c.spans[0][1])
+        if _LATELY.search(text, lo, hi) is None:
+            continue
+        for said in _FAILS.finditer(text, lo, _end(text, hi + 1)):
+            if not _MAYBE.search(text, max(lo, said.start() - 30), said.start()):
+                return said
+    return None
+
+
+# a failure only feared: "my knees feel like they're gonna buckle", "like my knees might give way"
+_MAYBE = re.compile(
+    r"\b(?:might|may|could|gonna|going\s+to|about\s+to|as\s+if|as\s+though|if|in\s+case)\b[^.;,]{0,15}$", re.I
+)
 
 
 # a course told with a doubt: "I honestly can't tell if it's getting worse or if I'm just noticing it more"

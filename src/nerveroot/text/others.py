@@ -285,7 +285,8 @@ def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = [r["literal"] for r in load_lexicon().context_rules if r["category"] == "FAMILY"]
     firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
     full = sorted(words, key=len, reverse=True)
-    # who the relative is may stand between the word and its verb: "my best friend from school had"
+    # who the relative is may stand between the word and its verb: "my best friend from school had", "a mate from
+    # five-a-side had"
     pairs = [w.partition(" ") for w in full]
     heads = sorted({f for f, _, r in pairs if r}, key=len, reverse=True)
     verbs = sorted({r for _, _, r in pairs if r}, key=len, reverse=True)
@@ -294,7 +295,7 @@ def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.I),
         re.compile(
             r"\b(?:(?:" + "|".join(map(re.escape, heads)) + r")"
-            r"(?:\s+(?:from|at|of|in|on|down|across)\s+(?:\w+\s+){0,2}?\w+)?\s+(?:"
+            r"(?:\s+(?:from|at|of|in|on|down|across)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:"
             + "|".join(map(re.escape, verbs))
             + r")"
             + "".join("|" + re.escape(w) for w in alone)

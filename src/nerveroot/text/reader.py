@@ -76,7 +76,7 @@ def read(text: str) -> Read:
     )
     contributions.extend(charted)
     contributions.extend(tables.table_grades(text, found))
-    contributions.extend(tables.paired_grades(text, found))
+    contributions = tables.with_pairs(text, found, contributions)
     contributions.extend(functions(text, found, parsed))
     contributions.extend(listed_factors(text))
     contributions.extend(vitals.arm_pressures(text))

@@ -132,6 +132,8 @@ _NOTHING_LIKE_THAT = guarded(
         r"|\bnothing\s+(?:wrong|amiss|the\s+matter)\s+(?:there|with\s+(?:that|those|them|any\s+of\s+(?:that|those|them)))\b"
         r"|\b(?:it['’]?s\s+|its\s+)?a\s+no\s+to\s+(?:all|each|every\w*|both)(?:\s+of\s+(?:that|those|these|them))?\b"
         r"|\b(?:all|everything(?:['’]s|\s+is)?)\s+(?:fine|good|ok|okay|normal)\s+there\b"
+        # "She asked about numbness in the saddle area, and I said no, none"
+        r"|\b(?:I|he|she|they|we)\s+(?:said|say|says|answered|replied)\s+(?:no|nope)\b(?!\s+(?:to|for)\b)"
         # "asked about peeing and numbness in the saddle area — all fine", "... and all of that is completely normal",
         # "I've checked for numbness down below in the shower and it all feels normal"
         r"|(?:[—–:,]|\band)\s+(?:it\s+|they\s+)?all\s+(?:of\s+(?:that|those|it|them)\s+)?"
@@ -205,7 +207,8 @@ _RESOLVED = guarded(
         r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
         r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal|"
         r"(?:everything|feeling|sensation|it\s+all|function|strength|control)\s+came\s+back|"
-        r"(?:been\s+)?(?:completely\s+|totally\s+|perfectly\s+)?(?:normal|fine)\s+(?:ever\s+)?since|"
+        r"(?:been\s+)?(?:completely\s+|totally\s+|perfectly\s+|entirely\s+)?(?:normal|fine|satisfactory|good|ok|okay)\s+"
+        r"(?:ever\s+)?since|"
         # "in 2015 I had sciatica in the left leg, it took about three months to go"
         r"took\s+(?:about\s+|around\s+|roughly\s+)?(?:\w+\s+){1,2}?(?:days|weeks|months)\s+to\s+(?:go|settle|clear|pass))\b"
         # "it settled to where it is now": a deficit that settled at a level stays
@@ -221,7 +224,9 @@ _PAST = re.compile(
     r"last\s+(?:year|summer|winter|spring|autumn|christmas)|in\s+(?:19|20)\d\d|"
     r"as\s+a\s+(?:child|teenager|student)|when\s+(?:I|she|he)\s+was|years\s+ago|in\s+the\s+past|previous(?:ly)?|"
     r"(?:late|early)\s+pregnancy|during\s+(?:her|my)\s+pregnancy|after\s+(?:the\s+|my\s+|her\s+|his\s+)?"
-    r"(?:birth|delivery|baby|operation|surgery)|post[\s-]*(?:natal(?:ly)?|partum)|once\s+before)\b",
+    r"(?:(?:1st|first|2nd|second|3rd|third|last)\s+)?(?:birth|delivery|baby|operation|surgery)|"
+    r"post[\s-]*(?:natal(?:ly)?|partum|op(?:eratively)?)|once\s+before)\b"
+    r"|\((?:19|20)\d\d\)",  # "stress leak after 1st baby (2021), fully resolved"
     re.I,
 )
 # "that resolved fully", "it cleared up": an episode told in the sentence before is over
@@ -237,6 +242,7 @@ _PERSISTS = re.compile(
     rf"\b(?:{_LEFT}|stable|unchanged|never|persist\w*|remains?|most\s+(?:things|of\s+it)|apart\s+from|except)\b",
     re.I,
 )
+_WHAT_STAYED = re.compile(r"\b(?:thing|things|bit|part|feeling|sensation|one)\s+(?:that\s+|which\s+)?$", re.I)
 _NOT_BEFORE = re.compile(r"(?:\b(?:never|not|hardly|barely)|" + NT + r")\s+(?:\w+\s+)?$", re.I)
 # ... unless it came back: "settled last year but came back two weeks ago"
 _TURN = guarded(re.compile(r"\b(?:but|however|although|though|until|till|now|this\s+time)\b", re.I))
@@ -258,6 +264,8 @@ def _resolved_episodes(text: str, bounds: list[tuple[int, int]], within: Within)
         done = said[i] if i < len(said) and starts[i] < hi and said[i].end() <= hi else None
         if done is None or _NOT_BEFORE.search(text, max(lo, done.start() - 24), done.start()):
             continue  # "her bladder never fully recovered": not over
+        if _WHAT_STAYED.search(text, max(lo, done.start() - 30), done.start()):
+            continue  # "the one thing that never came back is a numb patch": a deficit that stayed
         if _LEFT_SINCE.search(text, lo, done.start()):
             continue  # "a numb patch ... ever since my disc op in 2021, never came back": a deficit left behind
         turn = _TURN.search(text, done.end(), hi)

@@ -176,13 +176,36 @@ def _grade(cell: str) -> int | str | None:
     return None if m is None else mrc(m.group(1) + m.group(2))
 
 
-# "Motor R/L:", "Power (L/R)": the grades that follow on the line come in pairs, one per side, in that order
+# "Motor R/L:", "Power (L/R)", "Myotomes R | L:": the grades that follow on the line come in pairs, one per side, in
+# that order
 _PAIRED_HEAD = re.compile(
-    r"(?:\b|\()(?P<a>right|left|(?-i:R|L|Rt|Lt))\s*/\s*(?P<b>right|left|(?-i:R|L|Rt|Lt))\b\s*\)?\s*:", re.I
+    r"(?:\b|\()(?P<a>right|left|(?-i:R|L|Rt|Lt))\s*[/|]\s*(?P<b>right|left|(?-i:R|L|Rt|Lt))\b\s*\)?\s*:", re.I
 )
-_PAIR = re.compile(r"(?<![\d/.])([0-5][+-]?)\s*/\s*([0-5][+-]?)(?![\d/.])")
+# "4/5" under "R/L", "4 | 5" under "R | L" (the bar: not a grade out of five)
+_PAIR = re.compile(
+    r"(?<![\d/.])([0-5][+-]?)\s*/\s*([0-5][+-]?)(?![\d/.])|(?<![\d/.|])([0-5][+-]?)\s*\|\s*([0-5][+-]?)(?![\d/.|])"
+)
 _LINE_END = re.compile(r"\n|\.(?:\s|$)")
 _PAIR_REACH = 20  # characters between a movement and its pair of grades
+
+
+def with_pairs(text: str, found: Found, contributions: list[Contribution]) -> list[Contribution]:
+    """The weakness read from lines of grade pairs under a pair of sides; where the pairs are barred, in place of
+    what was read there before: in "Myotomes R | L: quads 4 | 5" a grade is half a pair, not the nearest side's."""
+    lines = []
+    for head in _PAIRED_HEAD.finditer(text):
+        stop = _LINE_END.search(text, head.end())
+        end = stop.start() if stop else len(text)
+        # "4 | 5": the bare grades are the pairs' ("5/5 and 3/5" is not)
+        if any(p.group(1) is None for p in _PAIR.finditer(text, head.end(), end)):
+            lines.append((head.start(), end))
+    if not lines:
+        return [*contributions, *paired_grades(text, found)]
+    kept = [
+        c for c in contributions
+        if not (c.path.startswith("weakness.") and any(lo < e and s < hi for s, e in c.spans for lo, hi in lines))
+    ]  # fmt: skip
+    return kept + list(paired_grades(text, found))
 
 
 def paired_grades(text: str, found: Found) -> Iterator[Contribution]:
@@ -200,7 +223,11 @@ def paired_grades(text: str, found: Found) -> Iterator[Contribution]:
             if pair is None:
                 continue
             spans = [(m.start, m.end), (pair.start(), pair.end())]
-            for side, grade in ((first, pair.group(1)), (second, pair.group(2))):
+            barred = pair.group(1) is None
+            for side, grade in (
+                (first, pair.group(3 if barred else 1)),
+                (second, pair.group(4 if barred else 2)),
+            ):
                 value = mrc(grade)
                 if value is not None:
                     yield Contribution(f"weakness.{side}.{m.entry.value}", value, spans)
