@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev23; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev25; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -428,6 +428,46 @@ ROUNDS: dict[str, Round] = {
             expectations_held=0.93,
             imaging_findings_with_their_level=0.86,
             texts_triaged_below_their_label=5,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the seventy-third batch (q6, r6, s6), the twenty-sixth round's development texts
+    "Twenty-sixth round": Round(
+        ("blind_dev24",),
+        300,
+        limits(
+            warning_sign_recall=0.96,
+            warning_signs_read_or_listed_unsure=0.98,
+            warning_sign_false_alarms=0.007,
+            false_alarms_of_denied_topics=0.01,
+            denied_topics_left_unsure=0.012,
+            unclear_topics_unsure_or_present=0.95,
+            any_weakness_recall=0.96,
+            grade_within_one_mrc_step=0.97,
+            side_where_the_labels_give_one=0.97,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.86,
+            texts_triaged_below_their_label=3,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the seventy-second batch (p6), held back until the round's reader was frozen and measured, then tuned on
+    "Twenty-sixth round, held-back batch": Round(
+        ("blind_dev25",),
+        100,
+        limits(
+            warning_sign_recall=0.92,
+            warning_signs_read_or_listed_unsure=0.94,
+            warning_sign_false_alarms=0.009,
+            false_alarms_of_denied_topics=0.015,
+            denied_topics_left_unsure=0.01,
+            unclear_topics_unsure_or_present=0.85,
+            any_weakness_recall=0.95,
+            grade_within_one_mrc_step=0.97,
+            side_where_the_labels_give_one=0.95,
+            expectations_held=0.9,
+            imaging_findings_with_their_level=0.85,
+            texts_triaged_below_their_label=2,
             texts_refused_or_crashed=0,
         ),
     ),

@@ -424,3 +424,24 @@ def test_never_had_this_before_then_waking_wet_is_new_incontinence() -> None:
     )
     assert reading.case.history.urinary_incontinence is True
     assert assess(reading.case).triage.level == "emergency"
+
+
+def test_a_leg_gone_cold_and_white_after_lunch_is_acute_limb_ischaemia() -> None:
+    """ "My right leg went cold and white after lunch and now I can't feel my toes": a leg changed within hours,
+    today (PRODUCT.md: acute limb ischaemia is an emergency)."""
+    reading = read_text(
+        "pls can someone ring me asap. my right leg went cold and white after lunch and now i cant feel my toes or "
+        "move them properly. really bad pain in the calf. i have AF."
+    )
+    assert assess(reading.case).triage.level == "emergency"
+
+
+def test_tiptoes_that_just_did_not_on_one_side_are_a_weak_calf() -> None:
+    """ "Went up on my tiptoes and my left side just... didn't. My right heel comes up fine, the left one wobbles
+    and drops": the left calf is weak (S1), so at least prompt."""
+    reading = read_text(
+        "Left buttock and calf pain for three weeks. I went up on my tiptoes and my left side just... didn't. My "
+        "right heel comes up fine, the left one wobbles and drops."
+    )
+    assert (reading.case.weakness.left or {}).get("ankle_plantarflexion") is not None
+    assert assess(reading.case).triage.level in ("prompt", "urgent")
