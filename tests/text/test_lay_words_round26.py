@@ -445,3 +445,30 @@ def test_tiptoes_that_just_did_not_on_one_side_are_a_weak_calf() -> None:
     )
     assert (reading.case.weakness.left or {}).get("ankle_plantarflexion") is not None
     assert assess(reading.case).triage.level in ("prompt", "urgent")
+
+
+def test_bailing_off_a_skateboard_is_trauma() -> None:
+    """ "Back has been killing me since I bailed off my skateboard": a fall before the pain."""
+    case = read_text("back has been killing me since i bailed off my skateboard wednesday.").case
+    assert case.history.minor_trauma is True
+
+
+def test_the_bedroom_department_that_has_not_worked_is_sexual_dysfunction() -> None:
+    """ "Things in the bedroom department haven't worked since the weekend. Not at all": new sexual dysfunction,
+    not a denial (PRODUCT.md: a cauda equina feature)."""
+    reading = read_text(
+        "Sciatica down the right leg for three weeks. The last two days I have to really push to get my wee "
+        "started. And things in the bedroom department haven't worked since the weekend. Not at all."
+    )
+    assert reading.case.history.sexual_dysfunction is True
+    assert assess(reading.case).triage.level == "emergency"
+
+
+def test_a_reluctance_to_write_it_denies_nothing() -> None:
+    """ "This is the bit I really didn't want to write, things in the bedroom department haven't worked since the
+    weekend": the "didn't" is about writing, not about the finding."""
+    case = read_text(
+        "Right sciatica for three weeks. And, this is the bit I really didn't want to write, things in the bedroom "
+        "department haven't worked since the weekend."
+    ).case
+    assert case.history.sexual_dysfunction is True
