@@ -46,7 +46,8 @@ _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a time that dates what is said in its sentence ("on Monday", "two days ago", "two days later", "at first")
 _DATED = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:by\s+|on\s+)?{_DAY}\b|\b(?:on\s+{_DAY}|(?:\d+|a|one|a\s+few|a\s+couple\s+of|several|two|three|"
-    r"four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|hours?|hrs?)\s+(?:ago|later)|a\s+fortnight\s+(?:ago|later)|initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
+    r"four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|hours?|hrs?)\s+(?:ago|later)|a\s+fortnight\s+(?:ago|later)|"
+    r"initially|at\s+first|at\s+the\s+start|yesterday|last\s+(?:week|night)|"
     r"(?:for|over|since)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|a\s+few|several|two|three|four|five|six|seven)\s+days|"
     r"\d\s*/\s*7)\b",  # "for four days", "over the last three days", "2/7" (days, in a clinician's shorthand)
     re.I,
@@ -175,20 +176,18 @@ _FAILS = re.compile(
 
 def _acute_failure(text: str, weak: list[Contribution]) -> re.Match[str] | None:
     """Weakness dated hours or days ago in its own sentence, that in the same sentence or the next already
-    brings falls, buckling, trips or a walking aid ("Since yesterday both legs have felt weak and he fell twice"):
-    a deficit still evolving. Not when the weakness is said to be no worse ("foot drop noticed 4/7 ago, unchanged
+    brings falls, buckling or a walking aid ("Since yesterday both legs have felt weak and he fell twice"): a
+    deficit still evolving. Not when the weakness is said to be no worse ("foot drop noticed 4/7 ago, unchanged
     since")."""
-    if _first(_NO_WEAKER, text) or _first(_NO_WORSE, text):
-        return None
     for c in weak:
-        start = c.spans[0][0]
-        lo = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+        lo = _start(text, c.spans[0][0])
         hi = _end(text, c.spans[0][1])
         if _LATELY.search(text, lo, hi) is None:
             continue
         for said in _FAILS.finditer(text, lo, _end(text, hi + 1)):
             if not _MAYBE.search(text, max(lo, said.start() - 30), said.start()):
-                return said
+                # the whole text is searched for a course told as no worse only once a failure is found
+                return None if _first(_NO_WEAKER, text) or _first(_NO_WORSE, text) else said
     return None
 
 
@@ -277,7 +276,7 @@ def stable_course(text: str, contributions: list[Contribution]) -> list[Contribu
     for c in weak if said is None else ():
         # ends at ".", "!", "?" or a new line: the parser's sentences (Parsed.sentence) lose ten stable courses of
         # the development texts
-        lo = max(text.rfind(ch, 0, c.spans[0][0]) for ch in ".!?\n") + 1
+        lo = _start(text, c.spans[0][0])
         hi = _end(text, c.spans[0][1])
         after = _end(text, hi + 1) if _GOES_ON.match(text, hi + 1) else hi
         said = _first(_NO_WORSE, text, lo, after)
@@ -319,6 +318,11 @@ def _graded_between(contributions: list[Contribution], lo: int, hi: int) -> bool
         c.path.startswith("weakness.") and not isinstance(c.value, bool) and lo <= c.spans[0][0] < hi
         for c in contributions
     )
+
+
+def _start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts: after the last ".", "!", "?" or new line before it."""
+    return max(text.rfind(ch, 0, pos) for ch in ".!?\n") + 1
 
 
 def _end(text: str, start: int) -> int:
