@@ -207,11 +207,8 @@ def finding(
                 concrete = _filled(path, side, fill)
                 if "{" in concrete:
                     continue
-                implied = (
-                    concrete.startswith("weakness.")
-                    and not isinstance(value, bool)
-                    and examiners_grade is None
-                )
+                # ("can't climb stairs" is weakness of the knee, but "knee extension 5/5" measured it)
+                implied = concrete.startswith("weakness.") and value is not False and examiners_grade is None
                 uncertain = m.flags.uncertain or holds == "doubted"
                 yield Contribution(concrete, value, [(m.start, m.end)], uncertain, implied)
     if other is not None:

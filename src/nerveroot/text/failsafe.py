@@ -19,6 +19,7 @@ from functools import cache
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
 from nerveroot.text.contractions import NT
+from nerveroot.text.dialogue import answer_at
 from nerveroot.text.lexicon import HISTORY_TOPICS, load_lexicon, topic_findings
 from nerveroot.text.mentions import Found, Mention
 from nerveroot.text.settle import Doubt, alarming, words
@@ -27,6 +28,8 @@ from nerveroot.text.settle import Doubt, alarming, words
 _ASSEMBLED = frozenset({"both_legs_new", "progressive_weakness"})
 # Topics whose words are everyday ones ("it wakes me at night"): raised only with a doubt beside them.
 _HEDGED_ONLY = frozenset({"night_pain"})
+# Topics asked of as "normal?" in a screen: "no" to one is a change ("does it feel normal when you wipe?" - "no")
+_FUNCTIONS = frozenset({"saddle", "bladder", "bowel", "sexual"})
 # Topics whose words name the finding itself, so that denying the words denies the finding.
 _DENIABLE = frozenset({"saddle", "bladder", "bowel", "sexual", "cancer", "weight_loss"})
 # A denial that reaches every item of a list after it ("denies numbness ..., any change in passing urine").
@@ -110,6 +113,8 @@ def _hedged(
     weakness as far as I can tell" nor "no numbness, not sure about the bladder", whose hedges are the
     weakness's and the bladder's)? What its own clause or its own topic says does not count."""
     start, end = span
+    if answer_at(text, parsed.spans(len(text)), start) == "denied":
+        return False  # "Any numbness down below?" - "No.": the question mark is the asking, not a doubt
     lo, hi = parsed.clause(start, len(text))
     s_hi = parsed.sentence(start, len(text))[1]
     lexicon = load_lexicon()
@@ -197,6 +202,10 @@ def _doubts(
         topic = m.entry.kind or ""
         findings = topics.get(topic, ())
         if topic in _ASSEMBLED or not findings or dropped(m):
+            continue
+        if topic in _FUNCTIONS and answer_at(text, parsed.spans(len(text)), m.start) == "abnormal":
+            denied.append(Contribution(findings[0], True, [(m.start, m.end)]))  # a screening question failed
+            said.add(findings[0])
             continue
         if topic in _HEDGED_ONLY and not (
             m.flags.uncertain or _hedged(text, parsed, (m.start, m.end), topic, marks)

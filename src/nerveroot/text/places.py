@@ -142,7 +142,9 @@ def _alone(symptom: Mention, *, with_place: bool) -> Iterator[Contribution]:
 _COMMA = re.compile(r"\s*[,;]\s*")
 # a turn between two symptom words parts them: "some low back ache but nothing shooting down the legs"
 _TURN = re.compile(r"\b(?:but|whereas|although|though|however|yet)\b", re.I)
-_ADJACENT = re.compile(r"(?:[\s,/&+-]|\band\b|\bor\b|\bthe\b|\bof\b|\bmy\b|\bhis\b|\bher\b)*", re.I)
+_ADJACENT = re.compile(
+    r"(?:[\s,/&+-]|\b(?:and|or|the|of|my|his|her|left|right|both|inner|outer|upper|lower)\b)*", re.I
+)
 # or only a verb of being or becoming with its degree: "my bum feels numb", "the shin has gone a bit numb"
 _BEING = re.compile(
     r"(?:\s+(?:is|are|was|were|feels?|felt|has|have|had|been|gone|went|got|gets|getting|going|become|becomes|"
@@ -154,13 +156,24 @@ _BEING = re.compile(
 
 def _next_to(region: Mention, symptom: Mention, items: list[Mention], text: str) -> bool:
     """Is the body part written against its symptom word, with only other parts and small words between
-    ("L buttock and posterior thigh pain")?"""
+    ("L buttock and posterior thigh pain"), or with a verb of being after a list of parts ("my foot and calf are
+    numb"; not "on her feet and has pain in her calf", where no other part comes between)?"""
     gap = list(text[region.end : symptom.start])
+    listed_parts = False
     for m in items:
         if region.end <= m.start and m.end <= symptom.start:
             gap[m.start - region.end : m.end - region.end] = " " * (m.end - m.start)
+            listed_parts = True
     between = "".join(gap)
-    return _ADJACENT.fullmatch(between) is not None or _BEING.fullmatch(between) is not None
+    if _ADJACENT.fullmatch(between) is not None or _BEING.fullmatch(between) is not None:
+        return True
+    listed = _ADJACENT.match(between)
+    rest = between[listed.end() :] if listed else between
+    # the verb must be plural: "my ankles and my lower back was aching" is the back's ache
+    return listed_parts and _PLURAL.match(rest) is not None and _BEING.fullmatch(" " + rest) is not None
+
+
+_PLURAL = re.compile(r"(?:are|were|have|feel|felt|both|all|went|go)\b", re.I)
 
 
 # what may follow a body part in a sentence that only adds a place ("Left heel too."); "both legs work." says

@@ -28,6 +28,7 @@ from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
 from nerveroot.text.settle import Doubt, coherent, nest, settle
 from nerveroot.text.sides import SideFinder, resolve_sides
+from nerveroot.text.table_rows import table_rows
 
 # Kinds of mention ConText looks at; the first three never overlap one another.
 _TARGETS = ("findings", "symptoms", "regions")
@@ -74,7 +75,7 @@ def read(text: str) -> Read:
     contributions.extend(
         c for c in grammar.strength(text, found, parsed, finder) if not _overlaps(c, by_root)
     )
-    contributions.extend(charted)
+    contributions = table_rows(text, [*contributions, *charted], lambda line: read(line).contributions)
     contributions.extend(tables.table_grades(text, found))
     contributions = tables.with_pairs(text, found, contributions)
     contributions.extend(functions(text, found, parsed))

@@ -20,6 +20,7 @@ from nerveroot.text.conditional import safety_nets
 from nerveroot.text.context import Parsed
 from nerveroot.text.contractions import NT
 from nerveroot.text.denied_after import checklists
+from nerveroot.text.dialogue import answered_questions
 from nerveroot.text.guards import guarded
 from nerveroot.text.mentions import Found, Mention, Within
 from nerveroot.text.others import other_peoples
@@ -39,6 +40,7 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
 
     safety_nets(text, bounds, within)
     checklists(text, bounds, within)
+    answered_questions(text, bounds, within)
     _negated_lists(text, bounds, within)
     _none_of_that(text, bounds, within)
     _resolved_episodes(text, bounds, within)
@@ -201,7 +203,7 @@ _RESOLVED = guarded(
     re.compile(
         # "once she is settled the pain is tolerable": settled in a position, not an episode over
         r"\b(?:resolved|cleared(?:\s+up)?|(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bget\s)(?<!\bgets\s)(?<!\bgetting\s)"
-        r"settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|"
+        r"settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|sorted\s+(?:that|it|them|this)\s+out|"
         r"(?:went|wore|passed)\s+off|went\s+after|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
         r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
         r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
@@ -225,7 +227,8 @@ _PAST = re.compile(
     r"as\s+a\s+(?:child|teenager|student)|when\s+(?:I|she|he)\s+was|years\s+ago|in\s+the\s+past|previous(?:ly)?|"
     r"(?:late|early)\s+pregnancy|during\s+(?:her|my)\s+pregnancy|after\s+(?:the\s+|my\s+|her\s+|his\s+)?"
     r"(?:(?:1st|first|2nd|second|3rd|third|last)\s+)?(?:birth|delivery|baby|operation|surgery)|"
-    r"post[\s-]*(?:natal(?:ly)?|partum|op(?:eratively)?)|once\s+before)\b"
+    r"post[\s-]*(?:natal(?:ly)?|partum|op(?:eratively)?)|once\s+before|"
+    r"(?:in\s+)?the\s+(?:first|early)\s+(?:few\s+)?(?:days|weeks|months)\s+after|after\s+(?:she|he|the\s+baby)\s+was\s+born)\b"
     r"|\((?:19|20)\d\d\)",  # "stress leak after 1st baby (2021), fully resolved"
     re.I,
 )

@@ -20,8 +20,8 @@ from nerveroot.case import grade_value
 from nerveroot.text.compose import Contribution, mrc
 from nerveroot.text.mentions import Found
 
-_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
-_SIDE = {"r": "right", "rt": "right", "right": "right", "l": "left", "lt": "left", "left": "left"}
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+SIDES = {"r": "right", "rt": "right", "right": "right", "l": "left", "lt": "left", "left": "left"}
 _THEN = re.compile(
     r"^(?:IA|initial|first|1st|previous|prev\.?|before|then|baseline|last|\d+/\d+\s+ago|(?:week|wk)\s*\d+)",
     re.I,
@@ -31,7 +31,7 @@ _GRADE = re.compile(r"([0-5])\s*([+-]?)\s*(?:/\s*5)?")
 
 
 @dataclass(frozen=True)
-class _Cell:
+class Cell:
     text: str
     start: int
     end: int
@@ -39,16 +39,15 @@ class _Cell:
 
 def table_grades(text: str, found: Found) -> Iterator[Contribution]:
     """Weakness findings (and weakness getting worse) from tables of grades."""
-    grids = [[_cells(row) for row in rows] for rows in _tables(text)]
-    for grid in grids + _aligned(text):
+    for grid in grids(text):
         header = grid[0]
         heads = [c.text.strip().lower() for c in header]
-        sides = [_SIDE.get(h) for h in heads]
+        sides = [SIDES.get(h) for h in heads]
         then = next((k for k, c in enumerate(header) if k and _THEN.match(c.text.strip())), None)
         now = next(
             (k for k, c in reversed(list(enumerate(header))) if k and _NOW.match(c.text.strip())), None
         )
-        corner = _SIDE.get(heads[0]) if heads else None
+        corner = SIDES.get(heads[0]) if heads else None
         for cells in grid[1:]:
             if not cells or set(cells[0].text) <= set("-: "):
                 continue  # the line under the header
@@ -86,40 +85,53 @@ def table_grades(text: str, found: Found) -> Iterator[Contribution]:
                 )
 
 
-def _tables(text: str) -> list[list[re.Match[str]]]:
-    """Runs of consecutive lines that start and end with "|"."""
-    tables: list[list[re.Match[str]]] = []
-    for m in _ROW.finditer(text):
-        if tables and m.start() <= tables[-1][-1].end() + 1:
-            tables[-1].append(m)
+def grids(text: str) -> list[list[list[Cell]]]:
+    """Every table in the text, barred or lined up by spaces: rows of cells, the header first."""
+    return _barred(text) + _aligned(text)
+
+
+def _barred(text: str) -> list[list[list[Cell]]]:
+    """Runs of consecutive lines parted into cells by "|", with or without a bar at each end ("| EHL | 4 | 5 |",
+    "EHL | 4 | 5"), each line with as many cells as the first."""
+    grids: list[list[list[Cell]]] = []
+    if "|" not in text:
+        return grids
+    last_end = -2
+    for line in _LINE.finditer(text):
+        cells = _cells(line) if "|" in line.group() else []
+        if len(cells) < 3:
+            last_end = -2
+            continue
+        if grids and line.start() == last_end + 1 and len(cells) == len(grids[-1][0]):
+            grids[-1].append(cells)
         else:
-            tables.append([m])
-    return [t for t in tables if len(t) >= 2]
+            grids.append([cells])
+        last_end = line.end()
+    return [g for g in grids if len(g) >= 2]
 
 
 # a column lined up by spaces: two or more, or a tab, part the cells of a line
 _GAP = re.compile(r"[ ]{2,}|\t+")
-_LINE = re.compile(r"^.*$", re.MULTILINE)
 _DATED_HEAD = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$")
 
 
-def _aligned(text: str) -> list[list[list[_Cell]]]:
+def _aligned(text: str) -> list[list[list[Cell]]]:
     """Tables lined up by spaces, one column per examination ("            IA 12/05   R/v   Today" over
     "DF L        5          4     3") or per side ("Neuro:   R   L" over "Knee ext   3   4"): a header naming
     today's column and an earlier one, or both sides, then the rows that have as many cells as it has, each a
     movement and its grades."""
-    grids: list[list[list[_Cell]]] = []
+    grids: list[list[list[Cell]]] = []
     if "  " not in text and "\t" not in text:
         return grids  # no column lined up anywhere (most texts)
     lines = list(_LINE.finditer(text))
     k = 0
     while k < len(lines):
-        header = _spaced(lines[k])
+        header, head_at = _spaced(lines[k]), lines[k].start()
         heads = [c.text for c in header[1:]]
         timed = any(_NOW.match(h) for h in heads) and any(
             _THEN.match(h) or _DATED_HEAD.match(h) for h in heads
         )
-        sided = {_SIDE.get(h.strip().lower()) for h in heads} == {"left", "right"}
+        sided = {SIDES.get(h.strip().lower()) for h in heads} == {"left", "right"}
         if not (len(header) >= 3 and (timed or sided)):
             k += 1
             continue
@@ -127,7 +139,13 @@ def _aligned(text: str) -> list[list[list[_Cell]]]:
         k += 1
         while k < len(lines):
             cells = _spaced(lines[k])
-            if len(cells) != len(header) or all(_grade(c.text) is None for c in cells[1:]):
+            if len(cells) != len(header):
+                break
+            # a row of grades, or one whose cells stand under the header's ("SLR   80 -ve   40 +ve"); not a line
+            # that happens to have as many cells ("KJ ++/++  AJ ++/++  Plantars ↓ bilat.")
+            if all(_grade(c.text) is None for c in cells[1:]) and not _under(
+                header, head_at, cells, lines[k].start()
+            ):
                 break
             grid.append(cells)
             k += 1
@@ -136,38 +154,52 @@ def _aligned(text: str) -> list[list[list[_Cell]]]:
     return grids
 
 
-def _spaced(line: re.Match[str]) -> list[_Cell]:
+def _under(header: list[Cell], head_at: int, cells: list[Cell], row_at: int) -> bool:
+    """Does each cell after the first overlap its header cell's column (give or take two characters)?"""
+    return all(
+        c.start - row_at < h.end - head_at + 2 and h.start - head_at - 2 < c.end - row_at
+        for c, h in zip(cells[1:], header[1:], strict=True)
+    )
+
+
+def _spaced(line: re.Match[str]) -> list[Cell]:
     """A line's cells, parted by runs of spaces; a line that opens with spaces has an empty first cell."""
-    cells: list[_Cell] = []
+    cells: list[Cell] = []
     pos = line.start()
     end = line.end()
     indent = re.match(r"[ \t]*", line.group()).end()  # type: ignore[union-attr]
     if indent >= 2:
-        cells.append(_Cell("", pos, pos))
+        cells.append(Cell("", pos, pos))
     pos += indent
     for gap in _GAP.finditer(text := line.string, pos, end):
         if gap.start() > pos:
-            cells.append(_Cell(text[pos : gap.start()], pos, gap.start()))
+            cells.append(Cell(text[pos : gap.start()], pos, gap.start()))
         pos = gap.end()
     stripped = text[pos:end].rstrip()
     if stripped:
-        cells.append(_Cell(stripped, pos, pos + len(stripped)))
+        cells.append(Cell(stripped, pos, pos + len(stripped)))
     return cells
 
 
 def _row_side(label: str) -> str | None:
     """The side a row's own label names ("DF L", "R EHL"), when the corner names none."""
     words = re.findall(r"[A-Za-z]+", label)
-    sides = {_SIDE[w.lower()] for w in words if w.lower() in _SIDE and (len(w) > 1 or w.isupper())}
+    sides = {SIDES[w.lower()] for w in words if w.lower() in SIDES and (len(w) > 1 or w.isupper())}
     return sides.pop() if len(sides) == 1 else None
 
 
-def _cells(row: re.Match[str]) -> list[_Cell]:
-    out: list[_Cell] = []
-    pos = row.start(1)
-    for part in row.group(1).split("|"):
-        out.append(_Cell(part, pos, pos + len(part)))
+def _cells(line: re.Match[str]) -> list[Cell]:
+    """A line's cells between its bars; the empty ends of "| a | b |" are not cells."""
+    out: list[Cell] = []
+    pos = line.start()
+    for part in line.group().split("|"):
+        out.append(Cell(part, pos, pos + len(part)))
         pos += len(part) + 1
+    written = line.group().strip()
+    if written.startswith("|"):
+        out.pop(0)
+    if written.endswith("|") and len(out) > 1:
+        out.pop()
     return out
 
 
@@ -211,7 +243,7 @@ def with_pairs(text: str, found: Found, contributions: list[Contribution]) -> li
 def paired_grades(text: str, found: Found) -> Iterator[Contribution]:
     """Weakness findings from a line of grade pairs under a pair of sides."""
     for head in _PAIRED_HEAD.finditer(text):
-        first, second = _SIDE[head.group("a").lower()], _SIDE[head.group("b").lower()]
+        first, second = SIDES[head.group("a").lower()], SIDES[head.group("b").lower()]
         if first == second:
             continue
         stop = _LINE_END.search(text, head.end())

@@ -23,10 +23,10 @@ from nerveroot.text.lexicon import Lexicon, load_lexicon
 from nerveroot.text.mentions import Found, Mention, inside
 from nerveroot.text.motor_course import doubted_course, motor_course, stable_course, stable_told_after
 from nerveroot.text.onset import ces_onset
+from nerveroot.text.operations import recent_surgery
 from nerveroot.text.sections import bracket_around
 from nerveroot.text.settle import Doubt
 
-RECENT_SURGERY_WEEKS = 13  # CASE_SCHEMA.md: spinal surgery within 3 months
 # hours old: "since lunchtime", "this morning" (a day, 0.143); the bound red_flags.yaml's acute_limb_ischaemia
 # takes for symptoms that began suddenly, kept the same here
 _TODAY_WEEKS = 0.15
@@ -192,7 +192,7 @@ def read_time(
     course, doubted = doubted_course(text, contributions, course)
     out.extend(course)
     doubts.extend(doubted)
-    out.extend(_recent_surgery(text, found, parsed, times))
+    out.extend(recent_surgery(text, found, parsed, times))
     out.extend(ces_onset(text, found, parsed, contributions, times))
     out.extend(_rest_pain(text, found, parsed, contributions))
     if weeks is not None and weeks > _TODAY_WEEKS:  # hours old already says it
@@ -415,42 +415,6 @@ def _weak(c: Contribution) -> bool:
     if c.path.startswith("tests."):
         return bool(c.value == "weak")
     return present(c) and not c.uncertain
-
-
-# the time since an operation, told with it: "six weeks after a microdiscectomy", "10 days post-op", "6/52 post op"
-_SINCE_OP = re.compile(
-    r"\b(?P<num>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*"
-    r"(?:(?P<unit>days?|weeks?|wks?|months?|mths?)\s+|/\s*(?P<unit2>7|52|12)\s*)"
-    r"(?:after|post|since|following|out\s+from|on\s+from)\b",
-    re.I,
-)
-
-
-def _since_operation(text: str, lo: int, hi: int) -> list[float]:
-    lexicon = load_lexicon()
-    out = []
-    for m in _SINCE_OP.finditer(text, lo, hi):
-        weeks = duration(lexicon, {"num": m.group("num"), "unit": m.group("unit") or m.group("unit2")})
-        if weeks is not None:
-            out.append(weeks)
-    return out
-
-
-def _recent_surgery(
-    text: str, found: Found, parsed: Parsed, times: list[tuple[float, Mention]]
-) -> Iterator[Contribution]:
-    """Spinal surgery with its own time phrase: within 3 months, or not."""
-    for f in found["findings"]:
-        if f.entry.sets.get("history.previous_spinal_surgery") is not True or f.flags.negated:
-            continue
-        if f.flags.family or f.flags.hypothetical:
-            continue  # "my mate had a microdiscectomy and was back at work in 3 weeks"
-        lo, hi = parsed.sentence(f.start)
-        own = [w for w, t in times if lo <= t.start < hi]
-        own.extend(_since_operation(text, lo, hi))
-        if own:
-            recent = min(own) <= RECENT_SURGERY_WEEKS
-            yield Contribution("history.spinal_surgery_within_3_months", recent, [(f.start, f.end)])
 
 
 # "it", or "its" for "it's" ("Its there all the time")
