@@ -235,3 +235,20 @@ def test_a_leak_after_a_birth_that_physio_sorted_out_is_over() -> None:
         "physio sorted that out and it's been completely fine for months."
     ).case
     assert not case.history.urinary_incontinence
+
+
+def test_no_then_normal_answers_a_screen_as_normal() -> None:
+    """ "No, normal." to "Passing urine normally? Any leaking?" is a normal screen, not a failed one."""
+    case = read_text("C: Passing urine normally? Any leaking, any trouble starting?\nJ: No, normal.").case
+    assert not case.history.bladder_dysfunction and not case.history.urinary_retention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has had some urinary frequency since the radiotherapy, unchanged for years, with no retention.",
+        "She has the urinary frequency of pregnancy but no incontinence.",
+    ],
+)
+def test_frequency_with_its_reason_or_unchanged_for_years_is_no_warning(text: str) -> None:
+    assert not read_text(text).case.history.bladder_dysfunction

@@ -121,10 +121,13 @@ def _verdict(text: str, lo: int, hi: int) -> str | None:
             return None
         if kind in ("no", "normal") and _DOUBT_AFTER.search(text, said.end(), hi):
             return "unsure"
+        if kind == "no" and _NORMAL_AFTER.search(text, said.end(), hi):
+            return "normal"  # "No, normal." to "Passing urine normally? Any leaking?"
         return kind
     return None
 
 
+_NORMAL_AFTER = re.compile(r"\b(?:normal(?:ly)?|fine|ok(?:ay)?|as\s+usual)\b", re.I)
 _FILLER = re.compile(
     r"(?:(?:actually|well|um+|uh+|er+m?|hmm+|oh|honestly|to\s+be\s+honest|now\s+(?:that\s+)?you\s+mention\s+it)"
     r"(?![\w'’])[\s.,…!-]*)+",
