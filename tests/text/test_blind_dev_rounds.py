@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev25; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev27; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -468,6 +468,46 @@ ROUNDS: dict[str, Round] = {
             expectations_held=0.9,
             imaging_findings_with_their_level=0.85,
             texts_triaged_below_their_label=2,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the seventy-fifth batch (u6, v6, w6), the twenty-seventh round's development texts
+    "Twenty-seventh round": Round(
+        ("blind_dev26",),
+        300,
+        limits(
+            warning_sign_recall=0.93,
+            warning_signs_read_or_listed_unsure=0.96,
+            warning_sign_false_alarms=0.016,
+            false_alarms_of_denied_topics=0.012,
+            denied_topics_left_unsure=0.008,
+            unclear_topics_unsure_or_present=0.72,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.97,
+            expectations_held=0.94,
+            imaging_findings_with_their_level=0.91,
+            texts_triaged_below_their_label=3,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the seventy-fourth batch (t6), held back until the round's reader was frozen and measured, then tuned on
+    "Twenty-seventh round, held-back batch": Round(
+        ("blind_dev27",),
+        100,
+        limits(
+            warning_sign_recall=0.98,
+            warning_signs_read_or_listed_unsure=0.99,
+            warning_sign_false_alarms=0.015,
+            false_alarms_of_denied_topics=0.02,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.9,
+            any_weakness_recall=0.96,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.98,
+            expectations_held=0.93,
+            imaging_findings_with_their_level=0.84,
+            texts_triaged_below_their_label=1,
             texts_refused_or_crashed=0,
         ),
     ),

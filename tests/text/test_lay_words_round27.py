@@ -252,3 +252,23 @@ def test_no_then_normal_answers_a_screen_as_normal() -> None:
 )
 def test_frequency_with_its_reason_or_unchanged_for_years_is_no_warning(text: str) -> None:
     assert not read_text(text).case.history.bladder_dysfunction
+
+
+def test_an_aneurysm_on_a_scan_with_sudden_back_pain_is_an_emergency() -> None:
+    """Read after the held-back batch was measured: a CT report's "aortic aneurysm, maximum diameter 7.4 cm" and
+    "ruptured infrarenal AAA" are a known aneurysm."""
+    from nerveroot.service import assess_text
+
+    text = (
+        "CT KUB - ?renal colic\nClinical: 76M, sudden L flank/back pain 4 h, BP 92/60.\n"
+        "Findings: no calculi. Infrarenal abdominal aortic aneurysm, maximum diameter 7.4 cm, with a retroperitoneal "
+        "haematoma.\nConclusion: Ruptured infrarenal AAA."
+    )
+    assert read_text(text).case.history.known_aneurysm is True
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_the_backside_and_the_insides_of_both_thighs_gone_numb_is_the_saddle() -> None:
+    """Read after the held-back batch was measured: a list of parts before "went numb" reaches the backside."""
+    case = read_text("This morning my backside and the insides of both thighs went numb.").case
+    assert case.history.saddle_numbness is True

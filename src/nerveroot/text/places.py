@@ -143,7 +143,9 @@ _COMMA = re.compile(r"\s*[,;]\s*")
 # a turn between two symptom words parts them: "some low back ache but nothing shooting down the legs"
 _TURN = re.compile(r"\b(?:but|whereas|although|though|however|yet)\b", re.I)
 _ADJACENT = re.compile(
-    r"(?:[\s,/&+-]|\b(?:and|or|the|of|my|his|her|left|right|both|inner|outer|upper|lower)\b)*", re.I
+    r"(?:[\s,/&+-]|\b(?:and|or|the|of|my|his|her|left|right|both|inner|outer|upper|lower|insides?|outsides?|"
+    r"backs?|fronts?|sides?|tops?)\b)*",
+    re.I,
 )
 # or only a verb of being or becoming with its degree: "my bum feels numb", "the shin has gone a bit numb"
 _BEING = re.compile(
