@@ -6,14 +6,15 @@
 A telephone transcript, a history taken as questions, a physio's "Saddle? N": the question's words are not the
 person's findings. A run of questions and the answer that follows them (a speaker's label before it is only a
 label): "no", "nothing like that" or "all normal" deny what was asked; "dunno" or "maybe" leave it unsure; "yes"
-leaves it as asked, and "no" to "does it feel normal?" says it is not. A question with no answer after it (a person's own "is that serious?") is left as it was:
-it tells of what the person has.
+leaves it as asked, and "no" to "does it feel normal?" says it is not. A question with no answer after it (a
+person's own "is that serious?") is left as it was: it tells of what the person has.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from nerveroot.text.mentions import Within
 
@@ -47,32 +48,46 @@ _ASKS_NORMAL = re.compile(
 )
 
 
-def answered_questions(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
-    """Mark, in place, the mentions of each run of questions with what its answer says."""
-    for first, last, verdict in _runs(text, bounds):
-        for lo, hi in bounds[first:last]:
-            if verdict == "no" and _ASKS_NORMAL.search(text, lo, hi):
-                continue  # "normally?" - "No": not a denial; what the answer says is read on its own
-            for m in within(lo, hi):  # the question's own doubt ("any ...?") is the answer's now
-                if verdict == "unsure":
-                    m.flags = replace(m.flags, uncertain=True, hypothetical=False)
+@dataclass(frozen=True)
+class Answers:
+    """Each answered question sentence (its start and end, in order) and what its answer says of it: "denied",
+    "unsure", or "abnormal" ("Does it feel normal when you wipe?" - "No.")."""
+
+    spans: list[tuple[int, int]]
+    said: list[str]
+
+    def at(self, pos: int) -> str | None:
+        """What the answer says of the question holding `pos`, if it was answered."""
+        i = bisect.bisect_right(self.spans, (pos, 1 << 62)) - 1
+        return self.said[i] if i >= 0 and pos < self.spans[i][1] else None
+
+
+def answers(text: str, bounds: list[tuple[int, int]]) -> Answers:
+    """The answered questions among the sentences `bounds` (worked out once per text: a text without "?" has
+    none)."""
+    spans: list[tuple[int, int]] = []
+    said: list[str] = []
+    if "?" in text:
+        for first, last, verdict in _runs(text, bounds):
+            for lo, hi in bounds[first:last]:
+                spans.append((lo, hi))
+                if verdict == "no" and _ASKS_NORMAL.search(text, lo, hi):
+                    said.append("abnormal")
                 else:
-                    m.flags = replace(m.flags, negated=True, uncertain=False, hypothetical=False)
+                    said.append("unsure" if verdict == "unsure" else "denied")
+    return Answers(spans, said)
 
 
-def answer_at(text: str, bounds: list[tuple[int, int]], pos: int) -> str | None:
-    """What the answer says of the question holding `pos`: "denied" (its question mark is then no doubt of its
-    own), "abnormal" ("Does it feel normal when you wipe?" - "No."), or None."""
-    if "?" not in text:
-        return None
-    for first, last, verdict in _runs(text, bounds):
-        if not bounds[first][0] <= pos < bounds[last - 1][1] or verdict not in ("no", "normal"):
-            continue
-        k = next(i for i in range(first, last) if pos < bounds[i][1])
-        if verdict == "no" and _ASKS_NORMAL.search(text, *bounds[k]):
-            return "abnormal"
-        return "denied"
-    return None
+def answered_questions(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
+    """Mark, in place, the mentions of each answered question with what its answer says; "no" to "normally?"
+    is not a denial: what the answer says is read on its own (failsafe.py reads the change)."""
+    answered = answers(text, bounds)
+    for (lo, hi), said in zip(answered.spans, answered.said, strict=True):
+        for m in within(lo, hi):  # the question's own doubt ("any ...?") is the answer's now
+            if said == "unsure":
+                m.flags = replace(m.flags, uncertain=True, hypothetical=False)
+            elif said == "denied":
+                m.flags = replace(m.flags, negated=True, uncertain=False, hypothetical=False)
 
 
 def _runs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

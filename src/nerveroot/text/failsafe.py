@@ -19,7 +19,7 @@ from functools import cache
 from nerveroot.text.compose import Contribution, dropped
 from nerveroot.text.context import Parsed
 from nerveroot.text.contractions import NT
-from nerveroot.text.dialogue import answer_at
+from nerveroot.text.dialogue import Answers, answers
 from nerveroot.text.lexicon import HISTORY_TOPICS, load_lexicon, topic_findings
 from nerveroot.text.mentions import Found, Mention
 from nerveroot.text.settle import Doubt, alarming, words
@@ -94,8 +94,9 @@ def unsettled(
          for m in found[k]}
         | {(a, topic_of.get(c.path, "")) for c in contributions for a, _ in c.spans}
     )  # fmt: skip
-    doubts = list(_hedged_findings(text, parsed, contributions, marks))
-    doubts.extend(_doubts(text, found, parsed, contributions, denied, marks=marks))
+    answered = answers(text, parsed.spans(len(text)))
+    doubts = list(_hedged_findings(text, parsed, contributions, marks, answered))
+    doubts.extend(_doubts(text, found, parsed, contributions, denied, marks=marks, answered=answered))
     return denied, doubts
 
 
@@ -106,14 +107,20 @@ def _finding_topics() -> dict[str, str]:
 
 
 def _hedged(
-    text: str, parsed: Parsed, span: tuple[int, int], topic: str, marks: list[tuple[int, str]]
+    text: str,
+    parsed: Parsed,
+    span: tuple[int, int],
+    topic: str,
+    *,
+    marks: list[tuple[int, str]],
+    answered: Answers,
 ) -> bool:
     """Is there a hedge for the words at start..end: in their clause, or later in their sentence with nothing
     else said before it or in its own clause ("no numbness, but I haven't checked"; not "bowels normal, no
     weakness as far as I can tell" nor "no numbness, not sure about the bladder", whose hedges are the
     weakness's and the bladder's)? What its own clause or its own topic says does not count."""
     start, end = span
-    if answer_at(text, parsed.spans(len(text)), start) == "denied":
+    if answered.at(start) == "denied":
         return False  # "Any numbness down below?" - "No.": the question mark is the asking, not a doubt
     lo, hi = parsed.clause(start, len(text))
     s_hi = parsed.sentence(start, len(text))[1]
@@ -143,7 +150,11 @@ def _hedged(
 
 
 def _hedged_findings(
-    text: str, parsed: Parsed, contributions: list[Contribution], marks: list[tuple[int, str]]
+    text: str,
+    parsed: Parsed,
+    contributions: list[Contribution],
+    marks: list[tuple[int, str]],
+    answered: Answers,
 ) -> Iterator[Doubt]:
     """A warning sign's own finding read as false, with doubt after it in its sentence ("she doesn't think
     there is any numbness around her bottom, but hasn't checked"): withdrawn from `contributions`, and unsure."""
@@ -153,7 +164,14 @@ def _hedged_findings(
     ]
     for c in deniable:
         start, end = c.spans[0]
-        if _hedged(text, parsed, (start, max(e for _, e in c.spans)), topic_of[c.path], marks):
+        if _hedged(
+            text,
+            parsed,
+            (start, max(e for _, e in c.spans)),
+            topic_of[c.path],
+            marks=marks,
+            answered=answered,
+        ):
             contributions.remove(c)
             yield Doubt(c.path, words(text, start, end), hedged=True)
 
@@ -166,6 +184,7 @@ def _hedged_denial(
     contributions: list[Contribution],
     *,
     marks: list[tuple[int, str]],
+    answered: Answers,
 ) -> bool:
     """Is the topic denied only with a hedge after it ("bowels are ok I think", "wee seems ok?")? Then the
     denial settles nothing: its false findings in that sentence are withdrawn from `contributions`."""
@@ -175,7 +194,7 @@ def _hedged_denial(
     own_end = max(
         [m.end, *(e for c in contributions if c.path in findings for a, e in c.spans if s_lo <= a < s_hi)]
     )
-    if not _hedged(text, parsed, (m.start, own_end), m.entry.kind or "", marks):
+    if not _hedged(text, parsed, (m.start, own_end), m.entry.kind or "", marks=marks, answered=answered):
         return False
     own = [c for c in contributions if c.path in findings and any(s_lo <= a < s_hi for a, _ in c.spans)]
     if not (own or m.flags.negated or _denied(text, m, parsed)):
@@ -193,6 +212,7 @@ def _doubts(
     denied: list[Contribution],
     *,
     marks: list[tuple[int, str]],
+    answered: Answers,
 ) -> Iterator[Doubt]:
     topics = topic_findings()
     said = _said(contributions)
@@ -203,15 +223,16 @@ def _doubts(
         findings = topics.get(topic, ())
         if topic in _ASSEMBLED or not findings or dropped(m):
             continue
-        if topic in _FUNCTIONS and answer_at(text, parsed.spans(len(text)), m.start) == "abnormal":
+        if topic in _FUNCTIONS and answered.at(m.start) == "abnormal":
             denied.append(Contribution(findings[0], True, [(m.start, m.end)]))  # a screening question failed
             said.add(findings[0])
             continue
         if topic in _HEDGED_ONLY and not (
-            m.flags.uncertain or _hedged(text, parsed, (m.start, m.end), topic, marks)
+            m.flags.uncertain
+            or _hedged(text, parsed, (m.start, m.end), topic, marks=marks, answered=answered)
         ):
             continue
-        if _hedged_denial(text, m, parsed, findings, contributions, marks=marks):
+        if _hedged_denial(text, m, parsed, findings, contributions, marks=marks, answered=answered):
             said = _said(contributions)
             if findings[0] not in doubted:
                 doubted.add(findings[0])

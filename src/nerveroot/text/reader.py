@@ -75,8 +75,7 @@ def read(text: str) -> Read:
     contributions.extend(
         c for c in grammar.strength(text, found, parsed, finder) if not _overlaps(c, by_root)
     )
-    contributions = table_rows(text, [*contributions, *charted], lambda line: read(line).contributions)
-    contributions.extend(tables.table_grades(text, found))
+    contributions = _charted(text, found, [*contributions, *charted])
     contributions = tables.with_pairs(text, found, contributions)
     contributions.extend(functions(text, found, parsed))
     contributions.extend(listed_factors(text))
@@ -115,6 +114,15 @@ def read(text: str) -> Read:
     if fixed.pairs:
         contributions = [replace(c, spans=[fixed.span(*s) for s in c.spans]) for c in contributions]
     return Read(case, contributions)
+
+
+def _charted(text: str, found: Found, contributions: list[Contribution]) -> list[Contribution]:
+    """What the text's tables say, found once: side-column tables row by row (in place of their rows read as
+    prose), then grades charted by side or by visit."""
+    charts = tables.grids(text)
+    out = table_rows(charts, contributions, lambda line: read(line).contributions)
+    out.extend(tables.table_grades(charts, found))
+    return out
 
 
 def _context(text: str, found: Found, sections: Sections) -> Parsed:

@@ -11,14 +11,16 @@ is the column's side; "KJ / AJ" over "N / ↓" is two rows. Grades in these tabl
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from nerveroot.case import SIDES as SIDES_OF_A_CASE
 from nerveroot.text.compose import Contribution
-from nerveroot.text.tables import SIDES, Cell, grids
+from nerveroot.text.tables import SIDES, Cell
 
-_SIDED = frozenset({"left", "right", "unknown", "bilateral"})
+_SIDED = frozenset({*SIDES_OF_A_CASE, "unknown"})  # the sides a case path can have
 _EMPTY = re.compile(r"[-–—/?*.\s]*|n/?a|NT|not\s+(?:tested|done|assessed)", re.I)
 _NORMAL = re.compile(r"(?-i:N)|NAD|WNL|nml|normal|intact|=", re.I)
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
@@ -37,11 +39,13 @@ class _Piece:
 
 
 def table_rows(
-    text: str, contributions: list[Contribution], read: Callable[[str], Sequence[Contribution]]
+    charts: list[list[list[Cell]]],
+    contributions: list[Contribution],
+    read: Callable[[str], Sequence[Contribution]],
 ) -> list[Contribution]:
-    """The findings of side-column tables, in place of what was read from their rows as prose; `read` is the
-    reader's own (for a line of its label and one cell)."""
-    for grid in grids(text):
+    """The findings of side-column tables (`charts`: the text's tables.grids), in place of what was read from
+    their rows as prose; `read` is the reader's own (for a line of its label and one cell)."""
+    for grid in charts:
         sides = [SIDES.get(c.text.strip().lower()) for c in grid[0]]
         if {s for s in sides[1:] if s} != {"left", "right"}:
             continue
@@ -69,7 +73,7 @@ def table_rows(
             parts = c.path.split(".")
             if len(parts) < 3 or parts[1] not in _SIDED:
                 continue  # only what a side's column can say
-            k = max(i for i, s in enumerate(starts) if s <= c.spans[0][0]) if c.spans else 0
+            k = bisect.bisect_right(starts, c.spans[0][0]) - 1 if c.spans else 0
             parts[1] = owners[k]
             spans = [_back(pieces[k], s, e) for s, e in c.spans]
             contributions.append(replace(c, path=".".join(parts), spans=spans))

@@ -37,9 +37,9 @@ class Cell:
     end: int
 
 
-def table_grades(text: str, found: Found) -> Iterator[Contribution]:
-    """Weakness findings (and weakness getting worse) from tables of grades."""
-    for grid in grids(text):
+def table_grades(charts: list[list[list[Cell]]], found: Found) -> Iterator[Contribution]:
+    """Weakness findings (and weakness getting worse) from tables of grades (`charts`: the text's `grids`)."""
+    for grid in charts:
         header = grid[0]
         heads = [c.text.strip().lower() for c in header]
         sides = [SIDES.get(h) for h in heads]
