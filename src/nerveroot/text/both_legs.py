@@ -40,6 +40,16 @@ _EXERTION = guarded(
     )
 )
 NOT_LEG = frozenset({"low_back", "buttock", "lateral_hip", "groin"})
+# the other leg joined, said in the sentence of both: "both legs now not just the right"
+_NOW_NOT_JUST = re.compile(
+    r"\bnow\b[^.;!?]{0,30}?\bnot\s+(?:just|only)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:right|left|one)\b",
+    re.I,
+)
+# a clinician's query of both legs, with no finding of the other leg read: "Imp: L S1 radic. ?early bilateral sx"
+_QUERIED = re.compile(
+    r"\?(?:early\s+|new\s+|evolving\s+|possible\s+)?(?:bilat(?:eral)?|(?-i:B/?L)|both\s+(?:legs|sides|LLs?))\b",
+    re.I,
+)
 SYMPTOM_KINDS = ("pain", "numbness", "tingling", "sensation", "weakness")
 
 
@@ -73,18 +83,29 @@ def both_legs(
     brought on by walking are the long-standing kind (stenosis), others are left unsure."""
     both_sentences = _both_sided_sentences(text, parsed, contributions)
     recent = lexicon.time["recent"]
+    told = Told(text, parsed, times, recent)
     if not both_sentences:
         # "Right leg sciatica for 3 weeks. Since this morning my left foot tingles too."
         joined = (
-            _other_leg_joins(text, parsed, contributions, recent)
+            _other_leg_joins(text, parsed, contributions, recent, told=told)
             or _other_leg_said_too(text, parsed, contributions, recent)
             or _now_in_both(text, parsed, contributions, recent)
+            or next(
+                (
+                    s
+                    for s in parsed.spans(len(text))
+                    if _NOW_NOT_JUST.search(text, *s) and BOTH.search(text, *s)
+                ),
+                None,
+            )
         )
         if joined is None:
             # "now i think my right leg might be tingly a bit too??": the other leg said only as possible
             maybe = _other_leg_joins(
                 text, parsed, contributions, recent, sure=False, hedges=lexicon.hedges
             ) or next(iter(_both_sided_sentences(text, parsed, contributions, sure=False).values()), None)
+            if maybe is None and (queried := _QUERIED.search(text)) is not None:
+                maybe = parsed.sentence(queried.start(), len(text))
             if maybe is not None:
                 doubts.append(Doubt("history.bilateral_leg_symptoms_new", words(text, *maybe)))
             return
@@ -95,7 +116,6 @@ def both_legs(
             yield Contribution("history.bilateral_leg_symptoms_new", True, [joined])
         return
 
-    told = Told(text, parsed, times, recent)
     own, lately = told.own, told.lately
     span = min(both_sentences.values())
     bounds = told.bounds
@@ -103,7 +123,12 @@ def both_legs(
     new = [
         s
         for s in both_sentences
-        if (lately(*s) or told.just_before(s[0]) or FIRST_TIME.search(text, *s))
+        if (
+            lately(*s)
+            or told.just_before(s[0])
+            or FIRST_TIME.search(text, *s)
+            or _NOW_NOT_JUST.search(text, *s)
+        )
         and not AS_BEFORE.search(text, *s)
         and not EPISODIC.search(text, *s)
     ]
@@ -213,6 +238,7 @@ def _other_leg_joins(
     *,
     sure: bool = True,
     hedges: re.Pattern[str] | None = None,
+    told: Told | None = None,
 ) -> tuple[int, int] | None:
     """A sentence that says the other leg has joined in lately ("since this morning my left foot is tingling
     too", "now my right leg is tingly too"), while the first leg's symptoms are told elsewhere: the words of
@@ -238,13 +264,24 @@ def _other_leg_joins(
             # or "NEW" said of the other leg after the first was told, undated ("L L5 radic 5/52 ... NEW ache R
             # buttock + back of R thigh")
             if (
-                lately
-                and (_JOINS.search(text, lo, hi) or (dated and (_NEW_OR_NOW.search(text, lo, hi) or changed)))
-            ) or (
-                after_first
-                and _SAID_NEW.search(text, lo, hi)
-                and not _ANY_TIME.search(text, lo, hi)
-                and not LEG_FINE.search(text, lo, hi)  # "... and her left leg is unaffected"
+                (
+                    lately
+                    and (
+                        _JOINS.search(text, lo, hi)
+                        or (dated and (_NEW_OR_NOW.search(text, lo, hi) or changed))
+                    )
+                )
+                or (
+                    # dated by the sentence before: "Then on Saturday something changed. The pain went into my right
+                    # leg as well"
+                    after_first and told is not None and _JOINS.search(text, lo, hi) and told.just_before(lo)
+                )
+                or (
+                    after_first
+                    and _SAID_NEW.search(text, lo, hi)
+                    and not _ANY_TIME.search(text, lo, hi)
+                    and not LEG_FINE.search(text, lo, hi)  # "... and her left leg is unaffected"
+                )
             ):
                 return lo, hi
             # for a doubt: told lately after the first leg, with a doubt in it or the next sentence ("... For the

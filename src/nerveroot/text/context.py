@@ -210,9 +210,10 @@ def _trigger_words() -> frozenset[str]:
     for rule in load_lexicon().context_rules:
         if rule["direction"] in ("TERMINATE", "PSEUDO"):
             continue
-        first = (rule.get("pattern") or [{}])[0].get("LOWER")
+        # a token pattern: any word its first word token allows (after punctuation: ": nope .")
+        first = next((t["LOWER"] for t in rule.get("pattern") or [] if "LOWER" in t), None)
         if isinstance(first, dict) and "IN" in first:
-            words.update(str(w) for w in first["IN"])  # a token pattern: any word its first token allows
+            words.update(str(w) for w in first["IN"])
         elif rule["category"] == "FAMILY":
             words.add(rule["literal"].lower().split()[0])  # the person it names ("sister was admitted")
         else:

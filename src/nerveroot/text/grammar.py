@@ -44,6 +44,13 @@ _NOT_RIGHT_BEFORE = re.compile(
     re.I,
 )
 _SKIP_SECTIONS = frozenset({"imaging", "plan", "family"})
+# the arms named in a grade's own clause: "Upper limbs 5 out of 5 throughout" says nothing of the legs (not a
+# hand: "lifting my foot up against her hand as 3 out of 5" is the examiner's)
+_ARMS = re.compile(
+    r"\b(?:upper\s+(?:limbs?|extremit(?:y|ies))|arms?|(?-i:ULs?|UEs?)|grip|biceps|triceps|deltoids?|wrists?)\b"
+    r"[^,;]*$",
+    re.I,
+)
 
 
 @dataclass
@@ -84,7 +91,7 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
     bounds = parsed.sentences
     for k, lo in enumerate(bounds):
         hi = bounds[k + 1] if k + 1 < len(bounds) else len(text)
-        gs = [g for g in grades if lo <= g.start < hi]
+        gs = [g for g in grades if lo <= g.start < hi and not _of_arms(text, lo, g, [*movements, *limbs])]
         ws = [w for w in words if lo <= w.start < hi]
         if not (gs or ws):
             continue
@@ -192,6 +199,12 @@ def _earlier(text: str, g: Mention) -> bool:
     return bool(
         _EARLIER_BEFORE.search(text, max(0, g.start - 16), g.start) or _EARLIER_AFTER.match(text, g.end)
     )
+
+
+def _of_arms(text: str, lo: int, grade: Mention, legs: list[Mention]) -> bool:
+    """Is the grade said of the arms: named in its clause with no movement or part of the leg after them?"""
+    arms = _ARMS.search(text, lo, grade.start)
+    return arms is not None and not any(arms.start() <= m.start < grade.start for m in legs)
 
 
 def _usable(m: Mention, owned: list[tuple[int, int]]) -> bool:

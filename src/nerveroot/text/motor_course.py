@@ -65,7 +65,7 @@ _THEN_FAILED = re.compile(
     r"needed\s+(?:(?:his|her|my|their|a|some)\s+)?(?:\w+['’]s\s+)?help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
     r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|get\s+(?:to|into|onto|on\s+to|out\s+of)\s+(?:the\s+)?(?:toilet|loo|bathroom|bed|car|chair)|"
     r"climb|squat|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up|"
-    r"rise\s+on(?:to)?|clear\s+the\s+(?:kerb|curb|step|ground|floor)|lift\s+(?:his|her|my|the)\s+(?:toes|foot|front)|push\s+off)"
+    r"rise\s+on(?:to)?|clear\s+(?:it|them|the\s+(?:kerb|curb|step|ground|floor))|lift\s+(?:his|her|my|the)\s+(?:toes|foot|front)|push\s+off)"
     r"(?!\w|\s+(?:(?:very\s+)?far|more\s+than|for\s+(?:long|more)|because|due\s+to|without\s+(?:pain|stopping)))"
     # a walking aid newly needed: "now needs a frame", "today needed a stick"
     r"|\b(?:needs?|needed|needing|using|uses|used|requires?|required)\s+(?:a\s+|his\s+|her\s+|my\s+|two\s+)?"

@@ -23,10 +23,10 @@ from nerveroot.text.lexicon import load_lexicon
 from nerveroot.text.mentions import Found, Mention, find_mentions, inside
 from nerveroot.text.motor_course import ungraded
 from nerveroot.text.myotomes import myotome_grades
-from nerveroot.text.normalise import correct, normalise
+from nerveroot.text.normalise import Corrections, correct, normalise
 from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
-from nerveroot.text.settle import Doubt, coherent, nest, settle
+from nerveroot.text.settle import Doubt, coherent, nest, settle, words
 from nerveroot.text.sides import SideFinder, resolve_sides
 from nerveroot.text.table_rows import table_rows
 
@@ -54,6 +54,7 @@ def read(text: str) -> Read:
     text = normalise(text)  # the same length: every offset still points at the person's words
     lexicon = load_lexicon()
     # "bladdder", "cannae": offsets map back through `fixed`
+    spoken = text
     text, fixed = correct(text, lexicon.spelling, lexicon.dialect)
     sections = find_sections(text)
     found = find_mentions(text)
@@ -79,7 +80,7 @@ def read(text: str) -> Read:
     contributions = tables.with_pairs(text, found, contributions)
     contributions.extend(functions(text, found, parsed))
     contributions.extend(listed_factors(text))
-    contributions.extend(vitals.arm_pressures(text))
+    contributions.extend(vitals.measures(text))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
     contributions.extend(dated)
     denied, raised = failsafe.unsettled(text, found, parsed, contributions)
@@ -108,7 +109,7 @@ def read(text: str) -> Read:
     scans = imaging.read_imaging(text, found, parsed, sections)
     if scans:
         case["imaging"] = scans
-    unsure = _unique(doubts)
+    unsure = _unique(_in_own_words(doubts, text, spoken, fixed) if fixed.pairs else doubts)
     if unsure:
         case["unsure"] = unsure
     if fixed.pairs:
@@ -284,6 +285,16 @@ def _genital_numbness(text: str, parsed: Parsed, contributions: list[Contributio
 
 def _overlaps(c: Contribution, spans: list[tuple[int, int]]) -> bool:
     return any(lo < e and s < hi for s, e in c.spans for lo, hi in spans)
+
+
+def _in_own_words(doubts: list[Doubt], text: str, spoken: str, fixed: Corrections) -> list[Doubt]:
+    """The words beside each doubt as the person wrote them ("ma legs are sair doon"), not as corrected."""
+    out = []
+    for d in doubts:
+        said = r"\s+".join(re.escape(w) for w in d.words.rstrip("…").split())
+        m = re.search(said, text) if said else None
+        out.append(replace(d, words=words(spoken, *fixed.span(m.start(), m.end()))) if m else d)
+    return out
 
 
 def _unique(doubts: list[Doubt]) -> list[dict[str, str]]:

@@ -159,14 +159,19 @@ class SideFinder:
         return ["unknown"]
 
 
-_FINE = (
-    r"(?:is|was|remains|feels|has\s+been|'s|’s)\s+(?:\w+\s+)?"
-    r"(?:fine|ok(?:ay)?|normal|unaffected|good|alright|all\s+right|clear)\b"
+_VERB = r"(?:is|was|remains|feels|has\s+been|'s|’s)\s+(?:\w+\s+)?"
+_FINE = _VERB + r"(?:fine|ok(?:ay)?|normal|unaffected|good|alright|all\s+right|clear)\b"
+# a leg said to be fine: "right leg is totally fine", "her left leg is unaffected", a note's "L leg clear"
+LEG_FINE = re.compile(
+    r"\b(?:leg|side|foot)\s*(?:" + _FINE + r"|(?:clear|unaffected|asymptomatic|(?-i:NAD))\b)", re.I
 )
-# a leg said to be fine: "right leg is totally fine", "her left leg is unaffected"
-LEG_FINE = re.compile(r"\b(?:leg|side|foot)\s*" + _FINE, re.I)
 # straight after a side, the noun may go unsaid: "The left is fine."
-_SIDE_FINE = re.compile(r"(?:(?:leg|side|foot|one)\s*)?" + _FINE, re.I)
+_SIDE_FINE = re.compile(
+    r"(?:(?:leg|side|foot|one)\s*)?"
+    + _FINE
+    + r"|(?:leg|side|foot)\s*(?:clear|unaffected|asymptomatic|(?-i:NAD))\b",
+    re.I,
+)
 _SPACE = re.compile(r"\s+")
 # "both feet the same", "both legs fine": the legs compared, alike
 _ALIKE = re.compile(

@@ -23,7 +23,8 @@ from nerveroot.text.mentions import Found
 _LINE = re.compile(r"^.*$", re.MULTILINE)
 SIDES = {"r": "right", "rt": "right", "right": "right", "l": "left", "lt": "left", "left": "left"}
 _THEN = re.compile(
-    r"^(?:IA|initial|first|1st|previous|prev\.?|before|then|baseline|last|\d+/\d+\s+ago|(?:week|wk)\s*\d+)",
+    r"^(?:IA|Ax\b|assess\w*|Rv\b|R/v\b|initial|first|1st|previous|prev\.?|before|then|baseline|last|\d+/\d+\s+ago|"
+    r"(?:week|wk)\s*\d+)",
     re.I,
 )
 _NOW = re.compile(r"^(?:today|now|current|this\s+(?:visit|review)|review|latest)", re.I)

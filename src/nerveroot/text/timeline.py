@@ -388,8 +388,10 @@ def _progressive(
         if said and _OVER_YEARS.search(text, own_lo, near_hi) and not said_lately(text, own_lo, near_hi):
             continue
         for w in said:
-            if w.start() < own_lo and not _COULD.search(w.group()):
-                continue  # the sentence before counts only for what could be done then
+            # the sentence before counts only for what could be done then, or when a semicolon joins the two
+            # ("he has found stairs steadily harder; this morning he could not get up from the toilet")
+            if w.start() < own_lo and not _COULD.search(w.group()) and not _joined(text, w.end(), own_lo):
+                continue
             far = w.start() >= near_hi
             if far and not _IT_BEFORE.search(text, max(0, w.start() - 16), w.start()):
                 continue  # two sentences on, only "it's getting worse" still speaks of it
@@ -410,6 +412,12 @@ def _progressive(
             if far or near or told_first:
                 yield Contribution("history.progressive_weakness", True, [(start, end), (w.start(), w.end())])
                 return
+
+
+def _joined(text: str, lo: int, hi: int) -> bool:
+    """Do a semicolon, and no full stop or line break, part lo from hi?"""
+    between = text[lo:hi]
+    return ";" in between and not any(c in between for c in ".!?\n")
 
 
 def _weak(c: Contribution) -> bool:
