@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev27; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev29; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -506,6 +506,46 @@ ROUNDS: dict[str, Round] = {
             grade_within_one_mrc_step=0.96,
             side_where_the_labels_give_one=0.98,
             expectations_held=0.93,
+            imaging_findings_with_their_level=0.84,
+            texts_triaged_below_their_label=1,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-12-03: the seventy-sixth batch (x6, y6, z6), tuned on
+    "Twenty-eighth round": Round(
+        ("blind_dev28",),
+        300,
+        limits(
+            warning_sign_recall=0.98,
+            warning_signs_read_or_listed_unsure=0.99,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.02,
+            denied_topics_left_unsure=0.012,
+            unclear_topics_unsure_or_present=0.94,
+            any_weakness_recall=0.96,
+            grade_within_one_mrc_step=0.95,
+            side_where_the_labels_give_one=0.98,
+            expectations_held=0.94,
+            imaging_findings_with_their_level=0.85,
+            texts_triaged_below_their_label=1,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the seventy-seventh batch (a7), held back until the round's reader was frozen and measured, then tuned on
+    "Twenty-eighth round, held-back batch": Round(
+        ("blind_dev29",),
+        100,
+        limits(
+            warning_sign_recall=0.98,
+            warning_signs_read_or_listed_unsure=0.99,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.01,
+            denied_topics_left_unsure=0.01,
+            unclear_topics_unsure_or_present=0.93,
+            any_weakness_recall=0.96,
+            grade_within_one_mrc_step=0.92,
+            side_where_the_labels_give_one=0.97,
+            expectations_held=0.95,
             imaging_findings_with_their_level=0.84,
             texts_triaged_below_their_label=1,
             texts_refused_or_crashed=0,

@@ -13,6 +13,14 @@ def _unsure(text: str) -> set[str]:
     return {u.finding for u in read_text(text).case.unsure}
 
 
+def _at(text: str, path: tuple[str, ...]) -> object:
+    """The value the reader gives a case path ("exam", "anal_tone")."""
+    node: object = read_text(text).case
+    for part in path:
+        node = getattr(node, part)
+    return node
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -65,10 +73,7 @@ def test_a_dictated_notes_sound_alikes_are_read_as_the_examination(
     text: str, path: tuple[str, ...], value: object
 ) -> None:
     """Voice recognition's "annual tone", "uncle jerks", "blabber scan", "perry anal": the examination's words."""
-    node: object = read_text(text).case
-    for part in path:
-        node = getattr(node, part)
-    assert node == value
+    assert _at(text, path) == value
 
 
 def test_legs_weird_and_heavy_today_is_weakness_of_both_legs_new() -> None:
@@ -164,10 +169,7 @@ def test_the_arms_grade_is_not_the_legs() -> None:
     ],
 )
 def test_an_examiners_verdict_said_through_a_verb(text: str, path: tuple[str, ...], value: object) -> None:
-    node: object = read_text(text).case
-    for part in path:
-        node = getattr(node, part)
-    assert node == value
+    assert _at(text, path) == value
 
 
 def test_inflammatory_back_pain_told_in_a_second_language() -> None:
@@ -339,9 +341,7 @@ def test_pain_scores_are_not_weight_or_anal_tone(text: str) -> None:
 
 
 def test_a_grade_against_the_examiners_hand_is_the_legs() -> None:
-    text = (
-        "She measured lifting my foot up against her hand as 3 out of 5 on the right and the big toe as 3 too."
-    )
+    text = "She measured lifting my foot up against her hand as 3 out of 5 on the right and the big toe as 3 too."
     assert read_text(text).case.weakness.right.get("great_toe_extension") == 3
 
 
@@ -355,3 +355,65 @@ def test_the_preceding_hours_date_the_other_leg() -> None:
 
 def test_a_patient_line_with_the_age_between_commas() -> None:
     assert read_text("Dear Rheumatology,\n\nJamal O., 26, software tester.\n\nBack pain.").case.age == 26
+
+
+# After the held-back batch (a7) was measured: its misses, now development material
+
+
+def test_a_scans_leaking_aneurysm_with_hours_of_pain_is_an_emergency() -> None:
+    text = (
+        "Clinical: 77M, L loin to groin pain 2 h, ?renal colic.\n"
+        "Findings: Infrarenal abdominal aortic aneurysm, maximum diameter 7.2 cm, with a crescent of high "
+        "attenuation in the thrombus.\n"
+        "Impression: large symptomatic infrarenal AAA with features of impending rupture / contained leak."
+    )
+    assert assess_text(text).triage.level == "emergency"
+
+
+def test_pulses_that_cannot_be_felt_are_absent_not_numbness() -> None:
+    case = read_text(
+        "I cannot feel the popliteal or foot pulses on the left. The left foot is cooler and paler than the right."
+    ).case
+    assert case.tests.left.pedal_pulses == "absent"
+    assert not case.numbness.left
+    assert case.history.cold_feet is True
+
+
+def test_an_examiners_still_or_now_before_the_state() -> None:
+    case = read_text(
+        "KJ R still slightly reduced. FST R now neg (was +). Sensation medial knee R mildly reduced."
+    ).case
+    assert case.reflexes.right.patellar == "reduced"
+    assert case.tests.right.femoral_nerve_stretch == "negative"
+    assert case.sensation.right.get("medial_knee") == "reduced"
+
+
+def test_inflammatory_back_pain_in_a_post_is_routine_not_self_care() -> None:
+    text = (
+        "27M. It's been going about eight months. It's the lower back and sometimes deep in both buttocks. It "
+        "started slowly, no injury. Resting makes it worse. Mornings are the worst: I'm stiff for well over an "
+        "hour. Going to the gym actually helps a lot. I often wake around 4am with the ache, but if I get up and "
+        "potter about it eases off."
+    )
+    assert assess_text(text).triage.level == "routine"
+
+
+def test_legs_that_wont_do_what_he_tells_them_then_walking_only_holding_on() -> None:
+    text = (
+        'Wife called: for 2 days "his legs won\'t do what he tells them". Today could only walk to the bathroom '
+        "holding the furniture."
+    )
+    assert read_text(text).case.history.progressive_weakness is True
+
+
+def test_nothing_worked_with_his_girlfriend_is_sexual_dysfunction() -> None:
+    text = "since monday cant really feel anything round my bits, and last night with my girlfriend nothing worked."
+    assert read_text(text).case.history.sexual_dysfunction is True
+
+
+def test_shes_probably_right_is_not_a_side() -> None:
+    text = (
+        "Pain down the back of my left leg to the heel. My wife says I'm catastrophising. She's probably right. "
+        "Sneezing sends an electric shock down to my heel."
+    )
+    assert not read_text(text).case.pain.right

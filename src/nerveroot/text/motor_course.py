@@ -61,7 +61,7 @@ _THEN_FAILED = re.compile(
     # the leg failing under load: "this week it has given way twice"
     r"(?:\b(?:buckl(?:ed|es|ing)|gave\s+way|given\s+way|giving\s+way|gives\s+way)\b|"
     r"\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not|"
-    r"unable\s+to|barely|no\s+longer|had\s+to\s+(?:haul|pull|drag|heave|hoist)|"
+    r"unable\s+to|barely|no\s+longer|(?:could|can)\s+only|had\s+to\s+(?:haul|pull|drag|heave|hoist)|"
     r"needed\s+(?:(?:his|her|my|their|a|some)\s+)?(?:\w+['’]s\s+)?help\s+to|had\s+to\s+help\s+(?:me|him|her))\s+"
     r"(?:\w+\s+){0,3}?(?:walk|stand|get\s+up|get\s+(?:to|into|onto|on\s+to|out\s+of)\s+(?:the\s+)?(?:toilet|loo|bathroom|bed|car|chair)|"
     r"climb|squat|weight[\s-]?bear|move\s+(?:his|her|my)\s+legs?|(?:my|him|her|them)sel(?:f|ves)\s+up|up|"

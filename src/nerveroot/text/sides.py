@@ -169,7 +169,9 @@ LEG_FINE = re.compile(
 _SIDE_FINE = re.compile(
     r"(?:(?:leg|side|foot|one)\s*)?"
     + _FINE
-    + r"|(?:leg|side|foot)\s*(?:clear|unaffected|asymptomatic|(?-i:NAD))\b",
+    + r"|(?:leg|side|foot)\s*(?:clear|unaffected|asymptomatic|(?-i:NAD))\b"
+    # or never troubled: "the right one has never had so much as a tingle"
+    + r"|(?:leg|side|foot|one)\s+(?:has\s+|had\s+|is\s+|was\s+)?never\s+(?:had|been|felt|given)\b",
     re.I,
 )
 _SPACE = re.compile(r"\s+")

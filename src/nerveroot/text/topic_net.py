@@ -2,7 +2,7 @@
 
 The rules read a warning sign from words they know; a new phrasing of it ("my wee just stopped coming",
 "can't feel the seat") slips past them in silence. The net scores each red_flags.yaml topic from the text's
-word n-grams, learnt from 14,000 labelled texts that blind writers wrote (scripts/train_topic_net.py). When it
+word n-grams, learnt from 15,670 labelled texts that blind writers wrote (scripts/train_topic_net.py). When it
 finds a topic likely that the rules left unsettled (neither read present nor denied), the topic becomes an
 unsure item with the sentence that weighed most: "not sure" is never "no", so the engine lists it as
 unresolved and raises the triage (PRODUCT.md capability 4). The words shown are the sentence of the n-gram
