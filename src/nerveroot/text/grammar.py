@@ -88,10 +88,11 @@ def strength(text: str, found: Found, parsed: Parsed, finder: SideFinder) -> Ite
     grades = [m for m in found["grades"] if _usable(m, owned) and not _earlier(text, m)]
     words = [m for m in found["strength"] if m.section not in _SKIP_SECTIONS and not dropped(m)]
     limbs = _limbs(found["regions"], owned)
+    legs = [*movements, *limbs]  # what a grade after the arms' names may still be said of
     bounds = parsed.sentences
     for k, lo in enumerate(bounds):
         hi = bounds[k + 1] if k + 1 < len(bounds) else len(text)
-        gs = [g for g in grades if lo <= g.start < hi and not _of_arms(text, lo, g, [*movements, *limbs])]
+        gs = [g for g in grades if lo <= g.start < hi and not _of_arms(text, lo, g, legs)]
         ws = [w for w in words if lo <= w.start < hi]
         if not (gs or ws):
             continue

@@ -88,11 +88,16 @@ def _graded(value: Any) -> bool:
     return value is not None and not isinstance(value, bool)
 
 
+def around(text: str, start: int, end: int, stops: str = ".!?\n;") -> tuple[int, int]:
+    """The stretch of text around a span up to the nearest stop on each side (a quick sentence, no parse)."""
+    lo = max(text.rfind(c, 0, start) for c in stops) + 1
+    his = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    return lo, min(his) if his else len(text)
+
+
 def words(text: str, start: int, end: int) -> str:
     """The sentence around a span, trimmed: the words shown beside an unresolved warning sign."""
-    lo = max(text.rfind(c, 0, start) for c in ".!?\n;") + 1
-    his = [i for i in (text.find(c, end) for c in ".!?\n;") if i >= 0]
-    hi = min(his) if his else len(text)
+    lo, hi = around(text, start, end)
     out = " ".join(text[lo:hi].split())
     return out if len(out) <= _MAX_WORDS else out[: _MAX_WORDS - 1] + "…"
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from nerveroot.text.compose import Contribution
+from nerveroot.text.settle import around
 
 ARM_DIFFERENCE_MMHG = 20  # more than this, systolic, between the arms (Hiratzka 2010)
 
@@ -76,13 +77,8 @@ def weight_change(text: str) -> Iterator[Contribution]:
         if not unit:
             continue  # "come down from 8 to 3": a pain score, not a weight
         was, now = _pounds(m, "was", unit), _pounds(m, "now", unit)
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        sentence_end = min((i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(text))
-        if (
-            was > 0
-            and (was - now) / was >= WEIGHT_LOSS_FRACTION
-            and not _ON_PURPOSE.search(text, sentence_start, sentence_end)
-        ):
+        sentence = around(text, m.start(), m.end(), stops=".!?\n")
+        if was > 0 and (was - now) / was >= WEIGHT_LOSS_FRACTION and not _ON_PURPOSE.search(text, *sentence):
             yield Contribution("history.unexplained_weight_loss", True, [m.span()])
 
 
