@@ -114,3 +114,14 @@ def test_the_lexicon_keeps_a_few_versions_of_its_start_letters(cache_home: Path)
         save_known(cache_home / f"lexicon-prefixes-{k:016x}.json", {"a": frozenset({"x"})})
     assert len(list(cache_home.glob("lexicon-prefixes-*.json"))) == 8
     assert load_known(cache_home / f"lexicon-prefixes-{11:016x}.json") == {"a": frozenset({"x"})}
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(Path(__file__).resolve().parents[2].joinpath("src", "nerveroot").rglob("*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_every_shipped_data_file_is_kept_as_json(path: Path, cache_home: Path) -> None:
+    """A number written as a key (`1:` for `'1':`) would make a file unfit for its copy: parsed on every start."""
+    load_yaml(path.read_text("utf-8"))
+    assert len(list(cache_home.glob("yaml-*.json"))) == 1

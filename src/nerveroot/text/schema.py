@@ -111,7 +111,7 @@ class Grammar(_Strict):
     weak: Patterns  # "weakness", "reduced power"
     normal: Patterns  # "normal", "intact", "full"
     throughout: Patterns  # "throughout", "in all groups": every movement of the legs named
-    paralysis: dict[int, Patterns]  # grade -> words that give it ("paraplegia" -> 0)
+    paralysis: dict[int, Patterns]  # grade (quoted in the file) -> words that give it ("paraplegia" -> 0)
 
 
 class Topics(_Strict):
@@ -209,7 +209,7 @@ class LexiconFile(_Strict):
     macros: dict[str, str]
     lookups: dict[
         Literal["muscle", "reflex", "level", "sign", "sex", "unit", "number", "trunk"],
-        dict[str | int | float, Patterns],
+        dict[str, Patterns],  # numbers quoted: the file then round-trips through the JSON cache
     ]
     sides: dict[Literal["left", "right", "both", "that", "other"], Patterns]
     regions: dict[Region, Patterns]
