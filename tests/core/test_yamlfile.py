@@ -125,3 +125,10 @@ def test_every_shipped_data_file_is_kept_as_json(path: Path, cache_home: Path) -
     """A number written as a key (`1:` for `'1':`) would make a file unfit for its copy: parsed on every start."""
     load_yaml(path.read_text("utf-8"))
     assert len(list(cache_home.glob("yaml-*.json"))) == 1
+
+
+def test_a_key_written_twice_is_refused_with_its_line(cache_home: Path) -> None:
+    """YAML keeps the last of two equal keys without a word; a data file that says a thing twice is a mistake."""
+    with pytest.raises(yaml.YAMLError, match="'weight' is written twice") as caught:
+        load_yaml("topics:\n  bladder:\n    weight: 0.5\n    weight: 0.7\n")
+    assert "line 4" in str(caught.value)

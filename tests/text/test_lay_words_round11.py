@@ -389,11 +389,6 @@ def test_nil_after_the_item_denies_it(text: str, expected: dict[str, object]) ->
     check_read(text, expected)
 
 
-@pytest.mark.xfail(
-    reason="a 'nil' after the item reaches two words back, so that 'B&B NAD, SA nil' does not deny the denial "
-    "before the comma; 'Fever/sweats nil' is three",
-    strict=True,
-)
 def test_nil_after_a_slashed_pair() -> None:
     check_read("Fever/sweats nil.", {"history.fever": ABSENT})
 

@@ -16,7 +16,7 @@ from nerveroot.text.mentions import Found
 
 # an earlier grade written beside the present one: "plantarflexion 4/5 (previously 5/5)", "EHL 2/5 (was 4-/5)"
 _WAS = re.compile(
-    r"\s*[(,;]?\s*(?:previously|prev\.?|(?:(?:it|this|that|which|they)\s+)?(?:was|were)|from|(?:at|on)\s+(?:IA|first\s+visit|assessment)|"
+    r"\s*[(,;]?\s*(?:new\s*[-–,:]?\s*)?(?:previously|prev\.?|(?:(?:it|this|that|which|they)\s+)?(?:was|were)|from|(?:at|on)\s+(?:IA|first\s+visit|assessment)|"
     r"(?:last|a)\s+(?:week|wk|visit|time)(?:\s+ago)?)\s*:?\s*(?P<grade>[0-5][+-]?)\s*/\s*5",
     re.I,
 )
@@ -28,7 +28,8 @@ _WAS_AFTER = re.compile(
     r"\s*[(,;]\s*(?:(?:both|(?-i:L|R|Lt|Rt)|left|right)\s*:?\s*)?(?:(?:documented|recorded|noted|graded|charted)\s+(?:as\s+)?)?"
     r"(?P<grade>[0-5][+-]?)\s*/\s*5\s+"
     r"(?:(?:at|on|in|by)\s+(?:the\s+|your\s+|our\s+|his\s+|her\s+|their\s+)?)?(?:[\w-]+\s+){0,2}?"
-    r"(?:last|previous|prev\.?|first|initial|IA\b|earlier|prior|before|baseline|admission|discharge|"
+    r"(?:last|previous|prev\.?|first|initial|IA\b|earlier|prior|before|baseline|admission|discharge|pre[\s-]?op\b|"
+    r"(?:wk|week|Rx|session)\s*1\b|"
     r"(?:wound\s+)?check\b|clinic\b|review\b|visit\b|appointment\b|went\s+home\b|(?:was|were)\s+discharged\b|"
     r"(?:first\s+)?came\s+in\b|first\s+(?:seen|saw|presented)\b|"
     r"(?:\d+|one|two|a)\s*(?:/\s*52|/\s*7|wks?|weeks?|days?)\s+ago)",

@@ -188,9 +188,13 @@ def _limbs(regions: list[Mention], owned: list[tuple[int, int]]) -> list[Mention
 
 
 # a grade from before, written beside today's: "4/5 (previously 5/5)", "(4/5 at IA 8/7 ago)", "was 4-/5"
-_EARLIER_BEFORE = re.compile(r"(?:\b(?:previously|prev\.?)|\(\s*(?:was|were|from)|\bat\s+IA)\s*:?\s*$", re.I)
+# ("R EHL 4+/5 (new - was 5/5)", "EHL 3/5 (was 4/5 pre-op, 4+/5 at wk 1)")
+_EARLIER_BEFORE = re.compile(
+    r"(?:\b(?:previously|prev\.?)|\(\s*(?:new\s*[-–,:]?\s*)?(?:was|were|from)|\bat\s+IA)\s*:?\s*$", re.I
+)
 _EARLIER_AFTER = re.compile(
-    r"\s*(?:at\s+(?:IA|first\s+visit|assessment)|last\s+(?:week|wk|visit|time)|(?:\d+\s*/\s*(?:7|52)|"
+    r"\s*(?:at\s+(?:IA|first\s+visit|assessment|(?:wk|week|Rx|session|visit)\s*\d+)|pre[\s-]?op\b|"
+    r"last\s+(?:week|wk|visit|time)|(?:\d+\s*/\s*(?:7|52)|"
     r"(?:a|one|two|\d+)\s+(?:days?|weeks?|months?))\s+ago)",
     re.I,
 )

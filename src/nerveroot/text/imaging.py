@@ -35,7 +35,7 @@ _ROOT = re.compile(
     r"(?:(?P<root>[LS][1-5])\s+(?:(?:nerve\s+)?roots?|nerves?)|(?P<ce>cauda\s+equina)|(?P<cord>(?:spinal\s+)?cord|conus))",
     re.I,
 )
-_NEGATED_VERB = re.compile(r"\b(?:no|without|not|nor|free\s+of)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATED_VERB = re.compile(r"\b(?:no|without|not|nor|free\s+of)\s+(?:[\w/-]+\s+){0,5}$", re.I)
 _SIDES = (("left", re.compile(r"\bleft\b", re.I)), ("right", re.compile(r"\bright\b", re.I)),
           ("both", re.compile(r"\b(?:bilateral(?:ly)?|both)\b", re.I)))  # fmt: skip
 _CENTRAL = re.compile(r"\bcentral\b", re.I)
@@ -375,7 +375,7 @@ def _compresses(text: str, pos: int, hi: int) -> str | None:
     cord compressed")."""
     verbs = load_lexicon().imaging["compresses"][0][1]
     for v in verbs.finditer(text, pos, hi):
-        if _NEGATED_VERB.search(text, max(pos, v.start() - 30), v.start()):
+        if _NEGATED_VERB.search(text, max(pos, v.start() - 45), v.start()):
             continue
         r = _ROOT.search(text, v.end(), min(hi, v.end() + 60))
         if r is None:

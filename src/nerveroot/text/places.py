@@ -24,7 +24,10 @@ _EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|aside\s+from|other\s+
 # under my knees", "feels numb, like when your foot's gone to sleep"
 _NO_PLACE = re.compile(
     r"(?:\bexam(?:ination|ined)?\s+(?:of\s+)?|\b(?:pillows?|cushions?|towels?|wedges?)\s+(?:under|between|beneath|"
-    r"behind)\s+)(?:the\s+|both\s+|my\s+|his\s+|her\s+|their\s+)?$|\blike\s+(?:when\s+|if\s+)?your\s+$",
+    r"behind)\s+)(?:the\s+|both\s+|my\s+|his\s+|her\s+|their\s+)?$|\blike\s+(?:when\s+|if\s+)?your\s+$|"
+    # a measure's place, not a symptom's: "tender over L1, power 5/5 in both legs"
+    r"(?:\b(?:power|strength|reflexes)|[0-5][+-]?\s*/\s*5)\s+(?:(?:is|was|normal|full|intact|equal)\s+)*"
+    r"(?:in|of|throughout)\s+(?:the\s+|both\s+|my\s+|his\s+|her\s+|their\s+|all\s+)?$",
     re.I,
 )
 # The low back is in the middle: it takes a side only from its own clause ("L-sided low back pain").

@@ -28,6 +28,7 @@ from nerveroot.text.places import symptom_regions
 from nerveroot.text.sections import Sections, find_sections
 from nerveroot.text.settle import Doubt, coherent, nest, settle, words
 from nerveroot.text.sides import SideFinder, resolve_sides
+from nerveroot.text.slr import straight_leg_raises
 from nerveroot.text.table_rows import table_rows
 
 # Kinds of mention ConText looks at; the first three never overlap one another.
@@ -78,7 +79,7 @@ def read(text: str) -> Read:
     )
     contributions = _charted(text, found, [*contributions, *charted])
     contributions = tables.with_pairs(text, found, contributions)
-    contributions.extend(functions(text, found, parsed))
+    contributions = _with_straight_leg_raises(text, [*contributions, *functions(text, found, parsed)])
     contributions.extend(listed_factors(text))
     contributions.extend(vitals.measures(text))
     dated, time_doubts = timeline.read_time(text, found, parsed, contributions)
@@ -115,6 +116,20 @@ def read(text: str) -> Read:
     if fixed.pairs:
         contributions = [replace(c, spans=[fixed.span(*s) for s in c.spans]) for c in contributions]
     return Read(case, contributions)
+
+
+def _with_straight_leg_raises(text: str, contributions: list[Contribution]) -> list[Contribution]:
+    """Each side of a straight leg raise told in a list (slr.py), in place of the lexicon's reading of those sides
+    there (which gave the first side's sign to both)."""
+    raises, stretches = straight_leg_raises(text)
+
+    def listed(c: Contribution) -> bool:
+        return bool(c.spans) and any(lo <= c.spans[0][0] < hi for lo, hi in stretches)
+
+    said = {c.path for c in raises if listed(c)}
+    kept = [c for c in contributions if not (c.path in said and listed(c))]
+    read = {c.path for c in kept}
+    return [*kept, *(c for c in raises if listed(c) or c.path not in read)]
 
 
 def _charted(text: str, found: Found, contributions: list[Contribution]) -> list[Contribution]:
@@ -218,7 +233,7 @@ def _may_matter(kind: str, m: Mention, found: Found, sections: Sections) -> bool
     if kind == "rest":
         return any(s.entry.kind == "pain" for s in found["symptoms"]) or bool(found["findings"])
     if kind == "troubles":
-        return bool(found["organs"]) or m.entry.kind in ("wetting", "soiling")
+        return bool(found["organs"]) or m.entry.kind in ("wetting", "soiling", "emptying")
     if kind == "organs":
         return bool(found["troubles"])
     if kind == "imaging":

@@ -44,7 +44,23 @@ def widen(text: str, found: Found, parsed: Parsed) -> None:
     _negated_lists(text, bounds, within)
     _none_of_that(text, bounds, within)
     _resolved_episodes(text, bounds, within)
+    _slash_pairs(text, mentions)
     other_peoples(text, found, bounds, list(itertools.pairwise([*parsed.clauses, len(text)])), within)
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _slash_pairs(text: str, mentions: list[Mention]) -> None:
+    """Two items joined by a slash take one answer: "Fever/sweats nil" denies the fever too."""
+    denied = {m.start for m in mentions if m.flags.negated}
+    for a in mentions:
+        f = a.flags
+        if f.negated or f.uncertain or f.hypothetical or f.family:
+            continue
+        slash = _SLASH.match(text, a.end)
+        if slash is not None and slash.group() and slash.end() in denied:
+            a.flags = replace(f, negated=True)
 
 
 # ------------------------------------------------------------------------------------------ negated lists
@@ -171,6 +187,16 @@ _NO_ALL_FINE = re.compile(
 )
 
 
+# a reply told as said: "He said no.", 'She looked at me and said "Mum. No."' (its "No." a sentence of its own)
+_SAID_NO = re.compile(
+    r"\W*(?:s?he|they|I|the\s+patient)\s+(?:\w+\s+){0,3}?(?:said|says|answered|replied)\s*[,:]?\s*[\"“‘']?"
+    r"(?:no|nope|nah)\b(?!\s+(?:to|for|idea|clue)\b)",
+    re.I,
+)
+_BARE_NO = re.compile(r"\W*(?:no|nope|nah)\s*[.!]*[\"”’']?\s*$", re.I)
+_SAID = re.compile(r"\b(?:said|says|answered|replied)\b", re.I)
+
+
 def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
     # an answer opens with "no", "none" or "not" ("I've had none of that", "I'm not, all normal")
     noes = [m.start() for m in _NO_WORD.finditer(text)]
@@ -179,9 +205,20 @@ def _none_of_that(text: str, bounds: list[tuple[int, int]], within: Within) -> N
         i = bisect.bisect_left(noes, lo)
         if i == len(noes) or noes[i] - lo > _ANSWER_OPENS:
             continue
-        answer = _NONE_OF_THAT.match(text, lo, hi) or _NO_ALL_FINE.match(text, lo, hi)
+        answer = (
+            _NONE_OF_THAT.match(text, lo, hi)
+            or _NO_ALL_FINE.match(text, lo, hi)
+            or _SAID_NO.match(text, lo, hi)
+        )
         if answer and _ASKED.search(text, *bounds[k - 1]):
             _deny(within(*bounds[k - 1]))
+        elif (
+            k >= 2
+            and _BARE_NO.match(text, lo, hi)
+            and _SAID.search(text, *bounds[k - 1])
+            and _ASKED.search(text, *bounds[k - 2])
+        ):
+            _deny(within(*bounds[k - 2]))
     if _NOTHING_LIKE_THAT.search(text) is None:
         return
     for lo, hi in bounds:

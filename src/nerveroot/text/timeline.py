@@ -369,6 +369,8 @@ def _progressive(
             return
     worsening = lexicon.time["worsening"]
     said_lately = lexicon.time["recent"].search
+    # "advised to report any worsening weakness": a course said in advice is no course
+    advice = [(m.start, m.end) for k in ("findings", "symptoms") for m in found[k] if m.flags.hypothetical]
     seen: dict[tuple[int, int], list[re.Match[str]]] = {}  # weak words of one sentence look at the same words
     for start, end in weak:
         if _NOT_MUSCLE.search(text, max(0, start - 40), start):
@@ -388,6 +390,8 @@ def _progressive(
         if said and _OVER_YEARS.search(text, own_lo, near_hi) and not said_lately(text, own_lo, near_hi):
             continue
         for w in said:
+            if any(a <= w.start() < b for a, b in advice):
+                continue
             # the sentence before counts only for what could be done then, or when a semicolon joins the two
             # ("he has found stairs steadily harder; this morning he could not get up from the toilet")
             if w.start() < own_lo and not _COULD.search(w.group()) and not _joined(text, w.end(), own_lo):
