@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev29; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev31; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -547,6 +547,46 @@ ROUNDS: dict[str, Round] = {
             side_where_the_labels_give_one=0.97,
             expectations_held=0.95,
             imaging_findings_with_their_level=0.84,
+            texts_triaged_below_their_label=1,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # floors set 2026-12-03: the seventy-eighth batches (b7, c7, d7)
+    "Twenty-ninth round": Round(
+        ("blind_dev30",),
+        300,
+        limits(
+            warning_sign_recall=0.97,
+            warning_signs_read_or_listed_unsure=0.98,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.015,
+            denied_topics_left_unsure=0.02,
+            unclear_topics_unsure_or_present=0.85,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.96,
+            side_where_the_labels_give_one=0.99,
+            expectations_held=0.94,
+            imaging_findings_with_their_level=0.73,
+            texts_triaged_below_their_label=1,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the seventy-ninth batch (e7), held back until the round's reader was frozen and measured, then tuned on
+    "Twenty-ninth round, held-back batch": Round(
+        ("blind_dev31",),
+        100,
+        limits(
+            warning_sign_recall=0.94,
+            warning_signs_read_or_listed_unsure=0.97,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.01,
+            denied_topics_left_unsure=0.015,
+            unclear_topics_unsure_or_present=0.88,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.98,
+            side_where_the_labels_give_one=0.95,
+            expectations_held=0.92,
+            imaging_findings_with_their_level=0.9,
             texts_triaged_below_their_label=1,
             texts_refused_or_crashed=0,
         ),

@@ -368,7 +368,7 @@ def _value(lexicon: Lexicon, raw: Any, m: Mention) -> Any:
     if name == "ml" and g.get("litres"):
         return float(g["litres"]) * 1000
     if name in ("ml", "age"):
-        text = g.get(name)
+        text = (g.get(name) or "").replace(",", "")  # "1,050 mL"
         return float(text) if text else None
     if name == "duration":
         return duration(lexicon, g)

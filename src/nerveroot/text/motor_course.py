@@ -26,7 +26,7 @@ from nerveroot.text.settle import Doubt, words
 _FELT = r"pain|ache|aching|numbness|tingling|burning|sciatica|cramp\w*"
 _MOTOR_WORSE = re.compile(
     rf"\b(?:walking|gait|mobility|strength|power|legs?|foot|feet)(?!\s+(?:distance|tolerance|range|{_FELT}))\s+"
-    rf"(?:(?:has|have|had|is|are|was|were)\s+)?(?:been\s+)?(?:(?!not\b|never\b|no\b|{_FELT})\w+\s+)?"
+    rf"(?:and\s+(?:it|this|that|they)\s+)?(?:(?:has|have|had|is|are|was|were)\s+)?(?:been\s+)?(?:(?!not\b|never\b|no\b|{_FELT})\w+\s+)?"
     r"(?:deteriorat\w*|worsen\w*|got\s+worse|getting\s+worse|gone\s+downhill|declin\w*)"
     # "three days of increasing difficulty walking", "her walking has become increasingly difficult"
     r"|\b(?:increasing|progressive|worsening|deteriorating)\s+(?:difficulty|trouble|problems?)\s+(?:with\s+)?"

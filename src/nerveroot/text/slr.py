@@ -29,12 +29,13 @@ _END = re.compile(
 )
 _ITEM = re.compile(r"[,;]|\s(?:and|but|whereas|while)\s", re.I)
 _SIDES = (
-    ("both", re.compile(r"\b(?:bilat\w*|b/l|both\s+sides|on\s+both|(?-i:B))(?![\w/])", re.I)),
+    ("both", re.compile(r"\b(?:bilat\w*|b/l|both\s+sides|on\s+both|(?-i:B))(?![\w/)])", re.I)),
     ("left", re.compile(r"\b(?:left|(?-i:L|Lt|LT))\b", re.I)),
     ("right", re.compile(r"\b(?:right|(?-i:R|Rt|RT))\b", re.I)),
 )
 _POSITIVE = re.compile(
-    r"(?:\+ve|(?<![\d°])\+(?!\s*\d)|\bpositive\b|\bpos\b|\breproduc\w*\s+(?:the\s+|his\s+|her\s+)?(?:leg|radicular|sciatic)\w*)",
+    r"(?:\+ve|(?<![\d°+])\+(?![\s\d+]*\d|\+)|\bpositive\b|\bpos\b|\breproduc\w*\s+(?:the\s+|his\s+|her\s+)?(?:leg|radicular|sciatic)\w*|"
+    r"\bwith\s+(?:some\s+|mild\s+|the\s+)?(?:leg|radicular|sciatic)\w*\s+pain)",
     re.I,
 )
 _NEGATIVE = re.compile(
@@ -43,10 +44,13 @@ _NEGATIVE = re.compile(
 # the leg rose without its nerve's pain: "free", "full", "tight hamstrings only", "back pain only"
 _NO_NERVE = re.compile(
     r"\bfree\b|\bfull\b|hamstrings?\b|\bback\s+pain\s+only\b|\bno\s+(?:leg|radicular|neural|neurogenic|nerve)\b|"
-    r"\bwithout\s+(?:any\s+)?(?:leg|radicular|neural|neurogenic|nerve|sciatic)\b",
+    r"\bwithout\s+(?:any\s+)?(?:leg|radicular|neural|neurogenic|nerve|sciatic)\b|\bwithout\W*$",
     re.I,
 )
 _ANGLE = re.compile(r"\b(?P<deg>\d{2,3})\s*(?:°|degrees?|deg)?(?!\s*/\s*5)")
+_OPENS = re.compile(
+    r"\s*(?:(?:on\s+)?the\s+|on\s+)?(?:left|right|(?-i:L|R|Lt|Rt|LT|RT|B)\b|bilat|b/l|both|\d{2,3})", re.I
+)
 FULL_RISE_DEGREES = 80  # the lexicon's own line: at 80 degrees or more the leg rose nearly fully
 
 
@@ -58,7 +62,9 @@ def straight_leg_raises(text: str) -> tuple[list[Contribution], list[tuple[int, 
     for head in _HEAD.finditer(text):
         stop = _END.search(text, head.end())
         hi = stop.start() if stop else len(text)
-        read = [c for lo, end in _items(text, head.end(), hi) for c in _item(text, lo, end)]
+        items = _items(text, head.end(), hi)
+        # one side alone is read only with its sign said: an angle alone may be a tight hamstring's
+        read = [c for lo, end in items for c in _item(text, lo, end, angle_alone=len(items) > 1)]
         found.extend(read)
         if len({c.path for c in read}) == 2:
             stretches.append((head.start(), hi))
@@ -67,15 +73,21 @@ def straight_leg_raises(text: str) -> tuple[list[Contribution], list[tuple[int, 
 
 def _items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The list's items; words with no side of their own belong to the item before ("R 70°, tight hamstring
-    only")."""
+    only"). A later item opens with its side or its angle ("..., R neg", "; the left is free", ", 60° on the
+    left"): words that open otherwise are another examination ("; extension-rotation to the left reproduces her
+    leg pain") and end the list."""
     items: list[tuple[int, int]] = []
     start = lo
     for cut in [*_ITEM.finditer(text, lo, hi), None]:
         end = cut.start() if cut else hi
-        if items and not _sided(text[start:end]):
-            items[-1] = (items[-1][0], end)
-        else:
+        if not items:
             items.append((start, end))
+        elif not _sided(text[start:end]):
+            items[-1] = (items[-1][0], end)
+        elif _OPENS.match(text, start, end):
+            items.append((start, end))
+        else:
+            break
         start = cut.end() if cut else hi
     return items
 
@@ -87,18 +99,18 @@ def _sided(words: str) -> list[str]:
     return [name for name, rx in _SIDES[1:] if rx.search(words)]
 
 
-def _item(text: str, lo: int, hi: int) -> Iterator[Contribution]:
+def _item(text: str, lo: int, hi: int, *, angle_alone: bool) -> Iterator[Contribution]:
     sides = _sided(text[lo:hi])
-    if len(sides) != 1:
-        return  # none of its own, or two ("L>R"): the lexicon's to read
-    value = _sign(text[lo:hi])
+    if len(sides) != 1 or "?" in text[lo:hi]:
+        return  # none of its own, two ("L>R"), or queried: the lexicon's to read
+    value = _sign(text[lo:hi], angle_alone=angle_alone)
     if value is None:
         return
     for side in ("left", "right") if sides[0] == "both" else sides:
         yield Contribution(f"tests.{side}.straight_leg_raise", value, [(lo, hi)])
 
 
-def _sign(words: str) -> str | None:
+def _sign(words: str, *, angle_alone: bool) -> str | None:
     negative = _NEGATIVE.search(words)
     positive = None if negative and "not" in negative.group().lower() else _POSITIVE.search(words)
     if positive and negative:
@@ -107,7 +119,7 @@ def _sign(words: str) -> str | None:
         return "positive" if positive else "negative"
     if _NO_NERVE.search(words):
         return "negative"
-    angle = _ANGLE.search(words)
+    angle = _ANGLE.search(words) if angle_alone else None
     if angle is None:
         return None
     return "positive" if int(angle.group("deg")) < FULL_RISE_DEGREES else None

@@ -324,8 +324,21 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
     for other in lexicon.time["not_symptoms"].finditer(text, s_lo, s_hi):
         events.append((_distance(other.start(), other.end(), m), False))
     if not events:
-        return True
+        return not _answers_a_past_illness(text, found, parsed, s_lo)
     return min(events, key=lambda e: (e[0], not e[1]))[1]  # at equal distance, the symptom
+
+
+def _answers_a_past_illness(text: str, found: Found, parsed: Parsed, lo: int) -> bool:
+    """Is the sentence at `lo` the answer to a question about a past illness just before it ("Any history of
+    cancer?" - "Breast, six years ago."): its time is the illness's, not the symptoms'."""
+    if lo == 0:
+        return False
+    q_lo, q_hi = parsed.sentence(lo - 1, len(text))
+    asked = text[q_lo:q_hi].rstrip().endswith("?")
+    return asked and any(
+        q_lo <= f.start < q_hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
+        for f in found["findings"]
+    )
 
 
 def _about_a_finding(text: str, aside: tuple[int, int], found: Found) -> bool:
