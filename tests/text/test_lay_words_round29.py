@@ -382,3 +382,15 @@ def test_inflammatory_back_pain_in_a_message() -> None:
 def test_weight_lost_after_bariatric_surgery_is_explained() -> None:
     text = "She has lost 30 kg in the months since a gastric bypass."
     assert read_text(text).case.history.unexplained_weight_loss is False
+
+
+@pytest.mark.parametrize(
+    ("text", "pressed"),
+    [
+        ("MRI showed a large central L4-5 disc extrusion occupying most of the canal.", "cauda_equina"),
+        ("MRI: T11 epidural mass filling 80% of the canal.", "cord"),
+        ("MRI: L5/S1 central disc protrusion occupying 30% of the canal.", None),
+    ],
+)
+def test_a_mass_filling_most_of_the_canal_presses_on_what_runs_in_it(text: str, pressed: str | None) -> None:
+    assert [i.compresses for i in read_text(text).case.imaging] == [pressed]

@@ -35,6 +35,13 @@ _ROOT = re.compile(
     r"(?:(?P<root>[LS][1-5])\s+(?:(?:nerve\s+)?roots?|nerves?)|(?P<ce>cauda\s+equina)|(?P<cord>(?:spinal\s+)?cord|conus))",
     re.I,
 )
+# "a large central L4-5 extrusion occupying most of the canal", "filling 80% of the thecal sac"
+_OCCUPIES = re.compile(
+    r"\b(?:occupying|occupies|filling|fills|obliterating|obliterates|effacing\s+all\s+of)\s+(?:almost\s+|nearly\s+|"
+    r"approximately\s+|about\s+|over\s+|more\s+than\s+)?(?:most|the\s+majority|all|the\s+whole|[5-9]\d\s*%|100\s*%)"
+    r"\s+(?:of\s+)?(?:the\s+)?(?:spinal\s+|central\s+|thecal\s+|vertebral\s+)?(?:canal|sac|theca)\b",
+    re.I,
+)
 _NEGATED_VERB = re.compile(r"\b(?:no|without|not|nor|free\s+of)\s+(?:[\w/-]+\s+){0,5}$", re.I)
 _SIDES = (("left", re.compile(r"\bleft\b", re.I)), ("right", re.compile(r"\bright\b", re.I)),
           ("both", re.compile(r"\b(?:bilateral(?:ly)?|both)\b", re.I)))  # fmt: skip
@@ -281,9 +288,14 @@ def _findings(text: str, m: Mention, modality: str, prev_end: int, *, in_block: 
     levels = (
         _levels_after(text, m.end, s_hi) or _levels_before(text, lo, m.start) or _any_after(text, m.end, s_hi)
     )
-    if not levels:
-        return [item]
-    return [{**item, "level": level} for level in levels]
+    items = [{**item, "level": level} for level in levels] if levels else [item]
+    if "compresses" not in item and _OCCUPIES.search(text, m.end, s_hi):
+        # a mass filling most of the canal presses on what runs in it: the cord above L1, the cauda equina below
+        for one in items:
+            one["compresses"] = (
+                "cord" if str(one.get("level", "L")).startswith(("C", "T")) else "cauda_equina"
+            )
+    return items
 
 
 def _finding(text: str, m: Mention, modality: str, prev_end: int, *, in_block: bool) -> dict[str, Any]:
