@@ -53,13 +53,15 @@ _SLASH = re.compile(r"\s*/\s*")
 
 def _slash_pairs(text: str, mentions: list[Mention]) -> None:
     """Two items joined by a slash take one answer: "Fever/sweats nil" denies the fever too."""
+    if "/" not in text:
+        return
     denied = {m.start for m in mentions if m.flags.negated}
     for a in mentions:
         f = a.flags
         if f.negated or f.uncertain or f.hypothetical or f.family:
             continue
         slash = _SLASH.match(text, a.end)
-        if slash is not None and slash.group() and slash.end() in denied:
+        if slash is not None and slash.end() in denied:
             a.flags = replace(f, negated=True)
 
 

@@ -28,8 +28,8 @@ _END = re.compile(
     re.I,
 )
 _ITEM = re.compile(r"[,;]|\s(?:and|but|whereas|while)\s", re.I)
+_BOTH = re.compile(r"\b(?:bilat\w*|b/l|both\s+sides|on\s+both|(?-i:B))(?![\w/)])", re.I)
 _SIDES = (
-    ("both", re.compile(r"\b(?:bilat\w*|b/l|both\s+sides|on\s+both|(?-i:B))(?![\w/)])", re.I)),
     ("left", re.compile(r"\b(?:left|(?-i:L|Lt|LT))\b", re.I)),
     ("right", re.compile(r"\b(?:right|(?-i:R|Rt|RT))\b", re.I)),
 )
@@ -93,10 +93,10 @@ def _items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _sided(words: str) -> list[str]:
-    both = _SIDES[0][1]
-    if both.search(words):
+    """The sides an item names; "both" first, as "B/L" also holds an "L"."""
+    if _BOTH.search(words):
         return ["both"]
-    return [name for name, rx in _SIDES[1:] if rx.search(words)]
+    return [name for name, rx in _SIDES if rx.search(words)]
 
 
 def _item(text: str, lo: int, hi: int, *, angle_alone: bool) -> Iterator[Contribution]:

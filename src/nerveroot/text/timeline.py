@@ -298,8 +298,7 @@ def _dates_symptoms(lexicon: Lexicon, text: str, m: Mention, found: Found, parse
         return False
     if _PROCEDURE.search(text, lo, hi) and not any(lo <= s.start < hi for s in found["symptoms"]):
         return False  # "had a stent put in that leg 2 yrs ago": a procedure's time, no symptom told with it
-    if any(lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
-           for f in found["findings"]):  # fmt: skip
+    if _past_illness_in(found, lo, hi):
         return False  # "breast cancer 10 years ago" dates a past illness, not this episode
     s_lo, s_hi = parsed.sentence(m.start, len(text))
     aside = bracket_around(text, m.start)
@@ -334,9 +333,13 @@ def _answers_a_past_illness(text: str, found: Found, parsed: Parsed, lo: int) ->
     if lo == 0:
         return False
     q_lo, q_hi = parsed.sentence(lo - 1, len(text))
-    asked = text[q_lo:q_hi].rstrip().endswith("?")
-    return asked and any(
-        q_lo <= f.start < q_hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
+    return text[q_lo:q_hi].rstrip().endswith("?") and _past_illness_in(found, q_lo, q_hi)
+
+
+def _past_illness_in(found: Found, lo: int, hi: int) -> bool:
+    """Is a past illness (a finding kept from history, not an injury or other event) named between lo and hi?"""
+    return any(
+        lo <= f.start < hi and f.entry.historical_ok and not _EVENT.intersection(f.entry.sets)
         for f in found["findings"]
     )
 
