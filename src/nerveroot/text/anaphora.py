@@ -81,3 +81,27 @@ def pronoun_symptoms(
             continue  # the sentence names its own symptom
         out.append((said[-1].entry, m.start("it"), m.end("it")))
     return out
+
+
+# a question that names legs, feet, thighs, calves or knees (its last such word is what "they" stands for)
+_ASKS_OF_LEGS = re.compile(r"[^?.!\n]*\b(?P<part>legs|feet|thighs|calves|knees)\b[^?.!\n]*\?", re.I)
+# the answer's pronoun, with the verb a contraction holds
+_THEY = re.compile(r"(?<![\w'’])(?P<they>they|them)(?:(?P<have>['’]ve)|(?P<are>['’]re))?(?![\w'’])", re.I)
+_ANSWER_REACH = 300  # an answer runs to the next question, and no further than this
+
+
+def answered_pronouns(text: str) -> list[tuple[int, int, str]]:
+    """Each "they"/"them" in the answer to a question about the legs, with the words it stands for ("They've"
+    -> "My legs have"): (start, end, words), for `normalise.correct`."""
+    if "?" not in text:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for q in _ASKS_OF_LEGS.finditer(text):
+        part = q.group("part").lower()
+        stop = text.find("?", q.end())
+        stop = min(stop if stop >= 0 else len(text), q.end() + _ANSWER_REACH)
+        for m in _THEY.finditer(text, q.end(), stop):
+            said = f"my {part}" if m.group("they").islower() else f"My {part}"
+            said += " have" if m.group("have") else " are" if m.group("are") else ""
+            out.append((m.start(), m.end(), said))
+    return out

@@ -155,10 +155,16 @@ class Dialect:
 _WORD_START = re.compile(r"(?<![\w'’])\w")
 
 
-def correct(text: str, spelling: dict[str, str], dialect: Dialect | None = None) -> tuple[str, Corrections]:
-    """Misspelt key words, and a dialect's words, replaced by the word; offsets map back through the
-    Corrections."""
+def correct(
+    text: str,
+    spelling: dict[str, str],
+    dialect: Dialect | None = None,
+    written_out: list[tuple[int, int, str]] | None = None,
+) -> tuple[str, Corrections]:
+    """Misspelt key words, a dialect's words, and words `written_out` (start, end, the words they stand for)
+    replaced; offsets map back through the Corrections."""
     found = list(dialect.finditer(text)) if dialect is not None else []
+    found.extend(written_out or ())
     if spelling:
         found.extend(
             (m.start(), m.end(), spelling[m.group().lower()])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from nerveroot.text import failsafe, grammar, imaging, scope, tables, timeline, topic_net, vitals
+from nerveroot.text.anaphora import answered_pronouns
 from nerveroot.text.compose import Contribution, dropped, finding
 from nerveroot.text.context import Flags, Parsed, parse
 from nerveroot.text.factors import listed_factors
@@ -56,7 +57,7 @@ def read(text: str) -> Read:
     lexicon = load_lexicon()
     # "bladdder", "cannae": offsets map back through `fixed`
     spoken = text
-    text, fixed = correct(text, lexicon.spelling, lexicon.dialect)
+    text, fixed = correct(text, lexicon.spelling, lexicon.dialect, answered_pronouns(text))
     sections = find_sections(text)
     found = find_mentions(text)
     parsed = _context(text, found, sections)
