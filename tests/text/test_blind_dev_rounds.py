@@ -1,4 +1,4 @@
-"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev31; blind_dev, the first,
+"""The blind development batches of the reader's rounds (tests/text/blind_dev2 to blind_dev33; blind_dev, the first,
 has its own module).
 
 Every batch was written by a helper who saw neither the reader nor any corpus, from the brief in
@@ -587,6 +587,27 @@ ROUNDS: dict[str, Round] = {
             side_where_the_labels_give_one=0.95,
             expectations_held=0.92,
             imaging_findings_with_their_level=0.9,
+            texts_triaged_below_their_label=1,
+            texts_refused_or_crashed=0,
+        ),
+    ),
+    # the eightieth batches (f7: everyday and shy words, carers, weakness by what is no longer done; g7: long
+    # hospital documents; h7: second-language, regional and dictated English, telephone triage)
+    "Thirtieth round": Round(
+        ("blind_dev32",),
+        300,
+        limits(
+            warning_sign_recall=0.95,
+            warning_signs_read_or_listed_unsure=0.98,
+            warning_sign_false_alarms=0.012,
+            false_alarms_of_denied_topics=0.012,
+            denied_topics_left_unsure=0.012,
+            unclear_topics_unsure_or_present=0.85,
+            any_weakness_recall=0.98,
+            grade_within_one_mrc_step=0.95,
+            side_where_the_labels_give_one=0.98,
+            expectations_held=0.94,
+            imaging_findings_with_their_level=0.78,
             texts_triaged_below_their_label=1,
             texts_refused_or_crashed=0,
         ),

@@ -22,14 +22,15 @@ from nerveroot.text.mentions import Within
 _LABEL = re.compile(r"\s*(?:[A-Z][\w.'’-]{0,15}(?:\s+[A-Z][\w.'’-]{0,15})?\s*(?::|\s[-–—]\s)|[-–—>]+)\s*")
 _NO = re.compile(
     r"(?:no|nope|nah|none|nil|never|negative|denies|not\s+really|not\s+that\s+I(?:['’]ve|\s+have)?\s+(?:noticed|know)|"
-    r"nothing(?:\s+(?:like\s+that|at\s+all|of\s+the\s+sort))?)(?![\w'’])",
+    r"nothing(?:\s+(?:like\s+that|at\s+all|of\s+the\s+sort))?|wish\s+(?:I|it|he|she)\s+(?:had|did|was|were|could))(?![\w'’])",
     re.I,
 )
 # an answer that what was asked is as it should be: it denies a change even when the question asked after the
 # normal state ("Passing urine normally?" - "All normal")
 _NORMAL = re.compile(
     r"(?:(?:all|both|everything(?:['’]s)?|it['’]?s|all\s+seems?|seems?)\s+)?"
-    r"(?:normal|fine|ok|okay|good|grand|as\s+usual|the\s+same\s+as\s+(?:ever|usual|always)|(?-i:N|NAD))(?![\w'’])",
+    r"(?:normal|fine|ok|okay|good|grand|regular(?:\s+as\s+clockwork)?|as\s+usual|the\s+same\s+as\s+(?:ever|usual|always)|"
+    r"(?-i:N|NAD))(?![\w'’])",
     re.I,
 )
 _YES = re.compile(r"(?:yes|yeah|yep|yup|aye|ya|correct|sometimes|a\s+(?:bit|little))(?![\w'’])", re.I)

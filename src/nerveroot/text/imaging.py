@@ -35,11 +35,15 @@ _ROOT = re.compile(
     r"(?:(?P<root>[LS][1-5])\s+(?:(?:nerve\s+)?roots?|nerves?)|(?P<ce>cauda\s+equina)|(?P<cord>(?:spinal\s+)?cord|conus))",
     re.I,
 )
-# "a large central L4-5 extrusion occupying most of the canal", "filling 80% of the thecal sac"
+# "a large central L4-5 extrusion occupying most of the canal", "filling 80% of the thecal sac", "complete
+# obliteration of CSF around the cauda equina"
 _OCCUPIES = re.compile(
     r"\b(?:occupying|occupies|filling|fills|obliterating|obliterates|effacing\s+all\s+of)\s+(?:almost\s+|nearly\s+|"
     r"approximately\s+|about\s+|over\s+|more\s+than\s+)?(?:most|the\s+majority|all|the\s+whole|[5-9]\d\s*%|100\s*%)"
-    r"\s+(?:of\s+)?(?:the\s+)?(?:spinal\s+|central\s+|thecal\s+|vertebral\s+)?(?:canal|sac|theca)\b",
+    r"\s+(?:of\s+)?(?:the\s+)?(?:spinal\s+|central\s+|thecal\s+|vertebral\s+)?(?:canal|sac|theca)\b"
+    # "complete obliteration of CSF around the cauda equina", "no CSF left around the roots"
+    r"|\b(?:complete|total)\s+(?:obliteration|effacement|loss)\s+of\s+(?:the\s+)?(?:all\s+)?CSF\b"
+    r"|\bno\s+(?:residual\s+)?CSF\s+(?:signal\s+)?(?:left\s+|remaining\s+|visible\s+)?(?:around|surrounding)\b",
     re.I,
 )
 _NEGATED_VERB = re.compile(r"\b(?:no|without|not|nor|free\s+of)\s+(?:[\w/-]+\s+){0,5}$", re.I)

@@ -6,6 +6,7 @@ offset still points at the person's own words.
 - An emoji ends a thought as a full stop does ("struggling with the stairs 😰 my back's been bad"): the
   first character of a run of emoji becomes a full stop, the rest spaces.
 - A typeset minus is a hyphen-minus: "4−/5" is "4-/5".
+- "a.m." and "p.m." inside a sentence ("surgery at 2 a.m. and still has ...") end nothing: "am", "pm".
 """
 
 from __future__ import annotations
@@ -24,15 +25,20 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2764\u2728\u2b50\ufe0f
 
 
 def normalise(text: str) -> str:
-    """Soft line wraps as spaces, emoji as full stops, a minus sign as "-", a multiplication sign as "x" and a
-    text-speak "n" as "&", keeping every offset."""
+    """Soft line wraps as spaces, emoji as full stops, a minus sign as "-", a multiplication sign as "x", a
+    text-speak "n" as "&" and a mid-sentence "a.m." as "am", keeping every offset."""
     if "\n" in text:
         text = _SOFT_BREAK.sub(_unwrap, text)
     if not text.isascii():
         text = _EMOJI.sub(_stop, text).replace("\u2212", "-").replace("\u00d7", "x")  # "× 2 days"
     if " n " in text:
         text = _TEXT_AND.sub("&", text)  # "back n leg pain": text-speak "and", one character for one
+    if ".m." in text or ".M." in text:
+        text = _MERIDIEM.sub(r"\1\2  ", text)  # "surgery at 2 a.m. and still has ...": not a sentence's end
     return text
+
+
+_MERIDIEM = re.compile(r"(?<![\w.])([AaPp])\.([Mm])\.(?=\s+[a-z(])")
 
 
 _TEXT_AND = re.compile(r"(?<=[A-Za-z] )n(?= [A-Za-z])")

@@ -24,9 +24,13 @@ _SINCE_OP = re.compile(
 )
 
 
-# the operation was in this stay: "DISCHARGE SUMMARY ... Procedure: microdiscectomy (04/03)", "POD 2"
+# the operation was in this stay: "DISCHARGE SUMMARY ... Procedure: microdiscectomy (04/03)", "POD 2", "Day 1 post
+# L4/5 decompression"
 _THIS_ADMISSION = re.compile(
-    r"^\W*discharge\s+summary\b|\b(?:post[\s-]*op(?:erative)?\s+day\s*\d|day\s+\d+\s+post[\s-]*op|POD\s*\d)",
+    r"^\W*discharge\s+summary\b|\b(?:post[\s-]*op(?:erative)?\s+day\s*\d|POD\s*\d|day\s+\d+\s+post[\s-]*op|"
+    # "Day 1 post L4/5 decompression"
+    r"day\s+\d+\s+(?:post|after)\s+(?:(?:[LST]?\d|\+|/|-|and|&|\s)+)?(?:micro)?(?:discectomy|decompression|laminectomy|"
+    r"laminotomy|fusion|fixation|foraminotomy|spinal\s+surgery))",
     re.I | re.M,
 )  # a discharge summary's own heading, not "recorded in your discharge summary"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

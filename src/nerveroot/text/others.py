@@ -90,10 +90,11 @@ def _theirs(text: str, bounds: list[tuple[int, int]], within: Within, relatives:
 _THEIR_STORY = re.compile(
     # "Dad was 78 and had been losing weight" (not "my mum is 79 and has had myeloma": she may be the patient),
     # "her husband is currently having treatment for prostate cancer"
-    r"\s+(?:was\s+\d{1,3}\s+and\s+)?(?:also\s+|once\s+|previously\s+|just\s+)?(?:had|has\s+had|needed|underwent|"
+    # "her husband, who is having treatment for bladder cancer", "is in the middle of treatment for ..."
+    r",?\s+(?:who\s+)?(?:was\s+\d{1,3}\s+and\s+)?(?:also\s+|once\s+|previously\s+|just\s+)?(?:had|has\s+had|needed|underwent|"
     r"was\s+diagnosed|developed|suffered|ended\s+up|died|got|finished|completed|"
     r"(?:is|was)\s+(?:currently\s+|now\s+|still\s+)?"
-    r"(?:having|getting|receiving|undergoing|being\s+treated))\b",
+    r"(?:having|getting|receiving|undergoing|being\s+treated|in\s+the\s+middle\s+of|halfway\s+through))\b",
     re.I,
 )
 # a relative named by name, then diagnosed: "my uncle Ray was diagnosed with prostate cancer" (not "my husband Tom
@@ -286,7 +287,7 @@ def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
     firsts = sorted({w.split()[0] for w in words}, key=len, reverse=True)
     full = sorted(words, key=len, reverse=True)
     # who the relative is may stand between the word and its verb: "my best friend from school had", "a mate from
-    # five-a-side had"
+    # five-a-side had", "my husband Richard had"
     pairs = [w.partition(" ") for w in full]
     heads = sorted({f for f, _, r in pairs if r}, key=len, reverse=True)
     verbs = sorted({r for _, _, r in pairs if r}, key=len, reverse=True)
@@ -295,6 +296,7 @@ def _other_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.I),
         re.compile(
             r"\b(?:(?:" + "|".join(map(re.escape, heads)) + r")"
+            r"(?:\s+(?-i:[A-Z][a-z]{1,15}))?"  # a name: "my husband Richard had"
             r"(?:\s+(?:from|at|of|in|on|down|across)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:"
             + "|".join(map(re.escape, verbs))
             + r")"

@@ -243,9 +243,11 @@ _RESOLVED = guarded(
         # "once she is settled the pain is tolerable": settled in a position, not an episode over
         r"\b(?:resolved|cleared(?:\s+up)?|(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bget\s)(?<!\bgets\s)(?<!\bgetting\s)"
         r"settled|went\s+away|gone\s+away|got\s+better|(?:fully\s+)?recovered|sorted\s+(?:that|it|them|this)\s+out|"
-        r"(?:went|wore|passed)\s+off|went\s+after|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
+        r"(?:went|wore|passed)\s+off|went\s+after|"
+        # "the numbness went completely within a couple of days" (not "went completely numb")
+        r"went\s+(?:away\s+)?(?:completely|entirely|totally)(?=\s+(?:within|after|in|by|over)\b|\s*[.,;!)])|disappeared|(?:was|were)\s+gone\s+(?:after|within|by)|"
         r"never\s+(?:recurred|came\s+back|returned|happened\s+again)|(?:has|have)\s*(?:n['’]?t|\s+not)\s+"
-        r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:problems|trouble|issues|symptoms)\s+"
+        r"(?:recurred|come\s+back|returned|happened\s+again)|no\s+(?:more\s+)?(?:[\w-]+\s+(?:or\s+)?){0,3}?(?:problems?|trouble|issues?|symptoms?|leak\w*|recurrence)\s+"
         r"(?:with\s+(?:it|that|them)\s+)?(?:since|after(?:wards)?|ever\s+since)|back\s+to\s+normal|"
         r"(?:everything|feeling|sensation|it\s+all|function|strength|control)\s+came\s+back|"
         r"(?:been\s+)?(?:completely\s+|totally\s+|perfectly\s+|entirely\s+)?(?:normal|fine|satisfactory|good|ok|okay)\s+"
