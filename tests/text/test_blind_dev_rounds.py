@@ -612,6 +612,26 @@ ROUNDS: dict[str, Round] = {
             texts_refused_or_crashed=0,
         ),
     ),
+    # the eighty-first batch (i7), held back until the round's reader was frozen and measured, then tuned on
+    "Thirtieth round, held-back batch": Round(
+        ("blind_dev33",),
+        100,
+        limits(
+            warning_sign_recall=0.97,
+            warning_signs_read_or_listed_unsure=0.98,
+            warning_sign_false_alarms=0.013,
+            false_alarms_of_denied_topics=0.01,
+            denied_topics_left_unsure=0.03,
+            unclear_topics_unsure_or_present=0.85,
+            any_weakness_recall=0.97,
+            grade_within_one_mrc_step=0.97,
+            side_where_the_labels_give_one=0.98,
+            expectations_held=0.95,
+            imaging_findings_with_their_level=0.65,
+            texts_triaged_below_their_label=0,
+            texts_refused_or_crashed=0,
+        ),
+    ),
 }
 
 

@@ -247,7 +247,7 @@ def test_day_one_after_a_named_decompression_is_recent_surgery() -> None:
 
 
 def test_inflammatory_back_pain_told_by_what_helps_and_what_does_not() -> None:
-    """"lying still makes it worse; five-a-side football and swimming make it feel much better": neither was read,
+    """ "lying still makes it worse; five-a-side football and swimming make it feel much better": neither was read,
     so a young man's inflammatory back pain (a routine rheumatology referral) ended in self-care."""
     text = (
         "28-year-old with low back and buttock pain for 14 months, no injury. He is stiffest in the morning for an "
@@ -305,3 +305,123 @@ def test_a_mid_sentence_am_ends_nothing() -> None:
     case = read_text("He wakes at about 4 a.m. with pain that settles once he is up and moving about.").case
     assert case.history.night_pain_improves_on_getting_up is True
     assert case.history.pain_at_rest_unrelenting is not True
+
+
+# --- after the held-back batch (i7), measured first on the frozen reader
+
+
+def test_a_telephone_red_flag_screen_answered_line_by_line() -> None:
+    """Each line of the nurse's screen ends in its answer ("- numbness/tingling around genitals/back passage: no"):
+    the "no" at a line's end was not read, and a routine sciatica was sent to emergency."""
+    text = (
+        "3/52 pain L buttock down the back of the L leg to the ankle.\n"
+        "Red flag screen (asked directly):\n"
+        "- numbness/tingling around genitals/back passage: no\n"
+        "- change in bladder (difficulty starting, not feeling it, leaking): no\n"
+        "- bowel control: normal\n"
+        "- erections/sexual function: no change\n"
+        "- weakness/foot dropping/tripping: no\n"
+        "- fever/sweats/feeling unwell: no\n"
+        "Plan: naproxen, keep active."
+    )
+    case = read_text(text).case
+    assert case.history.saddle_numbness is False
+    assert case.history.bladder_dysfunction is False
+    assert case.history.sexual_dysfunction is False
+    assert case.history.fever is False
+    assert assess_text(text).triage.level == "routine"
+
+
+def test_a_checklist_line_with_a_finding_after_its_answer_is_not_denied() -> None:
+    """Only a line that ends in its "no" is denied whole."""
+    text = "- bladder: no problems until yesterday, now retention\n- saddle: numb since yesterday\n"
+    assert read_text(text).case.history.saddle_numbness is True
+
+
+def test_a_motorbike_fall_and_a_tiptoe_he_cannot_hold() -> None:
+    text = (
+        "Six weeks ago a car open the door and I fall from the moto on my back. When I try stand only on the "
+        "right foot on the toes I cannot, I fall down, the left is ok."
+    )
+    case = read_text(text).case
+    assert case.history.significant_trauma is True
+    assert (case.weakness.right or {}).get("ankle_plantarflexion") is not None
+
+
+def test_a_side_said_negative_before_is_not_lent_to_a_finding_after() -> None:
+    """ "Tinel's behind the left medial malleolus reproduces the tingling; on the right it is negative. Light touch
+    slightly reduced over the medial sole": the sole is the left one, not the right's (a left foot and a right
+    sensory loss had made both legs, new, an emergency)."""
+    text = (
+        "Eight months of burning and pins and needles under the left sole. Tinel's test behind the left medial "
+        "malleolus reproduces the tingling into her sole; on the right it is negative. Light touch slightly "
+        "reduced over the medial sole. SLR negative bilaterally."
+    )
+    case = read_text(text).case
+    assert case.sensation.right is None
+    assert case.duration_weeks is not None and case.duration_weeks > 30
+    assert assess_text(text).triage.level != "emergency"
+
+
+def test_the_accident_a_report_is_about_is_not_incontinence() -> None:
+    text = "Index event: a fall at work. No bladder, bowel or saddle disturbance at any point since the accident."
+    assert read_text(text).case.history.bowel_incontinence is not True
+    assert read_text(
+        "Yesterday she had a small accident before reaching the toilet."
+    ).case.history.urinary_incontinence
+
+
+def test_stable_residual_cauda_equina_told_again_as_unchanged_is_long_standing() -> None:
+    text = (
+        "You performed an emergency L5/S1 discectomy for cauda equina syndrome two years ago. He was left with "
+        "some residual numbness around the perineum and has to strain a little to start his stream; both have "
+        "been completely unchanged since, and he has not needed to self-catheterise in the last year. Over the "
+        "last six weeks he has developed pain down the back of the right leg. I asked very specifically: the "
+        "saddle numbness has not spread or changed and his bladder is no different from his baseline."
+    )
+    assert (read_text(text).case.history.ces_symptoms_onset_days or 0) > 300
+    assert assess_text(text).triage.level == "urgent"
+
+
+def test_a_weak_squeeze_after_a_present_tone_is_reduced_tone() -> None:
+    case = read_text("PR: tone present but squeeze weak - documented as reduced by SpR.").case
+    assert case.exam.anal_tone == "reduced"
+
+
+def test_inflammatory_back_pain_a_lie_in_and_loosening_up() -> None:
+    text = (
+        "A 24-year-old man has had low back and buttock pain for eight months. He is stiff for about an hour each "
+        'morning, and a hot shower and getting to work "loosen him up"; a lie-in on Sundays makes it worse. He '
+        "wakes at about 4 a.m. with pain and has to get up and walk about, after which it settles."
+    )
+    assert assess_text(text).triage.level == "routine"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "value"),
+    [
+        (
+            "had an accident at work today, like proper wee everywhere, didnt even feel it coming",
+            "urinary_incontinence",
+            True,
+        ),
+        ("B&B / saddle NAD. RF: nil.", "bowel_incontinence", False),
+    ],
+)
+def test_older_readings_kept_after_the_held_back_fixes(text: str, path: str, value: bool) -> None:
+    """Caught on the older blind texts: "accident at work" can be the bladder's; a line's "nil" after a sentence
+    of its own does not undo the sentence's "NAD"."""
+    assert getattr(read_text(text).case.history, path) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("Screen:\n- bowel control: no\n- fever: no\n", "bowel_incontinence"),
+        ("Screen:\n- able to pass urine: no\n", "urinary_retention"),
+        ("Bowel control: no.", "bowel_incontinence"),
+    ],
+)
+def test_a_checklist_line_asking_after_the_normal_state_is_not_denied_by_its_no(text: str, path: str) -> None:
+    """ "Bowel control: no" is no control: the line's "no" must not deny what it asks after."""
+    assert getattr(read_text(text).case.history, path) is not False

@@ -4,7 +4,8 @@ ConText's backward "neg" reaches a word or two; a physiotherapist's screen lists
 all at the end ("all neg", "all -ve", "all nil"; not "all clear", which after a cancer is its remission), or names what it screened after a word that
 says it was cleared ("Red flags: cleared - saddle, B&B, fever", "screened, all clear: B&B, saddle"). Every item of that list, back to where it opens
 (a colon, a dash, the sentence's start), is denied. An item with a turn of its own ("but", "except") ends it.
-A bracketed list right after a denial ("I said no to all of them (bladder, bowel, numbness down below)") is
+A line of a checklist answered at its end ("- change in bladder (difficulty starting, leaking): no") is denied
+whole. A bracketed list right after a denial ("I said no to all of them (bladder, bowel, numbness down below)") is
 denied whole, unless the bracket has a turn of its own.
 """
 
@@ -40,6 +41,20 @@ _BEFORE_BRACKET = guarded(
         re.I,
     )
 )
+# a checklist line answered at its end: "- change in bladder (difficulty starting, not feeling it, leaking): no";
+# ConText's backward "no" reaches a few words, not past a bracketed list
+_LINE_ANSWERED_NO = re.compile(
+    r"^[ \t]*(?:[-*•·>]+[ \t]*)?(?P<item>[^\n:.;!?]{2,150}?)[ \t]*[:=][ \t]*[\"'“‘]?"
+    r"(?:no|nope|none|nil|neg(?:ative)?|-ve|denie[sd]|no\s+change|not\s+that\s+(?:I|he|she)\s+(?:know|knows|noticed))"
+    r"[\"'”’]?[ \t]*[.;]?[ \t]*$",
+    re.I | re.M,
+)
+# ... unless the item asks after the normal state, where "no" is the finding: "bowel control: no", "able to pass
+# urine: no", "feels when the bladder is full: no"
+_ASKS_NORMAL = re.compile(
+    r"\b(?:able|normal(?:ly)?|control(?:led|s)?|ok(?:ay)?|fine|intact|can|could|(?<!not\s)(?<!no\s)feel(?:s|ing)?)\b",
+    re.I,
+)
 _OPENS = re.compile(r"[:\-–—()]")  # where a checklist begins (else its sentence or last turn)
 _TURN = re.compile(r"\b(?:but|except|apart\s+from|other\s+than|however)\b|[.;!?]", re.I)
 _LIST_CHARS = 160
@@ -47,6 +62,10 @@ _LIST_CHARS = 160
 
 def checklists(text: str, bounds: list[tuple[int, int]], within: Within) -> None:
     """Mark negated, in place, every mention of a checklist denied after its items or cleared before them."""
+    if "\n" in text:
+        for line in _LINE_ANSWERED_NO.finditer(text):
+            if not _ASKS_NORMAL.search(line.group("item")):
+                _deny(within(line.start("item"), line.end("item")))
     for lo, hi in bounds:
         for close in _CLOSES.finditer(text, lo, hi):
             start = max(lo, close.start() - _LIST_CHARS)

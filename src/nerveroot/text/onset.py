@@ -5,7 +5,8 @@ them that was read as present is dated as old, by a time phrase of its own ("unc
 nothing nearer to it than the symptom), by "since then" after a dated sentence ("an operation two years ago.
 Since then she has had to strain"), or, for an examination sign, by words that call it old ("as documented
 before", "(old)") beside a dated symptom. Any sign of something new among them ("since yesterday", "now",
-"new") and the onset is left out.
+"new") and the onset is left out. A symptom told again only as unchanged ("the saddle numbness has not spread or
+changed") takes the date it was first told with.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ _SINCE_THEN = re.compile(
 # dates them; with "since" it points back to a dated sentence ("unchanged since")
 _STABLE = re.compile(
     r"\b(?:unchanged|(?:exactly\s+|much\s+|just\s+)?the\s+same|stable|static|not\s+changed|"
-    r"(?:has|have)\s*(?:n['’]t|\s+not)\s+changed|no\s+(?:new\s+)?change|as\s+(?:it|they)\s+(?:has|have)\s+been)\b",
+    r"(?:has|have)\s*(?:n['’]t|\s+not)\s+(?:\w+\s+or\s+)?changed|no\s+(?:new\s+)?change|as\s+(?:it|they)\s+(?:has|have)\s+been|"
+    r"no\s+different\s+from\s+(?:his|her|my|their|the)\s+baseline|at\s+(?:his|her|my|their)\s+baseline)\b",
     re.I,
 )
 _SINCE = re.compile(r"\bsince\b|\bever\s+since\b", re.I)
@@ -64,6 +66,8 @@ def ces_onset(
     ces = [s for c in present for s in c.spans]
     days: list[float] = []
     signs: list[Contribution] = []
+    dated: set[str] = set()
+    unchanged: set[str] = set()
     for c in present:
         lo, hi = _sentence(parsed, c.spans[0][0], len(text))
         if _says_new(recent, text, lo, hi) or _says_new(_CHANGE, text, lo, hi):
@@ -75,10 +79,15 @@ def ces_onset(
         )
         if when is not None:
             days.append(when * 7)
+            dated.add(c.path)
         elif c.path in _SIGNS:
             signs.append(c)  # an examination finds a sign, it does not date it: the history may
+        elif _STABLE.search(text, lo, hi):
+            unchanged.add(c.path)  # "the saddle numbness has not spread or changed": dated where first told
         else:
             return  # one of them is not dated: it may be new
+    if not unchanged <= dated:
+        return  # said unchanged, but never dated
     for c in signs:
         lo, hi = _sentence(parsed, c.spans[0][0], len(text))
         if not (

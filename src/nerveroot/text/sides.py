@@ -171,7 +171,9 @@ _SIDE_FINE = re.compile(
     + _FINE
     + r"|(?:leg|side|foot)\s*(?:clear|unaffected|asymptomatic|(?-i:NAD))\b"
     # or never troubled: "the right one has never had so much as a tingle"
-    + r"|(?:leg|side|foot|one)\s+(?:has\s+|had\s+|is\s+|was\s+)?never\s+(?:had|been|felt|given)\b",
+    + r"|(?:leg|side|foot|one)\s+(?:has\s+|had\s+|is\s+|was\s+)?never\s+(?:had|been|felt|given)\b"
+    # or a test there negative: "Tinel's ... reproduces the tingling; on the right it is negative"
+    + r"|(?:it|this|that|the\s+test)\s+(?:is|was)\s+(?:\w+\s+)?(?:negative|normal|absent)\b",
     re.I,
 )
 _SPACE = re.compile(r"\s+")
