@@ -425,3 +425,24 @@ def test_older_readings_kept_after_the_held_back_fixes(text: str, path: str, val
 def test_a_checklist_line_asking_after_the_normal_state_is_not_denied_by_its_no(text: str, path: str) -> None:
     """ "Bowel control: no" is no control: the line's "no" must not deny what it asks after."""
     assert getattr(read_text(text).case.history, path) is not False
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "He has not noticed any numbness around the back passage but, frankly, I could not examine this "
+            "properly here.",
+            "saddle",
+        ),
+        ("sciatica doon baith legs since friday. pish is fine tho a think??", "bladder"),
+    ],
+)
+def test_a_denial_that_was_not_examined_or_is_only_thought_stays_unsure(text: str, topic: str) -> None:
+    """Never reassured: a denial the examiner could not check, or one only thought ("a think"), is not a no."""
+    assert topic in {u.topic for u in assess_text(text).unresolved}
+
+
+def test_not_actually_been_for_a_wee_since_breakfast() -> None:
+    text = "B&B: says fine, but then \"haven't actually been for a wee since breakfast, haven't needed to\"."
+    assert read_text(text).case.history.urinary_retention is True
