@@ -12,6 +12,7 @@ import pytest
 from nerveroot.errors import TextError
 from nerveroot.service import MAX_TEXT_BYTES, assess_payload, assess_text
 from nerveroot.text import read_text
+from nerveroot.text.anaphora import answered_pronouns
 
 NERVEROOT = Path(sys.executable).with_name("nerveroot")
 
@@ -181,3 +182,15 @@ def test_a_number_the_case_cannot_hold_is_not_read_and_the_rest_is(text: str, pa
     assert getattr(reading.case, path) is None
     assert path not in {span.finding for span in reading.evidence}
     assert reading.recognised and reading.case.pain  # the leg pain is still read
+
+
+def test_a_long_run_on_question_is_searched_in_one_pass() -> None:
+    """A text within the limit that is one long sentence ending in "?" and naming no legs: the search for a
+    question about the legs (whose "they" an answer may use) once went back over the whole sentence from every
+    word, minutes for 90 KB. (The rest of the reader on such a sentence is ConText's, slow on its own.)"""
+    text = "my back hurts and " * 5_000 + "what should I do? they said rest."
+    assert len(text.encode()) < MAX_TEXT_BYTES
+    assert answered_pronouns(text) == []
+    asked = text.replace("what should I do?", "what about my legs?")
+    they = asked.index("they")
+    assert answered_pronouns(asked) == [(they, they + len("they"), "my legs")]

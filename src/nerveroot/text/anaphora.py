@@ -83,8 +83,9 @@ def pronoun_symptoms(
     return out
 
 
-# a question that names legs, feet, thighs, calves or knees (its last such word is what "they" stands for)
-_ASKS_OF_LEGS = re.compile(r"[^?.!\n]*\b(?P<part>legs|feet|thighs|calves|knees)\b[^?.!\n]*\?", re.I)
+# the parts a question may name (its last such word is what "they" stands for), and where a question starts
+_LEG_PARTS = re.compile(r"\b(?:legs|feet|thighs|calves|knees)\b", re.I)
+_SENTENCE_END = re.compile(r"[?.!\n]")
 # the answer's pronoun, with the verb a contraction holds
 _THEY = re.compile(r"(?<![\w'’])(?P<they>they|them)(?:(?P<have>['’]ve)|(?P<are>['’]re))?(?![\w'’])", re.I)
 _ANSWER_REACH = 300  # an answer runs to the next question, and no further than this
@@ -96,11 +97,18 @@ def answered_pronouns(text: str) -> list[tuple[int, int, str]]:
     if "?" not in text:
         return []
     out: list[tuple[int, int, str]] = []
-    for q in _ASKS_OF_LEGS.finditer(text):
-        part = q.group("part").lower()
-        stop = text.find("?", q.end())
-        stop = min(stop if stop >= 0 else len(text), q.end() + _ANSWER_REACH)
-        for m in _THEY.finditer(text, q.end(), stop):
+    asked_from = 0  # where the question being read starts: after the last sentence end before its "?"
+    for end in _SENTENCE_END.finditer(text):
+        lo, asked_from = asked_from, end.end()
+        if end.group() != "?":
+            continue
+        named = [p.group().lower() for p in _LEG_PARTS.finditer(text, lo, end.start())]
+        if not named:
+            continue
+        part, q_end = named[-1], end.end()
+        stop = text.find("?", q_end)
+        stop = min(stop if stop >= 0 else len(text), q_end + _ANSWER_REACH)
+        for m in _THEY.finditer(text, q_end, stop):
             said = f"my {part}" if m.group("they").islower() else f"My {part}"
             said += " have" if m.group("have") else " are" if m.group("are") else ""
             out.append((m.start(), m.end(), said))
